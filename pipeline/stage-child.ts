@@ -1,0 +1,80 @@
+/**
+ * Entry point of the child process that runs one stage. It reads validated inputs, runs the stage,
+ * and writes each output into the staging folder; the parent moves them into place. A crash or a
+ * kill here therefore never touches results/ or the lock.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readArtifact, writeArtifact, type Artifact } from './artifact.ts';
+import { inputKind } from './graph.ts';
+import { exitCodeOf, formatError, StageError } from './errors.ts';
+import { combinedSourceHash } from './sources.ts';
+import { readJsonFile } from './json-file.ts';
+import { StageJob } from './job.ts';
+import { stderrProgress } from './progress.ts';
+import { rngDescription } from './rng.ts';
+import type { StageTableModule } from './stage.ts';
+import { dwsynVersion } from './version.ts';
+
+async function runJob(jobPath: string): Promise<void> {
+  const job = StageJob.parse(readJsonFile(jobPath));
+  writeFileSync(join(job.stagingDir, 'child.pid'), String(process.pid));
+  const { stages } = (await import(pathToFileURL(job.stagesModule).href)) as StageTableModule;
+  const stage = stages.find((s) => s.id === job.stageId);
+  if (!stage) throw new Error(`internal error: stage ${job.stageId} not in ${job.stagesModule}`);
+
+  const inputs: Record<string, Artifact> = {};
+  for (const input of job.inputs) {
+    const declared = stage.inputs.find((i) => i.name === input.name)!;
+    const artifact = readArtifact(input.path, inputKind(stages, declared));
+    if (artifact.provenance.sha256 !== input.sha256) {
+      throw new StageError(`${input.path}: changed while the pipeline was running; run again`);
+    }
+    inputs[input.name] = artifact;
+  }
+
+  const started = performance.now();
+  const outputs = await stage.run({
+    params: job.components.params,
+    inputs,
+    seed: job.components.seed,
+    log: (message) => process.stderr.write(`[${stage.id}] ${message}\n`),
+    progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
+  });
+  const durationMs = performance.now() - started;
+
+  for (const output of stage.outputs) {
+    if (!(output.name in outputs)) throw new Error(`internal error: stage ${stage.id} returned no output ${output.name}`);
+    const write = () => writeArtifact(join(job.stagingDir, `${output.name}.json`), output.kind, {
+      stage: stage.id,
+      stageVersion: stage.version,
+      sourceSha256: combinedSourceHash(job.components.sources),
+      sources: job.components.sources,
+      params: job.components.params,
+      inputs: job.inputs.map((i) => ({ name: i.name, kind: i.kind, path: relative(job.finalDir, i.path), sha256: i.sha256 })),
+      seed: job.components.seed,
+      rng: rngDescription,
+      dwsynVersion,
+      nodeVersion: process.version,
+      createdAt: new Date().toISOString(),
+      durationMs,
+    }, outputs[output.name]);
+    try {
+      write();
+    } catch (error) {
+      // Invalid output is the stage's failure, not a bad input file.
+      throw new StageError(`stage ${stage.id}: ${(error as Error).message.replace(job.stagingDir, job.finalDir)}`, { cause: error });
+    }
+  }
+}
+
+const jobPath = process.argv[2];
+try {
+  if (!jobPath) throw new Error('internal error: stage-child needs a job file');
+  await runJob(jobPath);
+} catch (error) {
+  process.stderr.write(`dwsyn: ${formatError(error, process.env['DWSYN_VERBOSE'] === '1')}\n`);
+  process.exitCode = exitCodeOf(error);
+}
+

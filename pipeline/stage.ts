@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { Artifact, ArtifactKind } from './artifact.ts';
+import type { ProgressReporter } from './progress.ts';
+
+/** An artifact a stage reads: output `output` of stage `stage`, seen by the stage under `name`. */
+export interface StageInput {
+  readonly name: string;
+  readonly stage: string;
+  readonly output: string;
+}
+
+export interface StageOutput {
+  readonly name: string;
+  readonly kind: ArtifactKind<any>;
+}
+
+/** A config section a stage owns: `config[section]`, validated by `schema` with every key defaulted. */
+export interface ConfigSection {
+  readonly section: string;
+  readonly schema: z.ZodObject<any>;
+}
+
+export interface StageContext {
+  /** The config values the stage declared in `reads`, and only those, defaults filled in. */
+  readonly params: Record<string, any>;
+  readonly inputs: Readonly<Record<string, Artifact>>;
+  readonly seed: number;
+  readonly log: (message: string) => void;
+  readonly progress: ProgressReporter;
+}
+
+/**
+ * One row of the stage table: what a stage reads and writes, and its run function. `run` does no
+ * file I/O: it gets validated inputs and returns each output's `data`; the runner writes the artifacts.
+ */
+export interface Stage {
+  readonly id: string;
+  /** Bump on a semantic change that the source hash would not show (a changed default elsewhere, say). */
+  readonly version: number;
+  readonly description: string;
+  /** Files and folders (relative to the repository root) whose content is the stage's code. */
+  readonly sources: readonly string[];
+  readonly config?: ConfigSection;
+  /** Dotted config keys the stage reads; only these enter its fingerprint. */
+  readonly reads: readonly string[];
+  readonly inputs: readonly StageInput[];
+  readonly outputs: readonly StageOutput[];
+  readonly run: (context: StageContext) => Promise<Record<string, unknown>>;
+}
+
+/** A module that exports `stages`: how the runner and each stage's child process find the table. */
+export interface StageTableModule {
+  readonly stages: readonly Stage[];
+}

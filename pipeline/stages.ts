@@ -1,0 +1,7 @@
+import type { Stage } from './stage.ts';
+
+/**
+ * The pipeline's stage table, in the spirit of dvc.yaml: each stage module contributes one row.
+ * Stages talk only through the artifacts they declare.
+ */
+export const stages: readonly Stage[] = [];

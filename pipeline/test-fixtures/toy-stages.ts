@@ -1,0 +1,68 @@
+/**
+ * A small two-stage pipeline that exercises the runner, status and audit in tests without any physics:
+ * `gen` draws seeded numbers, `sum` adds them up.
+ */
+import { z } from 'zod';
+import { defineArtifactKind } from '../artifact.ts';
+import { quantity } from '../quantity.ts';
+import { trialStream } from '../rng.ts';
+import type { Stage } from '../stage.ts';
+
+export const toyNumbers = defineArtifactKind({
+  kind: 'toy-numbers',
+  schemaVersion: 1,
+  description: 'seeded random numbers',
+  data: z.object({ valuesM: z.array(z.number()) }).strict(),
+});
+
+export const toyTotal = defineArtifactKind({
+  kind: 'toy-total',
+  schemaVersion: 1,
+  description: 'a sum',
+  data: z.object({ totalM: z.number() }).strict(),
+});
+
+const GenConfig = z.object({
+  count: z.number().int().positive().default(5).describe('how many numbers'),
+  scaleM: quantity('m', 'scale of the numbers').default(1e-9),
+  failure: z.enum(['none', 'throw', 'nan']).default('none').describe('how to fail, for tests'),
+  unusedByStages: z.number().default(0).describe('a key no stage reads'),
+});
+
+const SumConfig = z.object({ offsetM: quantity('m', 'added to the sum').default(0) });
+
+const source = ['pipeline/test-fixtures/toy-stages.ts'];
+
+const gen: Stage = {
+  id: 'gen',
+  version: 1,
+  description: 'draw numbers',
+  sources: source,
+  config: { section: 'gen', schema: GenConfig },
+  reads: ['gen.count', 'gen.scaleM', 'gen.failure'],
+  inputs: [],
+  outputs: [{ name: 'numbers', kind: toyNumbers }],
+  async run({ params, seed }) {
+    if (params['gen'].failure === 'throw') throw new Error('gen failed on purpose');
+    const valuesM = Array.from({ length: params['gen'].count }, (_, i) => trialStream(seed, 'gen', i).normal() * params['gen'].scaleM);
+    if (params['gen'].failure === 'nan') valuesM[0] = Number.NaN;
+    return { numbers: { valuesM } };
+  },
+};
+
+const sum: Stage = {
+  id: 'sum',
+  version: 1,
+  description: 'add the numbers',
+  sources: source,
+  config: { section: 'sum', schema: SumConfig },
+  reads: ['sum.offsetM'],
+  inputs: [{ name: 'numbers', stage: 'gen', output: 'numbers' }],
+  outputs: [{ name: 'total', kind: toyTotal }],
+  async run({ params, inputs }) {
+    const { valuesM } = inputs['numbers']!.data as { valuesM: number[] };
+    return { total: { totalM: valuesM.reduce((a, b) => a + b, params['sum'].offsetM) } };
+  },
+};
+
+export const stages: readonly Stage[] = [gen, sum];
