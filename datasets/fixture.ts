@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { RandomStream } from '../pipeline/rng.ts';
+import { trialStream } from '../pipeline/rng.ts';
 import { encodeIdx } from './idx.ts';
 
 /**
@@ -10,7 +10,7 @@ import { encodeIdx } from './idx.ts';
  */
 export function writeFixtureDataset(dir: string, options: { train: number; test: number; side?: number; gzip?: boolean; seed?: number }) {
   const side = options.side ?? 8;
-  const random = new RandomStream(options.seed ?? 7);
+  const random = trialStream(options.seed ?? 7, 'fixture', 0);
   mkdirSync(dir, { recursive: true });
   const write = (name: string, dims: number[], values: Uint8Array) => {
     const bytes = encodeIdx(dims, values);

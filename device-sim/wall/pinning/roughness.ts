@@ -1,0 +1,103 @@
+import type { RandomStream } from '../../../pipeline/rng.ts';
+import type { Landscape } from '../landscape.ts';
+
+export interface RoughnessOptions {
+  readonly rmsM: number;
+  readonly correlationLengthM: number;
+  readonly trackLengthM: number;
+  readonly thicknessM: number;
+  readonly wallEnergyJPerM2: number;
+  readonly deltaM: number;
+  /** One stream per profile: profile p is made from streamFor(p). */
+  readonly profiles: number;
+  readonly streamFor: (profile: number) => RandomStream;
+  /** Which profile wall i sees. */
+  readonly profileOfWall: (wall: number) => number;
+}
+
+/**
+ * Random edge roughness as a width modulation: V(q) = sigma0 t (w(q) - w0), where w is the local
+ * width averaged over the wall's own energy profile sech^2((x - q)/Delta)/(2 Delta), so roughness much
+ * finer than the wall averages out. Each edge is Gaussian-correlated noise with the given rms and
+ * correlation length.
+ */
+export function edgeRoughness(options: RoughnessOptions): Landscape {
+  const { rmsM, correlationLengthM: lambda, deltaM } = options;
+  const step = Math.min(lambda, deltaM) / 4;
+  const margin = 5 * Math.max(lambda, deltaM);
+  const origin = -margin;
+  const points = Math.ceil((options.trackLengthM + 2 * margin) / step) + 1;
+  const forces: Float64Array[] = [];
+  const energies: Float64Array[] = [];
+  let maxForce = 0;
+  for (let p = 0; p < options.profiles; p++) {
+    const random = options.streamFor(p);
+    const widthChange = new Float64Array(points);
+    for (let edge = 0; edge < 2; edge++) {
+      const profile = correlatedNoise(points, lambda / step, random);
+      for (let i = 0; i < points; i++) widthChange[i]! += rmsM * profile[i]!;
+    }
+    const energy = smoothWithWallProfile(widthChange, deltaM / step);
+    const scale = options.wallEnergyJPerM2 * options.thicknessM;
+    const force = new Float64Array(points);
+    for (let i = 0; i < points; i++) {
+      energy[i]! *= scale;
+    }
+    for (let i = 1; i < points - 1; i++) {
+      force[i] = -(energy[i + 1]! - energy[i - 1]!) / (2 * step);
+      maxForce = Math.max(maxForce, Math.abs(force[i]!));
+    }
+    forces.push(force);
+    energies.push(energy);
+  }
+  const interpolate = (table: Float64Array, q: number) => {
+    const x = (q - origin) / step;
+    const i = Math.floor(x);
+    if (i < 0 || i >= points - 1) return 0;
+    const f = x - i;
+    return table[i]! * (1 - f) + table[i + 1]! * f;
+  };
+  return {
+    addForce(q, out) {
+      for (let i = 0; i < q.length; i++) out[i]! += interpolate(forces[options.profileOfWall(i)]!, q[i]!);
+    },
+    energy: (q, wall) => interpolate(energies[options.profileOfWall(wall)]!, q),
+    maxForceN: maxForce,
+  };
+}
+
+/** White noise filtered by a Gaussian of correlation length `lengthInSteps`, scaled to unit rms. */
+function correlatedNoise(points: number, lengthInSteps: number, random: RandomStream): Float64Array {
+  const half = Math.ceil(3 * lengthInSteps);
+  const white = new Float64Array(points + 2 * half);
+  random.fillNormal(white);
+  const kernel = Array.from({ length: 2 * half + 1 }, (_, k) => Math.exp(-(((k - half) / lengthInSteps) ** 2)));
+  const out = new Float64Array(points);
+  let sumSq = 0;
+  for (let i = 0; i < points; i++) {
+    let s = 0;
+    for (let k = 0; k < kernel.length; k++) s += kernel[k]! * white[i + k]!;
+    out[i] = s;
+    sumSq += s * s;
+  }
+  const rms = Math.sqrt(sumSq / points);
+  for (let i = 0; i < points; i++) out[i]! /= rms;
+  return out;
+}
+
+/** Convolution with the normalized wall energy density sech^2(x/Delta)/(2 Delta). */
+function smoothWithWallProfile(values: Float64Array, deltaInSteps: number): Float64Array {
+  const half = Math.ceil(6 * deltaInSteps);
+  const kernel = Array.from({ length: 2 * half + 1 }, (_, k) => 1 / Math.cosh((k - half) / deltaInSteps) ** 2);
+  const norm = kernel.reduce((a, b) => a + b, 0);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let s = 0;
+    for (let k = 0; k < kernel.length; k++) {
+      const j = Math.min(values.length - 1, Math.max(0, i + k - half));
+      s += kernel[k]! * values[j]!;
+    }
+    out[i] = s / norm;
+  }
+  return out;
+}
