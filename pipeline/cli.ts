@@ -13,6 +13,7 @@ import { artifactJsonSchemas } from './schemas/json-schema.ts';
 import type { Stage, StageTableModule } from './stage.ts';
 import { dwsynVersion, repoRoot } from './version.ts';
 import { defaultDataDir, verifyDataset, type DatasetId } from '../datasets/dataset.ts';
+import { registerDeviceCommands } from '../device-sim/cli.ts';
 
 const exitCodeHelp = `
 Exit codes:
@@ -63,18 +64,28 @@ function buildProgram(): Command {
     .option('--verbose', 'print the cause chain of errors', false)
     .addOption(new Option('--stages-module <path>', 'module exporting the stage table').default(defaultStagesModule).hideHelp())
     .addHelpText('after', exitCodeHelp)
-    .showHelpAfterError('(run dwsyn --help for usage)');
-  const globals = () => program.opts<GlobalOptions>();
+    .showHelpAfterError('(run dwsyn --help for usage)')
+    // Subcommands such as `device simulate --config case.json` have options of their own name.
+    .enablePositionalOptions();
+  /** Global options, overridden by the same options given after a pipeline command. */
+  const globals = (command: Command): GlobalOptions => {
+    const own = Object.fromEntries(Object.entries(command.opts()).filter(([, v]) => v !== undefined));
+    return { ...program.opts<GlobalOptions>(), ...own };
+  };
+  const pipelineCommand = (name: string) =>
+    program
+      .command(name)
+      .option('--config <file>', 'pipeline config file (as the global option)')
+      .option('--results-dir <dir>', 'results folder (as the global option)');
 
-  program
-    .command('run')
+  pipelineCommand('run')
     .description('run the named stages (default: all) and every stale stage upstream of them')
     .argument('[stages...]', 'stage ids')
     .option('--force', 'run the named stages (all, when none is named) even if up to date', false)
     .option('--dry-run', 'print what would run and why, run nothing', false)
     .option('--json', 'print the run report as JSON on stdout', false)
-    .action(async (targets: string[], options: { force: boolean; dryRun: boolean; json: boolean }) => {
-      const g = globals();
+    .action(async (targets: string[], options: { force: boolean; dryRun: boolean; json: boolean }, command: Command) => {
+      const g = globals(command);
       const { stages, state } = await pipelineState(g);
       let report: StageRun[];
       try {
@@ -83,6 +94,7 @@ function buildProgram(): Command {
           resultsDir: state.resultsDir,
           stagesModule: resolve(g.stagesModule),
           config: state.config,
+          configSource: g.config ?? 'default config',
           targets,
           force: options.force,
           dryRun: options.dryRun,
@@ -96,13 +108,12 @@ function buildProgram(): Command {
       if (options.json) printJson({ stages: report });
     });
 
-  program
-    .command('status')
+  pipelineCommand('status')
     .description('say for each stage whether it is up to date, and why not')
     .option('--json', 'print the status as JSON on stdout, with every fingerprint component', false)
     .option('--check', 'exit 1 when any stage is stale', false)
-    .action(async (options: { json: boolean; check: boolean }) => {
-      const { ordered, state } = await pipelineState(globals());
+    .action(async (options: { json: boolean; check: boolean }, command: Command) => {
+      const { ordered, state } = await pipelineState(globals(command));
       const statuses = assessPipeline(ordered, state);
       if (options.json) printJson({ resultsDir: state.resultsDir, stages: statuses });
       else {
@@ -114,22 +125,20 @@ function buildProgram(): Command {
       if (options.check && statuses.some((s) => !s.upToDate)) process.exitCode = ExitCode.stageFailure;
     });
 
-  program
-    .command('dag')
+  pipelineCommand('dag')
     .description('print the stage graph')
     .addOption(new Option('--format <format>', 'text or mermaid').choices(['text', 'mermaid']).default('text'))
-    .action(async (options: { format: 'text' | 'mermaid' }) => {
-      const dag = describeDag(orderStages(await loadStages(globals().stagesModule)));
+    .action(async (options: { format: 'text' | 'mermaid' }, command: Command) => {
+      const dag = describeDag(orderStages(await loadStages(globals(command).stagesModule)));
       process.stdout.write(`${dag[options.format]}\n`);
     });
 
-  program
-    .command('audit')
+  pipelineCommand('audit')
     .description('re-validate artifacts, recompute their hashes and walk their lineage to the roots')
     .argument('[paths...]', 'artifact files (default: every artifact under the results folder)')
     .option('--json', 'print one JSON document on stdout', false)
-    .action(async (paths: string[], options: { json: boolean }) => {
-      const { ordered, state } = await pipelineState(globals());
+    .action(async (paths: string[], options: { json: boolean }, command: Command) => {
+      const { ordered, state } = await pipelineState(globals(command));
       const statuses = assessPipeline(ordered, state);
       const files = paths.length > 0 ? paths.map((p) => resolve(p)) : listArtifacts(state.resultsDir);
       const entries: AuditEntry[] = files.map((path) =>
@@ -145,22 +154,20 @@ function buildProgram(): Command {
       else if (bad.length > 0) process.exitCode = ExitCode.stageFailure;
     });
 
-  program
-    .command('config')
+  pipelineCommand('config')
     .description('print the full default config, the resolved config, or its JSON Schema')
     .option('--defaults', 'the default config, every key filled in', false)
     .option('--schema', 'the JSON Schema of the config file', false)
-    .action(async (options: { defaults: boolean; schema: boolean }) => {
-      const g = globals();
+    .action(async (options: { defaults: boolean; schema: boolean }, command: Command) => {
+      const g = globals(command);
       const stages = await loadStages(g.stagesModule);
       if (options.schema) printJson(configJsonSchema(stages));
       else printJson(loadConfig(stages, options.defaults ? undefined : g.config));
     });
 
-  program
-    .command('schemas')
+  pipelineCommand('schemas')
     .description('print the JSON Schema of every artifact kind (one document keyed by kind)')
-    .action(async () => printJson(artifactJsonSchemas(await loadStages(globals().stagesModule))));
+    .action(async (_options: unknown, command: Command) => printJson(artifactJsonSchemas(await loadStages(globals(command).stagesModule))));
 
   const data = program.command('data').description('datasets');
   data
@@ -177,6 +184,7 @@ function buildProgram(): Command {
       if (results.some((r) => !r.ok)) process.exitCode = ExitCode.invalidArtifact;
     });
 
+  registerDeviceCommands(program);
   return program;
 }
 

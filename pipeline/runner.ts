@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { checkArtifact } from './artifact.ts';
 import { assessStage, kindsOf, type PipelineState, type StageStatus } from './assess.ts';
 import type { Config } from './config.ts';
-import { ArtifactError, DwsynError, ExitCode, StageError } from './errors.ts';
+import { ArtifactError, DwsynError, ExitCode, StageError, UsageError } from './errors.ts';
 import { inputKind, orderStages, outputPath, selectWithUpstream } from './graph.ts';
 import { stagingRoot, type StageJob } from './job.ts';
 import { writeJsonAtomic } from './json-file.ts';
@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Absolute path of the module whose `stages` export the child processes load. */
   readonly stagesModule: string;
   readonly config: Config;
+  /** Where the config came from, for error messages. */
+  readonly configSource?: string;
   readonly targets: readonly string[];
   readonly force: boolean;
   readonly dryRun: boolean;
@@ -65,6 +67,7 @@ export async function runPipeline(stages: readonly Stage[], options: RunOptions)
         report.push({ stage: stage.id, action: 'skipped', reasons });
         continue;
       }
+      checkParams(stage, status, options.configSource ?? 'config');
       options.log(`${stage.id}: ${options.dryRun ? 'would run' : 'running'} (${reasons.join('; ')})`);
       if (options.dryRun) {
         pending.add(stage.id);
@@ -88,6 +91,14 @@ export async function runPipeline(stages: readonly Stage[], options: RunOptions)
   } finally {
     if (!options.dryRun) rmSync(stagingRoot(resultsDir), { recursive: true, force: true });
     release();
+  }
+}
+
+function checkParams(stage: Stage, status: StageStatus, source: string): void {
+  if (!stage.check || !status.components) return;
+  const [problem, ...more] = stage.check(status.components.params);
+  if (problem) {
+    throw new UsageError(`${source}: config key ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`);
   }
 }
 

@@ -46,6 +46,11 @@ export interface Stage {
   readonly inputs: readonly StageInput[];
   readonly outputs: readonly StageOutput[];
   readonly run: (context: StageContext) => Promise<Record<string, unknown>>;
+  /**
+   * Physical and logical checks of the params, run before the stage is planned to run: problems are
+   * reported with the config key, and nothing is started.
+   */
+  readonly check?: (params: Record<string, any>) => Array<{ key: string; message: string }>;
 }
 
 /** A module that exports `stages`: how the runner and each stage's child process find the table. */

@@ -1,7 +1,8 @@
+import { deviceStage } from '../device-sim/stage.ts';
 import type { Stage } from './stage.ts';
 
 /**
  * The pipeline's stage table, in the spirit of dvc.yaml: each stage module contributes one row.
  * Stages talk only through the artifacts they declare.
  */
-export const stages: readonly Stage[] = [];
+export const stages: readonly Stage[] = [deviceStage];

@@ -8,6 +8,7 @@ import { gaussianNotch } from './pinning/gaussian.ts';
 import { harmonicTrap } from './pinning/harmonic.ts';
 import { periodicPinning } from './pinning/periodic.ts';
 import { edgeRoughness } from './pinning/roughness.ts';
+import { endStop } from './pinning/stop.ts';
 
 export interface TrackSpec {
   readonly material: Material;
@@ -29,6 +30,8 @@ export function pinningLandscape(spec: TrackSpec, constants: WallConstants): Lan
         return gaussianNotch(pin.positionM, pin.depthJ, pin.widthM);
       case 'periodic':
         return periodicPinning(pin.amplitudeJ, pin.periodM);
+      case 'stop':
+        return endStop(pin.positionM, pin.side, pin.stiffnessJPerM2, spec.geometry.lengthM);
       case 'roughness': {
         const perTrial = pin.perTrial;
         return edgeRoughness({

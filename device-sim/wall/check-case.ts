@@ -13,7 +13,14 @@ const fmt = (x: number) => x.toPrecision(4);
  * Physical sanity of a track: refuses what the 1-D model cannot describe (no PMA, a cycloid ground
  * state) or what is not on the track. Returns every problem; empty means fine.
  */
-export function checkTrack(material: Material, geometry: Geometry, pinning: readonly Pinning[], gates: readonly Gate[], prefix = ''): CaseProblem[] {
+export function checkTrack(
+  material: Material,
+  geometry: Geometry,
+  pinning: readonly Pinning[],
+  gates: readonly Gate[],
+  prefix = '',
+  pinningKey = 'pinning',
+): CaseProblem[] {
   const problems: CaseProblem[] = [];
   const positive: Array<[string, number]> = [
     ['material.msatAPerM', material.msatAPerM],
@@ -43,16 +50,17 @@ export function checkTrack(material: Material, geometry: Geometry, pinning: read
   }
   const onTrack = (x: number) => x >= 0 && x <= geometry.lengthM;
   pinning.forEach((pin, i) => {
-    if ((pin.type === 'harmonic' || pin.type === 'gaussian') && !onTrack(pin.positionM)) {
-      problems.push({ key: `${prefix}pinning[${i}].positionM`, message: `${pin.positionM} m is outside the track [0, ${geometry.lengthM}] m` });
+    if ((pin.type === 'harmonic' || pin.type === 'gaussian' || pin.type === 'stop') && !onTrack(pin.positionM)) {
+      problems.push({ key: `${prefix}${pinningKey}[${i}].positionM`, message: `${pin.positionM} m is outside the track [0, ${geometry.lengthM}] m` });
     }
     const sizes: Array<[string, number]> =
       pin.type === 'harmonic' ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
       : pin.type === 'gaussian' ? [['depthJ', pin.depthJ], ['widthM', pin.widthM]]
       : pin.type === 'periodic' ? [['periodM', pin.periodM]]
+      : pin.type === 'stop' ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
       : [['rmsM', pin.rmsM], ['correlationLengthM', pin.correlationLengthM]];
     for (const [key, value] of sizes) {
-      if (!(value > 0)) problems.push({ key: `${prefix}pinning[${i}].${key}`, message: `must be > 0 (got ${value})` });
+      if (!(value > 0)) problems.push({ key: `${prefix}${pinningKey}[${i}].${key}`, message: `must be > 0 (got ${value})` });
     }
   });
   gates.forEach((gate, i) => {

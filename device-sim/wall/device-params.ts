@@ -82,6 +82,14 @@ export const Pinning = z.discriminatedUnion('type', [
     .strict(),
   z
     .object({
+      type: z.literal('stop'),
+      positionM: quantity('m', 'where the stop begins'),
+      side: z.enum(['left', 'right']).describe('the stop acts on walls left of (or right of) positionM'),
+      stiffnessJPerM2: quantity('J/m^2', 'stiffness beyond the stop').default(1e-3),
+    })
+    .strict(),
+  z
+    .object({
       type: z.literal('roughness'),
       rmsM: quantity('m', 'rms of the random width modulation of each edge'),
       correlationLengthM: quantity('m', 'correlation length of the edge profile'),

@@ -1,0 +1,98 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DeviceConfig } from './device-config.ts';
+import { runTrialBatch, type TrialBatch, type TrialResults } from './protocol.ts';
+
+/** Runs trial batches, on worker threads or in this thread; results come back in trial order either way. */
+export interface BatchRunner {
+  run(batches: readonly TrialBatch[], onTrialsDone?: (count: number) => void): Promise<TrialResults[]>;
+  close(): Promise<void>;
+  readonly workers: number;
+}
+
+const chunkTrials = 32;
+const workerScript = new URL('./worker-entry.mjs', import.meta.url);
+
+/** Cuts each batch into chunks of trials, so that work spreads evenly over the workers. */
+function chunksOf(batch: TrialBatch): TrialBatch[] {
+  const chunks: TrialBatch[] = [];
+  for (let i = 0; i < batch.trialIndices.length; i += chunkTrials) {
+    chunks.push({ ...batch, trialIndices: batch.trialIndices.slice(i, i + chunkTrials) });
+  }
+  return chunks;
+}
+
+function merge(parts: readonly TrialResults[]): TrialResults {
+  return {
+    finalM: parts.flatMap((p) => p.finalM),
+    heldM: parts.flatMap((p) => p.heldM),
+    afterResetM: parts.flatMap((p) => p.afterResetM),
+  };
+}
+
+export function defaultWorkerCount(requested: number): number {
+  return requested > 0 ? requested : Math.min(2, availableParallelism());
+}
+
+/** `workers` = 1 runs in this thread; more start that many worker threads. */
+export function createBatchRunner(device: DeviceConfig, workers: number): BatchRunner {
+  if (workers <= 1) {
+    return {
+      workers: 1,
+      async run(batches, onTrialsDone) {
+        return batches.map((batch) =>
+          merge(
+            chunksOf(batch).map((chunk) => {
+              const result = runTrialBatch(device, chunk);
+              onTrialsDone?.(chunk.trialIndices.length);
+              return result;
+            }),
+          ),
+        );
+      },
+      async close() {},
+    };
+  }
+  const pool = Array.from({ length: workers }, () => new Worker(workerScript));
+  let nextId = 0;
+  return {
+    workers,
+    async run(batches, onTrialsDone) {
+      const jobs = batches.flatMap((batch, b) => chunksOf(batch).map((chunk, c) => ({ b, c, chunk })));
+      const results: TrialResults[][] = batches.map(() => []);
+      let cursor = 0;
+      const drive = (worker: Worker) =>
+        new Promise<void>((resolve, reject) => {
+          const sendNext = () => {
+            const job = jobs[cursor++];
+            if (!job) {
+              worker.off('message', onMessage);
+              worker.off('error', reject);
+              resolve();
+              return;
+            }
+            worker.postMessage({ id: nextId++, device, batch: job.chunk });
+            current = job;
+          };
+          let current: (typeof jobs)[number] | undefined;
+          const onMessage = (message: { result?: TrialResults; error?: string }) => {
+            if (message.error !== undefined || !message.result) {
+              reject(new Error(`device worker failed: ${message.error}`));
+              return;
+            }
+            results[current!.b]![current!.c] = message.result;
+            onTrialsDone?.(current!.chunk.trialIndices.length);
+            sendNext();
+          };
+          worker.on('message', onMessage);
+          worker.on('error', reject);
+          sendNext();
+        });
+      await Promise.all(pool.map(drive));
+      return results.map(merge);
+    },
+    async close() {
+      await Promise.all(pool.map((w) => w.terminate()));
+    },
+  };
+}

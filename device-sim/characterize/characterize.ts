@@ -1,0 +1,123 @@
+import { boltzmannJPerK, gammaRadPerST } from '../../pipeline/constants.ts';
+import type { DeviceTableData, StateEntry, StateTable } from '../../pipeline/schemas/device-table.ts';
+import { deriveWallConstants } from '../wall/derived.ts';
+import type { BatchRunner } from './batch-runner.ts';
+import { calibrateStates, calibrationWork } from './calibrate.ts';
+import type { DeviceConfig } from './device-config.ts';
+import { attemptEnergy } from './energy.ts';
+import { setPulse, type TrialResults } from './protocol.ts';
+import { conductanceS, mtjConductances } from './readout.ts';
+import { histogram, mean, quantileLevels, quantiles, std } from './statistics.ts';
+import { binOf, levelPositionM, positionToU } from './track.ts';
+
+export interface CharacterizeHooks {
+  readonly log?: (message: string) => void;
+  /** Called once with the total number of trials, then with each finished chunk. */
+  readonly progress?: { start(total: number): void; advance(count: number): void; stop(): void };
+}
+
+/** Trials the whole characterization will simulate: for sizing a progress bar. */
+export function characterizationWork(device: DeviceConfig): number {
+  return device.stateCounts.reduce((sum, n) => sum + calibrationWork(device, n) + n * device.trialsPerState, 0);
+}
+
+function stateEntry(device: DeviceConfig, states: number, k: number, controlValue: number, result: TrialResults): StateEntry {
+  const us = result.finalM.map((q) => positionToU(device, q));
+  const counts = new Array<number>(states).fill(0);
+  for (const u of us) counts[binOf(u, states)]! += 1;
+  const changed = result.heldM.filter((q, i) => binOf(positionToU(device, q), states) !== binOf(us[i]!, states)).length;
+  const resetOk = result.afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length;
+  const conductances = us.map((u) => conductanceS(device, u));
+  const pulse = setPulse(device, controlValue);
+  return {
+    index: k,
+    targetU: k / (states - 1),
+    targetPositionM: levelPositionM(device, states, k),
+    controlValue,
+    pulse: { currentDensityAPerM2: pulse.currentDensityAPerM2, widthS: pulse.widthS, gateVoltageV: pulse.gateVoltageV },
+    trials: us.length,
+    meanU: mean(us),
+    stdU: std(us),
+    quantilesU: quantiles(us),
+    meanPositionM: mean(result.finalM),
+    stdPositionM: std(result.finalM),
+    histogramU: histogram(us, -0.25, 1.25, device.histogramBins),
+    samplesU: us,
+    conductance: { meanSiemens: mean(conductances), stdSiemens: std(conductances), samplesSiemens: conductances },
+    landingProbability: counts.map((c) => c / us.length),
+    retention: {
+      holdS: device.protocol.holdS,
+      meanAbsDriftM: mean(result.heldM.map((q, i) => Math.abs(q - result.finalM[i]!))),
+      changedStateFraction: changed / us.length,
+    },
+    resetSuccessFraction: resetOk / us.length,
+    energy: attemptEnergy(device, pulse),
+  };
+}
+
+async function characterizeStates(device: DeviceConfig, runner: BatchRunner, states: number, seed: number, hooks: CharacterizeHooks): Promise<StateTable> {
+  const advance = (count: number) => hooks.progress?.advance(count);
+  const calibration = await calibrateStates(device, runner, states, seed, advance);
+  hooks.log?.(`${states} states: calibrated ${device.protocol.control} = ${calibration.values.map((v) => v.toPrecision(4)).join(', ')}`);
+  const results = await runner.run(
+    calibration.values.map((controlValue, k) => ({
+      states,
+      controlValue,
+      seed,
+      streamLabel: `device:n${states}:state${k}`,
+      trialIndices: Array.from({ length: device.trialsPerState }, (_, i) => i),
+    })),
+    advance,
+  );
+  const entries = results.map((result, k) => stateEntry(device, states, k, calibration.values[k]!, result));
+  const kT = boltzmannJPerK * device.temperatureK;
+  return {
+    states: states as 2 | 3 | 5,
+    control: device.protocol.control,
+    levelsU: entries.map((e) => e.targetU),
+    weightLevels: entries.map((e) => 2 * e.targetU - 1),
+    entries,
+    confusion: entries.map((e) => e.landingProbability),
+    calibration: {
+      controlValues: calibration.coarse.controlValues,
+      meanU: calibration.coarse.meanU,
+      binProbability: calibration.coarse.binProbability,
+      trialsPerPoint: calibration.trialsPerPoint,
+      refinedTrialsPerPoint: calibration.refinedTrialsPerPoint,
+    },
+    meanEnergyPerAttemptJ: mean(entries.map((e) => e.energy.totalJ)),
+    notches: {
+      depthJ: device.notches.depthJ,
+      depthKT: device.notches.depthJ / kT,
+      widthM: device.notches.widthM,
+      arrheniusRetentionS: Math.exp(device.notches.depthJ / kT) / device.attemptFrequencyHz,
+    },
+  };
+}
+
+/** Characterizes the device for every requested state count into the device-table data. */
+export async function characterizeDevice(device: DeviceConfig, seed: number, runner: BatchRunner, hooks: CharacterizeHooks = {}): Promise<DeviceTableData> {
+  const c = deriveWallConstants(device.material, device.geometry);
+  hooks.progress?.start(characterizationWork(device));
+  const tables: StateTable[] = [];
+  for (const states of device.stateCounts) tables.push(await characterizeStates(device, runner, states, seed, hooks));
+  hooks.progress?.stop();
+  const { parallelS, antiparallelS } = mtjConductances(device);
+  return {
+    model: '1d',
+    calibration: null,
+    temperatureK: device.temperatureK,
+    timeStepS: device.timeStepS,
+    wall: {
+      deltaM: c.deltaM,
+      wallEnergyJPerM2: c.wallEnergyJPerM2,
+      shapeFieldT: c.shapeFieldT,
+      dmiFieldT: c.dmiFieldT,
+      spinHallFieldTPerAPerM2: c.spinHallFieldTPerAPerM2,
+      diffusionM2PerS: (boltzmannJPerK * device.temperatureK * gammaRadPerST * c.deltaM) / (2 * c.alpha * c.msatAPerM * c.crossSectionM2),
+    },
+    readout: { parallelSiemens: parallelS, antiparallelSiemens: antiparallelS, tmr: device.mtj.tmr },
+    quantileLevels: [...quantileLevels],
+    tables,
+  };
+}

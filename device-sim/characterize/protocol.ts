@@ -1,0 +1,97 @@
+import { trialStream } from '../../pipeline/rng.ts';
+import { buildSystem, pinningLandscape } from '../wall/build.ts';
+import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
+import { Drive } from '../wall/device-params.ts';
+import { WallEnsemble } from '../wall/heun.ts';
+import { tabulateLandscape } from '../wall/tabulate.ts';
+import { noiseSigmaT } from '../wall/simulate.ts';
+import type { DeviceConfig } from './device-config.ts';
+import { trackSpec } from './track.ts';
+
+export type Control = DeviceConfig['protocol']['control'];
+
+/** One group of trials that share a schedule: the same state count, control value and stream label. */
+export interface TrialBatch {
+  readonly states: number;
+  readonly controlValue: number;
+  readonly seed: number;
+  /** Names the noise streams: a batch of another state or calibration point draws other numbers. */
+  readonly streamLabel: string;
+  readonly trialIndices: readonly number[];
+  /** Calibration reads the set position only: no retention hold, no reset. */
+  readonly setOnly?: boolean;
+}
+
+export interface TrialResults {
+  /** Wall position read after the set pulse and relaxation [m]. */
+  finalM: number[];
+  /** Position after the retention hold [m]. */
+  heldM: number[];
+  /** Position after the reset pulse [m]. */
+  afterResetM: number[];
+}
+
+/** The set pulse a control value means: current density, width and gate voltage. */
+export function setPulse(device: DeviceConfig, value: number): { currentDensityAPerM2: number; widthS: number; gateVoltageV: number } {
+  const p = device.protocol;
+  return {
+    currentDensityAPerM2: p.control === 'current' ? value : p.currentDensityAPerM2,
+    widthS: p.control === 'pulseWidth' ? value : p.pulseWidthS,
+    gateVoltageV: p.control === 'gateVoltage' ? value : p.gateVoltageV,
+  };
+}
+
+/** The in-plane angle of lowest energy at rest: Neel (0 or pi) when the DMI wins, Bloch otherwise. */
+export function restingAngleRad(c: WallConstants, chargeQ: 1 | -1): number {
+  let best = 0;
+  let bestEnergy = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 720; i++) {
+    const phi = (i * Math.PI) / 360;
+    const energy = 2 * c.kdJPerM3 * c.deltaM * Math.cos(phi) ** 2 - chargeQ * Math.PI * c.dmiJPerM2 * Math.cos(phi);
+    if (energy < bestEnergy - 1e-30) {
+      best = phi;
+      bestEnergy = energy;
+    }
+  }
+  return best;
+}
+
+/**
+ * Programs every wall of a batch: equilibrate at home, set pulse, relax and read, hold and read,
+ * reset pulse, relax and read. Each trial has its own noise stream and roughness profile, so a trial's
+ * result does not depend on the other trials of its batch.
+ */
+export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialResults {
+  const spec = trackSpec(device, batch.states, batch.seed, batch.trialIndices);
+  const constants = deriveWallConstants(device.material, device.geometry);
+  // Notches, stops and this trial's roughness, tabulated per wall on a 1 nm grid reaching 200 nm past
+  // the track: the stops keep walls well inside it.
+  const pinning = tabulateLandscape(pinningLandscape(spec, constants), batch.trialIndices.length, -200e-9, device.geometry.lengthM + 200e-9, 1e-9);
+  const chargeQ = 1;
+  const streams = batch.trialIndices.map((i) => trialStream(batch.seed, batch.streamLabel, i));
+  const ensemble = new WallEnsemble(batch.trialIndices.length, streams);
+  ensemble.q.fill(device.mtj.startM);
+  ensemble.phi.fill(restingAngleRad(constants, chargeQ));
+  const dt = device.timeStepS;
+  const idle = buildSystem(spec, Drive.parse({}), chargeQ, pinning);
+  const sigma = noiseSigmaT(idle, device.temperatureK, dt);
+  const run = (system: typeof idle, durationS: number) => {
+    const steps = Math.round(durationS / dt);
+    for (let s = 0; s < steps; s++) ensemble.step(system, dt, sigma);
+  };
+  const p = device.protocol;
+  const pulse = setPulse(device, batch.controlValue);
+
+  run(idle, p.equilibrateS);
+  if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0) {
+    run(buildSystem(spec, Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }), chargeQ, pinning), pulse.widthS);
+  }
+  run(idle, p.relaxS);
+  const finalM = Array.from(ensemble.q);
+  if (batch.setOnly) return { finalM, heldM: finalM, afterResetM: finalM };
+  run(idle, p.holdS);
+  const heldM = Array.from(ensemble.q);
+  run(buildSystem(spec, Drive.parse({ currentDensityAPerM2: p.resetCurrentDensityAPerM2 }), chargeQ, pinning), p.resetS);
+  run(idle, p.resetRelaxS);
+  return { finalM, heldM, afterResetM: Array.from(ensemble.q) };
+}

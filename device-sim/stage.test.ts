@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'ava';
+import { execa } from 'execa';
+import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
+
+const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
+const smallDevice = { trialsPerState: 24, stateCounts: [3], protocol: { calibrationPoints: 10, calibrationTrials: 8 } };
+
+test('dwsyn run device writes a device table that passes audit, then skips', async (t) => {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ device: smallDevice }));
+  const results = join(dir, 'results');
+  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device', '--json']);
+  t.is(run.exitCode, 0, run.stderr);
+  t.deepEqual(JSON.parse(run.stdout).stages.map((s: { action: string }) => s.action), ['ran']);
+  const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
+  t.is(audit.exitCode, 0, audit.stdout);
+  const again = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device', '--json']);
+  t.deepEqual(JSON.parse(again.stdout).stages.map((s: { action: string }) => s.action), ['skipped']);
+});
+
+test('unphysical device parameters are refused before anything runs, naming the key', async (t) => {
+  const dir = tempDir();
+  const cases: Array<[Record<string, unknown>, RegExp]> = [
+    [{ material: { msatAPerM: -1 } }, /config key device\.material\.msatAPerM: must be > 0/],
+    [{ material: { kuJPerM3: '0.5 MJ/m^3' } }, /config key device\.material\.kuJPerM3: K_eff = .* is not positive/],
+    [{ material: { dmiJPerM2: '3 mJ/m^2' } }, /config key device\.material\.dmiJPerM2: .* cycloid threshold/],
+    [{ timeStepS: '5 ps' }, /config key device\.timeStepS: 5e-12 s is outside .* stability bound/],
+    [{ extraPinning: [{ type: 'gaussian', positionM: '2 um', depthJ: 1e-20, widthM: '10 nm' }] }, /config key device\.extraPinning\[0\]\.positionM: .* outside the track/],
+  ];
+  for (const [device, message] of cases) {
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ device }));
+    const result = await dwsyn(['--results-dir', join(dir, 'results'), '--config', config, 'run']);
+    t.is(result.exitCode, 2, JSON.stringify(device));
+    t.regex(result.stderr, message);
+    t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+  }
+});

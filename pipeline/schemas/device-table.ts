@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineArtifactKind } from '../artifact.ts';
+
+const Probability = z.number().min(0).max(1);
+
+const StateEntry = z
+  .object({
+    index: z.number().int().nonnegative(),
+    targetU: z.number().describe('target level u_k = k / (n - 1) along the MTJ (dimensionless)'),
+    targetPositionM: z.number(),
+    controlValue: z.number().describe('calibrated value of the control (SI unit of the control)'),
+    pulse: z.object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() }).strict(),
+    trials: z.number().int().positive(),
+    meanU: z.number(),
+    stdU: z.number().nonnegative(),
+    quantilesU: z.array(z.number()).describe('at the table quantileLevels'),
+    meanPositionM: z.number(),
+    stdPositionM: z.number().nonnegative(),
+    histogramU: z.object({ edges: z.array(z.number()), counts: z.array(z.number().int().nonnegative()) }).strict(),
+    samplesU: z.array(z.number()).describe('final normalized position of every trial, in trial order'),
+    conductance: z
+      .object({ meanSiemens: z.number().positive(), stdSiemens: z.number().nonnegative(), samplesSiemens: z.array(z.number().positive()) })
+      .strict(),
+    landingProbability: z.array(Probability).describe('fraction of trials read in each state bin (a confusion-matrix row)'),
+    retention: z
+      .object({
+        holdS: z.number().nonnegative(),
+        meanAbsDriftM: z.number().nonnegative(),
+        changedStateFraction: Probability,
+      })
+      .strict(),
+    resetSuccessFraction: Probability.describe('fraction of trials back in state 0 after the reset pulse'),
+    energy: z
+      .object({ setJ: z.number().nonnegative(), gateJ: z.number().nonnegative(), resetJ: z.number().nonnegative(), totalJ: z.number().nonnegative() })
+      .strict()
+      .describe('energy of one programming attempt to this state'),
+  })
+  .strict();
+export type StateEntry = z.infer<typeof StateEntry>;
+
+const StateTable = z
+  .object({
+    states: z.union([z.literal(2), z.literal(3), z.literal(5)]),
+    control: z.enum(['pulseWidth', 'current', 'gateVoltage']),
+    levelsU: z.array(z.number()),
+    weightLevels: z.array(z.number()).describe('nominal synaptic weight of each state, w = 2u - 1'),
+    entries: z.array(StateEntry),
+    confusion: z.array(z.array(Probability)).describe('[programmed state][read state] probability'),
+    calibration: z
+      .object({
+        controlValues: z.array(z.number()),
+        meanU: z.array(z.number()),
+        binProbability: z.array(z.array(Probability)).describe('[scan point][state bin]'),
+        trialsPerPoint: z.number().int().positive(),
+        refinedTrialsPerPoint: z.number().int().positive(),
+      })
+      .strict(),
+    meanEnergyPerAttemptJ: z.number().nonnegative(),
+    notches: z
+      .object({
+        depthJ: z.number(),
+        depthKT: z.number().describe('notch depth over k_B T'),
+        widthM: z.number(),
+        arrheniusRetentionS: z.number().describe('exp(depth / k_B T) / attempt frequency'),
+      })
+      .strict(),
+  })
+  .strict();
+export type StateTable = z.infer<typeof StateTable>;
+
+export const DeviceTableData = z
+  .object({
+    model: z.enum(['1d', 'llg']).describe('which simulator made the table'),
+    calibration: z.null().describe('the 1-D model calibration against LLG runs that was used, if any'),
+    temperatureK: z.number().nonnegative(),
+    timeStepS: z.number().positive(),
+    wall: z
+      .object({
+        deltaM: z.number(),
+        wallEnergyJPerM2: z.number(),
+        shapeFieldT: z.number(),
+        dmiFieldT: z.number(),
+        spinHallFieldTPerAPerM2: z.number(),
+        diffusionM2PerS: z.number().describe('free-wall diffusion constant k_B T gamma Delta / (2 alpha Ms S)'),
+      })
+      .strict(),
+    readout: z.object({ parallelSiemens: z.number().positive(), antiparallelSiemens: z.number().positive(), tmr: z.number() }).strict(),
+    quantileLevels: z.array(z.number()),
+    tables: z.array(StateTable).min(1),
+  })
+  .strict();
+export type DeviceTableData = z.infer<typeof DeviceTableData>;
+
+export const deviceTable = defineArtifactKind({
+  kind: 'device-table',
+  schemaVersion: 1,
+  description: 'Stochastic lookup table of programmed domain-wall states (per state count), with readout and energy',
+  data: DeviceTableData,
+});
