@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: each dwsyn kernel side by side with a peer in the same run, as a ratio; the median
+ * of several alternating runs (the machine is shared and noisy). Results go to stdout.
+ */
+import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
+
+const repeats = Number(process.env['DWSYN_BENCH_REPEATS'] ?? 5);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function benchDevice1d() {
+  const binary = compilePeer();
+  const ts: number[] = [];
+  const c: number[] = [];
+  let agreement = 0;
+  for (let r = 0; r < repeats; r++) {
+    const a = runTypeScript();
+    const b = runC(binary);
+    ts.push(wallStepsPerRun / a.seconds);
+    c.push(wallStepsPerRun / b.seconds);
+    agreement = Math.max(agreement, ...a.firstWalls.map((w, i) => Math.abs(w[0]! - b.firstWalls[i]![0]!) / Math.abs(b.firstWalls[i]![0]!)));
+    process.stderr.write(`device-1d run ${r + 1}/${repeats}: ts ${ts.at(-1)!.toExponential(3)}, c ${c.at(-1)!.toExponential(3)} wall-steps/s\n`);
+  }
+  const ratio = median(ts.map((v, i) => v / c[i]!));
+  console.log(`device-1d Heun step (1000 walls x 20000 steps, set B, 300 K, SOT 1e11 A/m^2, harmonic pin)`);
+  console.log(`  TypeScript  median ${median(ts).toExponential(3)} wall-steps/s`);
+  console.log(`  C (cc -O3)  median ${median(c).toExponential(3)} wall-steps/s`);
+  console.log(`  ratio TS/C  median ${ratio.toFixed(3)} (target >= 0.5) over ${repeats} alternating runs`);
+  console.log(`  same trajectories: max relative difference of final q over 4 walls ${agreement.toExponential(2)}`);
+}
+
+benchDevice1d();
