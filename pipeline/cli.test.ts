@@ -89,5 +89,5 @@ test('dag prints text and mermaid; config prints defaults and a JSON Schema with
   t.is(schema.properties.gen.properties.scaleM.unit, 'm');
   t.false(schema.additionalProperties);
   const kinds = JSON.parse((await dwsyn(['schemas'])).stdout);
-  t.deepEqual(Object.keys(kinds), ['toy-numbers', 'toy-total']);
+  t.deepEqual(Object.keys(kinds), ['toy-numbers', 'toy-total', 'config']);
 });

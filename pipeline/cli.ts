@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { assessPipeline, kindsOf, type PipelineState } from './assess.ts';
@@ -6,7 +6,7 @@ import { auditArtifact, listArtifacts, type AuditEntry } from './audit.ts';
 import { configJsonSchema, loadConfig } from './config.ts';
 import { exitCodeOf, ExitCode, formatError, UsageError } from './errors.ts';
 import { describeDag, orderStages } from './graph.ts';
-import { formatJson } from './json-file.ts';
+import { formatJson, writeJsonAtomic } from './json-file.ts';
 import { readLock } from './lock.ts';
 import { runPipeline, type StageRun } from './runner.ts';
 import { artifactJsonSchemas } from './schemas/json-schema.ts';
@@ -166,8 +166,15 @@ function buildProgram(): Command {
     });
 
   pipelineCommand('schemas')
-    .description('print the JSON Schema of every artifact kind (one document keyed by kind)')
-    .action(async (_options: unknown, command: Command) => printJson(artifactJsonSchemas(await loadStages(globals(command).stagesModule))));
+    .description('print the JSON Schema of every artifact kind and of the config (one document keyed by name)')
+    .option('--out <dir>', 'write <kind>.schema.json files (and config.schema.json) into this folder instead')
+    .action(async (options: { out?: string }, command: Command) => {
+      const stages = await loadStages(globals(command).stagesModule);
+      const schemas = { ...artifactJsonSchemas(stages), config: configJsonSchema(stages) };
+      if (!options.out) return printJson(schemas);
+      for (const [name, schema] of Object.entries(schemas)) writeJsonAtomic(join(options.out, `${name}.schema.json`), schema);
+      log(`wrote ${Object.keys(schemas).length} schemas to ${options.out}`);
+    });
 
   const data = program.command('data').description('datasets');
   data

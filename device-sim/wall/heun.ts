@@ -40,8 +40,7 @@ export class WallEnsemble {
    * has the standard deviation `noiseSigmaT` = sqrt(intensity / dt) in each coordinate.
    */
   step(system: WallSystem, dtS: number, noiseSigmaT: number): void {
-    // Locals rather than this.x in the loops: V8 then keeps the arrays in registers.
-    const { count: n, q, phi, etaQ, etaPhi, k1q, k1phi, k2q, k2phi, qStar, phiStar, streams } = this;
+    const { count: n, etaQ, etaPhi, streams } = this;
     if (noiseSigmaT > 0) {
       for (let i = 0; i < n; i++) {
         const stream = streams[i]!;
@@ -49,6 +48,13 @@ export class WallEnsemble {
         etaPhi[i] = noiseSigmaT * stream.normal();
       }
     }
+    this.advance(system, dtS, etaQ, etaPhi);
+  }
+
+  /** One Heun step with given thermal fields [T] per wall (tests build consistent noise across step sizes). */
+  advance(system: WallSystem, dtS: number, etaQ: Float64Array, etaPhi: Float64Array): void {
+    // Locals rather than this.x in the loops: V8 then keeps the arrays in registers.
+    const { count: n, q, phi, k1q, k1phi, k2q, k2phi, qStar, phiStar } = this;
     wallRates(system, q, phi, etaQ, etaPhi, this.force, k1q, k1phi);
     for (let i = 0; i < n; i++) {
       qStar[i] = q[i]! + dtS * k1q[i]!;
