@@ -2,6 +2,7 @@
  * `npm run bench`: each dwsyn kernel side by side with a peer in the same run, as a ratio; the median
  * of several alternating runs (the machine is shared and noisy). Results go to stdout.
  */
+import { arrheniusSlope } from './arrhenius.ts';
 import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
 
 const repeats = Number(process.env['DWSYN_BENCH_REPEATS'] ?? 5);
@@ -28,4 +29,13 @@ function benchDevice1d() {
   console.log(`  same trajectories: max relative difference of final q over 4 walls ${agreement.toExponential(2)}`);
 }
 
-benchDevice1d();
+function benchArrhenius() {
+  const { slopeK, expectedK, rates } = arrheniusSlope();
+  console.log('device-1d Arrhenius escape from V0 sin^2(pi q / p), V0 = 6, 8, 10 k_B T (64 walls each)');
+  for (const r of rates) console.log(`  T = ${r.temperatureK.toFixed(1)} K: escape rate ${r.ratePerS.toExponential(3)} /s`);
+  console.log(`  slope of ln(rate) vs 1/T: ${slopeK.toFixed(0)} K, expected -V0/k_B = ${expectedK.toFixed(0)} K (ratio ${(slopeK / expectedK).toFixed(3)}, tolerance 10 %)`);
+}
+
+const only = process.argv[2];
+if (!only || only === 'device-1d') benchDevice1d();
+if (!only || only === 'arrhenius') benchArrhenius();

@@ -14,6 +14,7 @@ import type { Stage, StageTableModule } from './stage.ts';
 import { dwsynVersion, repoRoot } from './version.ts';
 import { defaultDataDir, verifyDataset, type DatasetId } from '../datasets/dataset.ts';
 import { registerDeviceCommands } from '../device-sim/cli.ts';
+import { registerCrossbarCommands } from '../crossbar/cli.ts';
 
 const exitCodeHelp = `
 Exit codes:
@@ -192,6 +193,7 @@ function buildProgram(): Command {
     });
 
   registerDeviceCommands(program);
+  registerCrossbarCommands(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { noiseIntensityT2S } from './derived.ts';
 import type { WallSystem } from './dynamics.ts';
 import { WallEnsemble } from './heun.ts';
 import { maxStableTimeStepS } from './stability.ts';
+import { WidthDynamicWalls } from './width-dynamics.ts';
 import type { WallCase } from './wall-case.ts';
 
 export interface WallTrajectory {
@@ -33,6 +34,9 @@ export function noiseSigmaT(system: WallSystem, temperatureK: number, dtS: numbe
 export function checkWallCase(wallCase: WallCase): CaseProblem[] {
   const problems = checkTrack(wallCase.material, wallCase.geometry, wallCase.pinning, wallCase.gates);
   if (wallCase.temperatureK < 0) problems.push({ key: 'temperatureK', message: `must be >= 0 (got ${wallCase.temperatureK})` });
+  if (wallCase.widthDynamics === 'dynamic' && wallCase.temperatureK > 0) {
+    problems.push({ key: 'widthDynamics', message: 'a dynamic wall width needs a noise-induced drift term that is not modelled: use it at temperatureK = 0' });
+  }
   if (problems.length > 0) return problems;
   const system = buildSystem({ ...wallCase, trialIndices: [0] }, wallCase.drive, wallCase.initial.chargeQ);
   const bound = maxStableTimeStepS(system, noiseIntensityT2S(system.constants, boltzmannJPerK * wallCase.temperatureK));
@@ -43,17 +47,32 @@ export function checkWallCase(wallCase: WallCase): CaseProblem[] {
   return problems;
 }
 
+interface Stepper {
+  readonly q: Float64Array;
+  readonly phi: Float64Array;
+  step(dtS: number): void;
+}
+
+function fixedWidthStepper(n: number, system: WallSystem, wallCase: WallCase, sigma: number): Stepper {
+  const ensemble = new WallEnsemble(n, Array.from({ length: n }, (_, i) => trialStream(wallCase.seed, 'wall-noise', i)));
+  return { q: ensemble.q, phi: ensemble.phi, step: (dtS) => ensemble.step(system, dtS, sigma) };
+}
+
+function widthDynamicStepper(n: number, system: WallSystem, wallCase: WallCase): Stepper {
+  return new WidthDynamicWalls(n, system, { tarasenkoShape: wallCase.material.kdJPerM3 === undefined });
+}
+
 /** Runs a case at constant drive: every wall from the same initial state, each with its own noise stream. */
 export function simulateWallCase(wallCase: WallCase): { trajectory: WallTrajectory; summary: WallSummary } {
   const n = wallCase.walls;
   const trialIndices = Array.from({ length: n }, (_, i) => i);
   const system = buildSystem({ ...wallCase, trialIndices }, wallCase.drive, wallCase.initial.chargeQ);
-  const ensemble = new WallEnsemble(n, trialIndices.map((i) => trialStream(wallCase.seed, 'wall-noise', i)));
+  const dt = wallCase.timeStepS;
+  const sigma = noiseSigmaT(system, wallCase.temperatureK, dt);
+  const ensemble = wallCase.widthDynamics === 'dynamic' ? widthDynamicStepper(n, system, wallCase) : fixedWidthStepper(n, system, wallCase, sigma);
   ensemble.q.fill(wallCase.initial.positionM);
   ensemble.phi.fill(wallCase.initial.phiRad);
-  const dt = wallCase.timeStepS;
   const steps = Math.round(wallCase.durationS / dt);
-  const sigma = noiseSigmaT(system, wallCase.temperatureK, dt);
   const sampleEvery = Math.max(1, Math.floor(steps / wallCase.samples));
   const trajectory: WallTrajectory = { timeS: [], positionM: [], phiRad: [], velocityMPerS: [] };
   const record = (step: number) => {
@@ -71,7 +90,7 @@ export function simulateWallCase(wallCase: WallCase): { trajectory: WallTrajecto
   const halfStep = Math.floor(steps / 2);
   let halfway = Array.from(ensemble.q);
   for (let step = 1; step <= steps; step++) {
-    ensemble.step(system, dt, sigma);
+    ensemble.step(dt);
     if (step === halfStep) halfway = Array.from(ensemble.q);
     if (step % sampleEvery === 0 || step === steps) record(step);
   }

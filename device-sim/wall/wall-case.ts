@@ -15,6 +15,7 @@ export const WallCase = z
     timeStepS: quantity('s', 'fixed Heun time step').default(1e-13),
     durationS: quantity('s', 'simulated time').default(2e-8),
     samples: z.number().int().positive().default(200).describe('trajectory samples recorded over the run'),
+    widthDynamics: z.enum(['fixed', 'dynamic']).default('fixed').describe('wall width Delta fixed at sqrt(A/K_eff), or a third coordinate (T = 0 only)'),
     material: Material.prefault({}),
     geometry: Geometry.prefault({}),
     drive: Drive.prefault({}),

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import type { Crossbar } from './circuit.ts';
+
+const fmt = (x: number) => x.toPrecision(17);
+
+/**
+ * The crossbar as a SPICE netlist with the same convention as the nodal solvers: driver segment,
+ * word-line and bit-line segments, one resistor per cell (device and access transistor in series),
+ * and a 0 V source per column as the virtual ground whose current is the column current.
+ */
+export function crossbarNetlist(x: Crossbar): string {
+  const { rows: M, cols: N } = x;
+  const lines = ['* dwsyn crossbar', '.options reltol=1e-12 abstol=1e-18 vntol=1e-15 gmin=1e-22'];
+  const u = (i: number, j: number) => `u${i}_${j}`;
+  const v = (i: number, j: number) => `v${i}_${j}`;
+  for (let i = 0; i < M; i++) {
+    lines.push(`Vin${i} in${i} 0 DC ${fmt(x.inputV[i]!)}`);
+    if (x.driverSiemens[i]! > 0) {
+      lines.push(`Rd${i} in${i} ${u(i, 0)} ${fmt(1 / x.driverSiemens[i]!)}`);
+      if (x.driveBothEnds) lines.push(`Re${i} in${i} ${u(i, N - 1)} ${fmt(1 / x.driverSiemens[i]!)}`);
+    }
+    for (let j = 0; j < N; j++) {
+      if (j > 0) lines.push(`Rw${i}_${j} ${u(i, j - 1)} ${u(i, j)} ${fmt(1 / x.wordlineSiemens)}`);
+      lines.push(`Rc${i}_${j} ${u(i, j)} ${v(i, j)} ${fmt(1 / x.cellSiemens[i * N + j]!)}`);
+      if (i > 0) lines.push(`Rb${i}_${j} ${v(i - 1, j)} ${v(i, j)} ${fmt(1 / x.bitlineSiemens)}`);
+    }
+  }
+  for (let j = 0; j < N; j++) {
+    lines.push(`Rs${j} ${v(M - 1, j)} s${j} ${fmt(1 / x.senseSiemens)}`);
+    lines.push(`Vs${j} s${j} 0 DC 0`);
+  }
+  lines.push('.control', 'set numdgt=15', 'op');
+  for (let j = 0; j < N; j++) lines.push(`print vs${j}#branch`);
+  lines.push('.endc', '.end', '');
+  return lines.join('\n');
+}
+
+/** Runs ngspice in batch mode on the crossbar and returns the column currents [A]. */
+export async function ngspiceColumnCurrents(x: Crossbar): Promise<{ currentsA: Float64Array; seconds: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dwsyn-ngspice-'));
+  try {
+    const netlist = join(dir, 'crossbar.cir');
+    writeFileSync(netlist, crossbarNetlist(x));
+    const started = performance.now();
+    const result = await execa('ngspice', ['-b', netlist], { reject: false });
+    const seconds = (performance.now() - started) / 1000;
+    if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`ngspice failed (exit ${result.exitCode}): ${result.stderr.slice(-500)}`);
+    const currentsA = new Float64Array(x.cols).fill(Number.NaN);
+    for (const match of result.stdout.matchAll(/^vs(\d+)#branch\s*=\s*(\S+)/gim)) currentsA[Number(match[1])] = Number(match[2]);
+    if (currentsA.some(Number.isNaN)) throw new Error(`ngspice printed no current for some columns:\n${result.stdout.slice(-1000)}`);
+    return { currentsA, seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
