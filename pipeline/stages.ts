@@ -1,3 +1,4 @@
+import { crossbarStage } from '../crossbar/stage.ts';
 import { deviceStage } from '../device-sim/stage.ts';
 import type { Stage } from './stage.ts';
 
@@ -5,4 +6,4 @@ import type { Stage } from './stage.ts';
  * The pipeline's stage table, in the spirit of dvc.yaml: each stage module contributes one row.
  * Stages talk only through the artifacts they declare.
  */
-export const stages: readonly Stage[] = [deviceStage];
+export const stages: readonly Stage[] = [deviceStage, crossbarStage];

@@ -1,0 +1,77 @@
+import test from 'ava';
+import { trialStream } from '../pipeline/rng.ts';
+import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
+import { toCrossbar } from './circuit.ts';
+import { CrossbarConfig } from './crossbar-config.ts';
+import { CrossbarLayer, driverPower } from './layer.ts';
+import { solveLineGaussSeidel } from './line-gauss-seidel.ts';
+import type { StateConductances } from './mapping.ts';
+import { quantizeSigned } from './periphery.ts';
+import { mtjLike, randomCase } from './test-fixtures.ts';
+
+test('signed quantization: levels, rounding and clipping', (t) => {
+  t.is(quantizeSigned(0.5, 2, 1), 1); // 2 bits: levels -1, 0, 1
+  t.is(quantizeSigned(0.49, 2, 1), 0);
+  t.is(quantizeSigned(-3, 4, 2), -2);
+  t.is(quantizeSigned(1 / 7, 4, 1), 1 / 7);
+  t.is(quantizeSigned(0.3, 16, 1), Math.round(0.3 * 32767) / 32767);
+});
+
+test('the power the drivers deliver equals the heat in every resistor of the array (Tellegen)', (t) => {
+  const x = toCrossbar(randomCase(20, 16, ...mtjLike, 30, { wordlineSegmentOhm: 3, bitlineSegmentOhm: 2 }));
+  const { u, v } = solveLineGaussSeidel(x, { tolerance: 1e-14, maxIterations: 100_000 }).nodes;
+  let heat = 0;
+  for (let i = 0; i < x.rows; i++) {
+    heat += x.driverSiemens[i]! * (x.inputV[i]! - u[i * x.cols]!) ** 2;
+    for (let j = 0; j < x.cols; j++) {
+      const k = i * x.cols + j;
+      heat += x.cellSiemens[k]! * (u[k]! - v[k]!) ** 2;
+      if (j > 0) heat += x.wordlineSiemens * (u[k]! - u[k - 1]!) ** 2;
+      if (i > 0) heat += x.bitlineSiemens * (v[k]! - v[k - x.cols]!) ** 2;
+      if (i === x.rows - 1) heat += x.senseSiemens * v[k]! ** 2;
+    }
+  }
+  assertClose(t, driverPower(x, { u, v }), heat, { rel: 1e-10 }, 'power');
+});
+
+const exactLevels: StateConductances = {
+  states: 5,
+  meanSiemens: [2e-6, 2.5e-6, 3e-6, 3.5e-6, 4e-6],
+  minSiemens: 2e-6,
+  maxSiemens: 4e-6,
+  samplesSiemens: [[2e-6], [2.5e-6], [3e-6], [3.5e-6], [4e-6]],
+};
+
+for (const mapping of ['differential', 'reference-column'] as const) {
+  test(`${mapping}: with negligible wires, no device spread and fine converters a layer read is x . w`, (t) => {
+    const config = CrossbarConfig.parse({ mapping, arrayRows: 16, arrayCols: 10, wordlineSegmentOhm: 1e-9, bitlineSegmentOhm: 1e-9, adcBits: 16, dacBits: 16, adcRangeFraction: 1 });
+    const inputs = 37;
+    const outputs = 13;
+    const random = trialStream(1, 'layer-test', 0);
+    const states = Uint8Array.from({ length: inputs * outputs }, () => Math.floor(random.uniform() * 5));
+    const layer = new CrossbarLayer(config, exactLevels, states, inputs, outputs, random);
+    t.true(layer.tiles.length > 1, 'the layer spans several tiles');
+    const x = Array.from({ length: inputs }, () => 2 * random.uniform() - 1);
+    const read = layer.read(x);
+    for (let j = 0; j < outputs; j++) {
+      let expected = 0;
+      for (let i = 0; i < inputs; i++) expected += quantizeSigned(x[i]!, 16, 1) * (states[i * outputs + j]! / 2 - 1);
+      assertClose(t, read.y[j]!, expected, { abs: 2e-3 }, `output ${j}`);
+      assertClose(t, read.idealY[j]!, expected, { rel: 1e-12, abs: 1e-12 }, `nominal output ${j}`);
+    }
+  });
+}
+
+test('IR drop shows as column loss and output error, growing with the wire resistance', (t) => {
+  const losses = [0.1, 1, 5].map((ohm) => {
+    const config = CrossbarConfig.parse({ arrayRows: 64, arrayCols: 64, wordlineSegmentOhm: ohm, bitlineSegmentOhm: ohm, adcBits: 16, adcRangeFraction: 1 });
+    const random = trialStream(2, 'layer-test', 0);
+    const states = Uint8Array.from({ length: 64 * 32 }, () => Math.floor(random.uniform() * 5));
+    const layer = new CrossbarLayer(config, exactLevels, states, 64, 32, random);
+    const read = layer.read(Array.from({ length: 64 }, () => random.uniform()));
+    return read.tileLoss[0]!.mean;
+  });
+  t.true(losses[0]! < losses[1]! && losses[1]! < losses[2]!, `losses ${losses.join(', ')}`);
+  // (2/3) r G N^2 with the mean cell conductance of a differential pair, 3 uS.
+  assertClose(t, losses[1]!, (2 / 3) * 1 * 3e-6 * 64 * 64, { rel: 0.25 }, 'loss at 1 Ohm');
+});

@@ -1,0 +1,40 @@
+import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
+import { crossbarModel } from '../pipeline/schemas/crossbar-model.ts';
+import type { Stage } from '../pipeline/stage.ts';
+import { CrossbarConfig } from './crossbar-config.ts';
+import { buildCrossbarModel } from './model.ts';
+
+/** Crossbar mapping of the device states: IR drop, output error and energy for the network shape. */
+export const crossbarStage: Stage = {
+  id: 'crossbar',
+  version: 1,
+  description: 'map device states onto crossbar tiles and measure IR drop, output error and energy per inference',
+  sources: ['crossbar/circuit.ts', 'crossbar/crossbar-config.ts', 'crossbar/direct.ts', 'crossbar/kcl.ts', 'crossbar/layer.ts', 'crossbar/line-gauss-seidel.ts', 'crossbar/mapping.ts', 'crossbar/model.ts', 'crossbar/periphery.ts', 'crossbar/solve.ts', 'crossbar/stage.ts', 'pipeline/schemas/crossbar-model.ts', 'pipeline/rng.ts'],
+  config: { section: 'crossbar', schema: CrossbarConfig },
+  reads: ['crossbar'],
+  inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
+  outputs: [{ name: 'crossbar-model', kind: crossbarModel }],
+  check: (params) => {
+    const c = params['crossbar'] as CrossbarConfig;
+    const problems: Array<{ key: string; message: string }> = [];
+    for (const key of ['wordlineSegmentOhm', 'bitlineSegmentOhm', 'readVoltageV', 'readDurationS'] as const) {
+      if (!(c[key] > 0)) problems.push({ key: `crossbar.${key}`, message: `must be > 0 (got ${c[key]})` });
+    }
+    for (const key of ['accessOhm', 'driverOhm', 'senseOhm', 'adcEnergyJ', 'dacEnergyJ'] as const) {
+      if (!(c[key] >= 0)) problems.push({ key: `crossbar.${key}`, message: `must be >= 0 (got ${c[key]})` });
+    }
+    if (c.mapping === 'differential' && c.arrayCols < 2) problems.push({ key: 'crossbar.arrayCols', message: 'a differential pair needs at least 2 columns' });
+    if (c.topology === '1R' && c.accessOhm > 0) problems.push({ key: 'crossbar.accessOhm', message: 'a passive 1R array has no access transistor' });
+    return problems;
+  },
+  async run({ params, inputs, seed, log }) {
+    const config = params['crossbar'] as CrossbarConfig;
+    const device = inputs['device-table']!.data as DeviceTableData;
+    const data = buildCrossbarModel(config, device, seed);
+    for (const mapping of data.mappings) {
+      const worst = Math.max(...mapping.layers.flatMap((l) => l.tiles.map((t) => t.maxColumnLoss)));
+      log(`${mapping.states} states: worst column loss ${(worst * 100).toFixed(2)} %, energy per inference ${(mapping.energyPerInferenceJ.total * 1e12).toFixed(2)} pJ`);
+    }
+    return { 'crossbar-model': data };
+  },
+};
