@@ -3,6 +3,7 @@
  * of several alternating runs (the machine is shared and noisy). Results go to stdout.
  */
 import { arrheniusSlope } from './arrhenius.ts';
+import { benchCrossbarScaling, benchCrossbarVsNgspice, lossTable } from './crossbar.ts';
 import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
 
 const repeats = Number(process.env['DWSYN_BENCH_REPEATS'] ?? 5);
@@ -38,4 +39,10 @@ function benchArrhenius() {
 
 const only = process.argv[2];
 if (!only || only === 'device-1d') benchDevice1d();
+if (!only || only === 'crossbar') {
+  // ngspice needs ~1.5 min for a 128 x 128 solve here and much longer at 256: fewer runs of it.
+  await benchCrossbarVsNgspice([128, 256], repeats, Number(process.env['DWSYN_BENCH_NGSPICE_REPEATS'] ?? 1));
+  benchCrossbarScaling(repeats);
+}
+if (!only || only === 'loss-table') lossTable();
 if (!only || only === 'arrhenius') benchArrhenius();
