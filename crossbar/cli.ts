@@ -1,26 +1,9 @@
 import type { Command } from 'commander';
-import { UsageError } from '../pipeline/errors.ts';
-import { formatJson, readJsonFile } from '../pipeline/json-file.ts';
-import { describeIssues } from '../pipeline/zod-issues.ts';
+import { loadCaseFile } from '../pipeline/case-file.ts';
+import { formatJson } from '../pipeline/json-file.ts';
 import { CrossbarCase, checkCrossbarCase, idealColumnCurrents, toCrossbar } from './circuit.ts';
 import { solveCrossbar } from './solve.ts';
 
-function loadCase(path: string): CrossbarCase {
-  let raw: unknown;
-  try {
-    raw = readJsonFile(path);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error });
-  }
-  const parsed = CrossbarCase.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = describeIssues(parsed.error);
-    throw new UsageError(`${path}: field ${field}: ${message}`);
-  }
-  const [problem, ...more] = checkCrossbarCase(parsed.data);
-  if (problem) throw new UsageError(`${path}: field ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`);
-  return parsed.data;
-}
 
 export function registerCrossbarCommands(program: Command): void {
   const crossbar = program.command('crossbar').description('crossbar arrays with wire resistance');
@@ -30,7 +13,7 @@ export function registerCrossbarCommands(program: Command): void {
     .requiredOption('--case <case.json>', 'the array, its inputs and its wires (see README: crossbar solve)')
     .option('--json', 'one JSON document on stdout', false)
     .action((options: { case: string; json: boolean }) => {
-      const c = loadCase(options.case);
+      const c = loadCaseFile(options.case, CrossbarCase, checkCrossbarCase);
       const x = toCrossbar(c);
       const solved = solveCrossbar(x, c);
       const ideal = idealColumnCurrents(x);

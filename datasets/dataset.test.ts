@@ -40,12 +40,18 @@ test('Fashion-MNIST (Debian dataset-fashion-mnist, gzipped) is read by the same 
   t.deepEqual(histogram(fashion.test.labels), new Array(10).fill(1000));
 });
 
-test('a truncated copy of an MNIST file fails verification and loading with the file named', (t) => {
+/** A writable copy of the MNIST files. */
+function copyOfMnist(): string {
   const dir = tempDir();
   const source = defaultDataDir('mnist');
   for (const name of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
     copyFileSync(join(source, name), join(dir, name));
   }
+  return dir;
+}
+
+test('a truncated copy of an MNIST file fails verification and loading with the file named', (t) => {
+  const dir = copyOfMnist();
   const labels = join(dir, 't10k-labels-idx1-ubyte');
   writeFileSync(labels, readFileSync(labels).subarray(0, 5000));
   const results = verifyDataset('mnist', dir);
@@ -54,11 +60,7 @@ test('a truncated copy of an MNIST file fails verification and loading with the 
 });
 
 test('a file with the right shape but other content fails the checksum', (t) => {
-  const dir = tempDir();
-  const source = defaultDataDir('mnist');
-  for (const name of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
-    copyFileSync(join(source, name), join(dir, name));
-  }
+  const dir = copyOfMnist();
   const labels = join(dir, 't10k-labels-idx1-ubyte');
   const bytes = readFileSync(labels);
   bytes[100] = (bytes[100]! + 1) % 10;

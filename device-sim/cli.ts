@@ -3,29 +3,13 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import Papa from 'papaparse';
 import { readArtifact } from '../pipeline/artifact.ts';
+import { loadCaseFile } from '../pipeline/case-file.ts';
 import { UsageError } from '../pipeline/errors.ts';
-import { formatJson, readJsonFile } from '../pipeline/json-file.ts';
+import { formatJson } from '../pipeline/json-file.ts';
 import { deviceTable, type DeviceTableData } from '../pipeline/schemas/device-table.ts';
-import { describeIssues } from '../pipeline/zod-issues.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
 
-function loadCase(path: string): WallCase {
-  let raw: unknown;
-  try {
-    raw = readJsonFile(path);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error });
-  }
-  const parsed = WallCase.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = describeIssues(parsed.error);
-    throw new UsageError(`${path}: field ${field}: ${message}`);
-  }
-  const [problem, ...more] = checkWallCase(parsed.data);
-  if (problem) throw new UsageError(`${path}: field ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`);
-  return parsed.data;
-}
 
 /** Rows of the per-state statistics and of every sample of a device table, for CSV. */
 export function deviceTableRows(data: DeviceTableData) {
@@ -68,7 +52,7 @@ export function registerDeviceCommands(program: Command): void {
     .option('--csv', 'the trajectory as CSV: t, wall, q, phi, v', false)
     .action((options: { config: string; json: boolean; csv: boolean }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
-      const wallCase = loadCase(options.config);
+      const wallCase = loadCaseFile(options.config, WallCase, checkWallCase);
       const { trajectory, summary } = simulateWallCase(wallCase);
       if (options.json) {
         process.stdout.write(formatJson({ summary, trajectory }) + '\n');
