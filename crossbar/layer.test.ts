@@ -53,6 +53,7 @@ for (const mapping of ['differential', 'reference-column'] as const) {
     t.true(layer.tiles.length > 1, 'the layer spans several tiles');
     const x = Array.from({ length: inputs }, () => 2 * random.uniform() - 1);
     const read = layer.read(x);
+    t.true(layer.effectiveWeightError() < 1e-12);
     for (let j = 0; j < outputs; j++) {
       let expected = 0;
       for (let i = 0; i < inputs; i++) expected += quantizeSigned(x[i]!, 16, 1) * (states[i * outputs + j]! / 2 - 1);

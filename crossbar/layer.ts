@@ -78,6 +78,29 @@ export class CrossbarLayer {
     }
   }
 
+  /**
+   * RMS over all weights of (programmed weight - nominal level), in weight units: the spread the device
+   * table puts on the weights, before any IR drop or conversion.
+   */
+  effectiveWeightError(): number {
+    const differential = this.config.mapping === 'differential';
+    const span = this.levels.maxSiemens - this.levels.minSiemens;
+    const reference = (this.levels.maxSiemens + this.levels.minSiemens) / 2;
+    let sumSq = 0;
+    for (const tile of this.tiles) {
+      for (let i = 0; i < tile.rows; i++) {
+        for (let j = 0; j < tile.outputs; j++) {
+          const cells = tile.cellSiemens;
+          const base = i * tile.physicalCols;
+          const weight = differential ? (cells[base + 2 * j]! - cells[base + 2 * j + 1]!) / span : (cells[base + j]! - reference) / (span / 2);
+          const nominal = this.weightLevels[this.states[(tile.row0 + i) * this.outputs + tile.output0 + j]!]!;
+          sumSq += (weight - nominal) ** 2;
+        }
+      }
+    }
+    return Math.sqrt(sumSq / (this.inputs * this.outputs));
+  }
+
   /** One read of all tiles for input vector x (entries in [-1, 1]); `noise` adds read noise if configured. */
   read(x: ArrayLike<number>, noise?: RandomStream): LayerRead {
     const c = this.config;

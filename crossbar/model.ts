@@ -55,6 +55,7 @@ export function buildCrossbarModel(config: CrossbarConfig, device: DeviceTableDa
           meanColumnLoss: lossSums[t]!.mean,
           maxColumnLoss: lossSums[t]!.max,
         })),
+        effectiveWeightError: layer.effectiveWeightError(),
         relativeOutputError: idealSq > 0 ? Math.sqrt(errorSq / idealSq) : 0,
         readEnergyJ: energy,
         dacConversions: conversions.dac,

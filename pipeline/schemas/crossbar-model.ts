@@ -18,6 +18,7 @@ const LayerStatistics = z
     inputs: z.number().int().positive(),
     outputs: z.number().int().positive(),
     tiles: z.array(TileStatistics),
+    effectiveWeightError: z.number().nonnegative().describe('rms(programmed weight - nominal level) over the layer, in weight units (device spread only)'),
     relativeOutputError: z.number().nonnegative().describe('rms(hardware output - nominal output) / rms(nominal output): IR drop, device spread, ADC'),
     readEnergyJ: z.number().nonnegative().describe('energy dissipated in the arrays by one read of the layer'),
     dacConversions: z.number().int().nonnegative(),
