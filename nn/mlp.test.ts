@@ -1,0 +1,58 @@
+import test from 'ava';
+import { trialStream } from '../pipeline/rng.ts';
+import { Arena } from './kernels/arena.ts';
+import { Mlp, softmaxCrossEntropy, type MlpOptions } from './mlp.ts';
+
+/** Loss of the network on a fixed batch, in training mode (batch statistics). */
+function lossOf(net: Mlp, inputs: Float32Array, labels: Uint8Array): number {
+  net.layers[0]!.input.data.set(inputs);
+  const logits = net.forward(true);
+  return softmaxCrossEntropy(logits.data, labels, net.layers.at(-1)!.outputs, undefined).loss;
+}
+
+for (const [name, options] of [
+  ['batch norm, ReLU', { batchNorm: true, activation: 'relu' }],
+  ['no batch norm, hardtanh', { batchNorm: false, activation: 'hardtanh' }],
+] as const) {
+  test(`finite-difference gradient check (${name})`, (t) => {
+    const arena = new Arena(1 << 20);
+    const opts: MlpOptions = { layers: [6, 5, 4, 3], batchSize: 8, batchNormEpsilon: 1e-5, batchNormMomentum: 0.1, ...options };
+    const net = new Mlp(arena, opts);
+    const random = trialStream(1, 'gradcheck', 0);
+    net.initialize(random);
+    for (const layer of net.layers) {
+      layer.gamma.forEach((_, j) => (layer.gamma[j] = 0.5 + random.uniform()));
+      layer.beta.forEach((_, j) => (layer.beta[j] = 0.3 * (random.uniform() - 0.5)));
+      layer.bias.forEach((_, j) => (layer.bias[j] = 0.3 * (random.uniform() - 0.5)));
+    }
+    const inputs = Float32Array.from({ length: 6 * 8 }, () => 2 * random.uniform() - 1);
+    const labels = Uint8Array.from({ length: 8 }, () => Math.floor(random.uniform() * 3));
+    net.layers[0]!.input.data.set(inputs);
+    const logits = net.forward(true);
+    softmaxCrossEntropy(logits.data, labels, 3, net.gradOutput.at(-1)!.data);
+    net.backward();
+    const eps = 1e-2;
+    const check = (param: Float32Array, grad: Float32Array, what: string) => {
+      for (let i = 0; i < param.length; i++) {
+        const saved = param[i]!;
+        param[i] = saved + eps;
+        const plus = lossOf(net, inputs, labels);
+        param[i] = saved - eps;
+        const minus = lossOf(net, inputs, labels);
+        param[i] = saved;
+        const numeric = (plus - minus) / (2 * eps);
+        // float32 forward passes: compare with an absolute floor
+        t.true(Math.abs(numeric - grad[i]!) <= 2e-3 + 0.05 * Math.abs(numeric), `${what}[${i}]: analytic ${grad[i]}, numeric ${numeric}`);
+      }
+    };
+    net.layers.forEach((layer, l) => {
+      check(layer.weight.data, Float32Array.from(layer.weightGrad.data), `W${l}`);
+      if (layer.hidden && opts.batchNorm) {
+        check(layer.gamma, Float32Array.from(layer.gammaGrad), `gamma${l}`);
+        check(layer.beta, Float32Array.from(layer.betaGrad), `beta${l}`);
+      } else {
+        check(layer.bias, Float32Array.from(layer.biasGrad), `bias${l}`);
+      }
+    });
+  });
+}
