@@ -15,3 +15,18 @@ test('float training on 10000 MNIST images reaches 90 % on 2000 test images in 2
   const again = trainFloat(options, train, testSplit);
   t.deepEqual(again.history.map((h) => [h.trainLoss, h.testAccuracy]), first.history.map((h) => [h.trainLoss, h.testAccuracy]));
 });
+
+test('in-situ training on 5-state Gaussian devices counts programming attempts and learns', async (t) => {
+  const { gaussianDevice } = await import('./synapses.ts');
+  const { train } = await import('./train.ts');
+  const mnist = loadDataset('mnist');
+  const result = train(
+    { ...options, mode: 'insitu', device: gaussianDevice(5, 0.12, 3e-15), margin: 0.1, maxAttempts: 10, layerLearningRateScale: true },
+    headOf(mnist.train, 10000),
+    headOf(mnist.test, 2000),
+  );
+  const final = result.history.at(-1)!;
+  t.true(final.testAccuracy > 0.88, `test accuracy ${final.testAccuracy}`);
+  t.true(result.initialAttempts >= 784 * 64 + 64 * 64 + 64 * 10, 'every device programmed at least once');
+  t.true(result.history.every((h) => h.programmingAttempts > 0 && h.programmingEnergyJ === h.programmingAttempts * 3e-15));
+});

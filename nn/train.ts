@@ -3,6 +3,7 @@ import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
 import { Arena } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer } from './mlp.ts';
+import { nearestState, program, type DeviceModel } from './synapses.ts';
 
 export interface TrainOptions {
   readonly layers: readonly number[];
@@ -13,6 +14,19 @@ export interface TrainOptions {
   readonly activation: 'relu' | 'hardtanh';
   readonly batchNorm: boolean;
   readonly seed: number;
+  /**
+   * float: the weights are trained directly. quantized: Hubara-style, latent weights in [-1, 1], forward
+   * and backward with their nearest device level. insitu: the forward pass uses the weight each device
+   * realized when it was last programmed; a device is reprogrammed when its target state changes.
+   */
+  readonly mode: 'float' | 'quantized' | 'insitu';
+  /** The device (levels and programming noise): required unless mode is float. */
+  readonly device?: DeviceModel;
+  /** Write-verify tolerance (weight units) of in-situ programming; Infinity for single-shot. */
+  readonly margin: number;
+  readonly maxAttempts: number;
+  /** Scale each layer's learning rate by 1 / H_l, H_l = sqrt(1.5 / (fan_in + fan_out)) (BinaryConnect). */
+  readonly layerLearningRateScale: boolean;
 }
 
 export interface EpochMetrics {
@@ -22,6 +36,19 @@ export interface EpochMetrics {
   testAccuracy: number;
   learningRate: number;
   seconds: number;
+  /** In-situ programming attempts during the epoch (0 otherwise). */
+  programmingAttempts: number;
+  programmingEnergyJ: number;
+}
+
+/** Latent weights, device states and realized weights of one layer (quantized and in-situ modes). */
+interface Synapses {
+  latent: Float32Array;
+  state: Uint8Array;
+  realized: Float32Array;
+  /** Weight scale a_l = H_l: the layer computes with a_l times the device weight. */
+  scale: number;
+  learningRateScale: number;
 }
 
 /** A seeded permutation of 0..n-1 (Fisher-Yates). */
@@ -52,22 +79,54 @@ export function evaluate(net: Mlp, split: Split): number {
   return correct / counted;
 }
 
+const glorotH = (layer: Layer) => Math.sqrt(1.5 / (layer.inputs + layer.outputs));
+
 /**
- * Float training with Adam and an exponentially decaying learning rate (learningRate at the first
- * epoch to finalLearningRate at the last), seeded initialization and shuffling.
+ * Training with Adam and an exponentially decaying learning rate (learningRate at the first epoch to
+ * finalLearningRate at the last), seeded initialization, shuffling and programming noise.
  */
-export function trainFloat(options: TrainOptions, train: Split, test: Split, onEpoch?: (m: EpochMetrics) => void): { net: Mlp; history: EpochMetrics[] } {
+export function train(options: TrainOptions, trainSplit: Split, test: Split, onEpoch?: (m: EpochMetrics) => void) {
   const B = options.batchSize;
   const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 3, 0);
   const activations = options.layers.reduce((sum, n) => sum + n, 0) * B * 8;
   const arena = new Arena((parameters + activations) * 4 + (16 << 20));
   const net = new Mlp(arena, { layers: options.layers, batchSize: B, activation: options.activation, batchNorm: options.batchNorm, batchNormEpsilon: 1e-5, batchNormMomentum: 0.1 });
-  net.initialize(trialStream(options.seed, 'nn:init', 0));
-  const slots: Array<{ param: Float32Array; grad: Float32Array }> = net.layers.flatMap((layer: Layer) => [
-    { param: layer.weight.data, grad: layer.weightGrad.data },
-    { param: layer.bias, grad: layer.biasGrad },
-    { param: layer.gamma, grad: layer.gammaGrad },
-    { param: layer.beta, grad: layer.betaGrad },
+  const quantized = options.mode !== 'float';
+  const device = options.device;
+  if (quantized && !device) throw new Error('internal error: quantized and in-situ training need a device model');
+  const init = trialStream(options.seed, 'nn:init', 0);
+  const programming = trialStream(options.seed, 'nn:programming', 0);
+  let initialAttempts = 0;
+  let synapses: Synapses[] = [];
+  if (quantized) {
+    // Latent weights on the quantizer's scale: a small init would map every ternary weight to 0.
+    synapses = net.layers.map((layer) => {
+      const latent = Float32Array.from({ length: layer.inputs * layer.outputs }, () => 2 * init.uniform() - 1);
+      const state = Uint8Array.from(latent, (w) => nearestState(w, device!.states));
+      const realized = Float32Array.from(state, (k) => device!.levels[k]!);
+      if (options.mode === 'insitu') {
+        state.forEach((k, i) => {
+          const done = program(device!, k, options.margin, options.maxAttempts, programming);
+          realized[i] = done.weight;
+          initialAttempts += done.attempts;
+        });
+      }
+      const scale = glorotH(layer);
+      return { latent, state, realized, scale, learningRateScale: options.layerLearningRateScale ? 1 / scale : 1 };
+    });
+  } else {
+    net.initialize(init);
+  }
+  const loadWeights = () =>
+    synapses.forEach((syn, l) => {
+      const w = net.layers[l]!.weight.data;
+      for (let i = 0; i < w.length; i++) w[i] = syn.scale * (options.mode === 'insitu' ? syn.realized[i]! : device!.levels[syn.state[i]!]!);
+    });
+  const slots: Array<{ param: Float32Array; grad: Float32Array; layer: number; weight: boolean }> = net.layers.flatMap((layer: Layer, l) => [
+    { param: quantized ? synapses[l]!.latent : layer.weight.data, grad: layer.weightGrad.data, layer: l, weight: true },
+    { param: layer.bias, grad: layer.biasGrad, layer: l, weight: false },
+    { param: layer.gamma, grad: layer.gammaGrad, layer: l, weight: false },
+    { param: layer.beta, grad: layer.betaGrad, layer: l, weight: false },
   ]);
   const adam = new Adam(slots.map((s) => s.param.length));
   const decay = options.epochs > 1 ? (options.finalLearningRate / options.learningRate) ** (1 / (options.epochs - 1)) : 1;
@@ -76,18 +135,20 @@ export function trainFloat(options: TrainOptions, train: Split, test: Split, onE
   const classes = net.layers.at(-1)!.outputs;
   const gradLogits = net.gradOutput.at(-1)!.data;
   const history: EpochMetrics[] = [];
+  if (quantized) loadWeights();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const started = performance.now();
     const rate = options.learningRate * decay ** epoch;
-    const order = permutation(train.count, trialStream(options.seed, 'nn:shuffle', epoch));
+    const order = permutation(trainSplit.count, trialStream(options.seed, 'nn:shuffle', epoch));
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
-    for (let start = 0; start + B <= train.count; start += B) {
+    let attempts = 0;
+    for (let start = 0; start + B <= trainSplit.count; start += B) {
       for (let b = 0; b < B; b++) {
         const n = order[start + b]!;
-        input.set(train.images.subarray(n * train.pixels, (n + 1) * train.pixels), b * train.pixels);
-        labels[b] = train.labels[n]!;
+        input.set(trainSplit.images.subarray(n * trainSplit.pixels, (n + 1) * trainSplit.pixels), b * trainSplit.pixels);
+        labels[b] = trainSplit.labels[n]!;
       }
       const logits = net.forward(true);
       const { loss, correct: right } = softmaxCrossEntropy(logits.data, labels, classes, gradLogits);
@@ -96,7 +157,14 @@ export function trainFloat(options: TrainOptions, train: Split, test: Split, onE
       seen += B;
       net.backward();
       adam.begin();
-      slots.forEach((slot, i) => adam.update(i, slot.param, slot.grad, rate));
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        const syn = synapses[slot.layer];
+        // Straight-through estimator: the gradient with respect to the used weight a_l w drives the latent weight.
+        adam.update(i, slot.param, slot.grad, slot.weight && syn ? rate * syn.learningRateScale : rate);
+      }
+      for (const syn of synapses) attempts += updateStates(syn, options, device!, programming);
+      if (quantized) loadWeights();
     }
     const metrics = {
       epoch: epoch + 1,
@@ -105,9 +173,35 @@ export function trainFloat(options: TrainOptions, train: Split, test: Split, onE
       testAccuracy: evaluate(net, test),
       learningRate: rate,
       seconds: (performance.now() - started) / 1000,
+      programmingAttempts: attempts,
+      programmingEnergyJ: attempts * (device?.energyPerAttemptJ ?? 0),
     };
     history.push(metrics);
     onEpoch?.(metrics);
   }
-  return { net, history };
+  return { net, history, initialAttempts };
+}
+
+/** Clips the latent weights to [-1, 1] and moves each synapse to its new nearest state; returns attempts. */
+function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel, random: RandomStream): number {
+  let attempts = 0;
+  const { latent, state, realized } = syn;
+  for (let i = 0; i < latent.length; i++) {
+    const w = latent[i]! > 1 ? 1 : latent[i]! < -1 ? -1 : latent[i]!;
+    latent[i] = w;
+    const target = nearestState(w, device.states);
+    if (target === state[i]) continue;
+    state[i] = target;
+    if (options.mode === 'insitu') {
+      const done = program(device, target, options.margin, options.maxAttempts, random);
+      realized[i] = done.weight;
+      attempts += done.attempts;
+    }
+  }
+  return attempts;
+}
+
+/** Float training (mode float): kept as the baseline entry point. */
+export function trainFloat(options: Omit<TrainOptions, 'mode' | 'margin' | 'maxAttempts' | 'layerLearningRateScale'>, trainSplit: Split, test: Split, onEpoch?: (m: EpochMetrics) => void) {
+  return train({ ...options, mode: 'float', margin: Number.POSITIVE_INFINITY, maxAttempts: 1, layerLearningRateScale: false }, trainSplit, test, onEpoch);
 }

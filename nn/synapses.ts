@@ -1,0 +1,54 @@
+import type { RandomStream } from '../pipeline/rng.ts';
+import type { StateTable } from '../pipeline/schemas/device-table.ts';
+
+/**
+ * What training needs of a device: the nominal weight of each state, and a draw of the weight a
+ * programming attempt actually realizes. Weights are in units where the states span [-1, 1].
+ */
+export interface DeviceModel {
+  readonly states: number;
+  readonly levels: Float32Array;
+  readonly energyPerAttemptJ: number;
+  realize(state: number, random: RandomStream): number;
+}
+
+const nominalLevels = (states: number) => Float32Array.from({ length: states }, (_, k) => (2 * k) / (states - 1) - 1);
+
+/** The characterized device: a realized weight is w = 2u - 1 of a sample drawn from the state's table. */
+export function tableDevice(table: StateTable): DeviceModel {
+  const samples = table.entries.map((e) => Float32Array.from(e.samplesU, (u) => 2 * u - 1));
+  return {
+    states: table.states,
+    levels: nominalLevels(table.states),
+    energyPerAttemptJ: table.meanEnergyPerAttemptJ,
+    realize: (state, random) => {
+      const pool = samples[state]!;
+      return pool[Math.floor(random.uniform() * pool.length)]!;
+    },
+  };
+}
+
+/** A device whose realized weight is its level plus Gaussian noise of `sigma` (weight units). */
+export function gaussianDevice(states: number, sigma: number, energyPerAttemptJ: number): DeviceModel {
+  const levels = nominalLevels(states);
+  return { states, levels, energyPerAttemptJ, realize: (state, random) => levels[state]! + sigma * random.normal() };
+}
+
+/** Index of the level nearest to w (levels evenly spaced over [-1, 1]). */
+export function nearestState(w: number, states: number): number {
+  return Math.min(states - 1, Math.max(0, Math.round(((w + 1) * (states - 1)) / 2)));
+}
+
+/**
+ * Programs a device to `state` with write-verify (noise tolerance margin A): attempts until the
+ * realized weight is within `margin` of the level, at most `maxAttempts`; returns the realized weight
+ * and the attempts used. margin = Infinity is single-shot programming.
+ */
+export function program(device: DeviceModel, state: number, margin: number, maxAttempts: number, random: RandomStream): { weight: number; attempts: number } {
+  let weight = 0;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    weight = device.realize(state, random);
+    if (Math.abs(weight - device.levels[state]!) <= margin) return { weight, attempts: attempt };
+  }
+  return { weight, attempts: maxAttempts };
+}
