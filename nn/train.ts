@@ -42,7 +42,7 @@ export interface EpochMetrics {
 }
 
 /** Latent weights, device states and realized weights of one layer (quantized and in-situ modes). */
-interface Synapses {
+export interface Synapses {
   latent: Float32Array;
   state: Uint8Array;
   realized: Float32Array;
@@ -179,7 +179,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
     history.push(metrics);
     onEpoch?.(metrics);
   }
-  return { net, history, initialAttempts };
+  return { net, history, initialAttempts, synapses };
 }
 
 /** Clips the latent weights to [-1, 1] and moves each synapse to its new nearest state; returns attempts. */

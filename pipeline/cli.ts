@@ -15,6 +15,7 @@ import { dwsynVersion, repoRoot } from './version.ts';
 import { defaultDataDir, verifyDataset, type DatasetId } from '../datasets/dataset.ts';
 import { registerDeviceCommands } from '../device-sim/cli.ts';
 import { registerCrossbarCommands } from '../crossbar/cli.ts';
+import { registerTrainCommand } from '../nn/cli.ts';
 
 const exitCodeHelp = `
 Exit codes:
@@ -194,6 +195,7 @@ function buildProgram(): Command {
 
   registerDeviceCommands(program);
   registerCrossbarCommands(program);
+  registerTrainCommand(program);
   return program;
 }
 

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { checkArtifact } from './artifact.ts';
 import { assessStage, kindsOf, type PipelineState, type StageStatus } from './assess.ts';
-import type { Config } from './config.ts';
+import { pickParams, type Config } from './config.ts';
 import { ArtifactError, DwsynError, ExitCode, StageError, UsageError } from './errors.ts';
 import { inputKind, orderStages, outputPath, selectWithUpstream } from './graph.ts';
 import { stagingRoot, type StageJob } from './job.ts';
@@ -57,6 +57,9 @@ export async function runPipeline(stages: readonly Stage[], options: RunOptions)
       lock: readLock(resultsDir),
       kinds: kindsOf(stages),
     };
+    // Every selected stage's params are checked before any stage starts: a bad key downstream must
+    // not wait behind minutes of upstream work.
+    for (const stage of selected) checkParams(stage, pickParams(options.config, stage.reads), options.configSource ?? 'config');
     const pending = new Set<string>();
     const report: StageRun[] = [];
     for (const stage of selected) {
@@ -67,7 +70,6 @@ export async function runPipeline(stages: readonly Stage[], options: RunOptions)
         report.push({ stage: stage.id, action: 'skipped', reasons });
         continue;
       }
-      checkParams(stage, status, options.configSource ?? 'config');
       options.log(`${stage.id}: ${options.dryRun ? 'would run' : 'running'} (${reasons.join('; ')})`);
       if (options.dryRun) {
         pending.add(stage.id);
@@ -94,9 +96,9 @@ export async function runPipeline(stages: readonly Stage[], options: RunOptions)
   }
 }
 
-function checkParams(stage: Stage, status: StageStatus, source: string): void {
-  if (!stage.check || !status.components) return;
-  const [problem, ...more] = stage.check(status.components.params);
+function checkParams(stage: Stage, params: Record<string, unknown>, source: string): void {
+  if (!stage.check) return;
+  const [problem, ...more] = stage.check(params);
   if (problem) {
     throw new UsageError(`${source}: config key ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`);
   }

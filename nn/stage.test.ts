@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'ava';
+import { execa } from 'execa';
+import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
+
+const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
+
+test('dwsyn run train: ex-situ on a small device table and an MNIST subset, then audit', async (t) => {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      device: { trialsPerState: 24, stateCounts: [3], protocol: { calibrationPoints: 10, calibrationTrials: 8 } },
+      train: { mode: 'exsitu', states: 3, epochs: 1, trainImages: 3000, testImages: 500, exsituDraws: 3, layers: [784, 32, 10] },
+    }),
+  );
+  const results = join(dir, 'results');
+  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'train', '--json']);
+  t.is(run.exitCode, 0, run.stderr);
+  t.deepEqual(JSON.parse(run.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]), [['device', 'ran'], ['train', 'ran']]);
+  const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
+  t.is(audit.exitCode, 0, audit.stdout);
+  const metrics = JSON.parse((await import('node:fs')).readFileSync(join(results, 'train/metrics.json'), 'utf8')).data;
+  t.is(metrics.transferAccuracies.length, 3);
+  t.true(metrics.finalTestAccuracy > 0.7, `accuracy ${metrics.finalTestAccuracy}`);
+  t.true(metrics.transferProgrammingAttempts >= 784 * 32 + 32 * 10);
+});
+
+test('train refuses a topology that does not fit MNIST and a non-positive learning rate before anything runs, naming the key', async (t) => {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ train: { layers: [100, 10] } }));
+  const bad = await dwsyn(['--results-dir', join(dir, 'results'), '--config', config, 'run', 'train']);
+  t.is(bad.exitCode, 2);
+  t.regex(bad.stderr, /config key train\.layers: the input layer must match MNIST's 784 pixels/);
+  writeFileSync(config, JSON.stringify({ train: { learningRate: -1 } }));
+  const rate = await dwsyn(['--results-dir', join(dir, 'results'), '--config', config, 'run', 'train']);
+  t.is(rate.exitCode, 2);
+  t.regex(rate.stderr, /config key train\.learningRate: Too small/);
+});

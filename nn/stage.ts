@@ -1,0 +1,40 @@
+import { loadDataset } from '../datasets/dataset.ts';
+import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
+import { metricsKind, modelKind } from '../pipeline/schemas/nn.ts';
+import type { Stage } from '../pipeline/stage.ts';
+import { runExperiment } from './experiment.ts';
+import { TrainConfig } from './train-config.ts';
+
+/** Training on MNIST with the characterized devices: the model and its metrics. */
+export const trainStage: Stage = {
+  id: 'train',
+  version: 1,
+  description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST',
+  sources: ['nn', 'datasets/dataset.ts', 'datasets/idx.ts', 'datasets/manifest.ts', 'pipeline/schemas/nn.ts', 'pipeline/rng.ts'],
+  config: { section: 'train', schema: TrainConfig },
+  reads: ['train'],
+  inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
+  outputs: [
+    { name: 'model', kind: modelKind },
+    { name: 'metrics', kind: metricsKind },
+  ],
+  check: (params) => {
+    const c = params['train'] as TrainConfig;
+    const problems: Array<{ key: string; message: string }> = [];
+    if (c.layers[0] !== 784) problems.push({ key: 'train.layers', message: `the input layer must match MNIST's 784 pixels (got ${c.layers[0]})` });
+    if (c.layers.at(-1) !== 10) problems.push({ key: 'train.layers', message: `the output layer must have 10 units (got ${c.layers.at(-1)})` });
+    return problems;
+  },
+  async run({ params, inputs, seed, log, progress }) {
+    const config = params['train'] as TrainConfig;
+    const table = inputs['device-table']!.data as DeviceTableData;
+    const bar = progress('epochs', config.epochs);
+    const { model, metrics } = runExperiment(config, table, loadDataset('mnist'), seed, (m) => {
+      bar.increment();
+      log(`epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`);
+    });
+    bar.stop();
+    log(`${config.mode} ${config.states}-state: final test accuracy ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (std ${(metrics.testAccuracyStd * 100).toFixed(2)}), energy per inference ${(metrics.energyPerInferenceJ * 1e12).toFixed(3)} pJ`);
+    return { model, metrics };
+  },
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineArtifactKind } from '../artifact.ts';
+
+const LayerWeights = z
+  .object({
+    inputs: z.number().int().positive(),
+    outputs: z.number().int().positive(),
+    scale: z.number().describe('the layer computes with scale x device weight'),
+    latent: z.array(z.number()).describe('high-precision memory (float mode: the weights), inputs x outputs row-major'),
+    states: z.array(z.number().int().nonnegative()).describe('device state of each weight (empty in float mode)'),
+    realized: z.array(z.number()).describe('weight each device realized when last programmed (empty unless in-situ or ex-situ)'),
+    bias: z.array(z.number()),
+    gamma: z.array(z.number()),
+    beta: z.array(z.number()),
+    runningMean: z.array(z.number()),
+    runningVar: z.array(z.number()),
+  })
+  .strict();
+
+export const modelKind = defineArtifactKind({
+  kind: 'model',
+  schemaVersion: 1,
+  description: 'A trained network: latent weights, device states and realized device values per layer',
+  data: z.object({ mode: z.string(), states: z.number().int(), layers: z.array(LayerWeights) }).strict(),
+});
+
+const Epoch = z
+  .object({
+    epoch: z.number().int().positive(),
+    trainLoss: z.number(),
+    trainAccuracy: z.number(),
+    testAccuracy: z.number(),
+    learningRate: z.number(),
+    seconds: z.number(),
+    programmingAttempts: z.number().int().nonnegative(),
+    programmingEnergyJ: z.number().nonnegative(),
+  })
+  .strict();
+
+export const metricsKind = defineArtifactKind({
+  kind: 'metrics',
+  schemaVersion: 1,
+  description: 'Training curves, final accuracy with its spread, programming attempts and energy',
+  data: z
+    .object({
+      mode: z.string(),
+      states: z.number().int(),
+      epochs: z.array(Epoch),
+      finalTestAccuracy: z.number().describe('in-situ/float/quantized: after the last epoch; ex-situ: mean over the transfer draws'),
+      testAccuracyStd: z.number().nonnegative().describe('ex-situ: standard deviation over the transfer draws; 0 otherwise'),
+      transferAccuracies: z.array(z.number()),
+      initialProgrammingAttempts: z.number().int().nonnegative(),
+      trainingProgrammingAttempts: z.number().int().nonnegative(),
+      transferProgrammingAttempts: z.number().int().nonnegative().describe('ex-situ: mean attempts of one transfer'),
+      energyPerAttemptJ: z.number().nonnegative(),
+      trainingImages: z.number().int().positive(),
+      attemptsPerTrainingImage: z.number().nonnegative(),
+      energyPerInferenceJ: z.number().nonnegative().describe('paper definition: total training programming energy / (epochs x training images)'),
+      assumptions: z.array(z.string()),
+    })
+    .strict(),
+});
