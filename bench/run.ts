@@ -5,6 +5,7 @@
 import { arrheniusSlope } from './arrhenius.ts';
 import { benchCrossbarScaling, benchCrossbarVsNgspice, lossTable } from './crossbar.ts';
 import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
+import { benchNnEpoch } from './nn.ts';
 
 const repeats = Number(process.env['DWSYN_BENCH_REPEATS'] ?? 5);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -45,4 +46,5 @@ if (!only || only === 'crossbar') {
   benchCrossbarScaling(repeats);
 }
 if (!only || only === 'loss-table') lossTable();
+if (!only || only === 'nn') benchNnEpoch(repeats);
 if (!only || only === 'arrhenius') benchArrhenius();
