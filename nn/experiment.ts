@@ -41,6 +41,8 @@ export function runExperiment(config: TrainConfig, table: DeviceTableData | unde
       margin: config.margin,
       maxAttempts: config.maxAttempts,
       layerLearningRateScale: config.layerLearningRateScale,
+      hysteresis: config.hysteresis,
+      noiseBand: config.noiseBand,
     },
     trainSplit,
     testSplit,
@@ -88,7 +90,10 @@ export function runExperiment(config: TrainConfig, table: DeviceTableData | unde
       'the initial programming of every device is counted separately (initialProgrammingAttempts), not in the energy per inference',
       `energy per attempt ${energyPerAttemptJ} J: ${config.device === 'table' ? 'mean over states of the device table (set + gate + reset pulses)' : 'the configured Gaussian device value'}`,
       `write-verify margin ${config.margin} (weight units), at most ${config.maxAttempts} attempts per programming event`,
-      'a device is reprogrammed only when the nearest level of its latent weight changes',
+      config.hysteresis > 0
+        ? `a device is reprogrammed only when its latent weight lies more than ${config.hysteresis} inside another level's bin (margin B)`
+        : 'a device is reprogrammed only when the nearest level of its latent weight changes',
+      ...(config.noiseBand > 0 ? [`training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`] : []),
     ],
   };
   const model = {

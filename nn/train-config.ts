@@ -18,6 +18,8 @@ export const TrainConfig = z
     gaussianEnergyPerAttemptJ: z.number().nonnegative().default(3e-15),
     margin: z.number().positive().default(0.1).describe('write-verify tolerance in weight units (noise tolerance margin A); a large value means single shot'),
     maxAttempts: z.number().int().positive().default(10),
+    hysteresis: z.number().nonnegative().default(0).describe('noise tolerance margin B: switch state only this far inside the new bin (weight units)'),
+    noiseBand: z.number().nonnegative().default(0).describe('noise tolerance margin C: uniform train-time weight noise of this half-width (weight units)'),
     exsituDraws: z.number().int().positive().default(20).describe('Monte Carlo device draws of the ex-situ transfer'),
     trainImages: z.number().int().nonnegative().default(0).describe('0: the full 60000'),
     testImages: z.number().int().nonnegative().default(0).describe('0: the full 10000'),

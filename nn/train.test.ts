@@ -30,3 +30,17 @@ test('in-situ training on 5-state Gaussian devices counts programming attempts a
   t.true(result.initialAttempts >= 784 * 64 + 64 * 64 + 64 * 10, 'every device programmed at least once');
   t.true(result.history.every((h) => h.programmingAttempts > 0 && h.programmingEnergyJ === h.programmingAttempts * 3e-15));
 });
+
+test('noise tolerance margin B (hysteresis) cuts reprogramming; margin C (train-time noise band) still learns', async (t) => {
+  const { gaussianDevice } = await import('./synapses.ts');
+  const { train } = await import('./train.ts');
+  const mnist = loadDataset('mnist');
+  const base = { ...options, epochs: 1, mode: 'insitu' as const, device: gaussianDevice(5, 0.12, 3e-15), margin: 0.1, maxAttempts: 10, layerLearningRateScale: true };
+  const run = (extra: object) => train({ ...base, ...extra }, headOf(mnist.train, 10000), headOf(mnist.test, 2000)).history[0]!;
+  const plain = run({});
+  const hysteresis = run({ hysteresis: 0.1 });
+  const band = run({ noiseBand: 0.1 });
+  t.true(hysteresis.programmingAttempts < 0.8 * plain.programmingAttempts, `attempts ${hysteresis.programmingAttempts} with hysteresis vs ${plain.programmingAttempts}`);
+  t.true(hysteresis.testAccuracy > 0.85 && band.testAccuracy > 0.85, `accuracy ${hysteresis.testAccuracy}, ${band.testAccuracy}`);
+  t.notDeepEqual(band.trainLoss, plain.trainLoss);
+});

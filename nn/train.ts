@@ -27,6 +27,16 @@ export interface TrainOptions {
   readonly maxAttempts: number;
   /** Scale each layer's learning rate by 1 / H_l, H_l = sqrt(1.5 / (fan_in + fan_out)) (BinaryConnect). */
   readonly layerLearningRateScale: boolean;
+  /**
+   * Noise tolerance margin B: a synapse changes state only when its latent weight lies inside the new
+   * level's bin by more than this (weight units); 0 switches at the bin edge.
+   */
+  readonly hysteresis?: number;
+  /**
+   * Noise tolerance margin C: in every training forward pass each weight is its level (quantized) or its
+   * realized value (in-situ) plus uniform noise in [-noiseBand, noiseBand] (weight units); 0 is off.
+   */
+  readonly noiseBand?: number;
 }
 
 export interface EpochMetrics {
@@ -117,10 +127,15 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
   } else {
     net.initialize(init);
   }
-  const loadWeights = () =>
+  const band = options.noiseBand ?? 0;
+  const bandNoise = trialStream(options.seed, 'nn:noise-band', 0);
+  const loadWeights = (training: boolean) =>
     synapses.forEach((syn, l) => {
       const w = net.layers[l]!.weight.data;
-      for (let i = 0; i < w.length; i++) w[i] = syn.scale * (options.mode === 'insitu' ? syn.realized[i]! : device!.levels[syn.state[i]!]!);
+      for (let i = 0; i < w.length; i++) {
+        const value = options.mode === 'insitu' ? syn.realized[i]! : device!.levels[syn.state[i]!]!;
+        w[i] = syn.scale * (training && band > 0 ? value + band * (2 * bandNoise.uniform() - 1) : value);
+      }
     });
   const slots: Array<{ param: Float32Array; grad: Float32Array; layer: number; weight: boolean }> = net.layers.flatMap((layer: Layer, l) => [
     { param: quantized ? synapses[l]!.latent : layer.weight.data, grad: layer.weightGrad.data, layer: l, weight: true },
@@ -135,7 +150,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
   const classes = net.layers.at(-1)!.outputs;
   const gradLogits = net.gradOutput.at(-1)!.data;
   const history: EpochMetrics[] = [];
-  if (quantized) loadWeights();
+  if (quantized) loadWeights(true);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const started = performance.now();
     const rate = options.learningRate * decay ** epoch;
@@ -164,8 +179,9 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
         adam.update(i, slot.param, slot.grad, slot.weight && syn ? rate * syn.learningRateScale : rate);
       }
       for (const syn of synapses) attempts += updateStates(syn, options, device!, programming);
-      if (quantized) loadWeights();
+      if (quantized) loadWeights(true);
     }
+    if (quantized && band > 0) loadWeights(false);
     const metrics = {
       epoch: epoch + 1,
       trainLoss: lossSum / seen,
@@ -178,7 +194,9 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
     };
     history.push(metrics);
     onEpoch?.(metrics);
+    if (quantized && band > 0) loadWeights(true);
   }
+  if (quantized && band > 0) loadWeights(false);
   return { net, history, initialAttempts, synapses };
 }
 
@@ -186,11 +204,15 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
 function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel, random: RandomStream): number {
   let attempts = 0;
   const { latent, state, realized } = syn;
+  const hysteresis = options.hysteresis ?? 0;
+  const halfSpacing = 1 / (device.states - 1);
   for (let i = 0; i < latent.length; i++) {
     const w = latent[i]! > 1 ? 1 : latent[i]! < -1 ? -1 : latent[i]!;
     latent[i] = w;
     const target = nearestState(w, device.states);
     if (target === state[i]) continue;
+    // Margin B: stay in the old state until the latent weight is well inside the new bin.
+    if (hysteresis > 0 && Math.abs(w - device.levels[target]!) > halfSpacing - hysteresis) continue;
     state[i] = target;
     if (options.mode === 'insitu') {
       const done = program(device, target, options.margin, options.maxAttempts, random);
