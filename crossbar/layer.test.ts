@@ -76,3 +76,29 @@ test('IR drop shows as column loss and output error, growing with the wire resis
   // (2/3) r G N^2 with the mean cell conductance of a differential pair, 3 uS.
   assertClose(t, losses[1]!, (2 / 3) * 1 * 3e-6 * 64 * 64, { rel: 0.25 }, 'loss at 1 Ohm');
 });
+
+test('transfer weights reproduce every read before the ADC (the array is linear) and equal the programmed weights without wires', (t) => {
+  const random = trialStream(3, 'layer-test', 0);
+  const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
+  for (const ohm of [1e-9, 2]) {
+    const config = CrossbarConfig.parse({ arrayRows: 16, arrayCols: 10, wordlineSegmentOhm: ohm, bitlineSegmentOhm: ohm, adcBits: 16, dacBits: 16, adcRangeFraction: 1 });
+    const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(3, 'program', 0));
+    const transfer = layer.transferWeights();
+    const x = Array.from({ length: 40 }, () => quantizeSigned(random.uniform(), 16, 1));
+    const read = layer.read(x);
+    const viaTransfer = new Float64Array(12);
+    layer.tiles.forEach((tile, k) => {
+      for (let i = 0; i < tile.rows; i++) for (let j = 0; j < tile.outputs; j++) viaTransfer[tile.output0 + j]! += x[tile.row0 + i]! * transfer[k]![i * tile.outputs + j]!;
+    });
+    viaTransfer.forEach((value, j) => assertClose(t, read.y[j]!, value, { abs: 2e-3 }, `r = ${ohm}: output ${j}`));
+    if (ohm < 1e-6) {
+      layer.tiles.forEach((tile, k) => {
+        for (let i = 0; i < tile.rows; i++) {
+          for (let j = 0; j < tile.outputs; j++) {
+            assertClose(t, transfer[k]![i * tile.outputs + j]!, states[(tile.row0 + i) * 12 + tile.output0 + j]! / 2 - 1, { abs: 1e-6 }, `weight ${i},${j}`);
+          }
+        }
+      });
+    }
+  }
+});

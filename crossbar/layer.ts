@@ -43,8 +43,20 @@ export class CrossbarLayer {
   private readonly weightLevels: Float64Array;
   private readonly states: Uint8Array;
 
-  /** `states[i * outputs + j]` is the state (0..n-1) of the weight from input i to output j. */
-  constructor(config: CrossbarConfig, levels: StateConductances, states: Uint8Array, inputs: number, outputs: number, programming: RandomStream) {
+  /**
+   * `states[i * outputs + j]` is the state (0..n-1) of the weight from input i to output j. Devices are
+   * programmed by drawing from the device table, or, for a single device per weight (reference-column
+   * mapping), set to `programmed(i, j)` siemens: the conductances a trained network's devices realized.
+   */
+  constructor(
+    config: CrossbarConfig,
+    levels: StateConductances,
+    states: Uint8Array,
+    inputs: number,
+    outputs: number,
+    programming: RandomStream,
+    programmed?: (input: number, output: number) => number,
+  ) {
     this.config = config;
     this.levels = levels;
     this.inputs = inputs;
@@ -54,6 +66,7 @@ export class CrossbarLayer {
     const differential = config.mapping === 'differential';
     const outputsPerTile = differential ? Math.floor(config.arrayCols / 2) : config.arrayCols - 1;
     if (outputsPerTile < 1) throw new Error(`internal error: arrays of ${config.arrayCols} columns hold no output`);
+    if (programmed && differential) throw new Error('internal error: given conductances need the reference-column mapping');
     this.tiles = [];
     for (let row0 = 0; row0 < inputs; row0 += config.arrayRows) {
       for (let output0 = 0; output0 < outputs; output0 += outputsPerTile) {
@@ -68,7 +81,7 @@ export class CrossbarLayer {
               cellSiemens[i * physicalCols + 2 * j] = programConductance(levels, state, programming);
               cellSiemens[i * physicalCols + 2 * j + 1] = programConductance(levels, levels.states - 1 - state, programming);
             } else {
-              cellSiemens[i * physicalCols + j] = programConductance(levels, state, programming);
+              cellSiemens[i * physicalCols + j] = programmed ? programmed(row0 + i, output0 + j) : programConductance(levels, state, programming);
             }
           }
           if (!differential) cellSiemens[i * physicalCols + tileOutputs] = referenceSiemens(levels);
@@ -99,6 +112,31 @@ export class CrossbarLayer {
       }
     }
     return Math.sqrt(sumSq / (this.inputs * this.outputs));
+  }
+
+  /**
+   * The exact linear response of every tile: W[i][j] = output j (weight units) when input i is 1 and the
+   * others 0, wires and devices included. The array is linear, so a read of any input vector x is
+   * x . W before the ADC: one solve per row here instead of one per read. Per tile, rows x outputs.
+   */
+  transferWeights(): Float64Array[] {
+    const c = this.config;
+    const differential = c.mapping === 'differential';
+    const spanSiemens = this.levels.maxSiemens - this.levels.minSiemens;
+    const unitCurrent = c.readVoltageV * (differential ? spanSiemens : spanSiemens / 2);
+    return this.tiles.map((tile) => {
+      const weights = new Float64Array(tile.rows * tile.outputs);
+      for (let i = 0; i < tile.rows; i++) {
+        const inputV = new Float64Array(tile.rows);
+        inputV[i] = c.readVoltageV;
+        const solved = solveCrossbar(this.physical(tile, tile.cellSiemens, inputV), { solver: 'line-gs', tolerance: c.solverTolerance, maxIterations: 100_000 });
+        const I = solved.columnCurrentsA;
+        for (let j = 0; j < tile.outputs; j++) {
+          weights[i * tile.outputs + j] = (differential ? I[2 * j]! - I[2 * j + 1]! : I[j]! - I[tile.outputs]!) / unitCurrent;
+        }
+      }
+      return weights;
+    });
   }
 
   /** One read of all tiles for input vector x (entries in [-1, 1]); `noise` adds read noise if configured. */

@@ -35,3 +35,12 @@ export function programConductance(levels: StateConductances, state: number, ran
 }
 
 export const referenceSiemens = (levels: StateConductances) => (levels.maxSiemens + levels.minSiemens) / 2;
+
+/**
+ * The conductance that represents weight w against the reference column, G_ref + w (G_max - G_min) / 2,
+ * with w clamped to [-1, 1]: an MTJ reads a wall beyond either end of the junction as u = 0 or 1.
+ */
+export function conductanceOfWeight(levels: StateConductances, w: number): number {
+  const clamped = Math.max(-1, Math.min(1, w));
+  return referenceSiemens(levels) + (clamped * (levels.maxSiemens - levels.minSiemens)) / 2;
+}

@@ -10,6 +10,7 @@ import { UsageError } from '../pipeline/errors.ts';
 import { stages } from '../pipeline/stages.ts';
 import { runExperiment } from './experiment.ts';
 import type { TrainConfig } from './train-config.ts';
+import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
 const paperPreset: Array<Partial<TrainConfig>> = [
   { mode: 'float' },
@@ -17,11 +18,11 @@ const paperPreset: Array<Partial<TrainConfig>> = [
 ];
 
 /** Option values override the config file's `train` section, which overrides the defaults. */
-function resolveConfig(configPath: string | undefined, overrides: Partial<TrainConfig>): { config: TrainConfig; seed: number } {
+function resolveConfig(configPath: string | undefined, overrides: Partial<TrainConfig>): { config: TrainConfig; seed: number; crossbar: CrossbarConfig } {
   const raw = (configPath ? readJsonFile(configPath) : {}) as Record<string, Record<string, unknown>>;
   const merged = { ...raw, train: { ...(raw['train'] ?? {}), ...overrides } };
   const parsed = parseConfig(stages, merged, configPath ?? 'command line');
-  return { config: parsed['train'] as TrainConfig, seed: parsed.seed };
+  return { config: parsed['train'] as TrainConfig, seed: parsed.seed, crossbar: parsed['crossbar'] as CrossbarConfig };
 }
 
 export function registerTrainCommand(program: Command): void {
@@ -50,10 +51,10 @@ export function registerTrainCommand(program: Command): void {
       const experiments = options.preset === 'paper' ? paperPreset.map((p) => ({ ...overrides, ...p })) : [overrides];
       const data = loadDataset('mnist', options.dataDir);
       const results = experiments.map((experiment) => {
-        const { config, seed } = resolveConfig(options.config, experiment);
+        const { config, seed, crossbar } = resolveConfig(options.config, experiment);
         const table = config.mode === 'float' || config.device === 'gaussian' ? undefined : readArtifact(resolve(options.deviceTable), deviceTable).data;
         const bar = stderrProgress(`${config.mode}${config.mode === 'float' ? '' : ` ${config.states}-state`} epochs`, config.epochs);
-        const { metrics } = runExperiment(config, table, data, seed, () => bar.increment());
+        const { metrics } = runExperiment(config, table, data, seed, () => bar.increment(), crossbar);
         bar.stop();
         return { config, metrics };
       });
@@ -61,10 +62,10 @@ export function registerTrainCommand(program: Command): void {
         process.stdout.write(formatJson(results.length === 1 ? results[0] : { preset: options.preset, results }) + '\n');
         return;
       }
-      process.stdout.write('mode     states  test accuracy  std     attempts/image  energy/inference\n');
+      process.stdout.write('mode     states  test accuracy  std     attempts/image  energy/inference  crossbar accuracy\n');
       for (const { config, metrics } of results) {
         process.stdout.write(
-          `${config.mode.padEnd(8)} ${String(metrics.states).padStart(6)}  ${(metrics.finalTestAccuracy * 100).toFixed(2).padStart(11)} %  ${(metrics.testAccuracyStd * 100).toFixed(2).padStart(5)} %  ${metrics.attemptsPerTrainingImage.toFixed(2).padStart(14)}  ${(metrics.energyPerInferenceJ * 1e12).toFixed(3).padStart(10)} pJ\n`,
+          `${config.mode.padEnd(8)} ${String(metrics.states).padStart(6)}  ${(metrics.finalTestAccuracy * 100).toFixed(2).padStart(11)} %  ${(metrics.testAccuracyStd * 100).toFixed(2).padStart(5)} %  ${metrics.attemptsPerTrainingImage.toFixed(2).padStart(14)}  ${(metrics.energyPerInferenceJ * 1e12).toFixed(3).padStart(10)} pJ  ${metrics.crossbarTestAccuracy === null ? '-' : `${(metrics.crossbarTestAccuracy * 100).toFixed(2)} %`}\n`,
         );
       }
     });

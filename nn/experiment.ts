@@ -6,6 +6,8 @@ import { mean, std } from '../device-sim/characterize/statistics.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
 import type { TrainConfig } from './train-config.ts';
+import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
+import { evaluateOnCrossbar } from './crossbar-eval.ts';
 import { evaluate, train, type EpochMetrics } from './train.ts';
 
 /** The device model a config asks for; the table must hold the requested state count. */
@@ -19,7 +21,14 @@ export function deviceModelFor(config: TrainConfig, table: DeviceTableData | und
 }
 
 /** Runs one training experiment of the config and returns the model and metrics artifact data. */
-export function runExperiment(config: TrainConfig, table: DeviceTableData | undefined, data: Dataset, seed: number, onEpoch?: (m: EpochMetrics) => void) {
+export function runExperiment(
+  config: TrainConfig,
+  table: DeviceTableData | undefined,
+  data: Dataset,
+  seed: number,
+  onEpoch?: (m: EpochMetrics) => void,
+  crossbar?: CrossbarConfig,
+) {
   if (config.layers[0] !== data.train.pixels) throw new UsageError(`train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`);
   if (config.layers.at(-1) !== 10) throw new UsageError(`train.layers: the output layer must have 10 units (got ${config.layers.at(-1)})`);
   const trainSplit = config.trainImages > 0 ? headOf(data.train, config.trainImages) : data.train;
@@ -68,6 +77,13 @@ export function runExperiment(config: TrainConfig, table: DeviceTableData | unde
       transferAttempts.push(attempts);
     }
   }
+  // Through the crossbar: the devices as they are at the end (ex-situ: the last transfer draw).
+  let crossbarTestAccuracy: number | null = null;
+  if (config.crossbarEvaluation && crossbar && config.mode !== 'float' && table) {
+    const levels = { states: config.states, meanSiemens: [], minSiemens: table.readout.antiparallelSiemens, maxSiemens: table.readout.parallelSiemens, samplesSiemens: [] };
+    if (config.mode === 'exsitu') synapses.forEach((syn, l) => syn.realized.set(Float32Array.from(net.layers[l]!.weight.data, (w) => w / syn.scale)));
+    crossbarTestAccuracy = evaluateOnCrossbar(net, synapses, config.mode !== 'quantized', levels, crossbar, trainSplit, testSplit);
+  }
   const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
   const energyPerAttemptJ = device?.energyPerAttemptJ ?? 0;
   const imagesSeen = config.epochs * (Math.floor(trainSplit.count / config.batchSize) * config.batchSize);
@@ -78,6 +94,7 @@ export function runExperiment(config: TrainConfig, table: DeviceTableData | unde
     finalTestAccuracy: config.mode === 'exsitu' ? mean(transferAccuracies) : history.at(-1)!.testAccuracy,
     testAccuracyStd: config.mode === 'exsitu' ? std(transferAccuracies) : 0,
     transferAccuracies,
+    crossbarTestAccuracy,
     initialProgrammingAttempts: result.initialAttempts,
     trainingProgrammingAttempts: config.mode === 'insitu' ? trainingAttempts : 0,
     transferProgrammingAttempts: transferAttempts.length ? Math.round(mean(transferAttempts)) : 0,

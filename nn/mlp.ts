@@ -39,6 +39,12 @@ export interface Layer {
 }
 
 /**
+ * Replaces a layer's product input . weight (batch x inputs by inputs x outputs into batch x outputs):
+ * how evaluation runs the products through the crossbar model.
+ */
+export type LayerProduct = (layer: number, input: Float32Array, output: Float32Array) => void;
+
+/**
  * A multilayer perceptron on the WASM SIMD kernels: affine layers, batch norm and ReLU or hardtanh
  * after each hidden layer, softmax cross-entropy at the end. Shapes are fixed by the batch size.
  */
@@ -93,12 +99,14 @@ export class Mlp {
 
   /**
    * Forward pass of a batch already copied into layers[0].input. `training` uses batch statistics in
-   * batch norm and updates the running ones; otherwise the running statistics serve.
+   * batch norm and updates the running ones; otherwise the running statistics serve. `product`, when
+   * given, computes each layer's matrix product instead of the kernel.
    */
-  forward(training: boolean): Tensor {
+  forward(training: boolean, product?: LayerProduct): Tensor {
     const { batchSize: B, batchNorm, batchNormEpsilon: eps, batchNormMomentum: momentum, activation } = this.options;
     this.layers.forEach((layer, l) => {
-      this.arena.matmul(layer.input, layer.weight, layer.preActivation);
+      if (product) product(l, layer.input.data, layer.preActivation.data);
+      else this.arena.matmul(layer.input, layer.weight, layer.preActivation);
       const z = layer.preActivation.data;
       const n = layer.outputs;
       if (!layer.hidden) {

@@ -4,15 +4,16 @@ import { metricsKind, modelKind } from '../pipeline/schemas/nn.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
+import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
 /** Training on MNIST with the characterized devices: the model and its metrics. */
 export const trainStage: Stage = {
   id: 'train',
   version: 1,
   description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST',
-  sources: ['nn', 'datasets/dataset.ts', 'datasets/idx.ts', 'datasets/manifest.ts', 'pipeline/schemas/nn.ts', 'pipeline/rng.ts'],
+  sources: ['nn', 'crossbar/layer.ts', 'crossbar/mapping.ts', 'crossbar/periphery.ts', 'crossbar/solve.ts', 'crossbar/line-gauss-seidel.ts', 'crossbar/kcl.ts', 'crossbar/circuit.ts', 'crossbar/crossbar-config.ts', 'datasets/dataset.ts', 'datasets/idx.ts', 'datasets/manifest.ts', 'pipeline/schemas/nn.ts', 'pipeline/rng.ts'],
   config: { section: 'train', schema: TrainConfig },
-  reads: ['train'],
+  reads: ['train', 'crossbar'],
   inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
   outputs: [
     { name: 'model', kind: modelKind },
@@ -29,11 +30,13 @@ export const trainStage: Stage = {
     const config = params['train'] as TrainConfig;
     const table = inputs['device-table']!.data as DeviceTableData;
     const bar = progress('epochs', config.epochs);
+    const crossbar = params['crossbar'] as CrossbarConfig;
     const { model, metrics } = runExperiment(config, table, loadDataset('mnist'), seed, (m) => {
       bar.increment();
       log(`epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`);
-    });
+    }, crossbar);
     bar.stop();
+    if (metrics.crossbarTestAccuracy !== null) log(`through the crossbar: test accuracy ${(metrics.crossbarTestAccuracy * 100).toFixed(2)} %`);
     log(`${config.mode} ${config.states}-state: final test accuracy ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (std ${(metrics.testAccuracyStd * 100).toFixed(2)}), energy per inference ${(metrics.energyPerInferenceJ * 1e12).toFixed(3)} pJ`);
     return { model, metrics };
   },

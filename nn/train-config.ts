@@ -21,6 +21,7 @@ export const TrainConfig = z
     hysteresis: z.number().nonnegative().default(0).describe('noise tolerance margin B: switch state only this far inside the new bin (weight units)'),
     noiseBand: z.number().nonnegative().default(0).describe('noise tolerance margin C: uniform train-time weight noise of this half-width (weight units)'),
     exsituDraws: z.number().int().positive().default(20).describe('Monte Carlo device draws of the ex-situ transfer'),
+    crossbarEvaluation: z.boolean().default(false).describe('also evaluate the trained network through the crossbar model (IR drop, DAC, ADC) of the crossbar section'),
     trainImages: z.number().int().nonnegative().default(0).describe('0: the full 60000'),
     testImages: z.number().int().nonnegative().default(0).describe('0: the full 10000'),
   })

@@ -44,3 +44,16 @@ test('noise tolerance margin B (hysteresis) cuts reprogramming; margin C (train-
   t.true(hysteresis.testAccuracy > 0.85 && band.testAccuracy > 0.85, `accuracy ${hysteresis.testAccuracy}, ${band.testAccuracy}`);
   t.notDeepEqual(band.trainLoss, plain.trainLoss);
 });
+
+test('evaluation through the crossbar: with negligible wires and fine converters it matches the software accuracy', async (t) => {
+  const { runExperiment } = await import('./experiment.ts');
+  const { TrainConfig } = await import('./train-config.ts');
+  const { CrossbarConfig } = await import('../crossbar/crossbar-config.ts');
+  const mnist = loadDataset('mnist');
+  const config = TrainConfig.parse({ mode: 'insitu', states: 3, device: 'gaussian', epochs: 1, layers: [784, 64, 10], trainImages: 5000, testImages: 1000, crossbarEvaluation: true });
+  const ideal = CrossbarConfig.parse({ wordlineSegmentOhm: 1e-9, bitlineSegmentOhm: 1e-9, adcBits: 16, dacBits: 16, adcRangeFraction: 1 });
+  const table = { readout: { parallelSiemens: 4e-6, antiparallelSiemens: 2e-6, tmr: 1 } } as never;
+  const { metrics } = runExperiment(config, table, mnist, 1, undefined, ideal);
+  const software = metrics.finalTestAccuracy;
+  t.true(metrics.crossbarTestAccuracy !== null && Math.abs(metrics.crossbarTestAccuracy - software) < 0.01, `crossbar ${metrics.crossbarTestAccuracy} vs software ${software}`);
+});

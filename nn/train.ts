@@ -2,7 +2,7 @@ import { trialStream, type RandomStream } from '../pipeline/rng.ts';
 import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
 import { Arena } from './kernels/arena.ts';
-import { Mlp, softmaxCrossEntropy, type Layer } from './mlp.ts';
+import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
 import { nearestState, program, type DeviceModel } from './synapses.ts';
 
 export interface TrainOptions {
@@ -74,7 +74,7 @@ export function permutation(n: number, random: RandomStream): Uint32Array {
 }
 
 /** Accuracy of the network on a split, in evaluation mode (running batch-norm statistics). */
-export function evaluate(net: Mlp, split: Split): number {
+export function evaluate(net: Mlp, split: Split, product?: LayerProduct): number {
   const B = net.options.batchSize;
   const input = net.layers[0]!.input.data;
   const classes = net.layers.at(-1)!.outputs;
@@ -82,7 +82,7 @@ export function evaluate(net: Mlp, split: Split): number {
   let counted = 0;
   for (let start = 0; start + B <= split.count; start += B) {
     input.set(split.images.subarray(start * split.pixels, (start + B) * split.pixels));
-    const logits = net.forward(false);
+    const logits = net.forward(false, product);
     correct += softmaxCrossEntropy(logits.data, split.labels.subarray(start, start + B), classes, undefined).correct;
     counted += B;
   }

@@ -49,6 +49,7 @@ export const metricsKind = defineArtifactKind({
       finalTestAccuracy: z.number().describe('in-situ/float/quantized: after the last epoch; ex-situ: mean over the transfer draws'),
       testAccuracyStd: z.number().nonnegative().describe('ex-situ: standard deviation over the transfer draws; 0 otherwise'),
       transferAccuracies: z.array(z.number()),
+      crossbarTestAccuracy: z.number().nullable().describe('test accuracy with the products through the crossbar model; null when not evaluated'),
       initialProgrammingAttempts: z.number().int().nonnegative(),
       trainingProgrammingAttempts: z.number().int().nonnegative(),
       transferProgrammingAttempts: z.number().int().nonnegative().describe('ex-situ: mean attempts of one transfer'),
