@@ -52,6 +52,7 @@ export function runExperiment(
       layerLearningRateScale: config.layerLearningRateScale,
       hysteresis: config.hysteresis,
       noiseBand: config.noiseBand,
+      loss: config.loss,
     },
     trainSplit,
     testSplit,

@@ -11,6 +11,7 @@ export const TrainConfig = z
     learningRate: z.number().positive().default(1e-3),
     finalLearningRate: z.number().positive().default(1e-4).describe('learning rate of the last epoch (exponential decay)'),
     activation: z.enum(['relu', 'hardtanh']).default('relu'),
+    loss: z.enum(['cross-entropy', 'squared-hinge']).default('cross-entropy').describe('softmax cross-entropy, or the squared hinge of BinaryConnect'),
     batchNorm: z.boolean().default(true),
     layerLearningRateScale: z.boolean().default(true).describe('per-layer learning-rate scale 1/H_l (BinaryConnect)'),
     device: z.enum(['table', 'gaussian']).default('table').describe('programming noise from the device table, or Gaussian of gaussianSigma'),

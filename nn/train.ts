@@ -4,6 +4,7 @@ import { Adam } from './adam.ts';
 import { Arena } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
 import { nearestState, program, type DeviceModel } from './synapses.ts';
+import { losses } from './loss.ts';
 
 export interface TrainOptions {
   readonly layers: readonly number[];
@@ -37,6 +38,7 @@ export interface TrainOptions {
    * realized value (in-situ) plus uniform noise in [-noiseBand, noiseBand] (weight units); 0 is off.
    */
   readonly noiseBand?: number;
+  readonly loss?: 'cross-entropy' | 'squared-hinge';
 }
 
 export interface EpochMetrics {
@@ -149,6 +151,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
   const labels = new Uint8Array(B);
   const classes = net.layers.at(-1)!.outputs;
   const gradLogits = net.gradOutput.at(-1)!.data;
+  const lossFunction = losses[options.loss ?? 'cross-entropy'];
   const history: EpochMetrics[] = [];
   if (quantized) loadWeights(true);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -166,7 +169,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
         labels[b] = trainSplit.labels[n]!;
       }
       const logits = net.forward(true);
-      const { loss, correct: right } = softmaxCrossEntropy(logits.data, labels, classes, gradLogits);
+      const { loss, correct: right } = lossFunction(logits.data, labels, classes, gradLogits);
       lossSum += loss * B;
       correct += right;
       seen += B;
