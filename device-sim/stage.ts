@@ -10,7 +10,7 @@ export const deviceStage: Stage = {
   id: 'device',
   version: 1,
   description: 'characterize programming of the domain-wall synapse into a stochastic state table',
-  sources: ['device-sim/wall', 'device-sim/characterize', 'device-sim/stage.ts', 'pipeline/schemas/device-table.ts', 'pipeline/rng.ts', 'pipeline/constants.ts'],
+  sources: ['device-sim/wall', 'device-sim/characterize', 'device-sim/stage.ts', 'pipeline/statistics.ts', 'pipeline/schemas/device-table.ts', 'pipeline/rng.ts', 'pipeline/constants.ts'],
   config: { section: 'device', schema: DeviceConfig },
   reads: ['device'],
   inputs: [],

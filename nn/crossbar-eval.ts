@@ -19,25 +19,23 @@ export function evaluateOnCrossbar(net: Mlp, synapses: readonly Synapses[], real
   const crossbar: CrossbarConfig = { ...config, mapping: 'reference-column' };
   const layers = net.layers.map((layer, l) => {
     const syn = synapses[l]!;
-    const weightOf = (i: number, j: number) => (realized ? syn.realized[i * layer.outputs + j]! : levels.states > 1 ? 2 * syn.state[i * layer.outputs + j]! / (levels.states - 1) - 1 : 0);
+    const weightOf = (i: number, j: number) => (realized ? syn.realized[i * layer.outputs + j]! : (2 * syn.state[i * layer.outputs + j]!) / (levels.states - 1) - 1);
     const mapped = new CrossbarLayer(crossbar, levels, syn.state, layer.inputs, layer.outputs, trialStream(0, 'unused', 0), (i, j) => conductanceOfWeight(levels, weightOf(i, j)));
     return { mapped, transfer: mapped.transferWeights(), scale: syn.scale, inputRange: 1 };
   });
-  // Input ranges of the DACs: the largest |input| of each layer over the calibration images.
+  // Input ranges of the DACs: the largest |input| of each layer over the calibration images, read from
+  // the layer input tensors after ordinary forward passes.
   const ranges = layers.map(() => 0);
-  const observe: LayerProduct = (l, input, output) => {
-    for (const v of input) ranges[l] = Math.max(ranges[l]!, Math.abs(v));
-    const layer = net.layers[l]!;
-    output.fill(0);
-    for (let b = 0; b < output.length / layer.outputs; b++) {
-      for (let i = 0; i < layer.inputs; i++) {
-        const x = input[b * layer.inputs + i]!;
-        if (x === 0) continue;
-        for (let j = 0; j < layer.outputs; j++) output[b * layer.outputs + j]! += x * layer.weight.data[i * layer.outputs + j]!;
-      }
-    }
-  };
-  evaluate(net, headOf(calibration, Math.min(calibration.count, 1000)), observe);
+  const input0 = net.layers[0]!.input.data;
+  const sample = headOf(calibration, Math.min(calibration.count, 1000));
+  const B = net.options.batchSize;
+  for (let start = 0; start + B <= sample.count; start += B) {
+    input0.set(sample.images.subarray(start * sample.pixels, (start + B) * sample.pixels));
+    net.forward(false);
+    net.layers.forEach((layer, l) => {
+      for (const v of layer.input.data) ranges[l] = Math.max(ranges[l]!, Math.abs(v));
+    });
+  }
   layers.forEach((layer, l) => (layer.inputRange = ranges[l]! > 0 ? ranges[l]! : 1));
   const product: LayerProduct = (l, input, output) => {
     const { mapped, transfer, scale, inputRange } = layers[l]!;

@@ -2,7 +2,7 @@ import { trialStream } from '../pipeline/rng.ts';
 import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
 import type { Dataset } from '../datasets/dataset.ts';
 import { headOf } from '../datasets/dataset.ts';
-import { mean, std } from '../device-sim/characterize/statistics.ts';
+import { mean, std } from '../pipeline/statistics.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
 import type { TrainConfig } from './train-config.ts';

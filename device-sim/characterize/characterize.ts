@@ -7,7 +7,7 @@ import type { DeviceConfig } from './device-config.ts';
 import { attemptEnergy } from './energy.ts';
 import { setPulse, type TrialResults } from './protocol.ts';
 import { conductanceS, mtjConductances } from './readout.ts';
-import { histogram, mean, quantileLevels, quantiles, std } from './statistics.ts';
+import { histogram, mean, quantileLevels, quantiles, std } from '../../pipeline/statistics.ts';
 import { binOf, levelPositionM, positionToU } from './track.ts';
 
 export interface CharacterizeHooks {

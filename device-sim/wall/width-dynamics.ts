@@ -17,6 +17,10 @@ export class WidthDynamicWalls {
   private readonly kuEffJPerM3: number;
   private readonly aexJPerM: number;
   private readonly force: Float64Array;
+  /** Scratch of one step: stage-1 and stage-2 rates and the predicted state, each (q, phi, Delta). */
+  private readonly k1: readonly [Float64Array, Float64Array, Float64Array];
+  private readonly k2: readonly [Float64Array, Float64Array, Float64Array];
+  private readonly predicted: readonly [Float64Array, Float64Array, Float64Array];
 
   constructor(count: number, system: WallSystem, options: { tarasenkoShape: boolean }) {
     this.q = new Float64Array(count);
@@ -27,6 +31,10 @@ export class WidthDynamicWalls {
     this.kuEffJPerM3 = system.constants.keffJPerM3;
     this.aexJPerM = system.constants.aexJPerM;
     this.force = new Float64Array(count);
+    const triple = () => [new Float64Array(count), new Float64Array(count), new Float64Array(count)] as const;
+    this.k1 = triple();
+    this.k2 = triple();
+    this.predicted = triple();
   }
 
   private rates(q: Float64Array, phi: Float64Array, delta: Float64Array, dq: Float64Array, dphi: Float64Array, ddelta: Float64Array): void {
@@ -58,12 +66,13 @@ export class WidthDynamicWalls {
   /** One Heun (trapezoidal predictor-corrector) step. */
   step(dtS: number): void {
     const n = this.q.length;
-    const k1 = [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
-    const k2 = [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
+    const { k1, k2, predicted } = this;
     const state = [this.q, this.phi, this.delta] as const;
     this.rates(this.q, this.phi, this.delta, k1[0], k1[1], k1[2]);
-    const predicted = state.map((x, v) => x.map((value, i) => value + dtS * k1[v]![i]!));
-    this.rates(predicted[0]!, predicted[1]!, predicted[2]!, k2[0], k2[1], k2[2]);
+    state.forEach((x, v) => {
+      for (let i = 0; i < n; i++) predicted[v]![i] = x[i]! + dtS * k1[v]![i]!;
+    });
+    this.rates(predicted[0], predicted[1], predicted[2], k2[0], k2[1], k2[2]);
     state.forEach((x, v) => {
       for (let i = 0; i < n; i++) x[i]! += (dtS / 2) * (k1[v]![i]! + k2[v]![i]!);
     });
