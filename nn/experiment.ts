@@ -126,11 +126,11 @@ export function runExperiment(
         latent: Array.from(syn ? syn.latent : layer.weight.data),
         states: syn ? Array.from(syn.state) : [],
         realized: syn && config.mode !== 'quantized' ? Array.from(syn.realized) : [],
-        bias: Array.from(layer.bias),
-        gamma: Array.from(layer.gamma),
-        beta: Array.from(layer.beta),
-        runningMean: Array.from(layer.runningMean),
-        runningVar: Array.from(layer.runningVar),
+        bias: Array.from(layer.bias.data),
+        gamma: Array.from(layer.gamma.data),
+        beta: Array.from(layer.beta.data),
+        runningMean: Array.from(layer.runningMean.data),
+        runningVar: Array.from(layer.runningVar.data),
       };
     }),
   };

@@ -23,9 +23,9 @@ for (const [name, options, loss] of [
     const random = trialStream(1, 'gradcheck', 0);
     net.initialize(random);
     for (const layer of net.layers) {
-      layer.gamma.forEach((_, j) => (layer.gamma[j] = 0.5 + random.uniform()));
-      layer.beta.forEach((_, j) => (layer.beta[j] = 0.3 * (random.uniform() - 0.5)));
-      layer.bias.forEach((_, j) => (layer.bias[j] = 0.3 * (random.uniform() - 0.5)));
+      layer.gamma.data.forEach((_, j) => (layer.gamma.data[j] = 0.5 + random.uniform()));
+      layer.beta.data.forEach((_, j) => (layer.beta.data[j] = 0.3 * (random.uniform() - 0.5)));
+      layer.bias.data.forEach((_, j) => (layer.bias.data[j] = 0.3 * (random.uniform() - 0.5)));
     }
     const inputs = Float32Array.from({ length: 6 * 8 }, () => 2 * random.uniform() - 1);
     const labels = Uint8Array.from({ length: 8 }, () => Math.floor(random.uniform() * 3));
@@ -50,10 +50,10 @@ for (const [name, options, loss] of [
     net.layers.forEach((layer, l) => {
       check(layer.weight.data, Float32Array.from(layer.weightGrad.data), `W${l}`);
       if (layer.hidden && opts.batchNorm) {
-        check(layer.gamma, Float32Array.from(layer.gammaGrad), `gamma${l}`);
-        check(layer.beta, Float32Array.from(layer.betaGrad), `beta${l}`);
+        check(layer.gamma.data, Float32Array.from(layer.gammaGrad.data), `gamma${l}`);
+        check(layer.beta.data, Float32Array.from(layer.betaGrad.data), `beta${l}`);
       } else {
-        check(layer.bias, Float32Array.from(layer.biasGrad), `bias${l}`);
+        check(layer.bias.data, Float32Array.from(layer.biasGrad.data), `bias${l}`);
       }
     });
   });

@@ -19,14 +19,14 @@ export interface Layer {
   readonly weight: Tensor;
   readonly weightGrad: Tensor;
   /** Output layer bias (hidden layers are followed by batch norm, which makes a bias redundant). */
-  readonly bias: Float32Array;
-  readonly biasGrad: Float32Array;
-  readonly gamma: Float32Array;
-  readonly beta: Float32Array;
-  readonly gammaGrad: Float32Array;
-  readonly betaGrad: Float32Array;
-  readonly runningMean: Float32Array;
-  readonly runningVar: Float32Array;
+  readonly bias: Tensor;
+  readonly biasGrad: Tensor;
+  readonly gamma: Tensor;
+  readonly beta: Tensor;
+  readonly gammaGrad: Tensor;
+  readonly betaGrad: Tensor;
+  readonly runningMean: Tensor;
+  readonly runningVar: Tensor;
   readonly hidden: boolean;
   // Saved for backward.
   readonly input: Tensor;
@@ -35,7 +35,7 @@ export interface Layer {
   readonly preActivation: Tensor;
   readonly normalized: Tensor;
   readonly output: Tensor;
-  readonly invStd: Float32Array;
+  readonly invStd: Tensor;
 }
 
 /**
@@ -54,6 +54,10 @@ export class Mlp {
   private readonly arena: Arena;
   readonly logits: Tensor;
   readonly gradOutput: Tensor[];
+  /** Unit scale of the affine step without batch norm. */
+  private readonly ones: Tensor;
+  /** Batch mean and variance scratch of the widest layer. */
+  private readonly scratch: readonly [Tensor, Tensor];
 
   constructor(arena: Arena, options: MlpOptions) {
     this.arena = arena;
@@ -67,14 +71,14 @@ export class Mlp {
         outputs,
         weight: arena.tensor(inputs, outputs),
         weightGrad: arena.tensor(inputs, outputs),
-        bias: new Float32Array(outputs),
-        biasGrad: new Float32Array(outputs),
-        gamma: new Float32Array(outputs).fill(1),
-        beta: new Float32Array(outputs),
-        gammaGrad: new Float32Array(outputs),
-        betaGrad: new Float32Array(outputs),
-        runningMean: new Float32Array(outputs),
-        runningVar: new Float32Array(outputs).fill(1),
+        bias: arena.vector(outputs),
+        biasGrad: arena.vector(outputs),
+        gamma: filled(arena.vector(outputs), 1),
+        beta: arena.vector(outputs),
+        gammaGrad: arena.vector(outputs),
+        betaGrad: arena.vector(outputs),
+        runningMean: arena.vector(outputs),
+        runningVar: filled(arena.vector(outputs), 1),
         hidden,
         input: arena.tensor(B, inputs),
         inputT: arena.tensor(inputs, B),
@@ -82,9 +86,12 @@ export class Mlp {
         preActivation: arena.tensor(B, outputs),
         normalized: arena.tensor(B, outputs),
         output: arena.tensor(B, outputs),
-        invStd: new Float32Array(outputs),
+        invStd: arena.vector(outputs),
       };
     });
+    const widest = Math.max(...options.layers);
+    this.ones = filled(arena.vector(widest), 1);
+    this.scratch = [arena.vector(widest), arena.vector(widest)];
     this.logits = this.layers.at(-1)!.output;
     this.gradOutput = this.layers.map((layer) => arena.tensor(B, layer.outputs));
   }
@@ -103,100 +110,58 @@ export class Mlp {
    * given, computes each layer's matrix product instead of the kernel.
    */
   forward(training: boolean, product?: LayerProduct): Tensor {
-    const { batchSize: B, batchNorm, batchNormEpsilon: eps, batchNormMomentum: momentum, activation } = this.options;
+    const { batchNorm, batchNormEpsilon: eps, batchNormMomentum: momentum, activation } = this.options;
     this.layers.forEach((layer, l) => {
       if (product) product(l, layer.input.data, layer.preActivation.data);
       else this.arena.matmul(layer.input, layer.weight, layer.preActivation);
-      const z = layer.preActivation.data;
-      const n = layer.outputs;
+      const ones = this.onesOf(layer.outputs);
       if (!layer.hidden) {
-        for (let b = 0; b < B; b++) for (let j = 0; j < n; j++) layer.output.data[b * n + j] = z[b * n + j]! + layer.bias[j]!;
+        this.arena.affineActivate(layer.preActivation, ones, layer.bias, layer.output, layer.output, 'identity');
         return;
       }
-      const xhat = layer.normalized.data;
+      const next = this.layers[l + 1]!.input;
       if (batchNorm) {
-        for (let j = 0; j < n; j++) {
-          let mean = 0;
-          let variance = 0;
-          if (training) {
-            for (let b = 0; b < B; b++) mean += z[b * n + j]!;
-            mean /= B;
-            for (let b = 0; b < B; b++) variance += (z[b * n + j]! - mean) ** 2;
-            variance /= B;
-            layer.runningMean[j] = (1 - momentum) * layer.runningMean[j]! + momentum * mean;
-            layer.runningVar[j] = (1 - momentum) * layer.runningVar[j]! + (momentum * variance * B) / Math.max(1, B - 1);
-          } else {
-            mean = layer.runningMean[j]!;
-            variance = layer.runningVar[j]!;
-          }
-          const invStd = 1 / Math.sqrt(variance + eps);
-          layer.invStd[j] = invStd;
-          for (let b = 0; b < B; b++) xhat[b * n + j] = (z[b * n + j]! - mean) * invStd;
-        }
+        this.arena.batchNormForward(layer.preActivation, layer.normalized, layer.invStd, this.scratch, [layer.runningMean, layer.runningVar], eps, momentum, training);
+        this.arena.affineActivate(layer.normalized, layer.gamma, layer.beta, layer.output, next, activation);
       } else {
-        xhat.set(z);
-        layer.invStd.fill(1);
-      }
-      const next = this.layers[l + 1]!.input.data;
-      const out = layer.output.data;
-      for (let b = 0; b < B; b++) {
-        for (let j = 0; j < n; j++) {
-          const y = batchNorm ? layer.gamma[j]! * xhat[b * n + j]! + layer.beta[j]! : xhat[b * n + j]! + layer.bias[j]!;
-          out[b * n + j] = y;
-          next[b * n + j] = activation === 'relu' ? (y > 0 ? y : 0) : y > 1 ? 1 : y < -1 ? -1 : y;
-        }
+        this.arena.affineActivate(layer.preActivation, ones, layer.bias, layer.output, next, activation);
       }
     });
     return this.logits;
   }
 
+  /** The first n entries of the ones vector, as an n-vector. */
+  private onesOf(n: number): Tensor {
+    return { rows: 1, cols: n, offset: this.ones.offset, data: this.ones.data.subarray(0, n) };
+  }
+
   /** Backward pass from dLoss/dLogits (in gradOutput of the last layer): fills every gradient. */
   backward(): void {
-    const { batchSize: B, batchNorm, activation } = this.options;
+    const { batchNorm, activation } = this.options;
     for (let l = this.layers.length - 1; l >= 0; l--) {
       const layer = this.layers[l]!;
-      const n = layer.outputs;
-      const grad = this.gradOutput[l]!.data; // dLoss/d(layer output before activation of the next layer's input)
-      if (!layer.hidden) {
-        layer.biasGrad.fill(0);
-        for (let b = 0; b < B; b++) for (let j = 0; j < n; j++) layer.biasGrad[j]! += grad[b * n + j]!;
+      const grad = this.gradOutput[l]!; // dLoss/d(this layer's output), before the next layer's activation
+      if (layer.hidden) {
+        this.arena.activationBackward(grad, layer.output, activation);
+        if (batchNorm) this.arena.batchNormBackward(grad, layer.normalized, layer.gamma, layer.invStd, layer.gammaGrad, layer.betaGrad);
+        else this.arena.columnSums(grad, layer.biasGrad);
       } else {
-        // Through the activation: grad currently holds dLoss/d(activation output).
-        const y = layer.output.data;
-        for (let k = 0; k < B * n; k++) {
-          const v = y[k]!;
-          grad[k]! *= activation === 'relu' ? (v > 0 ? 1 : 0) : v >= -1 && v <= 1 ? 1 : 0;
-        }
-        const xhat = layer.normalized.data;
-        if (batchNorm) {
-          for (let j = 0; j < n; j++) {
-            let sumDy = 0;
-            let sumDyXhat = 0;
-            for (let b = 0; b < B; b++) {
-              sumDy += grad[b * n + j]!;
-              sumDyXhat += grad[b * n + j]! * xhat[b * n + j]!;
-            }
-            layer.betaGrad[j] = sumDy;
-            layer.gammaGrad[j] = sumDyXhat;
-            const scale = (layer.gamma[j]! * layer.invStd[j]!) / B;
-            for (let b = 0; b < B; b++) {
-              grad[b * n + j] = scale * (B * grad[b * n + j]! - sumDy - xhat[b * n + j]! * sumDyXhat);
-            }
-          }
-        } else {
-          layer.biasGrad.fill(0);
-          for (let b = 0; b < B; b++) for (let j = 0; j < n; j++) layer.biasGrad[j]! += grad[b * n + j]!;
-        }
+        this.arena.columnSums(grad, layer.biasGrad);
       }
       // grad is now dLoss/dZ (B x out). dW = X^T dZ; dX = dZ W^T.
       this.arena.transpose(layer.input, layer.inputT);
-      this.arena.matmul(layer.inputT, this.gradOutput[l]!, layer.weightGrad);
+      this.arena.matmul(layer.inputT, grad, layer.weightGrad);
       if (l > 0) {
         this.arena.transpose(layer.weight, layer.weightT);
-        this.arena.matmul(this.gradOutput[l]!, layer.weightT, this.gradOutput[l - 1]!);
+        this.arena.matmul(grad, layer.weightT, this.gradOutput[l - 1]!);
       }
     }
   }
+}
+
+function filled(tensor: Tensor, value: number): Tensor {
+  tensor.data.fill(value);
+  return tensor;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { trialStream, type RandomStream } from '../pipeline/rng.ts';
 import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
-import { Arena } from './kernels/arena.ts';
+import { Arena, type Tensor } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
 import { nearestState, program, type DeviceModel } from './synapses.ts';
 import { losses } from './loss.ts';
@@ -99,7 +99,8 @@ const glorotH = (layer: Layer) => Math.sqrt(1.5 / (layer.inputs + layer.outputs)
  */
 export function train(options: TrainOptions, trainSplit: Split, test: Split, onEpoch?: (m: EpochMetrics) => void) {
   const B = options.batchSize;
-  const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 3, 0);
+  // Per weight: the weight, its gradient, its transpose, the latent weight and two Adam moments.
+  const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 6, 0);
   const activations = options.layers.reduce((sum, n) => sum + n, 0) * B * 8;
   const arena = new Arena((parameters + activations) * 4 + (16 << 20));
   const net = new Mlp(arena, { layers: options.layers, batchSize: B, activation: options.activation, batchNorm: options.batchNorm, batchNormEpsilon: 1e-5, batchNormMomentum: 0.1 });
@@ -110,10 +111,13 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
   const programming = trialStream(options.seed, 'nn:programming', 0);
   let initialAttempts = 0;
   let synapses: Synapses[] = [];
+  let latentWeights: Tensor[] = [];
   if (quantized) {
     // Latent weights on the quantizer's scale: a small init would map every ternary weight to 0.
-    synapses = net.layers.map((layer) => {
-      const latent = Float32Array.from({ length: layer.inputs * layer.outputs }, () => 2 * init.uniform() - 1);
+    latentWeights = net.layers.map((layer) => arena.tensor(layer.inputs, layer.outputs));
+    synapses = net.layers.map((layer, l) => {
+      const latent = latentWeights[l]!.data;
+      latent.forEach((_, i) => (latent[i] = 2 * init.uniform() - 1));
       const state = Uint8Array.from(latent, (w) => nearestState(w, device!.states));
       const realized = Float32Array.from(state, (k) => device!.levels[k]!);
       if (options.mode === 'insitu') {
@@ -139,13 +143,13 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
         w[i] = syn.scale * (training && band > 0 ? value + band * (2 * bandNoise.uniform() - 1) : value);
       }
     });
-  const slots: Array<{ param: Float32Array; grad: Float32Array; layer: number; weight: boolean }> = net.layers.flatMap((layer: Layer, l) => [
-    { param: quantized ? synapses[l]!.latent : layer.weight.data, grad: layer.weightGrad.data, layer: l, weight: true },
+  const slots: Array<{ param: Tensor; grad: Tensor; layer: number; weight: boolean }> = net.layers.flatMap((layer: Layer, l) => [
+    { param: quantized ? latentWeights[l]! : layer.weight, grad: layer.weightGrad, layer: l, weight: true },
     { param: layer.bias, grad: layer.biasGrad, layer: l, weight: false },
     { param: layer.gamma, grad: layer.gammaGrad, layer: l, weight: false },
     { param: layer.beta, grad: layer.betaGrad, layer: l, weight: false },
   ]);
-  const adam = new Adam(slots.map((s) => s.param.length));
+  const adam = new Adam(arena, slots.map((s) => s.param));
   const decay = options.epochs > 1 ? (options.finalLearningRate / options.learningRate) ** (1 / (options.epochs - 1)) : 1;
   const input = net.layers[0]!.input.data;
   const labels = new Uint8Array(B);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { execa } from 'execa';
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream, type RandomStream } from '../../pipeline/rng.ts';
 import { tempDir } from '../../pipeline/test-fixtures/helpers.ts';
 import { repoRoot } from '../../pipeline/version.ts';
-import { Arena } from './arena.ts';
-import { referenceMatmul } from './reference.ts';
+import { Arena, type Tensor } from './arena.ts';
+import { referenceBatchNorm, referenceMatmul } from './reference.ts';
 
 test('the WASM SIMD matmul matches the float64 reference, edges and accumulation included', (t) => {
   const arena = new Arena(64 << 20);
@@ -38,8 +38,115 @@ test('transpose', (t) => {
   for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) t.is(dst.data[j * 3 + i], src.data[i * 5 + j]);
 });
 
-test('the committed matmul.wasm is what npm run build:wasm makes from matmul.as.ts', async (t) => {
-  const out = `${tempDir()}/matmul.wasm`;
-  await execa('npx', ['asc', 'nn/wasm/matmul.as.ts', '-O3', '--runtime', 'stub', '--enable', 'simd', '--importMemory', '--noAssert', '-o', out], { cwd: repoRoot });
-  t.deepEqual(readFileSync(out), readFileSync(`${repoRoot}/nn/wasm/matmul.wasm`));
+test('the committed kernels.wasm is what npm run build:wasm makes from nn/wasm/*.as.ts', async (t) => {
+  const out = `${tempDir()}/kernels.wasm`;
+  const script = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')).scripts['build:wasm'] as string;
+  const args = script.split(' ').slice(1);
+  args[args.indexOf('-o') + 1] = out;
+  await execa('npx', ['asc', ...args], { cwd: repoRoot });
+  t.deepEqual(readFileSync(out), readFileSync(`${repoRoot}/nn/wasm/kernels.wasm`));
+});
+
+/** Fills a tensor with uniform values in [lo, hi). */
+function randomFill(tensor: Tensor, random: RandomStream, lo = -1, hi = 1): Tensor {
+  tensor.data.forEach((_, i) => (tensor.data[i] = lo + (hi - lo) * random.uniform()));
+  return tensor;
+}
+
+function maxDifference(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!));
+  return worst;
+}
+
+// Odd widths exercise the scalar tails after the 4-wide SIMD columns.
+const shapes = [[8, 4], [7, 13], [100, 10], [3, 1]] as const;
+
+test('column sums, batch-norm forward (training and evaluation) and affine activation match the float64 reference', (t) => {
+  const arena = new Arena(8 << 20);
+  const random = trialStream(1, 'elementwise-test', 0);
+  for (const [B, n] of shapes) {
+    const z = randomFill(arena.tensor(B, n), random, -2, 3);
+    const sums = arena.vector(n);
+    arena.columnSums(z, sums);
+    const reference = referenceBatchNorm(z.data, B, n, 1e-5);
+    t.true(maxDifference(sums.data, reference.sums) < 1e-5 * B, `column sums ${B}x${n}`);
+    const xhat = arena.tensor(B, n);
+    const invStd = arena.vector(n);
+    const running = [randomFill(arena.vector(n), random), randomFill(arena.vector(n), random, 0.5, 2)] as const;
+    const before = running.map((r) => Float64Array.from(r.data));
+    arena.batchNormForward(z, xhat, invStd, [arena.vector(n), arena.vector(n)], running, 1e-5, 0.1, true);
+    t.true(maxDifference(xhat.data, reference.xhat) < 1e-5, `normalized ${B}x${n}`);
+    t.true(maxDifference(running[0].data, before[0]!.map((m, j) => 0.9 * m + 0.1 * reference.mean[j]!)) < 1e-6);
+    t.true(maxDifference(running[1].data, before[1]!.map((v, j) => 0.9 * v + (0.1 * reference.variance[j]! * B) / Math.max(1, B - 1))) < 1e-5);
+    arena.batchNormForward(z, xhat, invStd, [arena.vector(n), arena.vector(n)], running, 1e-5, 0.1, false);
+    const expected = Array.from(z.data, (value, i) => (value - running[0].data[i % n]!) / Math.sqrt(running[1].data[i % n]! + 1e-5));
+    t.true(maxDifference(xhat.data, expected) < 1e-5, `evaluation normalization ${B}x${n}`);
+    const scale = randomFill(arena.vector(n), random);
+    const shift = randomFill(arena.vector(n), random);
+    const out = arena.tensor(B, n);
+    const next = arena.tensor(B, n);
+    for (const [activation, f] of [['relu', (y: number) => Math.max(0, y)], ['hardtanh', (y: number) => Math.min(1, Math.max(-1, y))], ['identity', (y: number) => y]] as const) {
+      arena.affineActivate(xhat, scale, shift, out, next, activation);
+      const y = Array.from(xhat.data, (x, i) => scale.data[i % n]! * x + shift.data[i % n]!);
+      t.true(maxDifference(out.data, y) < 1e-6, `affine ${B}x${n}`);
+      t.true(maxDifference(next.data, y.map(f)) < 1e-6, `${activation} ${B}x${n}`);
+    }
+  }
+});
+
+test('activation and batch-norm backward match the float64 reference', (t) => {
+  const arena = new Arena(8 << 20);
+  const random = trialStream(2, 'elementwise-test', 0);
+  for (const [B, n] of shapes) {
+    const y = randomFill(arena.tensor(B, n), random, -2, 2);
+    const dy = randomFill(arena.tensor(B, n), random);
+    for (const [activation, derivative] of [['relu', (v: number) => (v > 0 ? 1 : 0)], ['hardtanh', (v: number) => (v >= -1 && v <= 1 ? 1 : 0)]] as const) {
+      const grad = arena.tensor(B, n);
+      grad.data.set(dy.data);
+      arena.activationBackward(grad, y, activation);
+      t.deepEqual(Array.from(grad.data), Array.from(dy.data, (g, i) => (derivative(y.data[i]!) ? g : 0)), `${activation} ${B}x${n}`);
+    }
+    const xhat = randomFill(arena.tensor(B, n), random, -2, 2);
+    const gamma = randomFill(arena.vector(n), random, 0.5, 1.5);
+    const invStd = randomFill(arena.vector(n), random, 0.5, 2);
+    const gammaGrad = arena.vector(n);
+    const betaGrad = arena.vector(n);
+    const grad = arena.tensor(B, n);
+    grad.data.set(dy.data);
+    arena.batchNormBackward(grad, xhat, gamma, invStd, gammaGrad, betaGrad);
+    const sumDy = new Float64Array(n);
+    const sumDyXhat = new Float64Array(n);
+    dy.data.forEach((g, i) => {
+      sumDy[i % n]! += g;
+      sumDyXhat[i % n]! += g * xhat.data[i]!;
+    });
+    const dz = Array.from(dy.data, (g, i) => ((gamma.data[i % n]! * invStd.data[i % n]!) / B) * (B * g - sumDy[i % n]! - xhat.data[i]! * sumDyXhat[i % n]!));
+    t.true(maxDifference(betaGrad.data, sumDy) < 1e-5 * B, `beta gradient ${B}x${n}`);
+    t.true(maxDifference(gammaGrad.data, sumDyXhat) < 1e-5 * B, `gamma gradient ${B}x${n}`);
+    t.true(maxDifference(grad.data, dz) < 1e-4, `dz ${B}x${n}`);
+  }
+});
+
+test('the Adam kernel follows Kingma and Ba step by step', (t) => {
+  const arena = new Arena(1 << 20);
+  const random = trialStream(3, 'elementwise-test', 0);
+  const count = 11;
+  const param = randomFill(arena.vector(count), random);
+  const [grad, m, v] = [arena.vector(count), arena.vector(count), arena.vector(count)];
+  const expected = Float64Array.from(param.data);
+  const [mRef, vRef] = [new Float64Array(count), new Float64Array(count)];
+  for (let step = 1; step <= 5; step++) {
+    randomFill(grad, random);
+    const c1 = 1 / (1 - 0.9 ** step);
+    const c2 = 1 / (1 - 0.999 ** step);
+    arena.adam(param, grad, m, v, { rate: 1e-2, beta1: 0.9, beta2: 0.999, c1, c2, epsilon: 1e-8 });
+    for (let i = 0; i < count; i++) {
+      const g = grad.data[i]!;
+      mRef[i] = 0.9 * mRef[i]! + 0.1 * g;
+      vRef[i] = 0.999 * vRef[i]! + 0.001 * g * g;
+      expected[i]! -= (1e-2 * mRef[i]! * c1) / (Math.sqrt(vRef[i]! * c2) + 1e-8);
+    }
+  }
+  t.true(maxDifference(param.data, expected) < 1e-6, `max difference ${maxDifference(param.data, expected)}`);
 });

@@ -1,12 +1,43 @@
 import { readFileSync } from 'node:fs';
 
-/** The exports of nn/wasm/matmul.wasm (source: nn/wasm/matmul.as.ts). */
+/** The exports of nn/wasm/kernels.wasm (sources: nn/wasm/*.as.ts); pointers are byte offsets. */
 interface KernelExports {
   matmul(a: number, b: number, c: number, m: number, k: number, n: number, accumulate: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  columnSums(x: number, out: number, rows: number, n: number): void;
+  batchNormForward(z: number, xhat: number, invStd: number, mean: number, variance: number, runningMean: number, runningVar: number, B: number, n: number, eps: number, momentum: number, training: number): void;
+  affineActivate(x: number, scale: number, shift: number, out: number, next: number, B: number, n: number, kind: number): void;
+  activationBackward(grad: number, y: number, count: number, kind: number): void;
+  batchNormBackward(grad: number, xhat: number, gamma: number, invStd: number, gammaGrad: number, betaGrad: number, B: number, n: number): void;
+  adam(param: number, grad: number, m: number, v: number, count: number, rate: number, beta1: number, beta2: number, c1: number, c2: number, eps: number): void;
 }
 
-const wasmModule = new WebAssembly.Module(readFileSync(new URL('../wasm/matmul.wasm', import.meta.url)));
+export type Activation = 'relu' | 'hardtanh' | 'identity';
+/** The codes nn/wasm/elementwise.as.ts uses for the activations. */
+const activationCode: Record<Activation, number> = { relu: 0, hardtanh: 1, identity: 2 };
+
+export interface AdamStep {
+  readonly rate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  /** Bias corrections 1 / (1 - beta^t). */
+  readonly c1: number;
+  readonly c2: number;
+  readonly epsilon: number;
+}
+
+const wasmModule = new WebAssembly.Module(readFileSync(new URL('../wasm/kernels.wasm', import.meta.url)));
+
+function sameShape(name: string, ...tensors: Tensor[]): void {
+  const [first] = tensors;
+  if (tensors.some((t) => t.rows !== first!.rows || t.cols !== first!.cols)) {
+    throw new Error(`internal error: ${name} on tensors of shapes ${tensors.map((t) => `${t.rows}x${t.cols}`).join(', ')}`);
+  }
+}
+
+function vectorsOf(name: string, n: number, ...vectors: Tensor[]): void {
+  if (vectors.some((v) => v.rows * v.cols !== n)) throw new Error(`internal error: ${name} needs vectors of ${n}`);
+}
 
 /** A float32 matrix living in the arena's WebAssembly memory. */
 export interface Tensor {
@@ -53,8 +84,57 @@ export class Arena {
     this.kernels.matmul(a.offset, b.offset, c.offset, a.rows, a.cols, b.cols, accumulate ? 1 : 0);
   }
 
+  /** A 1 x n tensor (parameters, statistics). */
+  vector(n: number): Tensor {
+    return this.tensor(1, n);
+  }
+
   transpose(src: Tensor, dst: Tensor): void {
     if (dst.rows !== src.cols || dst.cols !== src.rows) throw new Error('internal error: transpose shape');
     this.kernels.transpose(src.offset, dst.offset, src.rows, src.cols);
+  }
+
+  /** out[j] = sum over the rows of x[., j]. */
+  columnSums(x: Tensor, out: Tensor): void {
+    vectorsOf('columnSums', x.cols, out);
+    this.kernels.columnSums(x.offset, out.offset, x.rows, x.cols);
+  }
+
+  /**
+   * Normalizes z's columns into xhat with the batch statistics (training: they also update the running
+   * ones with `momentum`) or the running statistics; invStd receives 1 / sqrt(var + eps).
+   */
+  batchNormForward(z: Tensor, xhat: Tensor, invStd: Tensor, scratch: readonly [Tensor, Tensor], running: readonly [Tensor, Tensor], eps: number, momentum: number, training: boolean): void {
+    sameShape('batchNormForward', z, xhat);
+    vectorsOf('batchNormForward', z.cols, invStd, ...running);
+    if (scratch.some((v) => v.cols < z.cols)) throw new Error('internal error: batch-norm scratch too small');
+    const [mean, variance] = scratch;
+    this.kernels.batchNormForward(z.offset, xhat.offset, invStd.offset, mean.offset, variance.offset, running[0].offset, running[1].offset, z.rows, z.cols, eps, momentum, training ? 1 : 0);
+  }
+
+  /** out = scale[j] x + shift[j], next = activation(out); next may be out. */
+  affineActivate(x: Tensor, scale: Tensor, shift: Tensor, out: Tensor, next: Tensor, activation: Activation): void {
+    sameShape('affineActivate', x, out, next);
+    vectorsOf('affineActivate', x.cols, scale, shift);
+    this.kernels.affineActivate(x.offset, scale.offset, shift.offset, out.offset, next.offset, x.rows, x.cols, activationCode[activation]);
+  }
+
+  /** grad *= activation'(y), y the activation's input. */
+  activationBackward(grad: Tensor, y: Tensor, activation: Activation): void {
+    sameShape('activationBackward', grad, y);
+    this.kernels.activationBackward(grad.offset, y.offset, grad.rows * grad.cols, activationCode[activation]);
+  }
+
+  /** Batch-norm backward in place (grad: dL/dy in, dL/dz out); fills gammaGrad and betaGrad. */
+  batchNormBackward(grad: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, gammaGrad: Tensor, betaGrad: Tensor): void {
+    sameShape('batchNormBackward', grad, xhat);
+    vectorsOf('batchNormBackward', grad.cols, gamma, invStd, gammaGrad, betaGrad);
+    this.kernels.batchNormBackward(grad.offset, xhat.offset, gamma.offset, invStd.offset, gammaGrad.offset, betaGrad.offset, grad.rows, grad.cols);
+  }
+
+  /** One Adam update of param from grad with moments m and v (all the same size). */
+  adam(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, step: AdamStep): void {
+    sameShape('adam', param, grad, m, v);
+    this.kernels.adam(param.offset, grad.offset, m.offset, v.offset, param.rows * param.cols, step.rate, step.beta1, step.beta2, step.c1, step.c2, step.epsilon);
   }
 }

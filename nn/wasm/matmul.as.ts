@@ -1,5 +1,4 @@
-// AssemblyScript source of the training kernels, compiled by `npm run build:wasm` into matmul.wasm
-// (committed; a test checks that the committed binary is what this source compiles to).
+// Matrix products of the training kernels (entry: kernels.as.ts).
 // All matrices are row-major float32 in the memory imported from JavaScript; pointers are byte offsets.
 
 /** C = A B (+ C when accumulate != 0): A is m x k, B is k x n, C is m x n. */
