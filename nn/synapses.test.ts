@@ -1,7 +1,7 @@
 import test from 'ava';
 import { trialStream } from '../pipeline/rng.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
-import { gaussianDevice, nearestState, program } from './synapses.ts';
+import { gaussianDevice, nearestState, program, tableDevice } from './synapses.ts';
 
 test('the quantizer maps to the nearest of n evenly spaced levels in [-1, 1], clamped', (t) => {
   t.deepEqual([-1, -0.76, -0.74, -0.2, 0.24, 0.26, 0.9, 3].map((w) => nearestState(w, 5)), [0, 0, 1, 2, 2, 3, 4, 4]);
@@ -26,4 +26,12 @@ test('write-verify: the mean number of attempts is 1 / P(|noise| <= margin), cap
   assertClose(t, attempts / trials, (1 - (1 - p) ** 10) / p, { rel: 0.02 }, 'mean attempts');
   assertClose(t, withinMargin / trials, 1 - (1 - p) ** 10, { abs: 0.002 }, 'accepted fraction');
   t.is(program(device, 2, Number.POSITIVE_INFINITY, 10, random).attempts, 1, 'single shot without a margin');
+});
+
+test('a table device realizes the weight the MTJ reads: positions beyond the junction read as its ends', (t) => {
+  const device = tableDevice({ states: 3, meanEnergyPerAttemptJ: 1e-13, entries: [{ samplesU: [-0.05] }, { samplesU: [0.25] }, { samplesU: [1.2] }] });
+  const random = trialStream(1, 'table-device-test', 0);
+  t.deepEqual([0, 1, 2].map((state) => device.realize(state, random)), [-1, -0.5, 1]);
+  t.deepEqual(Array.from(device.levels), [-1, 0, 1]);
+  t.is(device.energyPerAttemptJ, 1e-13);
 });

@@ -14,9 +14,20 @@ export interface DeviceModel {
 
 const nominalLevels = (states: number) => Float32Array.from({ length: states }, (_, k) => (2 * k) / (states - 1) - 1);
 
-/** The characterized device: a realized weight is w = 2u - 1 of a sample drawn from the state's table. */
-export function tableDevice(table: StateTable): DeviceModel {
-  const samples = table.entries.map((e) => Float32Array.from(e.samplesU, (u) => 2 * u - 1));
+/**
+ * The weight a wall at normalized position u stands for: w = 2u - 1 of the position the MTJ reads, which
+ * sees a wall beyond either end of the junction as u = 0 or 1 (as the crossbar's conductance mapping does).
+ */
+export function weightOfPosition(u: number): number {
+  return 2 * Math.min(1, Math.max(0, u)) - 1;
+}
+
+/** What tableDevice reads of a device table. */
+export type StateSamples = Pick<StateTable, 'states' | 'meanEnergyPerAttemptJ'> & { readonly entries: ReadonlyArray<Pick<StateTable['entries'][number], 'samplesU'>> };
+
+/** The characterized device: a realized weight is that of a position drawn from the state's samples. */
+export function tableDevice(table: StateSamples): DeviceModel {
+  const samples = table.entries.map((e) => Float32Array.from(e.samplesU, weightOfPosition));
   return {
     states: table.states,
     levels: nominalLevels(table.states),
