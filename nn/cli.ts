@@ -8,7 +8,7 @@ import { deviceTable } from '../pipeline/schemas/device-table.ts';
 import { stderrProgress } from '../pipeline/progress.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { stages } from '../pipeline/stages.ts';
-import { runExperiment } from './experiment.ts';
+import { progressObserver, runExperiment } from './experiment.ts';
 import type { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
@@ -53,9 +53,9 @@ export function registerTrainCommand(program: Command): void {
       const results = experiments.map((experiment) => {
         const { config, seed, crossbar } = resolveConfig(options.config, experiment);
         const table = config.mode === 'float' || config.device === 'gaussian' ? undefined : readArtifact(resolve(options.deviceTable), deviceTable).data;
-        const bar = stderrProgress(`${config.mode}${config.mode === 'float' ? '' : ` ${config.states}-state`} epochs`, config.epochs);
-        const { metrics } = runExperiment(config, table, data, seed, () => bar.increment(), crossbar);
-        bar.stop();
+        const observer = progressObserver(stderrProgress, `${config.mode}${config.mode === 'float' ? '' : ` ${config.states}-state`}`);
+        const { metrics } = runExperiment(config, table, data, seed, observer, crossbar);
+        observer.stop();
         return { config, metrics };
       });
       if (options.json) {

@@ -4,11 +4,12 @@ import type { Dataset } from '../datasets/dataset.ts';
 import { headOf } from '../datasets/dataset.ts';
 import { mean, std } from '../pipeline/statistics.ts';
 import { UsageError } from '../pipeline/errors.ts';
+import type { Progress, ProgressReporter } from '../pipeline/progress.ts';
 import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
 import type { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { evaluateOnCrossbar } from './crossbar-eval.ts';
-import { evaluate, train, type EpochMetrics } from './train.ts';
+import { evaluate, train, type EpochMetrics, type TrainObserver } from './train.ts';
 
 /** The device model a config asks for; the table must hold the requested state count. */
 export function deviceModelFor(config: TrainConfig, table: DeviceTableData | undefined): DeviceModel {
@@ -20,13 +21,29 @@ export function deviceModelFor(config: TrainConfig, table: DeviceTableData | und
   return tableDevice(stateTable);
 }
 
+/**
+ * A training observer that drives a progress bar of every minibatch (epoch, batch and running training
+ * accuracy beside it); `stop` closes the bar.
+ */
+export function progressObserver(report: ProgressReporter, label: string, onEpoch?: (m: EpochMetrics) => void): TrainObserver & { stop(): void } {
+  let bar: Progress | undefined;
+  return {
+    onBatch(p) {
+      bar ??= report(label, p.epochs * p.batches);
+      bar.increment(1, `epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} train accuracy ${(p.trainAccuracy * 100).toFixed(1)} %`);
+    },
+    ...(onEpoch ? { onEpoch } : {}),
+    stop: () => bar?.stop(),
+  };
+}
+
 /** Runs one training experiment of the config and returns the model and metrics artifact data. */
 export function runExperiment(
   config: TrainConfig,
   table: DeviceTableData | undefined,
   data: Dataset,
   seed: number,
-  onEpoch?: (m: EpochMetrics) => void,
+  observer: TrainObserver = {},
   crossbar?: CrossbarConfig,
 ) {
   if (config.layers[0] !== data.train.pixels) throw new UsageError(`train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`);
@@ -56,7 +73,7 @@ export function runExperiment(
     },
     trainSplit,
     testSplit,
-    onEpoch,
+    observer,
   );
   const { net, history, synapses } = result;
   // Ex-situ: the precursor's final states are programmed into fresh devices, R times.

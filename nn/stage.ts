@@ -2,7 +2,7 @@ import { loadDataset } from '../datasets/dataset.ts';
 import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
 import { metricsKind, modelKind } from '../pipeline/schemas/nn.ts';
 import type { Stage } from '../pipeline/stage.ts';
-import { runExperiment } from './experiment.ts';
+import { progressObserver, runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
@@ -29,13 +29,12 @@ export const trainStage: Stage = {
   async run({ params, inputs, seed, log, progress }) {
     const config = params['train'] as TrainConfig;
     const table = inputs['device-table']!.data as DeviceTableData;
-    const bar = progress('epochs', config.epochs);
     const crossbar = params['crossbar'] as CrossbarConfig;
-    const { model, metrics } = runExperiment(config, table, loadDataset('mnist'), seed, (m) => {
-      bar.increment();
+    const observer = progressObserver(progress, 'batches', (m) => {
       log(`epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`);
-    }, crossbar);
-    bar.stop();
+    });
+    const { model, metrics } = runExperiment(config, table, loadDataset('mnist'), seed, observer, crossbar);
+    observer.stop();
     if (metrics.crossbarTestAccuracy !== null) log(`through the crossbar: test accuracy ${(metrics.crossbarTestAccuracy * 100).toFixed(2)} %`);
     log(`${config.mode} ${config.states}-state: final test accuracy ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (std ${(metrics.testAccuracyStd * 100).toFixed(2)}), energy per inference ${(metrics.energyPerInferenceJ * 1e12).toFixed(3)} pJ`);
     return { model, metrics };

@@ -53,6 +53,21 @@ export interface EpochMetrics {
   programmingEnergyJ: number;
 }
 
+/** Where training is, after each minibatch. */
+export interface BatchProgress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  /** Accuracy on the training batches seen so far in this epoch. */
+  trainAccuracy: number;
+}
+
+export interface TrainObserver {
+  onBatch?(progress: BatchProgress): void;
+  onEpoch?(metrics: EpochMetrics): void;
+}
+
 /** Latent weights, device states and realized weights of one layer (quantized and in-situ modes). */
 export interface Synapses {
   latent: Float32Array;
@@ -97,7 +112,7 @@ const glorotH = (layer: Layer) => Math.sqrt(1.5 / (layer.inputs + layer.outputs)
  * Training with Adam and an exponentially decaying learning rate (learningRate at the first epoch to
  * finalLearningRate at the last), seeded initialization, shuffling and programming noise.
  */
-export function train(options: TrainOptions, trainSplit: Split, test: Split, onEpoch?: (m: EpochMetrics) => void) {
+export function train(options: TrainOptions, trainSplit: Split, test: Split, observer: TrainObserver = {}) {
   const B = options.batchSize;
   // Per weight: the weight, its gradient, its transpose, the latent weight and two Adam moments.
   const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 6, 0);
@@ -166,6 +181,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
     let correct = 0;
     let seen = 0;
     let attempts = 0;
+    const batches = Math.floor(trainSplit.count / B);
     for (let start = 0; start + B <= trainSplit.count; start += B) {
       for (let b = 0; b < B; b++) {
         const n = order[start + b]!;
@@ -187,6 +203,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
       }
       for (const syn of synapses) attempts += updateStates(syn, options, device!, programming);
       if (quantized) loadWeights(true);
+      observer.onBatch?.({ epoch: epoch + 1, epochs: options.epochs, batch: start / B + 1, batches, trainAccuracy: correct / seen });
     }
     if (quantized && band > 0) loadWeights(false);
     const metrics = {
@@ -200,7 +217,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, onE
       programmingEnergyJ: attempts * (device?.energyPerAttemptJ ?? 0),
     };
     history.push(metrics);
-    onEpoch?.(metrics);
+    observer.onEpoch?.(metrics);
     if (quantized && band > 0) loadWeights(true);
   }
   if (quantized && band > 0) loadWeights(false);
@@ -231,6 +248,6 @@ function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel,
 }
 
 /** Float training (mode float): kept as the baseline entry point. */
-export function trainFloat(options: Omit<TrainOptions, 'mode' | 'margin' | 'maxAttempts' | 'layerLearningRateScale'>, trainSplit: Split, test: Split, onEpoch?: (m: EpochMetrics) => void) {
-  return train({ ...options, mode: 'float', margin: Number.POSITIVE_INFINITY, maxAttempts: 1, layerLearningRateScale: false }, trainSplit, test, onEpoch);
+export function trainFloat(options: Omit<TrainOptions, 'mode' | 'margin' | 'maxAttempts' | 'layerLearningRateScale'>, trainSplit: Split, test: Split, observer: TrainObserver = {}) {
+  return train({ ...options, mode: 'float', margin: Number.POSITIVE_INFINITY, maxAttempts: 1, layerLearningRateScale: false }, trainSplit, test, observer);
 }

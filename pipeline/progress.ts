@@ -1,7 +1,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  increment(count?: number): void;
+  /** Advances by `count`; `detail` (what is being done now) shows beside the bar. */
+  increment(count?: number, detail?: string): void;
   stop(): void;
 }
 
@@ -14,20 +15,20 @@ export type ProgressReporter = (label: string, total: number) => Progress;
 export const stderrProgress: ProgressReporter = (label, total) => {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted}`, hideCursor: true },
+      { stream: process.stderr, format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted} {detail}`, hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, 0);
-    return { increment: (count = 1) => bar.increment(count), stop: () => bar.stop() };
+    bar.start(total, 0, { detail: '' });
+    return { increment: (count = 1, detail = '') => bar.increment(count, { detail }), stop: () => bar.stop() };
   }
   let done = 0;
-  let nextReport = 0.1;
+  let tenths = 1; // the next tenth of the work to report (integer arithmetic: no drift)
   return {
-    increment(count = 1) {
+    increment(count = 1, detail) {
       done += count;
-      if (total > 0 && done / total >= nextReport) {
-        process.stderr.write(`${label}: ${done}/${total}\n`);
-        while (done / total >= nextReport) nextReport += 0.1;
+      if (total > 0 && done * 10 >= tenths * total) {
+        process.stderr.write(`${label}: ${done}/${total}${detail ? ` ${detail}` : ''}\n`);
+        while (done * 10 >= tenths * total) tenths += 1;
       }
     },
     stop() {},
