@@ -24,6 +24,15 @@ export const CrossbarConfig = z
     networkLayers: z.array(z.number().int().positive()).min(2).default([784, 100, 100, 100, 10]).describe('layer widths of the network the energy and error are given for'),
     statisticsInputs: z.number().int().positive().default(8).describe('random input vectors per layer for the IR-drop and error statistics'),
     solverTolerance: z.number().positive().default(1e-10),
+    irDropSweep: z
+      .object({
+        arraySizes: z.array(z.number().int().min(2)).default([32, 64, 128, 256]).describe('square arrays (rows = physical columns) of the IR-drop sweep'),
+        segmentOhms: z.array(z.number().positive()).default([0.5, 1, 2, 5]).describe('word- and bit-line resistance per cell pitch of the sweep'),
+        inputs: z.number().int().positive().default(2).describe('random input vectors per point'),
+      })
+      .strict()
+      .prefault({})
+      .describe('IR-drop loss versus array size and wire resistance, on the device table with the most states'),
   })
   .strict();
 export type CrossbarConfig = z.infer<typeof CrossbarConfig>;

@@ -79,5 +79,34 @@ export function buildCrossbarModel(config: CrossbarConfig, device: DeviceTableDa
     networkLayers: [...config.networkLayers],
     statisticsInputs: config.statisticsInputs,
     mappings,
+    irDropSweep: irDropSweep(config, device, seed),
   };
+}
+
+/**
+ * IR-drop loss of one full square array per size and wire resistance, with random states of the table
+ * with the most states and random inputs in [0, 1]: how the loss grows with the array and the wires.
+ */
+function irDropSweep(config: CrossbarConfig, device: DeviceTableData, seed: number): CrossbarModelData['irDropSweep'] {
+  const table = device.tables.reduce((most, t) => (t.states > most.states ? t : most));
+  const levels = stateConductances(table);
+  const { arraySizes, segmentOhms, inputs: reads } = config.irDropSweep;
+  return arraySizes.flatMap((size) =>
+    segmentOhms.map((segmentOhm) => {
+      const columns = config.mapping === 'differential' ? Math.floor(size / 2) : size - 1;
+      const point = { ...config, arrayRows: size, arrayCols: size, wordlineSegmentOhm: segmentOhm, bitlineSegmentOhm: segmentOhm };
+      const weights = trialStream(seed, `crossbar:sweep:${size}:weights`, 0);
+      const states = Uint8Array.from({ length: size * columns }, () => Math.floor(weights.uniform() * table.states));
+      const layer = new CrossbarLayer(point, levels, states, size, columns, trialStream(seed, `crossbar:sweep:${size}:programming`, 0));
+      let mean = 0;
+      let max = 0;
+      for (let r = 0; r < reads; r++) {
+        const draw = trialStream(seed, `crossbar:sweep:${size}:input`, r);
+        const [loss] = layer.read(Float64Array.from({ length: size }, () => draw.uniform())).tileLoss;
+        mean += loss!.mean / reads;
+        max += loss!.max / reads;
+      }
+      return { states: table.states, arraySize: size, segmentOhm, meanColumnLoss: mean, maxColumnLoss: max };
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { deviceTable } from '../../pipeline/schemas/device-table.ts';
 import { createBatchRunner } from './batch-runner.ts';
 import { characterizeDevice } from './characterize.ts';
 import { DeviceConfig } from './device-config.ts';
+import { positionToU } from './track.ts';
 
 const small = (extra: Record<string, unknown> = {}) =>
   DeviceConfig.parse({ trialsPerState: 96, protocol: { calibrationPoints: 24, calibrationTrials: 16 }, ...extra });
@@ -41,4 +42,23 @@ test('the table is identical bit for bit with one or two workers', async (t) => 
     await runner.close();
   }
   t.deepEqual(results[0], results[1]);
+});
+
+test('the example trajectories are the first trials themselves: they end where those trials were read', async (t) => {
+  const device = small({ trialsPerState: 12, stateCounts: [3], exampleTrajectories: 4, trajectoryPoints: 50, protocol: { calibrationPoints: 8, calibrationTrials: 8 } });
+  const runner = createBatchRunner(device, 1);
+  const data = await characterizeDevice(device, 2, runner);
+  await runner.close();
+  for (const entry of data.tables[0]!.entries) {
+    const { trials, timeS, positionsM } = entry.exampleTrajectories;
+    t.deepEqual(trials, [0, 1, 2, 3]);
+    t.true(timeS.length >= 50 && timeS.length <= 52, `${timeS.length} instants`);
+    t.is(timeS[0], 0);
+    t.true(timeS.every((time, i) => i === 0 || time > timeS[i - 1]!));
+    // Recording draws no random numbers: trial i's path ends exactly where it was read.
+    positionsM.forEach((path, i) => {
+      t.is(path.length, timeS.length);
+      t.is(positionToU(device, path.at(-1)!), entry.samplesU[i]!, `state ${entry.index} trial ${i}`);
+    });
+  }
 });

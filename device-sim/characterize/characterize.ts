@@ -5,7 +5,7 @@ import type { BatchRunner } from './batch-runner.ts';
 import { calibrateStates, calibrationWork } from './calibrate.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { attemptEnergy } from './energy.ts';
-import { setPulse, type TrialResults } from './protocol.ts';
+import { runTrialBatch, setPulse, type TrialResults } from './protocol.ts';
 import { conductanceS, mtjConductances } from './readout.ts';
 import { histogram, mean, quantileLevels, quantiles, std } from '../../pipeline/statistics.ts';
 import { binOf, levelPositionM, positionToU } from './track.ts';
@@ -21,7 +21,9 @@ export function characterizationWork(device: DeviceConfig): number {
   return device.stateCounts.reduce((sum, n) => sum + calibrationWork(device, n) + n * device.trialsPerState, 0);
 }
 
-function stateEntry(device: DeviceConfig, states: number, k: number, controlValue: number, result: TrialResults): StateEntry {
+const stateStreamLabel = (states: number, k: number) => `device:n${states}:state${k}`;
+
+function stateEntry(device: DeviceConfig, states: number, k: number, controlValue: number, result: TrialResults): Omit<StateEntry, 'exampleTrajectories'> {
   const us = result.finalM.map((q) => positionToU(device, q));
   const counts = new Array<number>(states).fill(0);
   for (const u of us) counts[binOf(u, states)]! += 1;
@@ -64,12 +66,25 @@ async function characterizeStates(device: DeviceConfig, runner: BatchRunner, sta
       states,
       controlValue,
       seed,
-      streamLabel: `device:n${states}:state${k}`,
+      streamLabel: stateStreamLabel(states, k),
       trialIndices: Array.from({ length: device.trialsPerState }, (_, i) => i),
     })),
     advance,
   );
-  const entries = results.map((result, k) => stateEntry(device, states, k, calibration.values[k]!, result));
+  const examples = calibration.values.map((controlValue, k) =>
+    runTrialBatch(device, {
+      states,
+      controlValue,
+      seed,
+      streamLabel: stateStreamLabel(states, k),
+      trialIndices: Array.from({ length: Math.min(device.exampleTrajectories, device.trialsPerState) }, (_, i) => i),
+      recordPoints: device.trajectoryPoints,
+    }),
+  );
+  const entries = results.map((result, k) => ({
+    ...stateEntry(device, states, k, calibration.values[k]!, result),
+    exampleTrajectories: { trials: examples[k]!.finalM.map((_, i) => i), ...examples[k]!.trajectories! },
+  }));
   const kT = boltzmannJPerK * device.temperatureK;
   return {
     states: states as 2 | 3 | 5,

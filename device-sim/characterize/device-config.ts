@@ -78,6 +78,8 @@ export const DeviceConfig = z
       .prefault({}),
     attemptFrequencyHz: quantity('Hz', 'attempt frequency for the Arrhenius retention estimate').default(1e9),
     histogramBins: z.number().int().positive().default(60),
+    exampleTrajectories: z.number().int().nonnegative().default(8).describe('trials per state whose wall trajectory the table keeps (the first ones, same noise)'),
+    trajectoryPoints: z.number().int().min(2).default(200).describe('recorded instants of each example trajectory'),
   })
   .strict();
 export type DeviceConfig = z.infer<typeof DeviceConfig>;

@@ -20,6 +20,14 @@ export interface TrialBatch {
   readonly trialIndices: readonly number[];
   /** Calibration reads the set position only: no retention hold, no reset. */
   readonly setOnly?: boolean;
+  /** Record each wall's position at about this many instants from the set pulse to the read. */
+  readonly recordPoints?: number;
+}
+
+/** Wall positions during the set pulse and relaxation: time from the pulse start, [trial][instant]. */
+export interface Trajectories {
+  timeS: number[];
+  positionsM: number[][];
 }
 
 export interface TrialResults {
@@ -29,6 +37,8 @@ export interface TrialResults {
   heldM: number[];
   /** Position after the reset pulse [m]. */
   afterResetM: number[];
+  /** When the batch asked for recordPoints. */
+  trajectories?: Trajectories;
 }
 
 /** The set pulse a control value means: current density, width and gate voltage. */
@@ -75,19 +85,36 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
   const dt = device.timeStepS;
   const idle = buildSystem(spec, Drive.parse({}), chargeQ, pinning);
   const sigma = noiseSigmaT(idle, device.temperatureK, dt);
-  const run = (system: typeof idle, durationS: number) => {
-    const steps = Math.round(durationS / dt);
-    for (let s = 0; s < steps; s++) ensemble.step(system, dt, sigma);
-  };
   const p = device.protocol;
   const pulse = setPulse(device, batch.controlValue);
+  const trajectories: Trajectories = { timeS: [], positionsM: batch.trialIndices.map(() => []) };
+  let recordEvery = 0; // steps between recorded instants; 0 records nothing
+  let recordedStep = 0;
+  const record = () => {
+    trajectories.timeS.push(recordedStep * dt);
+    ensemble.q.forEach((q, i) => trajectories.positionsM[i]!.push(q));
+  };
+  const run = (system: typeof idle, durationS: number) => {
+    const steps = Math.round(durationS / dt);
+    for (let s = 0; s < steps; s++) {
+      ensemble.step(system, dt, sigma);
+      if (recordEvery > 0 && ++recordedStep % recordEvery === 0) record();
+    }
+  };
 
   run(idle, p.equilibrateS);
+  if (batch.recordPoints) {
+    recordEvery = Math.max(1, Math.floor((pulse.widthS + p.relaxS) / dt / batch.recordPoints));
+    record();
+  }
   if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0) {
     run(buildSystem(spec, Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }), chargeQ, pinning), pulse.widthS);
   }
   run(idle, p.relaxS);
+  if (recordEvery > 0 && recordedStep % recordEvery !== 0) record(); // the read instant itself
+  recordEvery = 0;
   const finalM = Array.from(ensemble.q);
+  if (batch.recordPoints) return { finalM, heldM: finalM, afterResetM: finalM, trajectories };
   if (batch.setOnly) return { finalM, heldM: finalM, afterResetM: finalM };
   run(idle, p.holdS);
   const heldM = Array.from(ensemble.q);

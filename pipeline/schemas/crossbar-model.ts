@@ -48,13 +48,26 @@ export const CrossbarModelData = z
     networkLayers: z.array(z.number().int().positive()),
     statisticsInputs: z.number().int().positive().describe('random inputs in [0, 1] read per layer for the statistics'),
     mappings: z.array(StateMapping).min(1),
+    irDropSweep: z
+      .array(
+        z
+          .object({
+            states: z.number().int(),
+            arraySize: z.number().int().positive(),
+            segmentOhm: z.number().nonnegative(),
+            meanColumnLoss: z.number(),
+            maxColumnLoss: z.number(),
+          })
+          .strict(),
+      )
+      .describe('relative column-current loss of one full square array, per size and wire resistance'),
   })
   .strict();
 export type CrossbarModelData = z.infer<typeof CrossbarModelData>;
 
 export const crossbarModel = defineArtifactKind({
   kind: 'crossbar-model',
-  schemaVersion: 1,
+  schemaVersion: 2,
   description: 'Device states mapped onto crossbar tiles: IR-drop losses, output error and energy per inference for a network shape',
   data: CrossbarModelData,
 });

@@ -34,6 +34,14 @@ const StateEntry = z
       .object({ setJ: z.number().nonnegative(), gateJ: z.number().nonnegative(), resetJ: z.number().nonnegative(), totalJ: z.number().nonnegative() })
       .strict()
       .describe('energy of one programming attempt to this state'),
+    exampleTrajectories: z
+      .object({
+        trials: z.array(z.number().int().nonnegative()),
+        timeS: z.array(z.number()).describe('from the start of the set pulse'),
+        positionsM: z.array(z.array(z.number())).describe('[trial][instant]'),
+      })
+      .strict()
+      .describe('wall position during the set pulse and relaxation of the first trials (their own noise streams: they end where those trials were read)'),
   })
   .strict();
 export type StateEntry = z.infer<typeof StateEntry>;
@@ -93,7 +101,7 @@ export type DeviceTableData = z.infer<typeof DeviceTableData>;
 
 export const deviceTable = defineArtifactKind({
   kind: 'device-table',
-  schemaVersion: 1,
+  schemaVersion: 2,
   description: 'Stochastic lookup table of programmed domain-wall states (per state count), with readout and energy',
   data: DeviceTableData,
 });
