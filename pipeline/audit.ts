@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkArtifact, type Artifact, type ArtifactKind } from './artifact.ts';
+import { attachmentProblem } from './attachments.ts';
 import type { StageStatus } from './assess.ts';
 
 export type AuditStatus = 'ok' | 'schema-error' | 'hash-mismatch' | 'broken-lineage' | 'stale';
@@ -82,6 +83,8 @@ export function auditArtifact(path: string, options: AuditOptions): AuditEntry {
   if (!found.ok) return { path, status: found.status, detail: found.detail, lineage: [] };
   const { artifact } = found;
   const base = { path, kind: artifact.kind, stage: artifact.provenance.stage };
+  const attachment = attachmentProblem(path, artifact.data);
+  if (attachment) return { ...base, status: 'hash-mismatch', detail: attachment, lineage: [] };
   const walked = walkLineage(artifact, path, options.kinds);
   if (walked.broken) return { ...base, status: 'broken-lineage', detail: walked.broken, lineage: walked.lineage };
   const status = options.statusByStage?.get(artifact.provenance.stage);

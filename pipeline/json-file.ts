@@ -26,13 +26,13 @@ export function formatJson(value: unknown, indent = ''): string {
 }
 
 /** Writes a file so that readers see either the old content or the new, never a part: temp file, fsync, rename. */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, content);
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -4,7 +4,7 @@ import { stderrProgress } from './progress.ts';
 test('without a terminal, progress prints one line per tenth of the work, with the detail, and no drift', (t) => {
   const lines: string[] = [];
   const write = process.stderr.write;
-  process.stderr.write = ((chunk: string) => lines.push(chunk)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => lines.push(chunk) > 0) as typeof process.stderr.write;
   try {
     const progress = stderrProgress('job', 30);
     for (let i = 1; i <= 30; i++) progress.increment(1, `step ${i}`);

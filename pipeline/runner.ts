@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { checkArtifact } from './artifact.ts';
+import { commitAttachments } from './attachments.ts';
 import { assessStage, kindsOf, type PipelineState, type StageStatus } from './assess.ts';
 import { pickParams, type Config } from './config.ts';
 import { ArtifactError, DwsynError, ExitCode, StageError, UsageError } from './errors.ts';
@@ -156,6 +157,9 @@ async function runStage(stages: readonly Stage[], stage: Stage, status: StageSta
 /** Validates the staged outputs, moves them into place, then records the stage in the lock. */
 function commitOutputs(stage: Stage, status: StageStatus, state: PipelineState & { lock: LockFile }, stagingDir: string, finalDir: string) {
   const outputs: LockFile['stages'][string]['outputs'] = {};
+  mkdirSync(finalDir, { recursive: true });
+  // Attachments first: until the artifacts listing them land, the lock still says the stage must run.
+  commitAttachments(stagingDir, finalDir);
   for (const output of stage.outputs) {
     const staged = join(stagingDir, `${output.name}.json`);
     const check = checkArtifact(staged, state.kinds);

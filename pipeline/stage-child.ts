@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readArtifact, writeArtifact, type Artifact } from './artifact.ts';
+import { stagedAttachmentsDir, writeAttachment } from './attachments.ts';
 import { inputKind } from './graph.ts';
 import { exitCodeOf, formatError, StageError } from './errors.ts';
 import { combinedSourceHash } from './sources.ts';
@@ -41,6 +42,7 @@ async function runJob(jobPath: string): Promise<void> {
     seed: job.components.seed,
     log: (message) => process.stderr.write(`[${stage.id}] ${message}\n`),
     progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
+    attach: (name, content, mediaType) => writeAttachment(stagedAttachmentsDir(job.stagingDir), name, content, mediaType),
   });
   const durationMs = performance.now() - started;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Artifact, ArtifactKind } from './artifact.ts';
+import type { Attachment } from './attachments.ts';
 import type { ProgressReporter } from './progress.ts';
 
 /** An artifact a stage reads: output `output` of stage `stage`, seen by the stage under `name`. */
@@ -27,6 +28,11 @@ export interface StageContext {
   readonly seed: number;
   readonly log: (message: string) => void;
   readonly progress: ProgressReporter;
+  /**
+   * Adds a file to the stage's results folder beside its artifacts (a page, a plot): the runner writes
+   * it; the stage lists the returned record in an output's `attachments` so audits check it.
+   */
+  readonly attach: (name: string, content: string | Uint8Array, mediaType: string) => Attachment;
 }
 
 /**
