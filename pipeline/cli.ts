@@ -156,6 +156,35 @@ function buildProgram(): Command {
       else if (bad.length > 0) process.exitCode = ExitCode.stageFailure;
     });
 
+  pipelineCommand('report')
+    .description('write a report of everything in the results folder (device, crossbar, every training run) with plots, CSV tables and the paper comparison')
+    .option('--out <dir>', 'folder of report.html and its files (default: <results>/summary)')
+    .option('--metrics <paths...>', 'metrics artifacts to include (default: every one under the results folder)')
+    .option('--screenshot', 'also save screenshot.png of the page (Debian chromium)', false)
+    .option('--json', 'print the report artifact data on stdout', false)
+    .action(async (options: { out?: string; metrics?: string[]; screenshot: boolean; json: boolean }, command: Command) => {
+      const { ordered, state } = await pipelineState(globals(command));
+      const statuses = assessPipeline(ordered, state);
+      const outDir = resolve(options.out ?? join(state.resultsDir, 'summary'));
+      // Loaded here: vega and playwright take a moment that other commands need not wait for.
+      const { writeSummaryReport } = await import('./report/summary.ts');
+      const { path, data } = await writeSummaryReport({
+        resultsDir: state.resultsDir,
+        kinds: state.kinds,
+        statusByStage: new Map(statuses.map((s) => [s.stage, s])),
+        ...(options.metrics ? { metricsPaths: options.metrics } : {}),
+        outDir,
+        seed: state.config.seed,
+      });
+      log(`wrote ${join(outDir, 'report.html')} (${data.figures.length} plots, ${data.tables.length} tables; audit ${data.auditPassed ? 'passes' : 'FAILS'}) and ${path}`);
+      if (options.screenshot) {
+        const { screenshotPage } = await import('./report/screenshot.ts');
+        await screenshotPage(join(outDir, 'report.html'), join(outDir, 'screenshot.png'));
+        log(`wrote ${join(outDir, 'screenshot.png')}`);
+      }
+      if (options.json) printJson(data);
+    });
+
   pipelineCommand('config')
     .description('print the full default config, the resolved config, or its JSON Schema')
     .option('--defaults', 'the default config, every key filled in', false)

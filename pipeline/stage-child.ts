@@ -10,13 +10,11 @@ import { readArtifact, writeArtifact, type Artifact } from './artifact.ts';
 import { stagedAttachmentsDir, writeAttachment } from './attachments.ts';
 import { inputKind } from './graph.ts';
 import { exitCodeOf, formatError, StageError } from './errors.ts';
-import { combinedSourceHash } from './sources.ts';
 import { readJsonFile } from './json-file.ts';
 import { StageJob } from './job.ts';
 import { stderrProgress } from './progress.ts';
-import { rngDescription } from './rng.ts';
+import { stageProvenance } from './provenance.ts';
 import type { StageTableModule } from './stage.ts';
-import { dwsynVersion } from './version.ts';
 
 async function runJob(jobPath: string): Promise<void> {
   const job = StageJob.parse(readJsonFile(jobPath));
@@ -48,20 +46,19 @@ async function runJob(jobPath: string): Promise<void> {
 
   for (const output of stage.outputs) {
     if (!(output.name in outputs)) throw new Error(`internal error: stage ${stage.id} returned no output ${output.name}`);
-    const write = () => writeArtifact(join(job.stagingDir, `${output.name}.json`), output.kind, {
-      stage: stage.id,
-      stageVersion: stage.version,
-      sourceSha256: combinedSourceHash(job.components.sources),
-      sources: job.components.sources,
-      params: job.components.params,
-      inputs: job.inputs.map((i) => ({ name: i.name, kind: i.kind, path: relative(job.finalDir, i.path), sha256: i.sha256 })),
-      seed: job.components.seed,
-      rng: rngDescription,
-      dwsynVersion,
-      nodeVersion: process.version,
-      createdAt: new Date().toISOString(),
-      durationMs,
-    }, outputs[output.name]);
+    const write = () =>
+      writeArtifact(
+        join(job.stagingDir, `${output.name}.json`),
+        output.kind,
+        stageProvenance(stage, {
+          sources: job.components.sources,
+          params: job.components.params,
+          inputs: job.inputs.map((i) => ({ name: i.name, kind: i.kind, path: relative(job.finalDir, i.path), sha256: i.sha256 })),
+          seed: job.components.seed,
+          durationMs,
+        }),
+        outputs[output.name],
+      );
     try {
       write();
     } catch (error) {

@@ -61,3 +61,4 @@ export const metricsKind = defineArtifactKind({
     })
     .strict(),
 });
+export type MetricsData = z.infer<typeof metricsKind.data>;

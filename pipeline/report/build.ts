@@ -1,0 +1,257 @@
+import Papa from 'papaparse';
+import type { Artifact } from '../artifact.ts';
+import { accuracyChart, attemptsChart, calibrationChart, conductanceHistogramChart, energyChart, irDropChart, marginChart, positionHistogramChart, trajectoriesChart, type Chart } from './charts.ts';
+import { compareWithPaper, type ComparisonRow } from './comparison.ts';
+import { cell, escapeHtml, renderFigure, renderPage, renderProvenance, renderTable, type RenderedFigure, type Section, type Table } from './html.ts';
+import type { ReportInputs, ReportRun } from './inputs.ts';
+import { renderSvg, svgToPng } from './render.ts';
+
+/** A file of the report, written beside report.html. */
+export interface ReportFile {
+  readonly name: string;
+  readonly content: string | Uint8Array;
+  readonly mediaType: string;
+}
+
+/** What the report artifact records besides its files. */
+export interface ReportSummary {
+  readonly auditPassed: boolean;
+  readonly figures: Array<{ id: string; title: string }>;
+  readonly tables: Array<{ id: string; rows: number }>;
+  readonly comparison: Array<{ quantity: string; unit: string; paper: number; ours: number | null; spread: number | null; difference: number | null; metricsSha256: string | null }>;
+}
+
+const pct = (fraction: number, digits = 2) => (fraction * 100).toFixed(digits);
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+
+function comparisonTable(rows: readonly ComparisonRow[]): Table {
+  return {
+    id: 'paper-comparison',
+    title: 'Our figures beside the paper\'s',
+    columns: ['quantity', 'paper', 'dwsyn', 'difference', 'run', 'config', 'metrics sha256', 'input sha256'],
+    rows: rows.map((row) => {
+      const unit = row.unit === '%' ? ' %' : ' pJ';
+      if (!row.ours) return [cell(row.quantity), cell(`${row.paper}${unit}`, undefined, row.paper), cell('not run'), cell(''), cell(row.command), cell(''), cell(''), cell('')];
+      const { run, value, spread } = row.ours;
+      const digits = row.unit === '%' ? 2 : 3;
+      const source = run.artifact;
+      return [
+        cell(row.quantity),
+        cell(`${row.paper}${unit}`, undefined, row.paper),
+        cell(`${fixed(value, digits)}${spread !== undefined ? ` ± ${fixed(spread, digits)}` : ''}${unit}`, source, value),
+        cell(`${row.difference! >= 0 ? '+' : ''}${fixed(row.difference!, digits)}${unit}`, source, row.difference!),
+        cell(run.label),
+        cell(configSummary(run)),
+        cell(source.provenance.sha256.slice(0, 12), source, source.provenance.sha256),
+        cell(source.provenance.inputs.map((i) => `${i.kind} ${i.sha256.slice(0, 12)}`).join(', ') || 'none'),
+      ];
+    }),
+  };
+}
+
+function configSummary(run: ReportRun): string {
+  const t = run.train;
+  const keys = ['mode', 'states', 'layers', 'epochs', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'] as const;
+  return keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ') + `, seed ${run.artifact.provenance.seed}`;
+}
+
+function deviceStatesTable(source: Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>): Table {
+  return {
+    id: 'device-states',
+    title: 'Programmed states: position spread, overlap with the neighbours, retention and energy per attempt',
+    columns: ['table', 'state', 'set pulse', 'mean u', 'std u', 'read in own state', 'overlap', 'changed after hold', 'energy per attempt'],
+    rows: source.data.tables.flatMap((table) =>
+      table.entries.map((e) => {
+        const own = e.landingProbability[e.index]!;
+        return [
+          cell(`${table.states} states`),
+          cell(String(e.index)),
+          cell(`${fixed(e.pulse.widthS * 1e9, 3)} ns at ${(e.pulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m²`, source, e.pulse.widthS),
+          cell(fixed(e.meanU, 3), source, e.meanU),
+          cell(fixed(e.stdU, 3), source, e.stdU),
+          cell(`${pct(own, 1)} %`, source, own),
+          cell(`${pct(1 - own, 1)} %`, source, 1 - own),
+          cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction),
+          cell(`${fixed(e.energy.totalJ * 1e15, 1)} fJ`, source, e.energy.totalJ),
+        ];
+      }),
+    ),
+  };
+}
+
+function crossbarTable(source: Artifact<NonNullable<ReportInputs['crossbarModel']>['artifact']['data']>): Table {
+  return {
+    id: 'crossbar-layers',
+    title: `Network layers on ${source.data.arrayRows} x ${source.data.arrayCols} arrays (${source.data.mapping} mapping)`,
+    columns: ['devices', 'layer', 'shape', 'tiles', 'mean column loss', 'relative output error', 'read energy'],
+    rows: source.data.mappings.flatMap((m) =>
+      m.layers.map((layer, l) => {
+        const loss = layer.tiles.reduce((s, t) => s + t.meanColumnLoss, 0) / layer.tiles.length;
+        return [
+          cell(`${m.states} states`),
+          cell(String(l + 1)),
+          cell(`${layer.inputs} x ${layer.outputs}`),
+          cell(String(layer.tiles.length)),
+          cell(`${pct(loss, 3)} %`, source, loss),
+          cell(`${pct(layer.relativeOutputError, 2)} %`, source, layer.relativeOutputError),
+          cell(`${fixed(layer.readEnergyJ * 1e12, 3)} pJ`, source, layer.readEnergyJ),
+        ];
+      }),
+    ),
+  };
+}
+
+function irDropTable(source: Artifact<NonNullable<ReportInputs['crossbarModel']>['artifact']['data']>): Table {
+  return {
+    id: 'ir-drop',
+    title: 'IR-drop sweep',
+    columns: ['array size', 'wire resistance per pitch', 'mean column loss', 'max column loss'],
+    rows: source.data.irDropSweep.map((p) => [cell(String(p.arraySize)), cell(`${p.segmentOhm} Ohm`, undefined, p.segmentOhm), cell(`${pct(p.meanColumnLoss, 3)} %`, source, p.meanColumnLoss), cell(`${pct(p.maxColumnLoss, 3)} %`, source, p.maxColumnLoss)]),
+  };
+}
+
+function runsTable(runs: readonly ReportRun[]): Table {
+  return {
+    id: 'training-runs',
+    title: 'Training runs',
+    columns: ['run', 'final test accuracy', 'spread (ex-situ draws)', 'through the crossbar', 'attempts per training image', 'energy per inference', 'config'],
+    rows: runs.map((run) => {
+      const m = run.metrics;
+      const a = run.artifact;
+      return [
+        cell(run.label),
+        cell(`${pct(m.finalTestAccuracy)} %`, a, m.finalTestAccuracy),
+        cell(m.transferAccuracies.length ? `± ${pct(m.testAccuracyStd)} % (${m.transferAccuracies.length})` : '', a, m.testAccuracyStd),
+        cell(m.crossbarTestAccuracy === null ? 'not evaluated' : `${pct(m.crossbarTestAccuracy)} %`, a, m.crossbarTestAccuracy ?? ''),
+        cell(fixed(m.attemptsPerTrainingImage, 2), a, m.attemptsPerTrainingImage),
+        cell(`${fixed(m.energyPerInferenceJ * 1e12, 3)} pJ`, a, m.energyPerInferenceJ),
+        cell(configSummary(run)),
+      ];
+    }),
+  };
+}
+
+function epochsTable(runs: readonly ReportRun[]): Table {
+  return {
+    id: 'training-epochs',
+    title: 'Every epoch of every run',
+    columns: ['run', 'epoch', 'train loss', 'train accuracy', 'test accuracy', 'learning rate', 'programming attempts', 'programming energy'],
+    rows: runs.flatMap((run) =>
+      run.metrics.epochs.map((e) => [
+        cell(run.label),
+        cell(String(e.epoch)),
+        cell(fixed(e.trainLoss, 4), run.artifact, e.trainLoss),
+        cell(`${pct(e.trainAccuracy)} %`, run.artifact, e.trainAccuracy),
+        cell(`${pct(e.testAccuracy)} %`, run.artifact, e.testAccuracy),
+        cell(e.learningRate.toExponential(2), run.artifact, e.learningRate),
+        cell(String(e.programmingAttempts), run.artifact, e.programmingAttempts),
+        cell(`${(e.programmingEnergyJ * 1e9).toFixed(3)} nJ`, run.artifact, e.programmingEnergyJ),
+      ]),
+    ),
+  };
+}
+
+function auditTable(inputs: ReportInputs, artifactsByPath: ReadonlyMap<string, Artifact>): Table {
+  return {
+    id: 'audit',
+    title: `Audit of every artifact the report uses (${inputs.auditSource})`,
+    columns: ['artifact', 'kind', 'status', 'sha256', 'detail'],
+    rows: inputs.audit.map((row) => [cell(row.path), cell(row.kind), cell(row.status, artifactsByPath.get(row.path)), cell(row.sha256.slice(0, 16), undefined, row.sha256), cell(row.detail ?? '')]),
+  };
+}
+
+const toCsv = (table: Table) => Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) }) + '\n';
+
+/** Builds the page, its CSV tables and its plots (SVG and PNG) from the report's inputs. */
+export async function buildReport(inputs: ReportInputs): Promise<{ files: ReportFile[]; summary: ReportSummary }> {
+  const device = inputs.deviceTable?.artifact;
+  const crossbar = inputs.crossbarModel?.artifact;
+  const runs = inputs.runs;
+  const charts: Array<{ chart: Chart; sources: Artifact[] }> = [];
+  if (device) charts.push(...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({ chart: make(device.data), sources: [device] })));
+  if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
+  if (crossbar || runs.length) charts.push({ chart: energyChart(crossbar?.data, runs), sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.artifact)] });
+  if (runs.length) {
+    charts.push({ chart: accuracyChart(runs), sources: runs.map((r) => r.artifact) });
+    if (runs.some((r) => r.metrics.mode !== 'float')) charts.push({ chart: attemptsChart(runs), sources: runs.map((r) => r.artifact) });
+    const margin = marginChart(runs);
+    if (margin) charts.push({ chart: margin, sources: runs.map((r) => r.artifact) });
+  }
+  const figures: RenderedFigure[] = [];
+  const files: ReportFile[] = [];
+  for (const { chart, sources } of charts) {
+    const svg = await renderSvg(chart.spec);
+    figures.push({ id: chart.id, title: chart.title, caption: chart.caption, svg, sources });
+    files.push({ name: `${chart.id}.svg`, content: svg, mediaType: 'image/svg+xml' }, { name: `${chart.id}.png`, content: svgToPng(svg), mediaType: 'image/png' });
+  }
+  const figure = (id: string) => {
+    const found = figures.find((f) => f.id === id);
+    return found ? renderFigure(found) : '';
+  };
+
+  const comparison = compareWithPaper(runs);
+  const artifacts = new Map<string, Artifact>([
+    ...(inputs.deviceTable ? [[inputs.deviceTable.path, inputs.deviceTable.artifact] as const] : []),
+    ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
+    ...runs.map((r) => [r.path, r.artifact as Artifact] as const),
+  ]);
+  const tables = [
+    comparisonTable(comparison),
+    ...(device ? [deviceStatesTable(device)] : []),
+    ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
+    ...(runs.length ? [runsTable(runs), epochsTable(runs)] : []),
+    auditTable(inputs, artifacts),
+  ];
+  const table = (id: string) => {
+    const found = tables.find((t) => t.id === id);
+    return found ? renderTable(found) : '';
+  };
+  for (const t of tables) files.push({ name: `${t.id}.csv`, content: toCsv(t), mediaType: 'text/csv' });
+
+  const auditPassed = inputs.audit.length > 0 && inputs.audit.every((row) => row.status === 'ok');
+  const assumptions = comparison.find((row) => row.unit === 'pJ')?.ours?.run.metrics.assumptions ?? [];
+  const sections: Section[] = [
+    {
+      id: 'comparison',
+      title: 'Paper comparison',
+      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % in-situ, 96.63 % ex-situ, 13 pJ programming energy per inference. Each of our figures links to the artifact that holds it.</p>${
+        assumptions.length ? `<p>Energy accounting of the in-situ run:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''
+      }`,
+    },
+    ...(device
+      ? [{
+          id: 'device',
+          title: 'Device',
+          html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}<p class="note">No LLG-made device table is among this report's inputs, so there is no 1-D versus LLG comparison.</p>`,
+        }]
+      : []),
+    ...(crossbar ? [{ id: 'crossbar', title: 'Crossbar', html: `${table('crossbar-layers')}${figure('ir-drop')}${table('ir-drop')}` }] : []),
+    {
+      id: 'training',
+      title: 'Training',
+      html: runs.length
+        ? `${table('training-runs')}${figure('accuracy-epochs')}${figure('programming-attempts')}${figure('energy')}${figure('accuracy-margin') || '<p class="note">Accuracy against the margin needs runs that differ only in it, e.g. <code>dwsyn train --margin 0.05 --out results/margins</code> and <code>--margin 0.2</code>, then <code>dwsyn report</code>.</p>'}${table('training-epochs')}`
+        : `<p class="note">No training run among the inputs.</p>${figure('energy')}`,
+    },
+    { id: 'audit', title: 'Audit trail', html: `${table('audit')}${[...artifacts].map(([path, a]) => renderProvenance(path, a)).join('\n')}` },
+  ];
+  const header = `<p>${escapeHtml(`${artifacts.size} artifacts, ${figures.length} plots.`)} Audit: <span class="${auditPassed ? 'ok' : 'bad'}" id="audit-status">${auditPassed ? 'passes' : 'FAILS'}</span> (${escapeHtml(inputs.auditSource)}).</p>`;
+  files.unshift({ name: 'report.html', content: renderPage(inputs.title, header, sections), mediaType: 'text/html' });
+  return {
+    files,
+    summary: {
+      auditPassed,
+      figures: figures.map((f) => ({ id: f.id, title: f.title })),
+      tables: tables.map((t) => ({ id: t.id, rows: t.rows.length })),
+      comparison: comparison.map((row) => ({
+        quantity: row.quantity,
+        unit: row.unit,
+        paper: row.paper,
+        ours: row.ours?.value ?? null,
+        spread: row.ours?.spread ?? null,
+        difference: row.difference ?? null,
+        metricsSha256: row.ours?.run.artifact.provenance.sha256 ?? null,
+      })),
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../schemas/device-table.ts';
+import type { ReportRun } from './inputs.ts';
+
+/** One plot of the report: a vega-lite spec built from artifact data only (inline values). */
+export interface Chart {
+  readonly id: string;
+  readonly title: string;
+  /** What the plot shows and where its numbers come from. */
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
+const width = 560;
+const height = 240;
+
+const q = (field: string, title: string, extra: object = {}) => ({ field, type: 'quantitative' as const, title, ...extra });
+const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, ...extra });
+
+/** Wall position against time for the example trials of every state of the table with the most states. */
+export function trajectoriesChart(device: DeviceTableData): Chart {
+  const table = largestTable(device);
+  const values = table.entries.flatMap((entry) =>
+    entry.exampleTrajectories.positionsM.flatMap((path, i) =>
+      path.map((q, t) => ({ timeNs: entry.exampleTrajectories.timeS[t]! * 1e9, positionNm: q * 1e9, state: `state ${entry.index}`, trial: entry.exampleTrajectories.trials[i]! })),
+    ),
+  );
+  return {
+    id: 'wall-trajectories',
+    title: `Wall trajectories (${table.states}-state table)`,
+    caption: `Position of the domain wall from the start of the set pulse to the read, for the first ${table.entries[0]?.exampleTrajectories.trials.length ?? 0} trials of each state (their own noise streams: each ends where that trial was read).`,
+    spec: {
+      $schema: schema,
+      width,
+      height,
+      data: { values },
+      mark: { type: 'line', strokeWidth: 1, opacity: 0.8 },
+      encoding: { x: q('timeNs', 'time from pulse start (ns)'), y: q('positionNm', 'wall position (nm)'), color: n('state', 'state'), detail: n('trial', 'trial') },
+    },
+  };
+}
+
+/** Final normalized position of every trial, per state, one panel per state count. */
+export function positionHistogramChart(device: DeviceTableData): Chart {
+  const values = device.tables.flatMap((table) =>
+    table.entries.flatMap((entry) =>
+      entry.histogramU.counts.map((count, b) => ({
+        table: `${table.states} states`,
+        state: `state ${entry.index}`,
+        u: (entry.histogramU.edges[b]! + entry.histogramU.edges[b + 1]!) / 2,
+        fraction: count / entry.trials,
+      })),
+    ),
+  );
+  return {
+    id: 'position-histograms',
+    title: 'Programmed position per state',
+    caption: 'Fraction of trials per bin of the normalized wall position u read after programming (u = 0 and 1 are the MTJ ends); overlapping tails are read in the wrong state (see the overlap column of the state table).',
+    spec: {
+      $schema: schema,
+      data: { values },
+      facet: { row: n('table', '') },
+      spec: { width, height: 110, mark: { type: 'area', interpolate: 'step', opacity: 0.55 }, encoding: { x: q('u', 'normalized position u'), y: q('fraction', 'fraction of trials', { stack: null }), color: n('state', 'state') } },
+      resolve: { scale: { y: 'independent' } },
+    },
+  };
+}
+
+/** Read conductance of every trial, binned, per state, one panel per state count. */
+export function conductanceHistogramChart(device: DeviceTableData): Chart {
+  const values = device.tables.flatMap((table) =>
+    table.entries.flatMap((entry) => entry.conductance.samplesSiemens.map((g) => ({ table: `${table.states} states`, state: `state ${entry.index}`, conductanceUS: g * 1e6 }))),
+  );
+  return {
+    id: 'conductance-histograms',
+    title: 'Read conductance per state',
+    caption: `MTJ conductance of every programmed trial (G_P = ${(device.readout.parallelSiemens * 1e6).toPrecision(4)} uS, G_AP = ${(device.readout.antiparallelSiemens * 1e6).toPrecision(4)} uS).`,
+    spec: {
+      $schema: schema,
+      data: { values },
+      facet: { row: n('table', '') },
+      spec: {
+        width,
+        height: 110,
+        mark: { type: 'bar', opacity: 0.6, binSpacing: 0 },
+        encoding: { x: q('conductanceUS', 'conductance (uS)', { bin: { maxbins: 80 } }), y: { aggregate: 'count', type: 'quantitative', title: 'trials', stack: null }, color: n('state', 'state') },
+      },
+      resolve: { scale: { y: 'independent' } },
+    },
+  };
+}
+
+/** The coarse control scan of the calibration: mean position against the control value, with the levels. */
+export function calibrationChart(device: DeviceTableData): Chart {
+  const control = device.tables[0]!.control;
+  const unit = control === 'pulseWidth' ? { scale: 1e9, label: 'pulse width (ns)' } : control === 'current' ? { scale: 1e-11, label: 'current density (1e11 A/m^2)' } : { scale: 1, label: 'gate voltage (V)' };
+  const scan = device.tables.flatMap((table) => table.calibration.controlValues.map((value, i) => ({ table: `${table.states} states`, control: value * unit.scale, meanU: table.calibration.meanU[i]!, kind: 'scan' })));
+  const chosen = device.tables.flatMap((table) => table.entries.map((entry) => ({ table: `${table.states} states`, control: entry.controlValue * unit.scale, meanU: entry.meanU, kind: 'calibrated state' })));
+  return {
+    id: 'drive-calibration',
+    title: 'Drive calibration',
+    caption: `Mean read position against the set-pulse ${control} (${device.tables[0]!.calibration.trialsPerPoint} trials per scan point), and the calibrated value of each state with its mean over the table's trials.`,
+    spec: {
+      $schema: schema,
+      data: { values: [...scan, ...chosen] },
+      facet: { row: n('table', '') },
+      spec: {
+        width,
+        height: 120,
+        layer: [
+          { transform: [{ filter: "datum.kind === 'scan'" }], mark: { type: 'line', point: true }, encoding: { x: q('control', unit.label), y: q('meanU', 'mean position u') } },
+          { transform: [{ filter: "datum.kind !== 'scan'" }], mark: { type: 'point', shape: 'diamond', size: 90, filled: true, color: '#d62728' }, encoding: { x: q('control', unit.label), y: q('meanU', 'mean position u') } },
+        ],
+      },
+    },
+  };
+}
+
+export function irDropChart(crossbar: CrossbarModelData): Chart {
+  const values = crossbar.irDropSweep.map((p) => ({ arraySize: p.arraySize, lossPercent: p.meanColumnLoss * 100, wire: `${p.segmentOhm} Ohm` }));
+  return {
+    id: 'ir-drop',
+    title: 'IR-drop loss against array size and wire resistance',
+    caption: `Mean relative column-current loss of one full square array (${crossbar.mapping} mapping, ${crossbar.irDropSweep[0]?.states ?? '?'}-state devices, random states and inputs), per word/bit-line resistance per cell pitch.`,
+    spec: {
+      $schema: schema,
+      width,
+      height,
+      data: { values },
+      mark: { type: 'line', point: true },
+      encoding: { x: q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }), y: q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }), color: n('wire', 'wire resistance') },
+    },
+  };
+}
+
+export function accuracyChart(runs: readonly ReportRun[]): Chart {
+  const values = runs.flatMap((run) => run.metrics.epochs.map((e) => ({ epoch: e.epoch, accuracy: e.testAccuracy * 100, run: run.label })));
+  return {
+    id: 'accuracy-epochs',
+    title: 'Test accuracy against epoch',
+    caption: 'Accuracy on the MNIST test images after each epoch, for every training run of the report (ex-situ: the precursor network with its device model; its transfer accuracy is in the table).',
+    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: n('run', 'run') } },
+  };
+}
+
+export function attemptsChart(runs: readonly ReportRun[]): Chart {
+  const values = runs
+    .filter((run) => run.metrics.mode !== 'float')
+    .flatMap((run) => run.metrics.epochs.map((e) => ({ epoch: e.epoch, attempts: e.programmingAttempts, run: run.label })));
+  return {
+    id: 'programming-attempts',
+    title: 'Programming attempts per epoch',
+    caption: 'Device programming attempts (write-verify retries included) during each training epoch; ex-situ precursors program nothing while training.',
+    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('attempts', 'attempts'), color: n('run', 'run') } },
+  };
+}
+
+/** Energy per inference: reading the crossbar (arrays, ADC, DAC) and programming during training. */
+export function energyChart(crossbar: CrossbarModelData | undefined, runs: readonly ReportRun[]): Chart {
+  const reads = (crossbar?.mappings ?? []).flatMap((m) =>
+    (['arrays', 'adc', 'dac'] as const).map((part) => ({ what: `${m.states}-state read`, part: `read: ${part === 'arrays' ? 'arrays' : part.toUpperCase()}`, pJ: m.energyPerInferenceJ[part] * 1e12 })),
+  );
+  const programming = runs.filter((run) => run.metrics.energyPerInferenceJ > 0).map((run) => ({ what: run.label, part: 'programming (training)', pJ: run.metrics.energyPerInferenceJ * 1e12 }));
+  return {
+    id: 'energy',
+    title: 'Energy per inference',
+    caption: 'Read energy of one inference through the crossbar (arrays, ADC and DAC conversions), and programming energy per inference as the paper defines it (total training programming energy over epochs x training images).',
+    spec: {
+      $schema: schema,
+      width,
+      height: Math.max(120, 16 * (reads.length + programming.length)),
+      data: { values: [...reads, ...programming].filter((v) => v.pJ > 0) },
+      mark: 'bar',
+      // Side by side on a log axis: ADC energy and programming energy differ by orders of magnitude.
+      encoding: { y: n('what', ''), yOffset: n('part', 'part'), x: q('pJ', 'energy per inference (pJ)', { scale: { type: 'log' } }), color: n('part', 'part') },
+    },
+  };
+}
+
+/** Final accuracy against the write-verify margin, for runs that differ in it (same mode and states). */
+export function marginChart(runs: readonly ReportRun[]): Chart | undefined {
+  const withMargin = runs.filter((run) => run.metrics.mode !== 'float' && typeof run.train['margin'] === 'number');
+  const groups = new Map<string, ReportRun[]>();
+  for (const run of withMargin) {
+    const key = `${run.metrics.mode} ${run.metrics.states}-state`;
+    groups.set(key, [...(groups.get(key) ?? []), run]);
+  }
+  const values = [...groups].filter(([, group]) => new Set(group.map((r) => r.train['margin'])).size >= 2).flatMap(([key, group]) => group.map((run) => ({ margin: run.train['margin'] as number, accuracy: run.metrics.finalTestAccuracy * 100, group: key })));
+  if (values.length === 0) return undefined;
+  return {
+    id: 'accuracy-margin',
+    title: 'Accuracy against the noise tolerance margin',
+    caption: 'Final test accuracy of runs that differ in the write-verify margin (weight units).',
+    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: n('group', 'run') } },
+  };
+}
+
+function largestTable(device: DeviceTableData) {
+  return device.tables.reduce((most, t) => (t.states > most.states ? t : most));
+}

@@ -1,0 +1,54 @@
+import { basename, dirname } from 'node:path';
+import type { Artifact } from '../artifact.ts';
+import type { AuditStatus } from '../audit.ts';
+import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../schemas/device-table.ts';
+import type { MetricsData } from '../schemas/nn.ts';
+
+/** An artifact the report reads, with the path it was read from (as the report shows it). */
+export interface ArtifactRef<Data> {
+  readonly path: string;
+  readonly artifact: Artifact<Data>;
+}
+
+/** One training run: its metrics artifact, a label for plots, and the train config it ran with. */
+export interface ReportRun extends ArtifactRef<MetricsData> {
+  readonly label: string;
+  readonly metrics: MetricsData;
+  readonly train: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  readonly path: string;
+  readonly kind: string;
+  readonly sha256: string;
+  readonly status: AuditStatus;
+  readonly detail?: string;
+}
+
+/** Everything a report is made of: artifacts, and the audit of them. */
+export interface ReportInputs {
+  readonly title: string;
+  readonly deviceTable?: ArtifactRef<DeviceTableData>;
+  readonly crossbarModel?: ArtifactRef<CrossbarModelData>;
+  readonly runs: readonly ReportRun[];
+  /** How the audit was done (by `dwsyn audit`, or by the runner that fed the report stage). */
+  readonly auditSource: string;
+  readonly audit: readonly AuditRow[];
+}
+
+/** Labels runs by mode and state count; runs that share one are told apart by their folder. */
+export function toRuns(metrics: ReadonlyArray<ArtifactRef<MetricsData>>): ReportRun[] {
+  const base = (m: MetricsData) => (m.mode === 'float' ? 'float' : `${m.mode} ${m.states}-state`);
+  const counts = new Map<string, number>();
+  for (const { artifact } of metrics) counts.set(base(artifact.data), (counts.get(base(artifact.data)) ?? 0) + 1);
+  return metrics.map((ref) => {
+    const label = base(ref.artifact.data);
+    return {
+      ...ref,
+      label: (counts.get(label) ?? 0) > 1 ? `${label} (${basename(dirname(ref.path))})` : label,
+      metrics: ref.artifact.data,
+      train: (ref.artifact.provenance.params['train'] ?? {}) as Record<string, unknown>,
+    };
+  });
+}

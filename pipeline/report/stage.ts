@@ -1,0 +1,63 @@
+import type { Artifact } from '../artifact.ts';
+import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../schemas/device-table.ts';
+import type { MetricsData } from '../schemas/nn.ts';
+import { reportKind, type ReportData } from '../schemas/report.ts';
+import type { Stage, StageInput } from '../stage.ts';
+import { buildReport } from './build.ts';
+import { toRuns, type AuditRow } from './inputs.ts';
+
+const reportInputs: readonly StageInput[] = [
+  { name: 'device-table', stage: 'device', output: 'device-table' },
+  { name: 'crossbar-model', stage: 'crossbar', output: 'crossbar-model' },
+  { name: 'metrics', stage: 'train', output: 'metrics' },
+];
+
+/** Where an input sits in the results folder, as the report shows it. */
+const shownPath = (input: StageInput) => `${input.stage}/${input.output}.json`;
+
+/**
+ * The audit of the stage's inputs: the runner validated each (schema, content hash, the hash the lock
+ * recorded) before handing it over; what is left is that each one was made from the others.
+ */
+export function lineageAudit(inputs: ReadonlyArray<{ path: string; artifact: Artifact }>): AuditRow[] {
+  const bySha = new Set(inputs.map((i) => i.artifact.provenance.sha256));
+  const kinds = new Set(inputs.map((i) => i.artifact.kind));
+  return inputs.map(({ path, artifact }) => {
+    const stranger = artifact.provenance.inputs.find((i) => kinds.has(i.kind) && !bySha.has(i.sha256));
+    const base = { path, kind: artifact.kind, sha256: artifact.provenance.sha256 };
+    return stranger ? { ...base, status: 'broken-lineage' as const, detail: `made from a ${stranger.kind} ${stranger.sha256.slice(0, 12)} that is not the one in this run` } : { ...base, status: 'ok' as const };
+  });
+}
+
+/** The pipeline's last stage: the page of the run's device, crossbar and training results. */
+export const reportStage: Stage = {
+  id: 'report',
+  version: 1,
+  description: 'write report.html with plots (SVG, PNG), CSV tables and the paper comparison',
+  sources: ['pipeline/report', 'pipeline/schemas', 'pipeline/attachments.ts', 'pipeline/json-file.ts'],
+  reads: [],
+  inputs: reportInputs,
+  outputs: [{ name: 'report', kind: reportKind }],
+  async run({ inputs, attach, log }) {
+    const found = reportInputs.map((input) => ({ path: shownPath(input), artifact: inputs[input.name]! }));
+    const [device, crossbar, metrics] = found as [
+      { path: string; artifact: Artifact<DeviceTableData> },
+      { path: string; artifact: Artifact<CrossbarModelData> },
+      { path: string; artifact: Artifact<MetricsData> },
+    ];
+    const title = 'dwsyn pipeline report';
+    const { files, summary } = await buildReport({
+      title,
+      deviceTable: device,
+      crossbarModel: crossbar,
+      runs: toRuns([metrics]),
+      auditSource: 'inputs validated and hash-checked by the runner; lineage checked by the report stage',
+      audit: lineageAudit(found),
+    });
+    const attachments = files.map((file) => attach(file.name, file.content, file.mediaType));
+    log(`${summary.figures.length} plots, ${summary.tables.length} tables; audit ${summary.auditPassed ? 'passes' : 'FAILS'}`);
+    const report: ReportData = { title, attachments, ...summary };
+    return { report };
+  },
+};

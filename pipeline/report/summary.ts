@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { checkArtifact, writeArtifact, type Artifact, type ArtifactKind } from '../artifact.ts';
+import type { StageStatus } from '../assess.ts';
+import { writeAttachment } from '../attachments.ts';
+import { auditArtifact, listArtifacts } from '../audit.ts';
+import { stageProvenance } from '../provenance.ts';
+import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../schemas/device-table.ts';
+import type { MetricsData } from '../schemas/nn.ts';
+import { reportKind, type ReportData } from '../schemas/report.ts';
+import { hashSources } from '../sources.ts';
+import { repoRoot } from '../version.ts';
+import { buildReport } from './build.ts';
+import { toRuns, type ArtifactRef, type AuditRow } from './inputs.ts';
+import { reportStage } from './stage.ts';
+
+export interface SummaryOptions {
+  readonly resultsDir: string;
+  readonly kinds: ReadonlyMap<string, ArtifactKind>;
+  readonly statusByStage: ReadonlyMap<string, StageStatus>;
+  /** Metrics artifacts to include; default: every metrics artifact under the results folder. */
+  readonly metricsPaths?: readonly string[];
+  readonly outDir: string;
+  readonly seed: number;
+}
+
+/**
+ * The report of everything in a results folder: the pipeline's device table and crossbar model, and
+ * every training run (the pipeline's and those `dwsyn train --out` wrote), each audited as `dwsyn
+ * audit` would. An artifact that fails its schema is listed in the audit but kept out of the plots.
+ */
+export async function writeSummaryReport(options: SummaryOptions): Promise<{ path: string; data: ReportData }> {
+  const resultsDir = resolve(options.resultsDir);
+  const outDir = resolve(options.outDir);
+  const candidates = [join(resultsDir, 'device/device-table.json'), join(resultsDir, 'crossbar/crossbar-model.json')].filter((p) => existsSync(p));
+  const metricsPaths = options.metricsPaths
+    ? options.metricsPaths.map((p) => resolve(p))
+    : listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && kindOf(p, options.kinds) === 'metrics');
+  const audit: AuditRow[] = [];
+  const usable = new Map<string, Artifact>();
+  for (const path of [...candidates, ...metricsPaths]) {
+    const entry = auditArtifact(path, { kinds: options.kinds, resultsDir, statusByStage: options.statusByStage });
+    const check = checkArtifact(path, options.kinds);
+    const sha256 = check.status === 'schema-error' ? '' : check.artifact.provenance.sha256;
+    audit.push({ path: relative(resultsDir, path), kind: entry.kind ?? 'unknown', sha256, status: entry.status, ...(entry.detail ? { detail: entry.detail } : {}) });
+    if (check.status !== 'schema-error') usable.set(path, check.artifact);
+  }
+  const ref = <D>(path: string): ArtifactRef<D> | undefined => {
+    const artifact = usable.get(path);
+    return artifact ? { path: relative(resultsDir, path), artifact: artifact as Artifact<D> } : undefined;
+  };
+  const deviceTable = ref<DeviceTableData>(join(resultsDir, 'device/device-table.json'));
+  const crossbarModel = ref<CrossbarModelData>(join(resultsDir, 'crossbar/crossbar-model.json'));
+  const runs = toRuns(metricsPaths.map((p) => ref<MetricsData>(p)).filter((r) => r !== undefined));
+  const title = 'dwsyn results report';
+  const { files, summary } = await buildReport({
+    title,
+    ...(deviceTable ? { deviceTable } : {}),
+    ...(crossbarModel ? { crossbarModel } : {}),
+    runs,
+    auditSource: 'dwsyn audit: schema, content hash, lineage to the roots, up to date with the pipeline',
+    audit,
+  });
+  const attachments = files.map((file) => writeAttachment(outDir, file.name, file.content, file.mediaType));
+  const data: ReportData = { title, attachments, ...summary };
+  const path = join(outDir, 'report.json');
+  const inputs = [...usable].map(([p, a]) => ({ name: relative(resultsDir, p), kind: a.kind, path: relative(outDir, p), sha256: a.provenance.sha256 }));
+  writeArtifact(path, reportKind, stageProvenance(reportStage, { sources: hashSources(repoRoot, reportStage.sources), params: { metrics: metricsPaths.map((p) => relative(resultsDir, p)) }, inputs, seed: options.seed, durationMs: 0 }), data);
+  return { path, data };
+}
+
+function kindOf(path: string, kinds: ReadonlyMap<string, ArtifactKind>): string | undefined {
+  try {
+    const check = checkArtifact(path, kinds);
+    return check.status === 'schema-error' ? undefined : check.artifact.kind;
+  } catch {
+    return undefined;
+  }
+}
