@@ -1,6 +1,6 @@
 import { deviceTable } from '../pipeline/schemas/device-table.ts';
 import type { Stage } from '../pipeline/stage.ts';
-import { createBatchRunner, defaultWorkerCount } from './characterize/batch-runner.ts';
+import { createBatchRunner, createShardedBatchRunner, defaultWorkerCount, runDeviceShard } from './characterize/batch-runner.ts';
 import { characterizeDevice } from './characterize/characterize.ts';
 import { checkDevice } from './characterize/check-device.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
@@ -16,10 +16,11 @@ export const deviceStage: Stage = {
   inputs: [],
   outputs: [{ name: 'device-table', kind: deviceTable }],
   check: (params) => checkDevice(params['device'] as DeviceConfig),
-  async run({ params, seed, log, progress }) {
+  runShard: (payload) => runDeviceShard(payload),
+  async run({ params, seed, log, progress, shards }) {
     const device = params['device'] as DeviceConfig;
-    const runner = createBatchRunner(device, defaultWorkerCount(device.workers));
-    log(`characterizing ${device.stateCounts.join(', ')}-state tables, ${device.trialsPerState} trials per state, ${runner.workers} worker(s)`);
+    const runner = shards ? createShardedBatchRunner(device, shards) : createBatchRunner(device, defaultWorkerCount(device.workers));
+    log(`characterizing ${device.stateCounts.join(', ')}-state tables, ${device.trialsPerState} trials per state, ${shards ? `${runner.workers} shards per batch on the cluster` : `${runner.workers} worker(s)`}`);
     let bar: ReturnType<typeof progress> | undefined;
     try {
       const data = await characterizeDevice(device, seed, runner, {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -9,6 +10,7 @@ import { describeDag, orderStages } from './graph.ts';
 import { formatJson, writeJsonAtomic } from './json-file.ts';
 import { readLock } from './lock.ts';
 import { runPipeline, type StageRun } from './runner.ts';
+import { runShardFile, shardCounts, shardsRoot } from './shards.ts';
 import { artifactJsonSchemas } from './schemas/json-schema.ts';
 import type { Stage, StageTableModule } from './stage.ts';
 import { dwsynVersion, repoRoot } from './version.ts';
@@ -57,6 +59,15 @@ async function pipelineState(options: GlobalOptions) {
   return { stages, ordered: orderStages(stages), state };
 }
 
+/** The spec path on line `index` of a list file. */
+function specFromList(list: string | undefined, index: number | undefined): string {
+  if (list === undefined || index === undefined || !Number.isInteger(index) || index < 0) throw new UsageError('shard run: give a spec file, or --list FILE with --index N (N >= 0)');
+  const lines = readFileSync(list, 'utf8').split('\n').filter((line) => line !== '');
+  const path = lines[index];
+  if (path === undefined) throw new UsageError(`${list}: has ${lines.length} shard(s), no index ${index}`);
+  return path;
+}
+
 function buildProgram(): Command {
   const program = new Command('dwsyn')
     .description('Domain-wall synapse co-simulation: device physics -> crossbar -> quantized neural network')
@@ -86,9 +97,11 @@ function buildProgram(): Command {
     .option('--force', 'run the named stages (all, when none is named) even if up to date', false)
     .option('--dry-run', 'print what would run and why, run nothing', false)
     .option('--json', 'print the run report as JSON on stdout', false)
-    .action(async (targets: string[], options: { force: boolean; dryRun: boolean; json: boolean }, command: Command) => {
+    .addOption(new Option('--executor <kind>', 'where splittable work runs (overrides the config key executor.kind)').choices(['local', 'slurm']))
+    .action(async (targets: string[], options: { force: boolean; dryRun: boolean; json: boolean; executor?: 'local' | 'slurm' }, command: Command) => {
       const g = globals(command);
       const { stages, state } = await pipelineState(g);
+      if (options.executor) state.config.executor = { ...state.config.executor, kind: options.executor };
       let report: StageRun[];
       try {
         report = await runPipeline(stages, {
@@ -117,11 +130,14 @@ function buildProgram(): Command {
     .action(async (options: { json: boolean; check: boolean }, command: Command) => {
       const { ordered, state } = await pipelineState(globals(command));
       const statuses = assessPipeline(ordered, state);
-      if (options.json) printJson({ resultsDir: state.resultsDir, stages: statuses });
+      const shards = shardCounts(shardsRoot(state.resultsDir));
+      if (options.json) printJson({ resultsDir: state.resultsDir, stages: statuses, shards });
       else {
         const width = Math.max(0, ...statuses.map((s) => s.stage.length));
         for (const s of statuses) {
-          process.stdout.write(`${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : `stale: ${s.reasons.join('; ')}`}\n`);
+          const shard = shards.find((c) => c.stage === s.stage);
+          const shardNote = shard ? ` (shards of an interrupted run: ${shard.done} done, ${shard.pending} pending)` : '';
+          process.stdout.write(`${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`);
         }
       }
       if (options.check && statuses.some((s) => !s.upToDate)) process.exitCode = ExitCode.stageFailure;
@@ -183,6 +199,19 @@ function buildProgram(): Command {
         log(`wrote ${join(outDir, 'screenshot.png')}`);
       }
       if (options.json) printJson(data);
+    });
+
+  const shard = program.command('shard').description('shards of splittable stage work (what a Slurm array task runs)');
+  shard
+    .command('run')
+    .description('run one shard spec and write its validated result beside it (<sha>.result.json)')
+    .argument('[spec]', 'shard spec file (<sha>.spec.json)')
+    .option('--list <file>', 'a file of spec paths, one per line (a job array)')
+    .option('--index <n>', 'with --list: the 0-based line to run (the array task id)', Number)
+    .action(async (spec: string | undefined, options: { list?: string; index?: number }) => {
+      const path = spec ?? specFromList(options.list, options.index);
+      const stages = await loadStages(program.opts<GlobalOptions>().stagesModule);
+      log(`shard ${path}: wrote ${await runShardFile(resolve(path), stages)}`);
     });
 
   pipelineCommand('config')

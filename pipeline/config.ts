@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { UsageError } from './errors.ts';
+import { ExecutorConfig } from './executor.ts';
 import { readJsonFile } from './json-file.ts';
 import type { Stage } from './stage.ts';
 import { describeIssues } from './zod-issues.ts';
 
-export type Config = Record<string, any> & { seed: number };
+export type Config = Record<string, any> & { seed: number; executor: ExecutorConfig };
 
 /**
- * The config schema of a stage table: `seed` plus one section per stage that owns one. Every key is
+ * The config schema of a stage table: `seed`, `executor`, and one section per stage that owns one. Every key is
  * optional with a default, and unknown keys are errors, so a typo never passes as a default.
  */
 export function configSchema(stages: readonly Stage[]) {
   const sections: Record<string, z.ZodType> = {
     seed: z.number().int().nonnegative().default(1).describe('base seed of every random stream in the pipeline'),
+    executor: ExecutorConfig.prefault({}),
   };
   for (const stage of stages) {
     if (stage.config && !(stage.config.section in sections)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExecutorConfig } from './executor.ts';
 import { FingerprintComponents } from './lock.ts';
 
 /** What the runner hands a stage's child process: one JSON file in the stage's staging folder. */
@@ -13,6 +14,9 @@ export const StageJob = z
     config: z.record(z.string(), z.unknown()),
     components: FingerprintComponents,
     inputs: z.array(z.object({ name: z.string(), kind: z.string(), path: z.string(), sha256: z.string() }).strict()),
+    executor: ExecutorConfig,
+    /** Where the stage's shards live: kept across interruptions, so shards done are not run again. */
+    shardsDir: z.string(),
   })
   .strict();
 export type StageJob = z.infer<typeof StageJob>;

@@ -11,6 +11,7 @@ import { stagingRoot, type StageJob } from './job.ts';
 import { writeJsonAtomic } from './json-file.ts';
 import { readLock, writeLock, type LockFile } from './lock.ts';
 import { acquireRunLock } from './run-lock.ts';
+import { shardsRoot } from './shards.ts';
 import type { Stage } from './stage.ts';
 
 export interface RunOptions {
@@ -122,6 +123,8 @@ async function runStage(stages: readonly Stage[], stage: Stage, status: StageSta
       finalDir,
       config: state.config,
       components: status.components,
+      executor: options.config.executor,
+      shardsDir: join(shardsRoot(state.resultsDir), stage.id),
       inputs: stage.inputs.map((input) => ({
         name: input.name,
         kind: inputKind(stages, input).kind,
@@ -149,6 +152,7 @@ async function runStage(stages: readonly Stage[], stage: Stage, status: StageSta
       throw new StageError(message);
     }
     commitOutputs(stage, status, state, stagingDir, finalDir);
+    rmSync(job.shardsDir, { recursive: true, force: true });
   } finally {
     rmSync(stagingDir, { recursive: true, force: true });
   }

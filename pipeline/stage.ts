@@ -33,6 +33,18 @@ export interface StageContext {
    * it; the stage lists the returned record in an output's `attachments` so audits check it.
    */
   readonly attach: (name: string, content: string | Uint8Array, mediaType: string) => Attachment;
+  /** Present when the pipeline runs on a cluster (executor slurm). */
+  readonly shards?: ShardRunner;
+}
+
+export interface ShardRunner {
+  /** How many shards the executor wants a piece of work cut into. */
+  readonly count: number;
+  /**
+   * Runs each payload as a shard through the stage's `runShard`, elsewhere, and returns the results in
+   * payload order; `onProgress` hears how many shards are done.
+   */
+  run(payloads: readonly unknown[], onProgress?: (doneShards: number) => void): Promise<unknown[]>;
 }
 
 /**
@@ -57,6 +69,8 @@ export interface Stage {
    * reported with the config key, and nothing is started.
    */
   readonly check?: (params: Record<string, any>) => Array<{ key: string; message: string }>;
+  /** Runs one shard of the stage's splittable work (`dwsyn shard run`); the result must be JSON. */
+  readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
 }
 
 /** A module that exports `stages`: how the runner and each stage's child process find the table. */

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DeviceConfig } from './device-config.ts';
-import { runTrialBatch, type TrialBatch, type TrialResults } from './protocol.ts';
+import { z } from 'zod';
+import type { ShardRunner } from '../../pipeline/stage.ts';
+import { DeviceConfig } from './device-config.ts';
+import { runTrialBatch, TrialBatch, TrialResults } from './protocol.ts';
 
 /** Runs trial batches, on worker threads or in this thread; results come back in trial order either way. */
 export interface BatchRunner {
@@ -32,6 +34,46 @@ function merge(parts: readonly TrialResults[]): TrialResults {
 
 export function defaultWorkerCount(requested: number): number {
   return requested > 0 ? requested : Math.min(2, availableParallelism());
+}
+
+/** What one device shard carries: the device and the trial chunks to run. */
+export const DeviceShard = z.object({ device: z.unknown(), batches: z.array(TrialBatch) }).strict();
+
+/** Runs a device shard (on whatever machine `dwsyn shard run` was called): one result per chunk. */
+export async function runDeviceShard(payload: unknown): Promise<TrialResults[]> {
+  const shard = DeviceShard.parse(payload);
+  const device = DeviceConfig.parse(shard.device);
+  return shard.batches.map((batch) => runTrialBatch(device, batch));
+}
+
+/**
+ * Batches as shards of the stage's executor (a Slurm cluster): the chunks of all batches are cut into
+ * `shards.count` contiguous shards, and the chunk results are merged back in trial order, so the table
+ * is the one a local run makes.
+ */
+export function createShardedBatchRunner(device: DeviceConfig, shards: ShardRunner): BatchRunner {
+  const shardCount = shards.count;
+  return {
+    workers: shardCount,
+    async run(batches, onTrialsDone) {
+      const chunks = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
+      const perShard = Math.ceil(chunks.length / shardCount);
+      const groups = Array.from({ length: Math.ceil(chunks.length / perShard) }, (_, i) => chunks.slice(i * perShard, (i + 1) * perShard));
+      let reported = 0;
+      const trialsOf = (done: number) => groups.slice(0, done).reduce((sum, g) => sum + g.reduce((s, c) => s + c.chunk.trialIndices.length, 0), 0);
+      const results = await shards.run(
+        groups.map((group) => ({ device, batches: group.map((c) => c.chunk) })),
+        (done) => {
+          const trials = trialsOf(done);
+          if (trials > reported) onTrialsDone?.(trials - reported);
+          reported = Math.max(reported, trials);
+        },
+      );
+      const chunkResults = results.flatMap((result) => z.array(TrialResults).parse(result));
+      return batches.map((_, b) => merge(chunkResults.filter((_, i) => chunks[i]!.b === b)));
+    },
+    async close() {},
+  };
 }
 
 /** `workers` = 1 runs in this thread; more start that many worker threads. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { trialStream } from '../../pipeline/rng.ts';
 import { buildSystem, pinningLandscape } from '../wall/build.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
@@ -11,35 +12,33 @@ import { trackSpec } from './track.ts';
 export type Control = DeviceConfig['protocol']['control'];
 
 /** One group of trials that share a schedule: the same state count, control value and stream label. */
-export interface TrialBatch {
-  readonly states: number;
-  readonly controlValue: number;
-  readonly seed: number;
-  /** Names the noise streams: a batch of another state or calibration point draws other numbers. */
-  readonly streamLabel: string;
-  readonly trialIndices: readonly number[];
-  /** Calibration reads the set position only: no retention hold, no reset. */
-  readonly setOnly?: boolean;
-  /** Record each wall's position at about this many instants from the set pulse to the read. */
-  readonly recordPoints?: number;
-}
+export const TrialBatch = z
+  .object({
+    states: z.number().int().min(2),
+    controlValue: z.number(),
+    seed: z.number().int(),
+    streamLabel: z.string().describe('names the noise streams: a batch of another state or calibration point draws other numbers'),
+    trialIndices: z.array(z.number().int().nonnegative()),
+    setOnly: z.boolean().optional().describe('calibration reads the set position only: no retention hold, no reset'),
+    recordPoints: z.number().int().min(2).optional().describe("record each wall's position at about this many instants from the set pulse to the read"),
+  })
+  .strict();
+export type TrialBatch = z.infer<typeof TrialBatch>;
 
 /** Wall positions during the set pulse and relaxation: time from the pulse start, [trial][instant]. */
-export interface Trajectories {
-  timeS: number[];
-  positionsM: number[][];
-}
+const Trajectories = z.object({ timeS: z.array(z.number()), positionsM: z.array(z.array(z.number())) }).strict();
+export type Trajectories = z.infer<typeof Trajectories>;
 
-export interface TrialResults {
-  /** Wall position read after the set pulse and relaxation [m]. */
-  finalM: number[];
-  /** Position after the retention hold [m]. */
-  heldM: number[];
-  /** Position after the reset pulse [m]. */
-  afterResetM: number[];
-  /** When the batch asked for recordPoints. */
-  trajectories?: Trajectories;
-}
+/** What a batch of trials gives back: also the result of a shard, so it has a schema. */
+export const TrialResults = z
+  .object({
+    finalM: z.array(z.number()).describe('wall position read after the set pulse and relaxation [m]'),
+    heldM: z.array(z.number()).describe('position after the retention hold [m]'),
+    afterResetM: z.array(z.number()).describe('position after the reset pulse [m]'),
+    trajectories: Trajectories.optional().describe('when the batch asked for recordPoints'),
+  })
+  .strict();
+export type TrialResults = z.infer<typeof TrialResults>;
 
 /** The set pulse a control value means: current density, width and gate voltage. */
 export function setPulse(device: DeviceConfig, value: number): { currentDensityAPerM2: number; widthS: number; gateVoltageV: number } {

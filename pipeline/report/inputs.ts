@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import type { Artifact } from '../artifact.ts';
 import type { AuditStatus } from '../audit.ts';
 import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
@@ -46,7 +46,7 @@ export function toRuns(metrics: ReadonlyArray<ArtifactRef<MetricsData>>): Report
     const label = base(ref.artifact.data);
     return {
       ...ref,
-      label: (counts.get(label) ?? 0) > 1 ? `${label} (${basename(dirname(ref.path))})` : label,
+      label: (counts.get(label) ?? 0) > 1 ? `${label} (${dirname(ref.path)})` : label,
       metrics: ref.artifact.data,
       train: (ref.artifact.provenance.params['train'] ?? {}) as Record<string, unknown>,
     };

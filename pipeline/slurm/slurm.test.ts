@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'ava';
+import { execa } from 'execa';
+import type { Readable } from 'node:stream';
+import { cliPath, tempDir } from '../test-fixtures/helpers.ts';
+import { repoRoot } from '../version.ts';
+
+// A real single-node Slurm cluster, started by the project's own script (pipeline/slurm/local-cluster.sh).
+const clusterDir = tempDir('dwsyn-slurm-');
+const cluster = join(repoRoot, 'pipeline/slurm/local-cluster.sh');
+const env = { DWSYN_SLURM_DIR: clusterDir, SLURM_CONF: join(clusterDir, 'slurm.conf') };
+
+test.before(async () => {
+  const started = await execa(cluster, ['start'], { env, reject: false, all: true });
+  if (started.exitCode !== 0) throw new Error(`the local Slurm cluster did not start:\n${started.all}`);
+});
+
+test.after.always(async () => {
+  await execa(cluster, ['stop'], { env, reject: false });
+});
+
+const device = { trialsPerState: 40, stateCounts: [3], exampleTrajectories: 2, protocol: { calibrationPoints: 8, calibrationTrials: 8 } };
+
+function project(executor: object) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ device, executor: { pollIntervalS: 0.5, ...executor } }));
+  return { config: join(dir, 'config.json'), results: join(dir, 'results') };
+}
+
+const dwsyn = (p: { config: string; results: string }, args: string[], extra: object = {}) =>
+  execa(process.execPath, [cliPath, '--results-dir', p.results, '--config', p.config, ...args], { env, reject: false, ...extra });
+
+/** Shards submitted, over every array of a run's log. */
+const shardsSubmitted = (stderr: string) => [...stderr.matchAll(/Slurm job \d+: (\d+) shard/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+let fullRunShards = 0;
+
+const tableSha = (results: string) => JSON.parse(readFileSync(join(results, 'device/device-table.json'), 'utf8')).provenance.sha256 as string;
+
+/** The device table of a local run, made once. */
+const local = (async () => {
+  const p = project({});
+  const run = await dwsyn(p, ['run', 'device']);
+  if (run.exitCode !== 0) throw new Error(run.stderr);
+  return tableSha(p.results);
+})();
+
+/** Waits until `seen` holds in the run's stderr so far. */
+async function waitFor(child: { stderr: Readable | null }, seen: (stderr: string) => boolean, timeoutS = 120): Promise<void> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let waited = 0; waited < timeoutS * 10; waited++) {
+    if (seen(stderr)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out; stderr so far:\n${stderr}`);
+}
+
+async function ourTasks(): Promise<string[]> {
+  const queue = await execa('squeue', ['-h', '-r', '-n', 'dwsyn-device', '-o', '%i'], { env, reject: false });
+  return queue.stdout.split('\n').filter((line) => line.trim() !== '');
+}
+
+test.serial('a characterization on Slurm (3 shards per batch) gives the local device table, same hash; its shards are cleaned up', async (t) => {
+  const p = project({ kind: 'slurm', shards: 3 });
+  const run = await dwsyn(p, ['run', 'device']);
+  t.is(run.exitCode, 0, run.stderr);
+  t.regex(run.stderr, /Slurm job \d+: 3 shard\(s\)/);
+  fullRunShards = shardsSubmitted(run.stderr);
+  t.is(tableSha(p.results), await local);
+  t.false(existsSync(join(p.results, '.shards/device')));
+  t.is((await dwsyn(p, ['audit'])).exitCode, 0);
+});
+
+test.serial('a cancelled array task is resubmitted, and the table is still the local one', async (t) => {
+  const p = project({ kind: 'slurm', shards: 3 });
+  const child = dwsyn(p, ['run', 'device']);
+  await waitFor(child, (stderr) => /Slurm job \d+: 3 shard/.test(stderr));
+  const tasks = await ourTasks();
+  const victim = tasks.find((task) => task.endsWith('_2')) ?? tasks.at(-1);
+  t.truthy(victim, `tasks in the queue: ${tasks.join(', ')}`);
+  await execa('scancel', [victim!], { env });
+  const run = await child;
+  t.is(run.exitCode, 0, run.stderr);
+  t.regex(run.stderr, /1 resubmitted after a failed task/);
+  t.is(tableSha(p.results), await local);
+});
+
+test.serial('Ctrl-C cancels the arrays in flight; a rerun keeps the shards already done and ends with the same table', async (t) => {
+  const p = project({ kind: 'slurm', shards: 3 });
+  const child = dwsyn(p, ['run', 'device'], { detached: true });
+  // The second array starts once the first one is done: its shards are on disk.
+  await waitFor(child, (stderr) => (stderr.match(/Slurm job \d+:/g) ?? []).length >= 2);
+  process.kill(-child.pid!, 'SIGINT');
+  const interrupted = await child;
+  t.not(interrupted.exitCode, 0);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.deepEqual(await ourTasks(), [], 'no task of ours left in the queue');
+  const status = await dwsyn(p, ['status']);
+  const counts = /shards of an interrupted run: (\d+) done, (\d+) pending/.exec(status.stdout);
+  t.truthy(counts, status.stdout);
+  t.true(Number(counts![1]) >= 3, status.stdout);
+  const rerun = await dwsyn(p, ['run', 'device']);
+  t.is(rerun.exitCode, 0, rerun.stderr);
+  t.is(tableSha(p.results), await local);
+  // Only the shards not done were submitted again.
+  t.is(shardsSubmitted(rerun.stderr), fullRunShards - Number(counts![1]), rerun.stderr);
+});
