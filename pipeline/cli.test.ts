@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { dwsyn, runToy, tempDir } from './test-fixtures/helpers.ts';
+import { parseConfig } from './config.ts';
+import { stages as toyStages } from './test-fixtures/toy-stages.ts';
 
 test('--help documents every command and exit code', async (t) => {
   const { exitCode, stdout } = await dwsyn(['--help']);
@@ -84,7 +86,7 @@ test('dag prints text and mermaid; config prints defaults and a JSON Schema with
   t.regex(mermaid.stdout, /^flowchart LR\n/);
   t.regex(mermaid.stdout, /gen__numbers --> sum/);
   const defaults = JSON.parse((await dwsyn(['config', '--defaults'])).stdout);
-  t.deepEqual(defaults, { seed: 1, gen: { count: 5, scaleM: 1e-9, failure: 'none', unusedByStages: 0 }, sum: { offsetM: 0 } });
+  t.deepEqual(defaults, parseConfig(toyStages, {}, 'defaults'));
   const schema = JSON.parse((await dwsyn(['config', '--schema'])).stdout);
   t.is(schema.properties.gen.properties.scaleM.unit, 'm');
   t.false(schema.additionalProperties);
