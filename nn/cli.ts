@@ -4,8 +4,12 @@ import { loadDataset } from '../datasets/dataset.ts';
 import { readArtifact, writeArtifact, type Artifact } from '../pipeline/artifact.ts';
 import { parseConfig, pickParams } from '../pipeline/config.ts';
 import { formatJson, readJsonFile } from '../pipeline/json-file.ts';
-import { deviceTable } from '../pipeline/schemas/device-table.ts';
-import { metricsKind } from '../pipeline/schemas/nn.ts';
+import { deviceTable, type DeviceTableData } from '../pipeline/schemas/device-table.ts';
+import type { ExecutorConfig } from '../pipeline/executor.ts';
+import { shardsRoot } from '../pipeline/shards.ts';
+import { slurmShardRunner } from '../pipeline/slurm/slurm-executor.ts';
+import { TrainShardResult, type TrainShard } from './sweep-shard.ts';
+import { metricsKind, type MetricsData } from '../pipeline/schemas/nn.ts';
 import { stageProvenance } from '../pipeline/provenance.ts';
 import { hashSources } from '../pipeline/sources.ts';
 import { repoRoot } from '../pipeline/version.ts';
@@ -27,7 +31,42 @@ function resolveConfig(configPath: string | undefined, overrides: Partial<TrainC
   const raw = (configPath ? readJsonFile(configPath) : {}) as Record<string, Record<string, unknown>>;
   const merged = { ...raw, train: { ...(raw['train'] ?? {}), ...overrides } };
   const parsed = parseConfig(stages, merged, configPath ?? 'command line');
-  return { config: parsed['train'] as TrainConfig, seed: parsed.seed, crossbar: parsed['crossbar'] as CrossbarConfig, params: pickParams(parsed, trainStage.reads) };
+  return { config: parsed['train'] as TrainConfig, seed: parsed.seed, crossbar: parsed['crossbar'] as CrossbarConfig, params: pickParams(parsed, trainStage.reads), executor: parsed.executor };
+}
+
+type Planned = ReturnType<typeof resolveConfig> & { table: { path: string; artifact: Artifact<DeviceTableData> } | undefined };
+type Finished = Planned & { metrics: MetricsData; durationMs: number };
+
+function runHere(planned: readonly Planned[], dataDir: string | undefined): Finished[] {
+  const data = loadDataset('mnist', dataDir);
+  return planned.map((run) => {
+    const observer = progressObserver(stderrProgress, `${run.config.mode}${run.config.mode === 'float' ? '' : ` ${run.config.states}-state`}`);
+    const started = performance.now();
+    const { metrics } = runExperiment(run.config, run.table?.artifact.data, data, run.seed, observer, run.crossbar);
+    observer.stop();
+    return { ...run, metrics, durationMs: performance.now() - started };
+  });
+}
+
+/** Each experiment as one shard of a Slurm job array; the results come back in experiment order. */
+async function runOnCluster(planned: readonly Planned[], executor: ExecutorConfig, resultsDir: string, dataDir: string | undefined): Promise<Finished[]> {
+  const log = (message: string) => process.stderr.write(`[train] ${message}\n`);
+  const runner = slurmShardRunner({ config: executor, shardsDir: join(shardsRoot(resolve(resultsDir)), 'train-sweep') }, trainStage.id, planned[0]!.seed, log);
+  const bar = stderrProgress('experiments on Slurm', planned.length);
+  let reported = 0;
+  const payloads: TrainShard[] = planned.map((run) => ({
+    train: run.config,
+    crossbar: run.crossbar,
+    seed: run.seed,
+    deviceTable: run.table ? { path: run.table.path, sha256: run.table.artifact.provenance.sha256 } : null,
+    dataDir: dataDir ? resolve(dataDir) : null,
+  }));
+  const results = await runner.run(payloads, (done) => {
+    if (done > reported) bar.increment(done - reported);
+    reported = Math.max(reported, done);
+  });
+  bar.stop();
+  return planned.map((run, i) => ({ ...run, ...TrainShardResult.parse(results[i]) }));
 }
 
 /** Folder name of one experiment's artifacts under --out: float, insitu-5state, ... */
@@ -37,7 +76,7 @@ const experimentName = (config: TrainConfig) => (config.mode === 'float' ? 'floa
  * Writes an experiment's metrics as a train-stage artifact under `outDir`, with the provenance the
  * pipeline would give it: the report and `dwsyn audit` read it like a pipeline output.
  */
-function writeExperimentMetrics(outDir: string, run: { config: TrainConfig; params: Record<string, unknown>; seed: number; metrics: unknown; durationMs: number }, table: { path: string; artifact: Artifact } | undefined): string {
+function writeExperimentMetrics(outDir: string, run: Finished, table: Planned['table']): string {
   const path = join(resolve(outDir), experimentName(run.config), 'metrics.json');
   const inputs = table ? [{ name: 'device-table', kind: deviceTable.kind, path: relative(dirname(path), table.path), sha256: table.artifact.provenance.sha256 }] : [];
   writeArtifact(path, metricsKind, stageProvenance(trainStage, { sources: hashSources(repoRoot, trainStage.sources), params: run.params, inputs, seed: run.seed, durationMs: run.durationMs }), run.metrics);
@@ -58,7 +97,8 @@ export function registerTrainCommand(program: Command): void {
     .addOption(new Option('--preset <name>', 'run a table of experiments').choices(['paper']))
     .option('--out <dir>', 'also write each experiment\'s metrics artifact under this folder (<dir>/<mode>-<n>state/metrics.json)')
     .option('--json', 'one JSON document on stdout', false)
-    .action((options: { mode?: TrainConfig['mode']; states?: string; margin?: number; epochs?: number; config?: string; deviceTable: string; dataDir?: string; preset?: 'paper'; out?: string; json: boolean }) => {
+    .addOption(new Option('--executor <kind>', 'run the experiments here, or each as a Slurm array task (overrides executor.kind)').choices(['local', 'slurm']))
+    .action(async (options: { mode?: TrainConfig['mode']; states?: string; margin?: number; epochs?: number; config?: string; deviceTable: string; dataDir?: string; preset?: 'paper'; out?: string; executor?: 'local' | 'slurm'; json: boolean }) => {
       const overrides: Partial<TrainConfig> = {
         ...(options.mode ? { mode: options.mode } : {}),
         ...(options.states ? { states: Number(options.states) as TrainConfig['states'] } : {}),
@@ -69,20 +109,17 @@ export function registerTrainCommand(program: Command): void {
         if (typeof value === 'number' && !(Number.isFinite(value) && value > 0)) throw new UsageError(`--${key}: must be a positive number (got ${value})`);
       }
       const experiments = options.preset === 'paper' ? paperPreset.map((p) => ({ ...overrides, ...p })) : [overrides];
-      const data = loadDataset('mnist', options.dataDir);
-      const results = experiments.map((experiment) => {
-        const { config, seed, crossbar, params } = resolveConfig(options.config, experiment);
+      const planned = experiments.map((experiment) => {
+        const resolved = resolveConfig(options.config, experiment);
         const tablePath = resolve(options.deviceTable);
-        const table = config.mode === 'float' || config.device === 'gaussian' ? undefined : { path: tablePath, artifact: readArtifact(tablePath, deviceTable) };
-        const observer = progressObserver(stderrProgress, `${config.mode}${config.mode === 'float' ? '' : ` ${config.states}-state`}`);
-        const started = performance.now();
-        const { metrics } = runExperiment(config, table?.artifact.data, data, seed, observer, crossbar);
-        observer.stop();
-        if (options.out) {
-          const path = writeExperimentMetrics(options.out, { config, params, seed, metrics, durationMs: performance.now() - started }, table);
-          process.stderr.write(`wrote ${path}\n`);
-        }
-        return { config, metrics };
+        const needsTable = resolved.config.mode !== 'float' && resolved.config.device !== 'gaussian';
+        return { ...resolved, table: needsTable ? { path: tablePath, artifact: readArtifact(tablePath, deviceTable) } : undefined };
+      });
+      const executor = { ...planned[0]!.executor, ...(options.executor ? { kind: options.executor } : {}) };
+      const runs = executor.kind === 'slurm' ? await runOnCluster(planned, executor, program.opts<{ resultsDir: string }>().resultsDir, options.dataDir) : runHere(planned, options.dataDir);
+      const results = runs.map((run) => {
+        if (options.out) process.stderr.write(`wrote ${writeExperimentMetrics(options.out, run, run.table)}\n`);
+        return { config: run.config, metrics: run.metrics };
       });
       if (options.json) {
         process.stdout.write(formatJson(results.length === 1 ? results[0] : { preset: options.preset, results }) + '\n');

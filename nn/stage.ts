@@ -4,6 +4,7 @@ import { metricsKind, modelKind } from '../pipeline/schemas/nn.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { progressObserver, runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
+import { runTrainShard } from './sweep-shard.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
 /** Training on MNIST with the characterized devices: the model and its metrics. */
@@ -19,6 +20,7 @@ export const trainStage: Stage = {
     { name: 'model', kind: modelKind },
     { name: 'metrics', kind: metricsKind },
   ],
+  runShard: (payload) => runTrainShard(payload),
   check: (params) => {
     const c = params['train'] as TrainConfig;
     const problems: Array<{ key: string; message: string }> = [];

@@ -3,7 +3,7 @@
  * and writes each output into the staging folder; the parent moves them into place. A crash or a
  * kill here therefore never touches results/ or the lock.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readArtifact, writeArtifact, type Artifact } from './artifact.ts';
@@ -14,22 +14,8 @@ import { readJsonFile } from './json-file.ts';
 import { StageJob } from './job.ts';
 import { stderrProgress } from './progress.ts';
 import { stageProvenance } from './provenance.ts';
-import { shardResult, writeShardSpecs } from './shards.ts';
-import { runShardsOnSlurm } from './slurm/slurm-executor.ts';
-import type { ShardRunner, StageTableModule } from './stage.ts';
-
-/** Shards of a stage as Slurm job arrays, their specs and results in the job's shards folder. */
-function slurmShardRunner(job: StageJob, log: (message: string) => void): ShardRunner {
-  return {
-    count: job.executor.shards,
-    async run(payloads, onProgress) {
-      mkdirSync(job.shardsDir, { recursive: true });
-      const shas = writeShardSpecs(job.shardsDir, payloads.map((payload) => ({ stage: job.stageId, seed: job.components.seed, payload })));
-      await runShardsOnSlurm({ config: job.executor, shardsDir: job.shardsDir }, job.stageId, shas, { log, ...(onProgress ? { onProgress } : {}) });
-      return shas.map((sha) => shardResult(job.shardsDir, sha));
-    },
-  };
-}
+import { slurmShardRunner } from './slurm/slurm-executor.ts';
+import type { StageTableModule } from './stage.ts';
 
 async function runJob(jobPath: string): Promise<void> {
   const job = StageJob.parse(readJsonFile(jobPath));
@@ -57,7 +43,7 @@ async function runJob(jobPath: string): Promise<void> {
     log,
     progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
     attach: (name, content, mediaType) => writeAttachment(stagedAttachmentsDir(job.stagingDir), name, content, mediaType),
-    ...(job.executor.kind === 'slurm' ? { shards: slurmShardRunner(job, log) } : {}),
+    ...(job.executor.kind === 'slurm' ? { shards: slurmShardRunner({ config: job.executor, shardsDir: job.shardsDir }, job.stageId, job.components.seed, log) } : {}),
   });
   const durationMs = performance.now() - started;
 

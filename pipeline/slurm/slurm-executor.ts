@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa, execaSync } from 'execa';
 import { StageError } from '../errors.ts';
 import type { ExecutorContext } from '../executor.ts';
 import { writeFileAtomic } from '../json-file.ts';
-import { shardResult, specFile } from '../shards.ts';
+import { shardResult, specFile, writeShardSpecs } from '../shards.ts';
+import type { ShardRunner } from '../stage.ts';
 import { repoRoot } from '../version.ts';
 
 /**
@@ -111,4 +112,17 @@ export async function runShardsOnSlurm(context: ExecutorContext, stage: string, 
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
   }
+}
+
+/** A stage's shard runner on Slurm: specs and results in the context's shards folder. */
+export function slurmShardRunner(context: ExecutorContext, stage: string, seed: number, log: (message: string) => void): ShardRunner {
+  return {
+    count: context.config.shards,
+    async run(payloads, onProgress) {
+      mkdirSync(context.shardsDir, { recursive: true });
+      const shas = writeShardSpecs(context.shardsDir, payloads.map((payload) => ({ stage, seed, payload })));
+      await runShardsOnSlurm(context, stage, shas, { log, ...(onProgress ? { onProgress } : {}) });
+      return shas.map((sha) => shardResult(context.shardsDir, sha));
+    },
+  };
 }

@@ -106,3 +106,27 @@ test.serial('Ctrl-C cancels the arrays in flight; a rerun keeps the shards alrea
   // Only the shards not done were submitted again.
   t.is(shardsSubmitted(rerun.stderr), fullRunShards - Number(counts![1]), rerun.stderr);
 });
+
+test.serial('a training sweep (the paper preset) on Slurm, one experiment per array task, gives the local metrics', async (t) => {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      device: { trialsPerState: 16, stateCounts: [2, 3, 5], exampleTrajectories: 1, protocol: { calibrationPoints: 8, calibrationTrials: 4 } },
+      train: { epochs: 1, trainImages: 1000, testImages: 200, layers: [784, 16, 10], exsituDraws: 2 },
+      executor: { pollIntervalS: 0.5 },
+    }),
+  );
+  const p = { config, results: join(dir, 'results') };
+  const table = await dwsyn(p, ['run', 'device']);
+  t.is(table.exitCode, 0, table.stderr);
+  const sweep = (extra: string[]) => dwsyn(p, ['train', '--preset', 'paper', '--config', config, '--device-table', join(p.results, 'device/device-table.json'), '--json', ...extra]);
+  const [here, cluster] = [await sweep([]), await sweep(['--executor', 'slurm', '--out', join(dir, 'paper')])];
+  t.is(cluster.exitCode, 0, cluster.stderr);
+  t.regex(cluster.stderr, /Slurm job \d+: 7 shard\(s\)/);
+  // Wall times differ; everything else is the same.
+  const withoutTimes = (stdout: string) => JSON.parse(stdout, (key, value) => (key === 'seconds' ? 0 : value));
+  t.deepEqual(withoutTimes(cluster.stdout), withoutTimes(here.stdout));
+  t.is((await dwsyn(p, ['audit', join(dir, 'paper/insitu-5state/metrics.json')])).exitCode, 0);
+});
