@@ -52,7 +52,7 @@ function comparisonTable(rows: readonly ComparisonRow[]): Table {
 function configSummary(run: ReportRun): string {
   const t = run.train;
   const keys = ['mode', 'states', 'layers', 'epochs', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'] as const;
-  return keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ') + `, seed ${run.artifact.provenance.seed}`;
+  return keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ') + `, seed ${run.artifact.provenance.seed}`;
 }
 
 function deviceStatesTable(source: Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>): Table {
@@ -214,7 +214,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     {
       id: 'comparison',
       title: 'Paper comparison',
-      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % in-situ, 96.63 % ex-situ, 13 pJ programming energy per inference. Each of our figures links to the artifact that holds it.</p>${
+      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % in-situ, 96.63 % ex-situ, 13 pJ programming energy per inference. Each of our figures comes from the first run of the report that matches its mode and state count (the pipeline's own run first) and links to the artifact that holds it.</p>${
         assumptions.length ? `<p>Energy accounting of the in-situ run:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''
       }`,
     },

@@ -17,7 +17,7 @@ const width = 560;
 const height = 240;
 
 const q = (field: string, title: string, extra: object = {}) => ({ field, type: 'quantitative' as const, title, ...extra });
-const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, ...extra });
+const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, legend: { labelLimit: 320 }, ...extra });
 
 /** Wall position against time for the example trials of every state of the table with the most states. */
 export function trajectoriesChart(device: DeviceTableData): Chart {
@@ -152,7 +152,7 @@ export function attemptsChart(runs: readonly ReportRun[]): Chart {
   return {
     id: 'programming-attempts',
     title: 'Programming attempts per epoch',
-    caption: 'Device programming attempts (write-verify retries included) during each training epoch; ex-situ precursors program nothing while training.',
+    caption: 'Device programming attempts (write-verify retries included) during each training epoch. An ex-situ precursor trains with the device model in software, so its attempts are simulated; its transfer to the devices is counted in the runs table.',
     spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('attempts', 'attempts'), color: n('run', 'run') } },
   };
 }
@@ -163,6 +163,7 @@ export function energyChart(crossbar: CrossbarModelData | undefined, runs: reado
     (['arrays', 'adc', 'dac'] as const).map((part) => ({ what: `${m.states}-state read`, part: `read: ${part === 'arrays' ? 'arrays' : part.toUpperCase()}`, pJ: m.energyPerInferenceJ[part] * 1e12 })),
   );
   const programming = runs.filter((run) => run.metrics.energyPerInferenceJ > 0).map((run) => ({ what: run.label, part: 'programming (training)', pJ: run.metrics.energyPerInferenceJ * 1e12 }));
+  const values = [...reads, ...programming].filter((v) => v.pJ > 0);
   return {
     id: 'energy',
     title: 'Energy per inference',
@@ -171,10 +172,11 @@ export function energyChart(crossbar: CrossbarModelData | undefined, runs: reado
       $schema: schema,
       width,
       height: Math.max(120, 16 * (reads.length + programming.length)),
-      data: { values: [...reads, ...programming].filter((v) => v.pJ > 0) },
+      data: { values },
       mark: 'bar',
-      // Side by side on a log axis: ADC energy and programming energy differ by orders of magnitude.
-      encoding: { y: n('what', ''), yOffset: n('part', 'part'), x: q('pJ', 'energy per inference (pJ)', { scale: { type: 'log' } }), color: n('part', 'part') },
+      // Side by side on a log axis (ADC and programming energies differ by orders of magnitude), with an
+      // explicit domain: bars start at its lower end, not at zero.
+      encoding: { y: n('what', ''), yOffset: n('part', 'part'), x: q('pJ', 'energy per inference (pJ)', { scale: { type: 'log', domain: decades(values.map((v) => v.pJ)) }, stack: null }), color: n('part', 'part', { legend: { labelLimit: 300 } }) },
     },
   };
 }
@@ -195,6 +197,13 @@ export function marginChart(runs: readonly ReportRun[]): Chart | undefined {
     caption: 'Final test accuracy of runs that differ in the write-verify margin (weight units).',
     spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: n('group', 'run') } },
   };
+}
+
+/** The whole decades that hold the values: a log axis from 10^floor(log10 min) to 10^ceil(log10 max). */
+function decades(values: readonly number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
 }
 
 function largestTable(device: DeviceTableData) {

@@ -36,7 +36,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const candidates = [join(resultsDir, 'device/device-table.json'), join(resultsDir, 'crossbar/crossbar-model.json')].filter((p) => existsSync(p));
   const metricsPaths = options.metricsPaths
     ? options.metricsPaths.map((p) => resolve(p))
-    : listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && kindOf(p, options.kinds) === 'metrics');
+    : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && kindOf(p, options.kinds) === 'metrics'));
   const audit: AuditRow[] = [];
   const usable = new Map<string, Artifact>();
   for (const path of [...candidates, ...metricsPaths]) {
@@ -68,6 +68,12 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const inputs = [...usable].map(([p, a]) => ({ name: relative(resultsDir, p), kind: a.kind, path: relative(outDir, p), sha256: a.provenance.sha256 }));
   writeArtifact(path, reportKind, stageProvenance(reportStage, { sources: hashSources(repoRoot, reportStage.sources), params: { metrics: metricsPaths.map((p) => relative(resultsDir, p)) }, inputs, seed: options.seed, durationMs: 0 }), data);
   return { path, data };
+}
+
+/** The pipeline's own training run first (the paper comparison takes the first run that matches), then the rest by path. */
+function pipelineRunFirst(resultsDir: string, paths: string[]): string[] {
+  const own = join(resultsDir, 'train/metrics.json');
+  return [...paths.filter((p) => p === own), ...paths.filter((p) => p !== own)];
 }
 
 function kindOf(path: string, kinds: ReadonlyMap<string, ArtifactKind>): string | undefined {
