@@ -1,0 +1,40 @@
+/**
+ * A finite-difference mesh: nx x ny x nz box cells of dx x dy x dz, cell (ix, iy, iz) at index
+ * ix + nx (iy + ny iz) (x fastest, as OVF stores it).
+ */
+export interface Mesh {
+  readonly nx: number;
+  readonly ny: number;
+  readonly nz: number;
+  readonly dxM: number;
+  readonly dyM: number;
+  readonly dzM: number;
+}
+
+/** A vector per cell, one array per component (struct of arrays: the stencils run along x). */
+export interface VectorField {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+}
+
+export const cellCount = (mesh: Mesh) => mesh.nx * mesh.ny * mesh.nz;
+export const cellVolumeM3 = (mesh: Mesh) => mesh.dxM * mesh.dyM * mesh.dzM;
+
+export function vectorField(cells: number): VectorField {
+  return { x: new Float64Array(cells), y: new Float64Array(cells), z: new Float64Array(cells) };
+}
+
+/** The average of a field over the cells. */
+export function average(field: VectorField): [number, number, number] {
+  const n = field.x.length;
+  let sx = 0;
+  let sy = 0;
+  let sz = 0;
+  for (let i = 0; i < n; i++) {
+    sx += field.x[i]!;
+    sy += field.y[i]!;
+    sz += field.z[i]!;
+  }
+  return [sx / n, sy / n, sz / n];
+}

@@ -1,0 +1,4 @@
+import { repoRoot } from '../../pipeline/version.ts';
+
+/** OOMMF's relaxed SP4 start state (shared/reference/sp4/README.md). */
+export const sp4StartPath = `${repoRoot}/../shared/reference/sp4/stdprob4-cs2.50x2.50x3.00-start.omf`;
