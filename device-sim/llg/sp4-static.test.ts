@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { Demag } from './demag.ts';
 import { fieldEnergyJ } from './energy.ts';
 import { addExchangeField, maxNeighbourAngleRad } from './exchange.ts';
+import { llgRate, maxRate } from './llg.ts';
 import { cellCount, vectorField } from './mesh.ts';
 import { parseOvf } from './ovf.ts';
 import { sp4StartPath } from './test-fixtures.ts';
@@ -28,5 +31,30 @@ test('SP4 start state: Zeeman energy of fields 1 and 2 to 1e-12 of OOMMF', (t) =
     const b = vectorField(cellCount(start.mesh));
     addZeemanField(fieldT, b);
     assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, false), expected, { rel: 1e-12 }, `Zeeman energy in ${fieldT.join(', ')} T`);
+  }
+});
+
+test('SP4 start state: demag energy to 1e-5 of OOMMF (Newell tensor with an asymptotic far field, zero-padded FFT convolution)', (t) => {
+  const b = vectorField(cellCount(start.mesh));
+  new Demag(start.mesh).addField(sp4.msatAPerM, start.field, b);
+  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), 5.3857323022933248e-19, { rel: 1e-5 }, 'demag energy'); // measured: 3.5e-9
+});
+
+test('SP4 start state: the LLG right-hand side, max |dm/dt| in fields 1 and 2 to 1e-4 of OOMMF', (t) => {
+  const demag = new Demag(start.mesh);
+  const internal = vectorField(cellCount(start.mesh));
+  addExchangeField(start.mesh, sp4.aexJPerM, sp4.msatAPerM, start.field, internal);
+  demag.addField(sp4.msatAPerM, start.field, internal);
+  // SP4: alpha 0.02, gamma0 = 2.211e5 m/(A s), so gamma = gamma0 / mu0 in rad/(s T).
+  const gamma = 2.211e5 / mu0TMPerA;
+  for (const [fieldT, expectedDegPerNs] of [
+    [[-24.6e-3, 4.3e-3, 0], 226.71299593264771],
+    [[-35.5e-3, -6.3e-3, 0], 253.68610633317894],
+  ] as const) {
+    const b = { x: Float64Array.from(internal.x), y: Float64Array.from(internal.y), z: Float64Array.from(internal.z) };
+    addZeemanField(fieldT, b);
+    const rate = vectorField(cellCount(start.mesh));
+    llgRate(start.field, b, 0.02, gamma, rate);
+    assertClose(t, (maxRate(rate) * 180) / Math.PI / 1e9, expectedDegPerNs, { rel: 1e-4 }, `max dm/dt (deg/ns) in ${fieldT.join(', ')} T`);
   }
 });
