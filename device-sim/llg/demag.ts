@@ -68,18 +68,21 @@ export class Demag {
     for (const w of this.work) this.fft3(w.re, w.im, false);
     const { xx, yy, zz, xy, xz, yz } = this.kernel;
     for (let at = 0; at < wx.re.length; at++) {
-      const [ar, ai, br, bi, cr, ci] = [wx.re[at]!, wx.im[at]!, wy.re[at]!, wy.im[at]!, wz.re[at]!, wz.im[at]!];
-      const mul = (n: { re: Float64Array; im: Float64Array }, r: number, i: number): [number, number] => [n.re[at]! * r - n.im[at]! * i, n.re[at]! * i + n.im[at]! * r];
-      const sum = (...terms: Array<[number, number]>) => terms.reduce((s, t) => [s[0] + t[0], s[1] + t[1]], [0, 0]);
-      const hx = sum(mul(xx, ar, ai), mul(xy, br, bi), mul(xz, cr, ci));
-      const hy = sum(mul(xy, ar, ai), mul(yy, br, bi), mul(yz, cr, ci));
-      const hz = sum(mul(xz, ar, ai), mul(yz, br, bi), mul(zz, cr, ci));
-      wx.re[at] = -hx[0];
-      wx.im[at] = -hx[1];
-      wy.re[at] = -hy[0];
-      wy.im[at] = -hy[1];
-      wz.re[at] = -hz[0];
-      wz.im[at] = -hz[1];
+      const ar = wx.re[at]!;
+      const ai = wx.im[at]!;
+      const br = wy.re[at]!;
+      const bi = wy.im[at]!;
+      const cr = wz.re[at]!;
+      const ci = wz.im[at]!;
+      const [xxr, xxi, yyr, yyi, zzr, zzi] = [xx.re[at]!, xx.im[at]!, yy.re[at]!, yy.im[at]!, zz.re[at]!, zz.im[at]!];
+      const [xyr, xyi, xzr, xzi, yzr, yzi] = [xy.re[at]!, xy.im[at]!, xz.re[at]!, xz.im[at]!, yz.re[at]!, yz.im[at]!];
+      // H = −N M, component by component, complex products written out.
+      wx.re[at] = -(xxr * ar - xxi * ai + xyr * br - xyi * bi + xzr * cr - xzi * ci);
+      wx.im[at] = -(xxr * ai + xxi * ar + xyr * bi + xyi * br + xzr * ci + xzi * cr);
+      wy.re[at] = -(xyr * ar - xyi * ai + yyr * br - yyi * bi + yzr * cr - yzi * ci);
+      wy.im[at] = -(xyr * ai + xyi * ar + yyr * bi + yyi * br + yzr * ci + yzi * cr);
+      wz.re[at] = -(xzr * ar - xzi * ai + yzr * br - yzi * bi + zzr * cr - zzi * ci);
+      wz.im[at] = -(xzr * ai + xzi * ar + yzr * bi + yzi * br + zzr * ci + zzi * cr);
     }
     for (const w of this.work) this.fft3(w.re, w.im, true);
     for (let k = 0; k < nz; k++) {

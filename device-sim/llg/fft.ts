@@ -11,6 +11,11 @@ export class FftPlan {
   private readonly sin: Float64Array;
   private readonly scratchRe: Float64Array;
   private readonly scratchIm: Float64Array;
+  private readonly outRe: Float64Array;
+  private readonly outIm: Float64Array;
+  /** Butterfly inputs, as long as the largest factor. */
+  private readonly tRe: Float64Array;
+  private readonly tIm: Float64Array;
 
   constructor(n: number) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`internal error: FFT of length ${n}`);
@@ -20,6 +25,11 @@ export class FftPlan {
     this.sin = Float64Array.from({ length: n }, (_, k) => Math.sin((2 * Math.PI * k) / n));
     this.scratchRe = new Float64Array(n);
     this.scratchIm = new Float64Array(n);
+    this.outRe = new Float64Array(n);
+    this.outIm = new Float64Array(n);
+    const largest = Math.max(1, ...this.factors);
+    this.tRe = new Float64Array(largest);
+    this.tIm = new Float64Array(largest);
   }
 
   /**
@@ -32,8 +42,7 @@ export class FftPlan {
       scratchRe[k] = re[offset + k * stride]!;
       scratchIm[k] = im[offset + k * stride]!;
     }
-    const outRe = new Float64Array(n);
-    const outIm = new Float64Array(n);
+    const { outRe, outIm } = this;
     this.recurse(scratchRe, scratchIm, 0, 1, outRe, outIm, 0, n, 0, inverse ? 1 : -1);
     const scale = inverse ? 1 / n : 1;
     for (let k = 0; k < n; k++) {
@@ -55,8 +64,7 @@ export class FftPlan {
     for (let r = 0; r < p; r++) this.recurse(inRe, inIm, inOffset + r * inStride, inStride * p, outRe, outIm, outOffset + r * q, q, level + 1, sign);
     // Butterflies: X[k + s q] = Σ_r W_m^{r (k + s q)} Y_r[k].
     const step = this.n / m; // twiddle index step: W_m^j = W_n^{j n/m}
-    const tRe = new Float64Array(p);
-    const tIm = new Float64Array(p);
+    const { tRe, tIm } = this;
     for (let k = 0; k < q; k++) {
       for (let r = 0; r < p; r++) {
         tRe[r] = outRe[outOffset + r * q + k]!;
