@@ -18,7 +18,7 @@ const nominalLevels = (states: number) => Float32Array.from({ length: states }, 
  * The weight a wall at normalized position u stands for: w = 2u - 1 of the position the MTJ reads, which
  * sees a wall beyond either end of the junction as u = 0 or 1 (as the crossbar's conductance mapping does).
  */
-export function weightOfPosition(u: number): number {
+function weightOfPosition(u: number): number {
   return 2 * Math.min(1, Math.max(0, u)) - 1;
 }
 

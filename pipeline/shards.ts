@@ -12,10 +12,10 @@ import type { Stage } from './stage.ts';
  * any machine that shares the folder can run with `dwsyn shard run`. Its name is the hash of its
  * content, so a shard already done is never run again, and a changed one never reuses a stale result.
  */
-export const ShardSpec = z.object({ stage: z.string(), seed: z.number().int(), payload: z.unknown() }).strict();
-export type ShardSpec = z.infer<typeof ShardSpec>;
+const ShardSpec = z.object({ stage: z.string(), seed: z.number().int(), payload: z.unknown() }).strict();
+type ShardSpec = z.infer<typeof ShardSpec>;
 
-export const shardResultKind = defineArtifactKind({
+const shardResultKind = defineArtifactKind({
   kind: 'shard-result',
   schemaVersion: 1,
   description: 'The result of one shard of a stage, validated by the stage before it was written',
@@ -23,7 +23,7 @@ export const shardResultKind = defineArtifactKind({
 });
 
 export const specFile = (dir: string, sha256: string) => join(dir, `${sha256}.spec.json`);
-export const resultFile = (dir: string, sha256: string) => join(dir, `${sha256}.result.json`);
+const resultFile = (dir: string, sha256: string) => join(dir, `${sha256}.result.json`);
 
 /** Writes each shard's spec (unless there already) and returns their content hashes, in order. */
 export function writeShardSpecs(dir: string, specs: readonly ShardSpec[]): string[] {

@@ -37,7 +37,7 @@ export function defaultWorkerCount(requested: number): number {
 }
 
 /** What one device shard carries: the device and the trial chunks to run. */
-export const DeviceShard = z.object({ device: z.unknown(), batches: z.array(TrialBatch) }).strict();
+const DeviceShard = z.object({ device: z.unknown(), batches: z.array(TrialBatch) }).strict();
 
 /** Runs a device shard (on whatever machine `dwsyn shard run` was called): one result per chunk. */
 export async function runDeviceShard(payload: unknown): Promise<TrialResults[]> {

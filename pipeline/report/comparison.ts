@@ -16,7 +16,7 @@ interface PaperFigure {
 const accuracy = (run: ReportRun) => run.metrics.finalTestAccuracy * 100;
 const accuracySpread = (run: ReportRun) => run.metrics.testAccuracyStd * 100;
 
-export const paperFigures: readonly PaperFigure[] = [
+const paperFigures: readonly PaperFigure[] = [
   { quantity: 'float baseline accuracy', paper: 97.1, unit: '%', mode: 'float', value: accuracy, command: 'dwsyn train --mode float --out results/paper' },
   { quantity: '5-state in-situ accuracy', paper: 96.67, unit: '%', mode: 'insitu', states: 5, value: accuracy, command: 'dwsyn train --mode insitu --states 5 --out results/paper' },
   { quantity: '5-state ex-situ accuracy', paper: 96.63, unit: '%', mode: 'exsitu', states: 5, value: accuracy, spread: accuracySpread, command: 'dwsyn train --mode exsitu --states 5 --out results/paper' },

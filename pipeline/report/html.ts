@@ -7,7 +7,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Anchor id of an artifact's provenance block: every number it produced links there. */
-export const artifactAnchor = (artifact: Artifact) => `a-${artifact.provenance.sha256.slice(0, 16)}`;
+const artifactAnchor = (artifact: Artifact) => `a-${artifact.provenance.sha256.slice(0, 16)}`;
 
 /** A table cell: its text, the raw value for CSV, and the artifact the number comes from. */
 export interface Cell {
@@ -25,7 +25,7 @@ export interface Table {
 
 export const cell = (text: string, source?: Artifact, csv?: string | number): Cell => ({ text, ...(source ? { source } : {}), ...(csv !== undefined ? { csv } : {}) });
 
-export function renderCell(c: Cell): string {
+function renderCell(c: Cell): string {
   const text = escapeHtml(c.text);
   return c.source ? `<a class="num" href="#${artifactAnchor(c.source)}" title="from ${escapeHtml(c.source.kind)} ${c.source.provenance.sha256.slice(0, 12)}">${text}</a>` : text;
 }

@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { UsageError } from '../errors.ts';
 
 /** Debian's chromium: playwright-core drives it and downloads no browser of its own. */
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 
 /** Headless chromium with nothing that reaches the network (this machine has none to reach). */
 export async function launchChromium(): Promise<Browser> {
