@@ -1,0 +1,81 @@
+import test from 'ava';
+import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { addUniaxialField } from './anisotropy.ts';
+import { fieldEnergyJ } from './energy.ts';
+import { addExchangeField } from './exchange.ts';
+import { llgRate } from './llg.ts';
+import { average, vectorField, type Mesh, type VectorField } from './mesh.ts';
+import { relax } from './relax.ts';
+import { DormandPrince } from './rk45.ts';
+import { addZeemanField } from './zeeman.ts';
+
+// A 1-D chain along x: easy axis z (K), hard axis y (K_perp, so the wall turns in the x-z plane),
+// no demag. Its wall is the exact Walker solution: m_z = -tanh((x - q)/Delta), Delta = sqrt(A/K),
+// energy 4 sqrt(A K) per area, and below B_W = alpha K_perp / Ms it moves steadily at gamma Delta B / alpha.
+const [aex, ku, kperp, msat, alpha] = [1.5e-11, 1e6, 1e5, 1e6, 0.5];
+const mesh: Mesh = { nx: 240, ny: 1, nz: 1, dxM: 0.5e-9, dyM: 4e-9, dzM: 2e-9 };
+const n = mesh.nx;
+const easy = new Float64Array(n).fill(ku);
+const hard = new Float64Array(n).fill(-kperp);
+const delta = Math.sqrt(aex / ku);
+const crossSection = mesh.dyM * mesh.dzM;
+
+function internalField(m: VectorField, b: VectorField): void {
+  addExchangeField(mesh, aex, msat, m, b);
+  addUniaxialField(easy, [0, 0, 1], msat, m, b);
+  addUniaxialField(hard, [0, 1, 0], msat, m, b);
+}
+
+function energy(m: VectorField): number {
+  const b = vectorField(n);
+  internalField(m, b);
+  return fieldEnergyJ(mesh, msat, m, b, true);
+}
+
+/** Wall position from the average m_z: up on the left, down on the right, so <m_z> = 2q / L. */
+const wallPosition = (m: VectorField) => (average(m)[2] * mesh.nx * mesh.dxM) / 2;
+
+function wall(): VectorField {
+  const m = vectorField(n);
+  for (let i = 0; i < n; i++) {
+    const x = (i + 0.5 - n / 2) * mesh.dxM;
+    m.z[i] = -Math.tanh(x / delta);
+    m.x[i] = 1 / Math.cosh(x / delta);
+  }
+  relax(m, internalField, gammaRadPerST, 1e-5);
+  return m;
+}
+
+test('static Walker wall: energy 4 sqrt(A K) per area and width sqrt(A/K)', (t) => {
+  const m = wall();
+  const uniform = vectorField(n);
+  uniform.z.fill(1);
+  assertClose(t, (energy(m) - energy(uniform)) / crossSection, 4 * Math.sqrt(aex * ku), { rel: 0.01 }, 'wall energy per area (J/m^2)');
+  // m_x = 1/cosh((x - q)/Delta): its integral is pi Delta.
+  const widthFromProfile = (m.x.reduce((s, v) => s + Math.abs(v), 0) * mesh.dxM) / Math.PI;
+  assertClose(t, widthFromProfile, delta, { rel: 0.01 }, 'wall width from the profile (m)');
+});
+
+test('below the Walker field the wall moves steadily at gamma Delta B / alpha', (t) => {
+  const m = wall();
+  const fieldT = 0.2 * ((alpha * kperp) / msat); // a fifth of the Walker field
+  const b = vectorField(n);
+  const integrator = new DormandPrince(
+    n,
+    (_t, state, rate) => {
+      b.x.fill(0);
+      b.y.fill(0);
+      b.z.fill(0);
+      internalField(state, b);
+      addZeemanField([0, 0, fieldT], b);
+      llgRate(state, b, alpha, gammaRadPerST, rate);
+    },
+    { tolerance: 1e-7, initialStepS: 1e-15, maxStepS: 1e-12, minStepS: 1e-18 },
+  );
+  let time = integrator.advance(m, 0, 0.3e-9); // past the transient (1/(alpha gamma B_W) ~ 0.1 ns)
+  const q0 = wallPosition(m);
+  time = integrator.advance(m, time, 0.6e-9);
+  const velocity = (wallPosition(m) - q0) / 0.3e-9;
+  assertClose(t, velocity, (gammaRadPerST * delta * fieldT) / alpha, { rel: 0.02 }, 'wall velocity (m/s)');
+});
