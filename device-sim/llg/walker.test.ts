@@ -7,6 +7,7 @@ import { addExchangeField } from './exchange.ts';
 import { llgRate } from './llg.ts';
 import { average, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { relax } from './relax.ts';
+import { addZhangLiField } from './spin-torques.ts';
 import { DormandPrince } from './rk45.ts';
 import { addZeemanField } from './zeeman.ts';
 
@@ -36,7 +37,11 @@ function energy(m: VectorField): number {
 /** Wall position from the average m_z: up on the left, down on the right, so <m_z> = 2q / L. */
 const wallPosition = (m: VectorField) => (average(m)[2] * mesh.nx * mesh.dxM) / 2;
 
-function wall(): VectorField {
+/** The relaxed wall, made once for the tests of this file; each takes a copy. */
+const relaxedWall = relaxWall();
+const wall = (): VectorField => ({ x: Float64Array.from(relaxedWall.x), y: Float64Array.from(relaxedWall.y), z: Float64Array.from(relaxedWall.z) });
+
+function relaxWall(): VectorField {
   const m = vectorField(n);
   for (let i = 0; i < n; i++) {
     const x = (i + 0.5 - n / 2) * mesh.dxM;
@@ -57,9 +62,9 @@ test('static Walker wall: energy 4 sqrt(A K) per area and width sqrt(A/K)', (t) 
   assertClose(t, widthFromProfile, delta, { rel: 0.01 }, 'wall width from the profile (m)');
 });
 
-test('below the Walker field the wall moves steadily at gamma Delta B / alpha', (t) => {
+/** Wall velocity between 0.3 and 0.6 ns (past the transient, 1/(alpha gamma B_W) ~ 0.1 ns) under `drive`. */
+function wallVelocity(drive: (m: VectorField, b: VectorField) => void): number {
   const m = wall();
-  const fieldT = 0.2 * ((alpha * kperp) / msat); // a fifth of the Walker field
   const b = vectorField(n);
   const integrator = new DormandPrince(
     n,
@@ -68,14 +73,27 @@ test('below the Walker field the wall moves steadily at gamma Delta B / alpha', 
       b.y.fill(0);
       b.z.fill(0);
       internalField(state, b);
-      addZeemanField([0, 0, fieldT], b);
+      drive(state, b);
       llgRate(state, b, alpha, gammaRadPerST, rate);
     },
     { tolerance: 1e-7, initialStepS: 1e-15, maxStepS: 1e-12, minStepS: 1e-18 },
   );
-  let time = integrator.advance(m, 0, 0.3e-9); // past the transient (1/(alpha gamma B_W) ~ 0.1 ns)
+  const time = integrator.advance(m, 0, 0.3e-9);
   const q0 = wallPosition(m);
-  time = integrator.advance(m, time, 0.6e-9);
-  const velocity = (wallPosition(m) - q0) / 0.3e-9;
+  integrator.advance(m, time, 0.6e-9);
+  return (wallPosition(m) - q0) / 0.3e-9;
+}
+
+test('below the Walker field the wall moves steadily at gamma Delta B / alpha', (t) => {
+  const fieldT = 0.2 * ((alpha * kperp) / msat); // a fifth of the Walker field
+  const velocity = wallVelocity((_m, b) => addZeemanField([0, 0, fieldT], b));
   assertClose(t, velocity, (gammaRadPerST * delta * fieldT) / alpha, { rel: 0.02 }, 'wall velocity (m/s)');
+});
+
+test('Zhang-Li STT: with beta = alpha the wall moves at the drift velocity u; with beta = alpha/2, below breakdown, at (beta/alpha) u', (t) => {
+  const drift = 20;
+  for (const beta of [alpha, alpha / 2]) {
+    const velocity = wallVelocity((m, b) => addZhangLiField(mesh, drift, beta, gammaRadPerST, m, b));
+    assertClose(t, velocity, (beta / alpha) * drift, { rel: 0.02 }, `wall velocity at beta ${beta} (m/s)`);
+  }
 });
