@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadDataset } from '../datasets/dataset.ts';
@@ -51,7 +52,9 @@ function runHere(planned: readonly Planned[], dataDir: string | undefined): Fini
 /** Each experiment as one shard of a Slurm job array; the results come back in experiment order. */
 async function runOnCluster(planned: readonly Planned[], executor: ExecutorConfig, resultsDir: string, dataDir: string | undefined): Promise<Finished[]> {
   const log = (message: string) => process.stderr.write(`[train] ${message}\n`);
-  const runner = slurmShardRunner({ config: executor, shardsDir: join(shardsRoot(resolve(resultsDir)), 'train-sweep') }, trainStage.id, planned[0]!.seed, log);
+  // Shards stay on disk until the sweep is done, so an interrupted sweep does not run them again.
+  const shardsDir = join(shardsRoot(resolve(resultsDir)), 'train-sweep');
+  const runner = slurmShardRunner({ config: executor, shardsDir }, trainStage.id, planned[0]!.seed, log);
   const bar = stderrProgress('experiments on Slurm', planned.length);
   let reported = 0;
   const payloads: TrainShard[] = planned.map((run) => ({
@@ -66,7 +69,9 @@ async function runOnCluster(planned: readonly Planned[], executor: ExecutorConfi
     reported = Math.max(reported, done);
   });
   bar.stop();
-  return planned.map((run, i) => ({ ...run, ...TrainShardResult.parse(results[i]) }));
+  const finished = planned.map((run, i) => ({ ...run, ...TrainShardResult.parse(results[i]) }));
+  rmSync(shardsDir, { recursive: true, force: true });
+  return finished;
 }
 
 /** Folder name of one experiment's artifacts under --out: float, insitu-5state, ... */

@@ -129,4 +129,5 @@ test.serial('a training sweep (the paper preset) on Slurm, one experiment per ar
   const withoutTimes = (stdout: string) => JSON.parse(stdout, (key, value) => (key === 'seconds' ? 0 : value));
   t.deepEqual(withoutTimes(cluster.stdout), withoutTimes(here.stdout));
   t.is((await dwsyn(p, ['audit', join(dir, 'paper/insitu-5state/metrics.json')])).exitCode, 0);
+  t.false(existsSync(join(p.results, '.shards/train-sweep')), 'the sweep removes its shards when done');
 });
