@@ -17,20 +17,43 @@ export function addExchangeField(mesh: Mesh, aexJPerM: number, msatAPerM: number
       const row = iz * plane + iy * nx;
       for (let ix = 0; ix < nx; ix++) {
         const i = row + ix;
+        const xi = mx[i]!;
+        const yi = my[i]!;
+        const zi = mz[i]!;
         let hx = 0;
         let hy = 0;
         let hz = 0;
-        const neighbour = (j: number, c: number) => {
-          hx += c * (mx[j]! - mx[i]!);
-          hy += c * (my[j]! - my[i]!);
-          hz += c * (mz[j]! - mz[i]!);
-        };
-        if (ix > 0) neighbour(i - 1, cx);
-        if (ix < nx - 1) neighbour(i + 1, cx);
-        if (iy > 0) neighbour(i - nx, cy);
-        if (iy < ny - 1) neighbour(i + nx, cy);
-        if (iz > 0) neighbour(i - plane, cz);
-        if (iz < nz - 1) neighbour(i + plane, cz);
+        // Neighbours in a fixed order (−x, +x, −y, +y, −z, +z), no closure: this is the hot loop.
+        if (ix > 0) {
+          hx += cx * (mx[i - 1]! - xi);
+          hy += cx * (my[i - 1]! - yi);
+          hz += cx * (mz[i - 1]! - zi);
+        }
+        if (ix < nx - 1) {
+          hx += cx * (mx[i + 1]! - xi);
+          hy += cx * (my[i + 1]! - yi);
+          hz += cx * (mz[i + 1]! - zi);
+        }
+        if (iy > 0) {
+          hx += cy * (mx[i - nx]! - xi);
+          hy += cy * (my[i - nx]! - yi);
+          hz += cy * (mz[i - nx]! - zi);
+        }
+        if (iy < ny - 1) {
+          hx += cy * (mx[i + nx]! - xi);
+          hy += cy * (my[i + nx]! - yi);
+          hz += cy * (mz[i + nx]! - zi);
+        }
+        if (iz > 0) {
+          hx += cz * (mx[i - plane]! - xi);
+          hy += cz * (my[i - plane]! - yi);
+          hz += cz * (mz[i - plane]! - zi);
+        }
+        if (iz < nz - 1) {
+          hx += cz * (mx[i + plane]! - xi);
+          hy += cz * (my[i + plane]! - yi);
+          hz += cz * (mz[i + plane]! - zi);
+        }
         b.x[i]! += hx;
         b.y[i]! += hy;
         b.z[i]! += hz;

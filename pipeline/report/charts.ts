@@ -17,7 +17,9 @@ const width = 560;
 const height = 240;
 
 const q = (field: string, title: string, extra: object = {}) => ({ field, type: 'quantitative' as const, title, ...extra });
-const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, legend: { labelLimit: 320 }, ...extra });
+const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, ...extra });
+/** A colour channel whose legend shows run labels whole. */
+const color = (field: string, title: string) => n(field, title, { legend: { labelLimit: 320 } });
 
 /** Wall position against time for the example trials of every state of the table with the most states. */
 export function trajectoriesChart(device: DeviceTableData): Chart {
@@ -37,7 +39,7 @@ export function trajectoriesChart(device: DeviceTableData): Chart {
       height,
       data: { values },
       mark: { type: 'line', strokeWidth: 1, opacity: 0.8 },
-      encoding: { x: q('timeNs', 'time from pulse start (ns)'), y: q('positionNm', 'wall position (nm)'), color: n('state', 'state'), detail: n('trial', 'trial') },
+      encoding: { x: q('timeNs', 'time from pulse start (ns)'), y: q('positionNm', 'wall position (nm)'), color: color('state', 'state'), detail: n('trial', 'trial') },
     },
   };
 }
@@ -62,7 +64,7 @@ export function positionHistogramChart(device: DeviceTableData): Chart {
       $schema: schema,
       data: { values },
       facet: { row: n('table', '') },
-      spec: { width, height: 110, mark: { type: 'area', interpolate: 'step', opacity: 0.55 }, encoding: { x: q('u', 'normalized position u'), y: q('fraction', 'fraction of trials', { stack: null }), color: n('state', 'state') } },
+      spec: { width, height: 110, mark: { type: 'area', interpolate: 'step', opacity: 0.55 }, encoding: { x: q('u', 'normalized position u'), y: q('fraction', 'fraction of trials', { stack: null }), color: color('state', 'state') } },
       resolve: { scale: { y: 'independent' } },
     },
   };
@@ -85,7 +87,7 @@ export function conductanceHistogramChart(device: DeviceTableData): Chart {
         width,
         height: 110,
         mark: { type: 'bar', opacity: 0.6, binSpacing: 0 },
-        encoding: { x: q('conductanceUS', 'conductance (uS)', { bin: { maxbins: 80 } }), y: { aggregate: 'count', type: 'quantitative', title: 'trials', stack: null }, color: n('state', 'state') },
+        encoding: { x: q('conductanceUS', 'conductance (uS)', { bin: { maxbins: 80 } }), y: { aggregate: 'count', type: 'quantitative', title: 'trials', stack: null }, color: color('state', 'state') },
       },
       resolve: { scale: { y: 'independent' } },
     },
@@ -130,7 +132,7 @@ export function irDropChart(crossbar: CrossbarModelData): Chart {
       height,
       data: { values },
       mark: { type: 'line', point: true },
-      encoding: { x: q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }), y: q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }), color: n('wire', 'wire resistance') },
+      encoding: { x: q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }), y: q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }), color: color('wire', 'wire resistance') },
     },
   };
 }
@@ -141,7 +143,7 @@ export function accuracyChart(runs: readonly ReportRun[]): Chart {
     id: 'accuracy-epochs',
     title: 'Test accuracy against epoch',
     caption: 'Accuracy on the MNIST test images after each epoch, for every training run of the report (ex-situ: the precursor network with its device model; its transfer accuracy is in the table).',
-    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: n('run', 'run') } },
+    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: color('run', 'run') } },
   };
 }
 
@@ -153,7 +155,7 @@ export function attemptsChart(runs: readonly ReportRun[]): Chart {
     id: 'programming-attempts',
     title: 'Programming attempts per epoch',
     caption: 'Device programming attempts (write-verify retries included) during each training epoch. An ex-situ precursor trains with the device model in software, so its attempts are simulated; its transfer to the devices is counted in the runs table.',
-    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('attempts', 'attempts'), color: n('run', 'run') } },
+    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('attempts', 'attempts'), color: color('run', 'run') } },
   };
 }
 
@@ -176,7 +178,7 @@ export function energyChart(crossbar: CrossbarModelData | undefined, runs: reado
       mark: 'bar',
       // Side by side on a log axis (ADC and programming energies differ by orders of magnitude), with an
       // explicit domain: bars start at its lower end, not at zero.
-      encoding: { y: n('what', ''), yOffset: n('part', 'part'), x: q('pJ', 'energy per inference (pJ)', { scale: { type: 'log', domain: decades(values.map((v) => v.pJ)) }, stack: null }), color: n('part', 'part', { legend: { labelLimit: 300 } }) },
+      encoding: { y: n('what', ''), yOffset: n('part', 'part'), x: q('pJ', 'energy per inference (pJ)', { scale: { type: 'log', domain: decades(values.map((v) => v.pJ)) }, stack: null }), color: color('part', 'part') },
     },
   };
 }
@@ -195,7 +197,7 @@ export function marginChart(runs: readonly ReportRun[]): Chart | undefined {
     id: 'accuracy-margin',
     title: 'Accuracy against the noise tolerance margin',
     caption: 'Final test accuracy of runs that differ in the write-verify margin (weight units).',
-    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: n('group', 'run') } },
+    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: color('group', 'run') } },
   };
 }
 

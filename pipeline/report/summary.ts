@@ -33,18 +33,23 @@ export interface SummaryOptions {
 export async function writeSummaryReport(options: SummaryOptions): Promise<{ path: string; data: ReportData }> {
   const resultsDir = resolve(options.resultsDir);
   const outDir = resolve(options.outDir);
+  // Each artifact is read and validated once here (the audit reads it again, as `dwsyn audit` does).
+  const checks = new Map<string, Artifact | undefined>();
+  const valid = (path: string) => {
+    if (!checks.has(path)) checks.set(path, validArtifact(path, options.kinds));
+    return checks.get(path);
+  };
   const candidates = [join(resultsDir, 'device/device-table.json'), join(resultsDir, 'crossbar/crossbar-model.json')].filter((p) => existsSync(p));
   const metricsPaths = options.metricsPaths
     ? options.metricsPaths.map((p) => resolve(p))
-    : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && kindOf(p, options.kinds) === 'metrics'));
+    : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && valid(p)?.kind === 'metrics'));
   const audit: AuditRow[] = [];
   const usable = new Map<string, Artifact>();
   for (const path of [...candidates, ...metricsPaths]) {
     const entry = auditArtifact(path, { kinds: options.kinds, resultsDir, statusByStage: options.statusByStage });
-    const check = checkArtifact(path, options.kinds);
-    const sha256 = check.status === 'schema-error' ? '' : check.artifact.provenance.sha256;
-    audit.push({ path: relative(resultsDir, path), kind: entry.kind ?? 'unknown', sha256, status: entry.status, ...(entry.detail ? { detail: entry.detail } : {}) });
-    if (check.status !== 'schema-error') usable.set(path, check.artifact);
+    const artifact = valid(path);
+    audit.push({ path: relative(resultsDir, path), kind: entry.kind ?? 'unknown', sha256: artifact?.provenance.sha256 ?? '', status: entry.status, ...(entry.detail ? { detail: entry.detail } : {}) });
+    if (artifact) usable.set(path, artifact);
   }
   const ref = <D>(path: string): ArtifactRef<D> | undefined => {
     const artifact = usable.get(path);
@@ -76,10 +81,11 @@ function pipelineRunFirst(resultsDir: string, paths: string[]): string[] {
   return [...paths.filter((p) => p === own), ...paths.filter((p) => p !== own)];
 }
 
-function kindOf(path: string, kinds: ReadonlyMap<string, ArtifactKind>): string | undefined {
+/** The artifact when its schema holds (a changed hash still leaves its data readable), else undefined. */
+function validArtifact(path: string, kinds: ReadonlyMap<string, ArtifactKind>): Artifact | undefined {
   try {
     const check = checkArtifact(path, kinds);
-    return check.status === 'schema-error' ? undefined : check.artifact.kind;
+    return check.status === 'schema-error' ? undefined : check.artifact;
   } catch {
     return undefined;
   }

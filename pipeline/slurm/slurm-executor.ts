@@ -75,7 +75,12 @@ function logTail(path: string, lines = 20): string {
  */
 export async function runShardsOnSlurm(context: ExecutorContext, stage: string, shas: readonly string[], hooks: SlurmHooks): Promise<void> {
   const { config, shardsDir } = context;
-  const done = () => shas.filter((sha) => shardResult(shardsDir, sha) !== undefined).length;
+  // A shard once done stays done: each look at the disk reads only the results not yet seen.
+  const finished = new Set<string>();
+  const pendingShards = () => {
+    for (const sha of shas) if (!finished.has(sha) && shardResult(shardsDir, sha) !== undefined) finished.add(sha);
+    return shas.filter((sha) => !finished.has(sha));
+  };
   const active = new Set<string>();
   const lastTaskLog = new Map<string, string>();
   const cancel = () => {
@@ -88,7 +93,7 @@ export async function runShardsOnSlurm(context: ExecutorContext, stage: string, 
     const tries = new Map<string, number>();
     let round = 0;
     for (;;) {
-      const pending = shas.filter((sha) => shardResult(shardsDir, sha) === undefined);
+      const pending = pendingShards();
       hooks.onProgress?.(shas.length - pending.length);
       if (pending.length === 0) return;
       const exhausted = pending.find((sha) => (tries.get(sha) ?? 0) > config.maxRetries);
@@ -103,7 +108,7 @@ export async function runShardsOnSlurm(context: ExecutorContext, stage: string, 
       const retried = pending.filter((sha) => (tries.get(sha) ?? 0) > 1).length;
       hooks.log(`Slurm job ${jobId}: ${pending.length} shard(s)${retried ? `, ${retried} resubmitted after a failed task` : ''}`);
       while ((await queuedTasks(jobId)) > 0) {
-        hooks.onProgress?.(done());
+        hooks.onProgress?.(shas.length - pendingShards().length);
         await sleep(config.pollIntervalS);
       }
       active.delete(jobId);
