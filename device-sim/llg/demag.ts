@@ -1,33 +1,160 @@
 import { mu0TMPerA } from '../../pipeline/constants.ts';
-import { demagTensor, type DemagTensor } from './demag-tensor.ts';
-import { FftPlan, smoothSize } from './fft.ts';
+import { demagTensor } from './demag-tensor.ts';
+import { FftArena, rowLength, FftPlan, smoothSize, type ComplexArray, type WasmArray } from './fft.ts';
 import type { Mesh, VectorField } from './mesh.ts';
 
 const components = ['xx', 'yy', 'zz', 'xy', 'xz', 'yz'] as const;
+type Component = (typeof components)[number];
+
+/** The padded grid: sizes, row lengths of the two layouts and the plans. */
+interface Grid {
+  readonly px: number;
+  readonly py: number;
+  readonly pz: number;
+  /** Row length of the [z][y][x] layout (see rowLength). */
+  readonly ldA: number;
+  /** Row length of the transposed [z][x][y] layout, where the x transforms and the product run. */
+  readonly ldT: number;
+}
+
+/** Fourier-space kernels by mesh and far-field threshold: every solver on the same mesh shares one. */
+const kernelCache = new Map<string, Record<Component, Float64Array>>();
 
 /**
  * Magnetostatic field of the whole mesh: H = −N * M as a zero-padded FFT convolution (open
  * boundaries), each axis padded to at least 2n − 1 and rounded up to a 2-3-5-7 size. The kernel is
- * computed once per mesh in double precision and kept in Fourier space.
+ * computed once per mesh in double precision and kept in Fourier space, where each component is real
+ * (even or odd along every axis), with the 1/(px py pz) of the inverse transform folded in. Two
+ * transforms each way serve the three components: Mx + i My and Hx + i Hy travel packed. Forward
+ * transforms skip the zero padding: z over the ny occupied rows, y over the nx occupied columns, x after
+ * a transpose; the inverse computes only what lands back on the mesh.
  */
 export class Demag {
   readonly mesh: Mesh;
-  readonly padded: readonly [number, number, number];
+  private readonly grid: Grid;
+  private readonly arena: FftArena;
   private readonly plans: readonly [FftPlan, FftPlan, FftPlan];
-  /** Fourier transforms of the six tensor components, re and im. */
-  private readonly kernel: Record<(typeof components)[number], { re: Float64Array; im: Float64Array }>;
-  private readonly work: Array<{ re: Float64Array; im: Float64Array }>;
+  /** The [z][y][x] work buffer; the transposed spectra of Mx + i My, of Mz, and of Hx + i Hy. */
+  private readonly planar: ComplexArray;
+  private readonly spectra: readonly [ComplexArray, ComplexArray, ComplexArray];
+  private readonly work: ComplexArray;
+  private readonly kernel: Record<Component, WasmArray>;
 
   constructor(mesh: Mesh, farCells = 40) {
     this.mesh = mesh;
     const pad = (n: number) => (n === 1 ? 1 : smoothSize(2 * n - 1));
-    this.padded = [pad(mesh.nx), pad(mesh.ny), pad(mesh.nz)];
-    const [px, py, pz] = this.padded;
-    this.plans = [new FftPlan(px), new FftPlan(py), new FftPlan(pz)];
-    const size = px * py * pz;
-    const complex = () => ({ re: new Float64Array(size), im: new Float64Array(size) });
-    this.kernel = { xx: complex(), yy: complex(), zz: complex(), xy: complex(), xz: complex(), yz: complex() };
-    this.work = [complex(), complex(), complex()];
+    const [px, py, pz] = [pad(mesh.nx), pad(mesh.ny), pad(mesh.nz)];
+    this.grid = { px, py, pz, ldA: rowLength(px), ldT: rowLength(py) };
+    const planarSize = this.grid.ldA * py * pz;
+    const spectrumSize = this.grid.ldT * px * pz;
+    const workSize = Math.max(planarSize, spectrumSize);
+    this.arena = new FftArena(2 * planarSize + 6 * spectrumSize + 2 * workSize + 6 * spectrumSize);
+    this.plans = [new FftPlan(this.arena, px), new FftPlan(this.arena, py), new FftPlan(this.arena, pz)];
+    this.planar = this.arena.complex(planarSize);
+    this.spectra = [this.arena.complex(spectrumSize), this.arena.complex(spectrumSize), this.arena.complex(spectrumSize)];
+    this.work = this.arena.complex(workSize);
+    const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
+    let fourier = kernelCache.get(key);
+    if (!fourier) {
+      fourier = this.fourierKernel(farCells);
+      kernelCache.set(key, fourier);
+    }
+    const kernel = {} as Record<Component, WasmArray>;
+    for (const c of components) {
+      kernel[c] = this.arena.float64(spectrumSize);
+      kernel[c].data.set(fourier[c]);
+    }
+    this.kernel = kernel;
+  }
+
+  /** Adds B = μ0 H_demag [T] for the magnetization Ms m to `b`. */
+  addField(msatAPerM: number, m: VectorField, b: VectorField): void {
+    const [packed, zSpectrum, product] = this.spectra;
+    // Mx and My are real: one complex transform carries both (demagProduct separates them).
+    this.load(msatAPerM, m.x, m.y);
+    this.forward(packed, this.mesh.nx, this.mesh.ny);
+    this.load(msatAPerM, m.z, undefined);
+    this.forward(zSpectrum, this.mesh.nx, this.mesh.ny);
+    const { xx, yy, zz, xy, xz, yz } = this.kernel;
+    const { px, py, pz, ldT } = this.grid;
+    this.arena.kernels.demagProduct(packed.re.offset, packed.im.offset, zSpectrum.re.offset, zSpectrum.im.offset, product.re.offset, product.im.offset, xx.offset, yy.offset, zz.offset, xy.offset, xz.offset, yz.offset, px, py, pz, ldT);
+    this.inverse(product);
+    this.store(this.planar.re.data, b.x);
+    this.store(this.planar.im.data, b.y);
+    this.inverse(zSpectrum);
+    this.store(this.planar.re.data, b.z);
+  }
+
+  /** The planar buffer := Ms (re + i im) on the mesh cells, zero in the padding. */
+  private load(msatAPerM: number, re: Float64Array, im: Float64Array | undefined): void {
+    const { nx, ny, nz } = this.mesh;
+    const { py, ldA } = this.grid;
+    const planarRe = this.planar.re.data;
+    const planarIm = this.planar.im.data;
+    planarRe.fill(0);
+    planarIm.fill(0);
+    for (let k = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++) {
+        const row = nx * (j + ny * k);
+        const at = ldA * (j + py * k);
+        for (let i = 0; i < nx; i++) planarRe[at + i] = msatAPerM * re[row + i]!;
+        if (im) for (let i = 0; i < nx; i++) planarIm[at + i] = msatAPerM * im[row + i]!;
+      }
+    }
+  }
+
+  /** target += μ0 planar on the mesh cells. */
+  private store(planar: Float64Array, target: Float64Array): void {
+    const { nx, ny, nz } = this.mesh;
+    const { py, ldA } = this.grid;
+    for (let k = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++) {
+        const row = nx * (j + ny * k);
+        const at = ldA * (j + py * k);
+        for (let i = 0; i < nx; i++) target[row + i]! += mu0TMPerA * planar[at + i]!;
+      }
+    }
+  }
+
+  /**
+   * Transforms the planar buffer, nonzero in its first `columns` x and `rows` y values, into `spectrum`
+   * ([z][x][y] layout): z, then y in each plane, then the transpose and x.
+   */
+  private forward(spectrum: ComplexArray, columns: number, rows: number): void {
+    const { px, py, pz, ldA, ldT } = this.grid;
+    const [planX, planY, planZ] = this.plans;
+    const { planar, work } = this;
+    planZ.transform(planar, work, 0, ldA * py, ldA * rows, false);
+    for (let k = 0; k < pz; k++) planY.transform(planar, work, k * ldA * py, ldA, columns, false);
+    for (let k = 0; k < pz; k++) this.transpose(planar, k * ldA * py, ldA, spectrum, k * ldT * px, ldT, py, px);
+    for (let k = 0; k < pz; k++) planX.transform(spectrum, work, k * ldT * px, ldT, py, false);
+  }
+
+  /** The inverse of `forward` (unscaled) into the planar buffer, for the cells of the mesh only. */
+  private inverse(spectrum: ComplexArray): void {
+    const { px, py, pz, ldA, ldT } = this.grid;
+    const [planX, planY, planZ] = this.plans;
+    const { planar, work } = this;
+    const { nx, ny } = this.mesh;
+    for (let k = 0; k < pz; k++) planX.transform(spectrum, work, k * ldT * px, ldT, py, true);
+    for (let k = 0; k < pz; k++) this.transpose(spectrum, k * ldT * px, ldT, planar, k * ldA * py, ldA, nx, py);
+    for (let k = 0; k < pz; k++) planY.transform(planar, work, k * ldA * py, ldA, nx, true);
+    planZ.transform(planar, work, 0, ldA * py, ldA * ny, true);
+  }
+
+  /** dst[c ldDst + r] = src[r ldSrc + c] for r < rows, c < cols (offsets in values). */
+  private transpose(src: ComplexArray, srcOffset: number, ldSrc: number, dst: ComplexArray, dstOffset: number, ldDst: number, rows: number, cols: number): void {
+    this.arena.kernels.transposeComplex(src.re.offset + 8 * srcOffset, src.im.offset + 8 * srcOffset, dst.re.offset + 8 * dstOffset, dst.im.offset + 8 * dstOffset, rows, cols, ldSrc, ldDst);
+  }
+
+  /**
+   * The six tensor components at every offset of the padded grid (offset o at index o mod p), each
+   * transformed as the magnetization is; their imaginary parts vanish to rounding by symmetry.
+   */
+  private fourierKernel(farCells: number): Record<Component, Float64Array> {
+    const { px, py, pz, ldA } = this.grid;
+    const { mesh } = this;
+    const real = Object.fromEntries(components.map((c) => [c, new Float64Array(this.planar.re.data.length)])) as Record<Component, Float64Array>;
     const offset = (i: number, n: number, p: number) => (i < n ? i : i > p - n ? i - p : undefined);
     for (let k = 0; k < pz; k++) {
       const oz = offset(k, mesh.nz, pz);
@@ -36,74 +163,20 @@ export class Demag {
         for (let i = 0; i < px; i++) {
           const ox = offset(i, mesh.nx, px);
           if (ox === undefined || oy === undefined || oz === undefined) continue;
-          const n: DemagTensor = demagTensor(ox * mesh.dxM, oy * mesh.dyM, oz * mesh.dzM, mesh.dxM, mesh.dyM, mesh.dzM, farCells);
-          const at = i + px * (j + py * k);
-          for (const c of components) this.kernel[c].re[at] = n[c];
+          const n = demagTensor(ox * mesh.dxM, oy * mesh.dyM, oz * mesh.dzM, mesh.dxM, mesh.dyM, mesh.dzM, farCells);
+          for (const c of components) real[c][i + ldA * (j + py * k)] = n[c];
         }
       }
     }
-    for (const c of components) this.fft3(this.kernel[c].re, this.kernel[c].im, false);
-  }
-
-  /** Adds B = μ0 H_demag [T] for the magnetization Ms m to `b`. */
-  addField(msatAPerM: number, m: VectorField, b: VectorField): void {
-    const { nx, ny, nz } = this.mesh;
-    const [px, py] = this.padded;
-    const [wx, wy, wz] = this.work as [{ re: Float64Array; im: Float64Array }, { re: Float64Array; im: Float64Array }, { re: Float64Array; im: Float64Array }];
-    for (const w of this.work) {
-      w.re.fill(0);
-      w.im.fill(0);
-    }
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++) {
-          const cell = i + nx * (j + ny * k);
-          const at = i + px * (j + py * k);
-          wx.re[at] = msatAPerM * m.x[cell]!;
-          wy.re[at] = msatAPerM * m.y[cell]!;
-          wz.re[at] = msatAPerM * m.z[cell]!;
-        }
-      }
-    }
-    for (const w of this.work) this.fft3(w.re, w.im, false);
-    const { xx, yy, zz, xy, xz, yz } = this.kernel;
-    for (let at = 0; at < wx.re.length; at++) {
-      const ar = wx.re[at]!;
-      const ai = wx.im[at]!;
-      const br = wy.re[at]!;
-      const bi = wy.im[at]!;
-      const cr = wz.re[at]!;
-      const ci = wz.im[at]!;
-      const [xxr, xxi, yyr, yyi, zzr, zzi] = [xx.re[at]!, xx.im[at]!, yy.re[at]!, yy.im[at]!, zz.re[at]!, zz.im[at]!];
-      const [xyr, xyi, xzr, xzi, yzr, yzi] = [xy.re[at]!, xy.im[at]!, xz.re[at]!, xz.im[at]!, yz.re[at]!, yz.im[at]!];
-      // H = −N M, component by component, complex products written out.
-      wx.re[at] = -(xxr * ar - xxi * ai + xyr * br - xyi * bi + xzr * cr - xzi * ci);
-      wx.im[at] = -(xxr * ai + xxi * ar + xyr * bi + xyi * br + xzr * ci + xzi * cr);
-      wy.re[at] = -(xyr * ar - xyi * ai + yyr * br - yyi * bi + yzr * cr - yzi * ci);
-      wy.im[at] = -(xyr * ai + xyi * ar + yyr * bi + yyi * br + yzr * ci + yzi * cr);
-      wz.re[at] = -(xzr * ar - xzi * ai + yzr * br - yzi * bi + zzr * cr - zzi * ci);
-      wz.im[at] = -(xzr * ai + xzi * ar + yzr * bi + yzi * br + zzr * ci + zzi * cr);
-    }
-    for (const w of this.work) this.fft3(w.re, w.im, true);
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++) {
-          const cell = i + nx * (j + ny * k);
-          const at = i + px * (j + py * k);
-          b.x[cell]! += mu0TMPerA * wx.re[at]!;
-          b.y[cell]! += mu0TMPerA * wy.re[at]!;
-          b.z[cell]! += mu0TMPerA * wz.re[at]!;
-        }
-      }
-    }
-  }
-
-  /** 3-D transform of a padded array, one axis after the other. */
-  private fft3(re: Float64Array, im: Float64Array, inverse: boolean): void {
-    const [px, py, pz] = this.padded;
-    const [planX, planY, planZ] = this.plans;
-    if (px > 1) for (let k = 0; k < pz; k++) for (let j = 0; j < py; j++) planX.transform(re, im, px * (j + py * k), 1, inverse);
-    if (py > 1) for (let k = 0; k < pz; k++) for (let i = 0; i < px; i++) planY.transform(re, im, i + px * py * k, px, inverse);
-    if (pz > 1) for (let j = 0; j < py; j++) for (let i = 0; i < px; i++) planZ.transform(re, im, i + px * j, px * py, inverse);
+    const scale = 1 / (px * py * pz);
+    const spectrum = this.spectra[0];
+    return Object.fromEntries(
+      components.map((c) => {
+        this.planar.re.data.set(real[c]);
+        this.planar.im.data.fill(0);
+        this.forward(spectrum, px, py);
+        return [c, spectrum.re.data.map((v) => v * scale)];
+      }),
+    ) as Record<Component, Float64Array>;
   }
 }

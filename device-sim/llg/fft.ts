@@ -1,103 +1,159 @@
+import { readFileSync } from 'node:fs';
+
+/** The exports of device-sim/llg/wasm/fft.wasm (source: wasm/fft.as.ts); pointers are byte offsets. */
+interface FftExports {
+  fftBatch(re: number, im: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number): void;
+  transposeComplex(srcRe: number, srcIm: number, dstRe: number, dstIm: number, rows: number, cols: number, ldSrc: number, ldDst: number): void;
+  demagProduct(ar: number, ai: number, cr: number, ci: number, pr: number, pi: number, kxx: number, kyy: number, kzz: number, kxy: number, kxz: number, kyz: number, px: number, py: number, pz: number, ld: number): void;
+}
+
+const wasmModule = new WebAssembly.Module(readFileSync(new URL('./wasm/fft.wasm', import.meta.url)));
+
+/** A float64 array in an FftArena: its byte offset for the kernels and a view for TypeScript. */
+export interface WasmArray {
+  readonly offset: number;
+  readonly data: Float64Array;
+}
+
+/** Split real and imaginary parts. */
+export interface ComplexArray {
+  readonly re: WasmArray;
+  readonly im: WasmArray;
+}
+
 /**
- * Complex FFT of any length whose prime factors are small (2, 3, 5, 7 run as butterflies; a larger
- * prime factor runs as a plain DFT of that size): mixed-radix decimation in time, with the twiddles
- * computed once per plan. Demag convolutions pad to such sizes (2 nx rounded up to a 2-3-5-7 number)
- * rather than to powers of two.
+ * A fixed WebAssembly memory for the FFT kernels, handed out by a bump pointer (a solver allocates its
+ * buffers once, so views stay valid: the memory never grows).
  */
-export class FftPlan {
-  readonly n: number;
-  private readonly factors: number[];
-  private readonly cos: Float64Array;
-  private readonly sin: Float64Array;
-  private readonly scratchRe: Float64Array;
-  private readonly scratchIm: Float64Array;
-  private readonly outRe: Float64Array;
-  private readonly outIm: Float64Array;
-  /** Butterfly inputs, as long as the largest factor. */
-  private readonly tRe: Float64Array;
-  private readonly tIm: Float64Array;
+export class FftArena {
+  readonly kernels: FftExports;
+  private readonly memory: WebAssembly.Memory;
+  private next = 0;
+  private readonly capacityBytes: number;
 
-  constructor(n: number) {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`internal error: FFT of length ${n}`);
-    this.n = n;
-    this.factors = factorize(n);
-    this.cos = Float64Array.from({ length: n }, (_, k) => Math.cos((2 * Math.PI * k) / n));
-    this.sin = Float64Array.from({ length: n }, (_, k) => Math.sin((2 * Math.PI * k) / n));
-    this.scratchRe = new Float64Array(n);
-    this.scratchIm = new Float64Array(n);
-    this.outRe = new Float64Array(n);
-    this.outIm = new Float64Array(n);
-    const largest = Math.max(1, ...this.factors);
-    this.tRe = new Float64Array(largest);
-    this.tIm = new Float64Array(largest);
+  constructor(float64Count: number) {
+    // Room for the plans' factors and twiddles beside the arrays asked for.
+    const pages = Math.ceil((float64Count * 8 + (1 << 20)) / 65536);
+    this.capacityBytes = pages * 65536;
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } }).exports as unknown as FftExports;
   }
 
-  /**
-   * In-place transform of the n values re[offset + k stride], im[...]: forward computes
-   * X_j = Σ_k x_k e^{-2πi jk/n}; inverse uses e^{+2πi jk/n} and divides by n.
-   */
-  transform(re: Float64Array, im: Float64Array, offset: number, stride: number, inverse: boolean): void {
-    const { n, scratchRe, scratchIm } = this;
-    for (let k = 0; k < n; k++) {
-      scratchRe[k] = re[offset + k * stride]!;
-      scratchIm[k] = im[offset + k * stride]!;
-    }
-    const { outRe, outIm } = this;
-    this.recurse(scratchRe, scratchIm, 0, 1, outRe, outIm, 0, n, 0, inverse ? 1 : -1);
-    const scale = inverse ? 1 / n : 1;
-    for (let k = 0; k < n; k++) {
-      re[offset + k * stride] = outRe[k]! * scale;
-      im[offset + k * stride] = outIm[k]! * scale;
-    }
+  float64(length: number): WasmArray {
+    const offset = this.take(length * 8);
+    return { offset, data: new Float64Array(this.memory.buffer, offset, length) };
   }
 
-  /** DFT of length m of in[inOffset + k inStride] into out[outOffset ...], using factors from `level`. */
-  private recurse(inRe: Float64Array, inIm: Float64Array, inOffset: number, inStride: number, outRe: Float64Array, outIm: Float64Array, outOffset: number, m: number, level: number, sign: number): void {
-    if (m === 1) {
-      outRe[outOffset] = inRe[inOffset]!;
-      outIm[outOffset] = inIm[inOffset]!;
-      return;
-    }
-    const p = this.factors[level]!;
-    const q = m / p;
-    // p sub-transforms of length q over the decimated inputs.
-    for (let r = 0; r < p; r++) this.recurse(inRe, inIm, inOffset + r * inStride, inStride * p, outRe, outIm, outOffset + r * q, q, level + 1, sign);
-    // Butterflies: X[k + s q] = Σ_r W_m^{r (k + s q)} Y_r[k].
-    const step = this.n / m; // twiddle index step: W_m^j = W_n^{j n/m}
-    const { tRe, tIm } = this;
-    for (let k = 0; k < q; k++) {
-      for (let r = 0; r < p; r++) {
-        tRe[r] = outRe[outOffset + r * q + k]!;
-        tIm[r] = outIm[outOffset + r * q + k]!;
-      }
-      for (let s = 0; s < p; s++) {
-        const j = k + s * q;
-        let sumRe = 0;
-        let sumIm = 0;
-        for (let r = 0; r < p; r++) {
-          const index = ((r * j) % m) * step;
-          const c = this.cos[index]!;
-          const w = sign * this.sin[index]!;
-          sumRe += tRe[r]! * c - tIm[r]! * w;
-          sumIm += tRe[r]! * w + tIm[r]! * c;
-        }
-        outRe[outOffset + j] = sumRe;
-        outIm[outOffset + j] = sumIm;
-      }
-    }
+  complex(length: number): ComplexArray {
+    return { re: this.float64(length), im: this.float64(length) };
+  }
+
+  int32(values: readonly number[]): number {
+    const offset = this.take(values.length * 4);
+    new Int32Array(this.memory.buffer, offset, values.length).set(values);
+    return offset;
+  }
+
+  private take(bytes: number): number {
+    const offset = this.next;
+    if (offset + bytes > this.capacityBytes) throw new Error(`internal error: FFT arena of ${this.capacityBytes} bytes is full`);
+    this.next = offset + Math.ceil(bytes / 16) * 16; // 16-byte alignment for v128 loads
+    return offset;
   }
 }
 
+/**
+ * Complex FFT of length n for batches of sequences side by side (element e of sequence b at
+ * e ld + b): a mixed-radix Stockham transform with 2-, 3-, 4-, 5- and 8-point butterflies written out (a
+ * larger prime factor runs as its plain DFT), SIMD over the batch, twiddles computed once per plan in
+ * double precision. Demag convolutions pad to 2-3-5-7 sizes rather than to powers of two.
+ */
+export class FftPlan {
+  readonly n: number;
+  private readonly arena: FftArena;
+  private readonly factors: number[];
+  private readonly factorsOffset: number;
+  private readonly twiddles: { forward: ComplexArray; inverse: ComplexArray };
+  private readonly scratch: WasmArray;
+
+  constructor(arena: FftArena, n: number) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`internal error: FFT of length ${n}`);
+    this.n = n;
+    this.arena = arena;
+    this.factors = factorize(n);
+    this.factorsOffset = arena.int32(this.factors);
+    this.twiddles = { forward: this.twiddleTable(-1), inverse: this.twiddleTable(1) };
+    this.scratch = arena.float64(4 * Math.max(2, ...this.factors));
+  }
+
+  /**
+   * Transforms in place the `batch` sequences of buffer (starting `offset` values in), element e of
+   * sequence b at offset + e ld + b; `work` holds n ld values. Forward is X_j = sum_k x_k e^{-2 pi i jk/n};
+   * inverse takes e^{+2 pi i jk/n} and does not divide by n. The batch is rounded up to even: the
+   * SIMD kernels take two sequences at a time, so ld must leave room for it.
+   */
+  transform(buffer: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, inverse: boolean): void {
+    const even = batch + (batch % 2);
+    if (even > ld) throw new Error(`internal error: FFT batch ${batch} in rows of ${ld}`);
+    if (this.n === 1) return;
+    const tw = inverse ? this.twiddles.inverse : this.twiddles.forward;
+    // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache.
+    const block = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
+    for (let b0 = 0; b0 < even; b0 += block) {
+      const at = 8 * (offset + b0);
+      this.arena.kernels.fftBatch(buffer.re.offset + at, buffer.im.offset + at, work.re.offset + 8 * b0, work.im.offset + 8 * b0, ld, Math.min(block, even - b0), this.n, this.factorsOffset, this.factors.length, tw.re.offset, tw.im.offset, inverse ? 1 : -1, this.scratch.offset);
+    }
+  }
+
+  /** Each pass's w^j = e^{sign 2 pi i q j / (n / s)}, q < m, 1 <= j < p, in pass order. */
+  private twiddleTable(sign: number): ComplexArray {
+    const values: Array<[number, number]> = [];
+    let s = 1;
+    for (const p of this.factors) {
+      const length = this.n / s;
+      const m = length / p;
+      for (let q = 0; q < m; q++) {
+        for (let j = 1; j < p; j++) {
+          const angle = (sign * 2 * Math.PI * ((q * j) % length)) / length;
+          values.push([Math.cos(angle), Math.sin(angle)]);
+        }
+      }
+      s *= p;
+    }
+    const table = this.arena.complex(Math.max(1, values.length));
+    values.forEach(([c, w], i) => {
+      table.re.data[i] = c;
+      table.im.data[i] = w;
+    });
+    return table;
+  }
+}
+
+/** The bytes a column block of a batched transform may take (re, im, work re, work im): half an L2. */
+const blockBytes = 262144;
+
+/** Radices for n: powers of two as 8s (4 4 rather than 8 2, the radix-2 pass being the slowest), then 3, 5 and larger primes. */
 function factorize(n: number): number[] {
-  const factors: number[] = [];
+  let twos = 0;
   let rest = n;
-  for (const p of [4, 2, 3, 5, 7]) {
-    while (rest % p === 0 && (p !== 4 || rest % 4 === 0)) {
+  while (rest % 2 === 0) {
+    twos += 1;
+    rest /= 2;
+  }
+  const factors: number[] = [];
+  if (twos % 3 === 1 && twos >= 4) factors.push(4, 4);
+  for (let e = twos % 3 === 1 && twos >= 4 ? twos - 4 : twos; e > 0; ) {
+    const p = e >= 3 ? 3 : e;
+    factors.push(2 ** p);
+    e -= p;
+  }
+  for (const p of [3, 5]) {
+    while (rest % p === 0) {
       factors.push(p);
       rest /= p;
     }
   }
-  for (let p = 11; rest > 1; p += 2) {
+  for (let p = 7; rest > 1; p += 2) {
     while (rest % p === 0) {
       factors.push(p);
       rest /= p;
@@ -113,4 +169,14 @@ export function smoothSize(n: number): number {
     for (const p of [2, 3, 5, 7]) while (rest % p === 0) rest /= p;
     if (rest === 1) return m;
   }
+}
+
+/**
+ * The row length for n values side by side: even (the SIMD kernels take two sequences at a time), and
+ * off a multiple of 512 bytes, since a butterfly's inputs several rows apart would otherwise share
+ * cache sets (a 512 x 128 demag grid ran its x transforms 3x slower at row length 128 than at 132).
+ */
+export function rowLength(n: number): number {
+  const even = n + (n % 2);
+  return even % 64 === 0 ? even + 4 : even;
 }

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import test from 'ava';
-import { execa } from 'execa';
 import { trialStream, type RandomStream } from '../../pipeline/rng.ts';
-import { tempDir } from '../../pipeline/test-fixtures/helpers.ts';
-import { repoRoot } from '../../pipeline/version.ts';
+import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
 import { Arena, type Tensor } from './arena.ts';
 import { referenceBatchNorm, referenceMatmul } from './reference.ts';
 
@@ -38,14 +35,7 @@ test('transpose', (t) => {
   for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) t.is(dst.data[j * 3 + i], src.data[i * 5 + j]);
 });
 
-test('the committed kernels.wasm is what npm run build:wasm makes from nn/wasm/*.as.ts', async (t) => {
-  const out = `${tempDir()}/kernels.wasm`;
-  const script = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')).scripts['build:wasm'] as string;
-  const args = script.split(' ').slice(1);
-  args[args.indexOf('-o') + 1] = out;
-  await execa('npx', ['asc', ...args], { cwd: repoRoot });
-  t.deepEqual(readFileSync(out), readFileSync(`${repoRoot}/nn/wasm/kernels.wasm`));
-});
+test('the committed kernels.wasm is what npm run build:wasm:nn makes from nn/wasm/*.as.ts', (t) => assertCommittedWasm(t, 'build:wasm:nn'));
 
 /** Fills a tensor with uniform values in [lo, hi). */
 function randomFill(tensor: Tensor, random: RandomStream, lo = -1, hi = 1): Tensor {

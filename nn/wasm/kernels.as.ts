@@ -1,4 +1,4 @@
-// Entry of the WebAssembly training kernels: `npm run build:wasm` compiles it into kernels.wasm
+// Entry of the WebAssembly training kernels: `npm run build:wasm:nn` compiles it into kernels.wasm
 // (committed; a test checks that the committed binary is what these sources compile to).
 export { matmul, transpose } from './matmul.as';
 export { columnSums, batchNormForward, affineActivate, activationBackward, batchNormBackward, adam } from './elementwise.as';
