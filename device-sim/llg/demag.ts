@@ -22,7 +22,7 @@ const kernelCache = new Map<string, Record<Component, Float64Array>>();
 
 /**
  * Magnetostatic field of the whole mesh: H = −N * M as a zero-padded FFT convolution (open
- * boundaries), each axis padded to at least 2n − 1 and rounded up to a 2-3-5-7 size. The kernel is
+ * boundaries), each axis padded to at least 2n − 1 and rounded up to a 2-3-5 size. The kernel is
  * computed once per mesh in double precision and kept in Fourier space, where each component is real
  * (even or odd along every axis), with the 1/(px py pz) of the inverse transform folded in. Two
  * transforms each way serve the three components: Mx + i My and Hx + i Hy travel packed. Forward

@@ -66,7 +66,7 @@ export class FftArena {
  * Complex FFT of length n for batches of sequences side by side (element e of sequence b at
  * e ld + b): a mixed-radix Stockham transform with 2-, 3-, 4-, 5- and 8-point butterflies written out (a
  * larger prime factor runs as its plain DFT), SIMD over the batch, twiddles computed once per plan in
- * double precision. Demag convolutions pad to 2-3-5-7 sizes rather than to powers of two.
+ * double precision. Demag convolutions pad to 2-3-5 sizes rather than to powers of two.
  */
 export class FftPlan {
   readonly n: number;
@@ -83,7 +83,7 @@ export class FftPlan {
     this.factors = factorize(n);
     this.factorsOffset = arena.int32(this.factors);
     this.twiddles = { forward: this.twiddleTable(-1), inverse: this.twiddleTable(1) };
-    this.scratch = arena.float64(4 * Math.max(2, ...this.factors));
+    this.scratch = arena.float64(6 * Math.max(2, ...this.factors));
   }
 
   /**
@@ -162,11 +162,11 @@ function factorize(n: number): number[] {
   return factors;
 }
 
-/** The smallest n' >= n whose prime factors are 2, 3, 5 and 7 only. */
+/** The smallest n' >= n whose prime factors are 2, 3 and 5 only: the sizes with written-out butterflies. */
 export function smoothSize(n: number): number {
   for (let m = Math.max(1, n); ; m++) {
     let rest = m;
-    for (const p of [2, 3, 5, 7]) while (rest % p === 0) rest /= p;
+    for (const p of [2, 3, 5]) while (rest % p === 0) rest /= p;
     if (rest === 1) return m;
   }
 }

@@ -37,6 +37,7 @@ export class DormandPrince {
   private readonly options: Rk45Options;
   private readonly k: VectorField[];
   private readonly trial: VectorField;
+  private readonly difference: VectorField;
   private stepS: number;
   /** Rate evaluations so far (a cost measure, as OOMMF's energy-calculation count). */
   evaluations = 0;
@@ -46,47 +47,28 @@ export class DormandPrince {
     this.options = options;
     this.k = Array.from({ length: 7 }, () => vectorField(cells));
     this.trial = vectorField(cells);
+    this.difference = vectorField(cells);
     this.stepS = options.initialStepS;
   }
 
   /** Advances m from t by one accepted step; returns the new time. */
   step(m: VectorField, tS: number): number {
     const { k, trial } = this;
-    const n = m.x.length;
     this.rate(tS, m, k[0]!);
     this.evaluations += 1;
     for (;;) {
       const h = this.stepS;
       for (let s = 1; s < 7; s++) {
-        for (const comp of ['x', 'y', 'z'] as const) {
-          const out = trial[comp];
-          const base = m[comp];
-          for (let i = 0; i < n; i++) {
-            let sum = 0;
-            for (let j = 0; j < s; j++) sum += a[s]![j]! * k[j]![comp][i]!;
-            out[i] = base[i]! + h * sum;
-          }
-        }
+        combine(trial, m, h, a[s]!, k);
         this.rate(tS + c[s]! * h, trial, k[s]!);
         this.evaluations += 1;
       }
       // trial now holds the fifth-order solution (stage 7 uses the b weights).
-      let error = 0;
-      for (const comp of ['x', 'y', 'z'] as const) {
-        for (let i = 0; i < n; i++) {
-          let sum = 0;
-          for (let j = 0; j < 7; j++) sum += e[j]! * k[j]![comp][i]!;
-          error = Math.max(error, Math.abs(h * sum));
-        }
-      }
+      combine(this.difference, undefined, h, e, k);
+      const error = largestComponent(this.difference);
       const factor = Math.min(5, Math.max(0.2, 0.9 * (error > 0 ? (this.options.tolerance / error) ** 0.2 : 5)));
       if (error <= this.options.tolerance || h <= this.options.minStepS) {
-        for (let i = 0; i < n; i++) {
-          const norm = Math.hypot(trial.x[i]!, trial.y[i]!, trial.z[i]!);
-          m.x[i] = trial.x[i]! / norm;
-          m.y[i] = trial.y[i]! / norm;
-          m.z[i] = trial.z[i]! / norm;
-        }
+        normalizeInto(trial, m);
         this.stepS = Math.min(this.options.maxStepS, Math.max(this.options.minStepS, h * factor));
         return tS + h;
       }
@@ -101,5 +83,36 @@ export class DormandPrince {
       tS = this.step(m, tS);
     }
     return tS;
+  }
+}
+
+/** out = base + h sum_j weights[j] k[j] (base absent: zero), one pass per nonzero weight. */
+function combine(out: VectorField, base: VectorField | undefined, h: number, weights: readonly number[], k: readonly VectorField[]): void {
+  for (const comp of ['x', 'y', 'z'] as const) {
+    const o = out[comp];
+    if (base) o.set(base[comp]);
+    else o.fill(0);
+    weights.forEach((w, j) => {
+      if (w === 0) return;
+      const hw = h * w;
+      const kj = k[j]![comp];
+      for (let i = 0; i < o.length; i++) o[i] = o[i]! + hw * kj[i]!;
+    });
+  }
+}
+
+function largestComponent(v: VectorField): number {
+  let worst = 0;
+  for (const comp of [v.x, v.y, v.z]) for (let i = 0; i < comp.length; i++) worst = Math.max(worst, Math.abs(comp[i]!));
+  return worst;
+}
+
+function normalizeInto(from: VectorField, to: VectorField): void {
+  for (let i = 0; i < from.x.length; i++) {
+    const [x, y, z] = [from.x[i]!, from.y[i]!, from.z[i]!];
+    const inverse = 1 / Math.sqrt(x * x + y * y + z * z);
+    to.x[i] = x * inverse;
+    to.y[i] = y * inverse;
+    to.z[i] = z * inverse;
   }
 }

@@ -10,12 +10,20 @@ function at(base: usize, index: i32): usize {
 
 /**
  * One Stockham decimation-in-frequency pass of radix p (2, 3, 4, 5, 8 written out; any other p through
- * `scratch`, 4p v128s): reads x, writes y. `s` is the product of the earlier radices, m = n / (s p);
+ * `scratch`: 2p v128 inputs, then the p roots of unity): reads x, writes y. `s` is the product of the earlier radices, m = n / (s p);
  * output e_j = t + s (p q + j) is w^j times the j-th output of the length-p DFT of the inputs
  * e_r = t + s (q + r m), with w^j at twiddle index q (p - 1) + j - 1.
  */
 function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n: i32, s: i32, p: i32, twr: usize, twi: usize, sign: f64, scratch: usize): void {
   const m = n / (s * p);
+  const roots = scratch + (<usize>p << 5);
+  if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
+    for (let k = 0; k < p; k++) {
+      const angle = (sign * 2 * Math.PI * <f64>k) / <f64>p;
+      store<f64>(at(roots, 2 * k), Math.cos(angle));
+      store<f64>(at(roots, 2 * k + 1), Math.sin(angle));
+    }
+  }
   for (let q = 0; q < m; q++) {
     const tw = q * (p - 1);
     for (let t = 0; t < s; t++) {
@@ -28,7 +36,7 @@ function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n
       else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
       else if (p == 3) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
       else if (p == 5) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
-      else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, p, scratch);
+      else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, p, scratch, roots);
     }
   }
 }
@@ -277,8 +285,8 @@ function radix5(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
   }
 }
 
-/** Any other radix: the length-p DFT by its definition, the inputs kept in `scratch`. */
-function radixAny(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, p: i32, scratch: usize): void {
+/** Any other radix: the length-p DFT by its definition, the inputs kept in `scratch`, the roots (cos, sin) in `roots`. */
+function radixAny(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, p: i32, scratch: usize, roots: usize): void {
   const sr = scratch;
   const si = scratch + (<usize>p << 4);
   for (let b = 0; b < batch; b += 2) {
@@ -290,9 +298,9 @@ function radixAny(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inSte
       let accR = f64x2.splat(0);
       let accI = f64x2.splat(0);
       for (let r = 0; r < p; r++) {
-        const angle = (sign * 2 * Math.PI * <f64>((r * j) % p)) / <f64>p;
-        const c = f64x2.splat(Math.cos(angle));
-        const w = f64x2.splat(Math.sin(angle));
+        const root = 2 * ((r * j) % p);
+        const c = f64x2.splat(load<f64>(at(roots, root)));
+        const w = f64x2.splat(load<f64>(at(roots, root + 1)));
         const ar = v128.load(sr + (<usize>r << 4));
         const ai = v128.load(si + (<usize>r << 4));
         accR = f64x2.add(accR, f64x2.sub(f64x2.mul(ar, c), f64x2.mul(ai, w)));
