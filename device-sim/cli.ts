@@ -1,12 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import Papa from 'papaparse';
 import { readArtifact } from '../pipeline/artifact.ts';
 import { loadCaseFile } from '../pipeline/case-file.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { formatJson } from '../pipeline/json-file.ts';
 import { deviceTable, type DeviceTableData } from '../pipeline/schemas/device-table.ts';
+import { stderrProgress } from '../pipeline/progress.ts';
+import { toSi } from '../pipeline/quantity.ts';
+import { writeFileAtomic } from '../pipeline/json-file.ts';
+import { cellSizeProblems } from './llg/checks.ts';
+import { formatOvf } from './llg/ovf.ts';
+import { oommfField1Figures, runSp4, sp4, sp4Figures, sp4Mesh, sp4SState, type Sp4Figures } from './llg/sp4.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
 
@@ -81,4 +87,93 @@ export function registerDeviceCommands(program: Command): void {
       writeFileSync(join(options.out, 'device-samples.csv'), Papa.unparse(rows.samples) + '\n');
       process.stderr.write(`wrote ${rows.states.length} state rows and ${rows.samples.length} sample rows to ${options.out}\n`);
     });
+  device
+    .command('sp4')
+    .description('muMAG standard problem 4 on the LLG solver: relax the S-state, apply field 1 or 2, print the key figures beside OOMMF\'s')
+    .option('--cell <size>', 'cell edge in the film plane (500 nm and 125 nm must be whole multiples of it)', '2.5 nm')
+    .addOption(new Option('--field <n>', 'SP4 field').choices(['1', '2']).default('1'))
+    .option('--end <time>', 'simulated time', '1 ns')
+    .option('--tolerance <err>', "RK45's largest local error of |m| per step", '1e-5')
+    .option('--ovf <dir>', 'write the S-state and the final state there as OVF 2.0 (binary 8)')
+    .option('--json', 'one JSON document: { mesh, figures, oommf, evaluations, wallTimeS, series }', false)
+    .option('--csv', 'the <m> time series as CSV (t, mx, my, mz)', false)
+    .action((options: { cell: string; field: '1' | '2'; end: string; tolerance: string; ovf?: string; json: boolean; csv: boolean }) => {
+      if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
+      const number = (flag: string, text: string, unit: string | undefined) => {
+        let value: number;
+        try {
+          value = unit ? toSi(text, unit) : Number(text);
+        } catch (error) {
+          throw new UsageError(`--${flag}: ${(error as Error).message}`);
+        }
+        if (!(value > 0)) throw new UsageError(`--${flag}: must be a positive number, got ${text}`);
+        return value;
+      };
+      const cellM = number('cell', options.cell, 'm');
+      const endS = number('end', options.end, 's');
+      const tolerance = number('tolerance', options.tolerance, undefined);
+      const mesh = sp4Mesh(cellM);
+      if (Math.abs(mesh.nx * cellM - sp4.lengthM) > 1e-6 * cellM || Math.abs(mesh.ny * cellM - sp4.widthM) > 1e-6 * cellM) {
+        throw new UsageError(`--cell: ${options.cell} does not divide the 500 nm x 125 nm film into whole cells`);
+      }
+      const problem = cellSizeProblems(mesh, sp4, 'cell')[0];
+      if (problem) throw new UsageError(`--cell: ${problem.message}`);
+      const started = performance.now();
+      process.stderr.write(`SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; relaxing the S-state\n`);
+      const sState = sp4SState(mesh);
+      const field = Number(options.field) as 1 | 2;
+      const samples = Math.round(endS / 1e-12);
+      const progress = stderrProgress(`SP4 field ${field}`, samples);
+      let final = sState.m;
+      const run = runSp4(mesh, sState.m, field, {
+        endS,
+        sampleS: 1e-12,
+        tolerance,
+        onSample: (tS, m) => {
+          progress.increment(1, `${(tS * 1e9).toFixed(3)} ns`);
+          final = m;
+        },
+      });
+      progress.stop();
+      const wallTimeS = (performance.now() - started) / 1000;
+      const figures = sp4Figures(run.series);
+      if (options.ovf) {
+        mkdirSync(options.ovf, { recursive: true });
+        writeFileAtomic(join(options.ovf, 'sp4-s-state.ovf'), formatOvf({ mesh, field: sState.m, title: 'SP4 S-state (dwsyn)' }, 'binary8'));
+        writeFileAtomic(join(options.ovf, `sp4-field${field}-final.ovf`), formatOvf({ mesh, field: final, title: `SP4 field ${field} at ${endS} s (dwsyn)` }, 'binary8'));
+      }
+      const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
+      const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
+      if (options.json) {
+        process.stdout.write(formatJson({ mesh, field, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series }) + '\n');
+      } else if (options.csv) {
+        process.stdout.write(Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz }))) + '\n');
+      } else {
+        process.stdout.write(sp4Lines(figures, oommf).join('\n') + '\n');
+        process.stdout.write(`field evaluations: relaxation ${evaluations.relaxation}, run ${evaluations.run}; wall time ${wallTimeS.toFixed(1)} s\n`);
+      }
+    });
+}
+
+/** The SP4 figures as aligned lines, OOMMF's beside them when there are any. */
+function sp4Lines(figures: Sp4Figures, oommf: Sp4Figures | undefined): string[] {
+  const rows: Array<[string, (f: Sp4Figures) => number, number]> = [
+    ['first <mx> = 0 (ns)', (f) => f.firstMxZeroS * 1e9, 5],
+    ['max <my>', (f) => f.maxMy, 5],
+    ['  at (ns)', (f) => f.maxMyAtS * 1e9, 3],
+    ['min <mz>', (f) => f.minMz, 5],
+    ['  at (ns)', (f) => f.minMzAtS * 1e9, 3],
+    ['final <mx>', (f) => f.finalM[0], 5],
+    ['final <my>', (f) => f.finalM[1], 5],
+    ['final <mz>', (f) => f.finalM[2], 5],
+  ];
+  const header = `${'quantity'.padEnd(22)}${'dwsyn'.padStart(10)}${oommf ? `${'OOMMF 2.5 nm'.padStart(14)}${'difference'.padStart(12)}` : ''}`;
+  return [
+    header,
+    ...rows.map(([name, get, digits]) => {
+      const ours = get(figures);
+      const theirs = oommf ? get(oommf) : undefined;
+      return `${name.padEnd(22)}${ours.toFixed(digits).padStart(10)}${theirs === undefined ? '' : `${theirs.toFixed(digits).padStart(14)}${(ours - theirs).toFixed(digits).padStart(12)}`}`;
+    }),
+  ];
 }

@@ -9,6 +9,7 @@ export interface Rk45Options {
   readonly initialStepS: number;
   readonly maxStepS: number;
   readonly minStepS: number;
+  readonly firstSameAsLast?: boolean;
 }
 
 // Dormand–Prince 5(4) tableau (Dormand & Prince 1980).
@@ -29,8 +30,9 @@ const e = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 
  * Adaptive Dormand–Prince RK45 for the deterministic LLG (T = 0): the fifth-order solution advances,
  * the embedded fourth-order one estimates the error (max over cells and components), the step grows or
  * shrinks by 0.9 (tol/err)^(1/5) within [0.2, 5], and |m| is renormalized after each accepted step.
- * The first stage is evaluated anew at each step (no first-same-as-last): the renormalized m is not the
- * point the last stage saw.
+ * With `firstSameAsLast` the last stage's rate starts the next step (6 evaluations per step instead of
+ * 7, as mumax3): the renormalized m differs from the point that stage saw by the |m| error, which is of
+ * the order of the local error.
  */
 export class DormandPrince {
   private readonly rate: Rate;
@@ -39,6 +41,8 @@ export class DormandPrince {
   private readonly trial: VectorField;
   private readonly difference: VectorField;
   private stepS: number;
+  /** k[0] holds the rate at the current m (first same as last). */
+  private lastRateValid = false;
   /** Rate evaluations so far (a cost measure, as OOMMF's energy-calculation count). */
   evaluations = 0;
 
@@ -54,8 +58,10 @@ export class DormandPrince {
   /** Advances m from t by one accepted step; returns the new time. */
   step(m: VectorField, tS: number): number {
     const { k, trial } = this;
-    this.rate(tS, m, k[0]!);
-    this.evaluations += 1;
+    if (!this.lastRateValid) {
+      this.rate(tS, m, k[0]!);
+      this.evaluations += 1;
+    }
     for (;;) {
       const h = this.stepS;
       for (let s = 1; s < 7; s++) {
@@ -69,6 +75,12 @@ export class DormandPrince {
       const factor = Math.min(5, Math.max(0.2, 0.9 * (error > 0 ? (this.options.tolerance / error) ** 0.2 : 5)));
       if (error <= this.options.tolerance || h <= this.options.minStepS) {
         normalizeInto(trial, m);
+        if (this.options.firstSameAsLast) {
+          const last = k[6]!;
+          k[6] = k[0]!;
+          k[0] = last;
+          this.lastRateValid = true;
+        }
         this.stepS = Math.min(this.options.maxStepS, Math.max(this.options.minStepS, h * factor));
         return tS + h;
       }
@@ -76,11 +88,26 @@ export class DormandPrince {
     }
   }
 
-  /** Advances to exactly tEndS (the last step is shortened to land on it). */
+  /** Forgets the held rate: call it after changing m or the equation between steps. */
+  restart(): void {
+    this.lastRateValid = false;
+  }
+
+  /**
+   * Advances to exactly tEndS: the last step is shortened to land on it, and the step the error control
+   * had proposed is kept for the next call when the shortened one passed (so sampling does not cap the step).
+   */
   advance(m: VectorField, tS: number, tEndS: number): number {
     while (tS < tEndS) {
-      if (tS + this.stepS > tEndS) this.stepS = tEndS - tS;
+      const proposed = this.stepS;
+      if (tS + proposed < tEndS) {
+        tS = this.step(m, tS);
+        continue;
+      }
+      const landing = tEndS - tS;
+      this.stepS = landing;
       tS = this.step(m, tS);
+      if (this.stepS >= landing) this.stepS = Math.max(this.stepS, proposed);
     }
     return tS;
   }

@@ -8,7 +8,7 @@ import { sp4TimeseriesPath } from './test-fixtures.ts';
 // the early features agree across 2.5 and 5 nm meshes to about 1 % (shared/docs/dw-physics.md §3.1).
 const mesh = sp4Mesh(5e-9);
 const { m: sState } = sp4SState(mesh);
-const run = runSp4(mesh, sState, 1, 1e-9, 1e-12);
+const run = runSp4(mesh, sState, 1);
 const figures = sp4Figures(run.series);
 test.before((t) => t.log(JSON.stringify(figures)));
 

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import test from 'ava';
+import { dwsyn, tempDir } from '../../pipeline/test-fixtures/helpers.ts';
+import { average } from './mesh.ts';
+import { parseOvf } from './ovf.ts';
+
+test('dwsyn device sp4 --json: figures, OOMMF reference only for a full field-1 run, OVF snapshots that read back', async (t) => {
+  const dir = tempDir();
+  const result = await dwsyn(['device', 'sp4', '--cell', '5 nm', '--end', '0.2 ns', '--json', '--ovf', dir]);
+  t.is(result.exitCode, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  t.deepEqual([out.mesh.nx, out.mesh.ny, out.mesh.nz], [100, 25, 1]);
+  t.is(out.series.length, 201);
+  t.is(out.oommf, null, 'a 0.2 ns run has no final state to compare');
+  t.true(Math.abs(out.figures.firstMxZeroS - 0.1385e-9) < 0.002e-9, `${out.figures.firstMxZeroS}`);
+  const final = parseOvf(readFileSync(`${dir}/sp4-field1-final.ovf`), 'final');
+  const [mx, my, mz] = average(final.field);
+  const last = out.series.at(-1);
+  t.deepEqual([mx, my, mz], [last[1], last[2], last[3]], 'the final snapshot is the state of the last sample');
+  t.is(parseOvf(readFileSync(`${dir}/sp4-s-state.ovf`), 's-state').mesh.nx, 100);
+});
+
+test('dwsyn device sp4 refuses cells larger than the exchange length, cells that do not tile the film, and bad numbers (exit 2, one line)', async (t) => {
+  for (const [args, expected] of [
+    [['--cell', '12.5 nm'], /--cell: cell size 1.25e-8 m is larger than the exchange length/],
+    [['--cell', '3 nm'], /--cell: 3 nm does not divide the 500 nm x 125 nm film/],
+    [['--tolerance', 'abc'], /--tolerance: must be a positive number/],
+    [['--end', '5 T'], /--end: .*dimension/],
+  ] as const) {
+    const result = await dwsyn(['device', 'sp4', ...args]);
+    t.is(result.exitCode, 2, result.stderr);
+    t.regex(result.stderr.trim(), expected);
+    t.is(result.stderr.trim().split('\n').length, 1);
+  }
+});
