@@ -9,8 +9,11 @@ import { formatJson } from '../pipeline/json-file.ts';
 import { deviceTable, type DeviceTableData } from '../pipeline/schemas/device-table.ts';
 import { stderrProgress } from '../pipeline/progress.ts';
 import { toSi } from '../pipeline/quantity.ts';
-import { writeFileAtomic } from '../pipeline/json-file.ts';
+import { readJsonFile, writeFileAtomic } from '../pipeline/json-file.ts';
 import { cellSizeProblems } from './llg/checks.ts';
+import { LlgCase } from './llg/llg-case.ts';
+import { checkLlgCase, simulateLlgCase } from './llg/llg-simulate.ts';
+import { compareModels, oneDimensionalCase } from './llg/compare.ts';
 import { formatOvf } from './llg/ovf.ts';
 import { oommfField1Figures, runSp4, sp4, sp4Figures, sp4Mesh, sp4SState, type Sp4Figures } from './llg/sp4.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
@@ -52,12 +55,18 @@ export function registerDeviceCommands(program: Command): void {
   const device = program.command('device').description('domain-wall device simulation');
   device
     .command('simulate')
-    .description('run one or many walls of the 1-D model at constant drive; print the summary (and trajectory)')
+    .description('run walls of the 1-D model ("model": "1d", the default) or of the micromagnetic strip ("model": "llg"); print the summary (and table)')
     .requiredOption('--config <case.json>', 'simulation case (see README: device simulate)')
-    .option('--json', 'one JSON document: { summary, trajectory }', false)
-    .option('--csv', 'the trajectory as CSV: t, wall, q, phi, v', false)
-    .action((options: { config: string; json: boolean; csv: boolean }) => {
+    .option('--json', 'one JSON document: { summary, trajectory } (1d) or { summary, table } (llg)', false)
+    .option('--csv', 'the trajectory (1d: t, wall, q, phi, v) or the table (llg: t, trial, <m>, q, v, energies, <m> per region) as CSV', false)
+    .option('--ovf <dir>', 'llg: write each trial\'s relaxed start and final state there as OVF 2.0 (binary 8)')
+    .action((options: { config: string; json: boolean; csv: boolean; ovf?: string }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
+      if (caseModel(options.config) === 'llg') {
+        simulateLlgCommand(loadCaseFile(options.config, LlgCase, checkLlgCase), options);
+        return;
+      }
+      if (options.ovf) throw new UsageError('--ovf: the 1-D model has no magnetization to write ("model": "llg" has)');
       const wallCase = loadCaseFile(options.config, WallCase, checkWallCase);
       const { trajectory, summary } = simulateWallCase(wallCase);
       if (options.json) {
@@ -73,6 +82,27 @@ export function registerDeviceCommands(program: Command): void {
           process.stdout.write(`${String(i).padStart(4)}  ${q.toExponential(6)}  ${summary.finalPhiRad[i]!.toFixed(6)}  ${summary.meanVelocityMPerS[i]!.toPrecision(6)}\n`);
         });
       }
+    });
+  device
+    .command('compare')
+    .description('run an LLG case and the 1-D case with the same track, drive and wall; compare the displacements (KS test at T > 0)')
+    .requiredOption('--config <case.json>', 'an LLG case ("model": "llg")')
+    .option('--json', 'one JSON document', false)
+    .action((options: { config: string; json: boolean }) => {
+      const llgCase = loadCaseFile(options.config, LlgCase, (c) => [...checkLlgCase(c), ...checkWallCase(oneDimensionalCase(c))]);
+      const progress = stderrProgress('llg', llgCase.walls * llgCase.samples);
+      const comparison = compareModels(llgCase, () => progress.increment());
+      progress.stop();
+      if (options.json) {
+        process.stdout.write(formatJson(comparison) + '\n');
+        return;
+      }
+      const nm = (m: number) => (m * 1e9).toFixed(2);
+      process.stdout.write(`model  trials  mean displacement (nm)  std (nm)\n`);
+      process.stdout.write(`llg    ${String(comparison.llg.displacementM.length).padStart(6)}  ${nm(comparison.llg.meanM).padStart(22)}  ${nm(comparison.llg.stdM).padStart(8)}\n`);
+      process.stdout.write(`1d     ${String(comparison.oneD.displacementM.length).padStart(6)}  ${nm(comparison.oneD.meanM).padStart(22)}  ${nm(comparison.oneD.stdM).padStart(8)}\n`);
+      process.stdout.write(`1-D relative to LLG: ${(100 * comparison.relativeDifference).toFixed(2)} %\n`);
+      if (comparison.ks) process.stdout.write(`two-sample KS of the displacements: D = ${comparison.ks.d.toFixed(4)}, p = ${comparison.ks.pValue.toPrecision(3)}\n`);
     });
   device
     .command('export')
@@ -116,7 +146,7 @@ export function registerDeviceCommands(program: Command): void {
       if (Math.abs(mesh.nx * cellM - sp4.lengthM) > 1e-6 * cellM || Math.abs(mesh.ny * cellM - sp4.widthM) > 1e-6 * cellM) {
         throw new UsageError(`--cell: ${options.cell} does not divide the 500 nm x 125 nm film into whole cells`);
       }
-      const problem = cellSizeProblems(mesh, sp4, 'cell')[0];
+      const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
       if (problem) throw new UsageError(`--cell: ${problem.message}`);
       const started = performance.now();
       process.stderr.write(`SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; relaxing the S-state\n`);
@@ -176,4 +206,43 @@ function sp4Lines(figures: Sp4Figures, oommf: Sp4Figures | undefined): string[] 
       return `${name.padEnd(22)}${ours.toFixed(digits).padStart(10)}${theirs === undefined ? '' : `${theirs.toFixed(digits).padStart(14)}${(ours - theirs).toFixed(digits).padStart(12)}`}`;
     }),
   ];
+}
+
+/** The `model` a case file asks for ("1d" when absent or unreadable: the 1-D loader then reports the problem). */
+function caseModel(path: string): unknown {
+  try {
+    const raw = readJsonFile(path) as { model?: unknown } | null;
+    return raw && typeof raw === 'object' ? raw.model : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function simulateLlgCommand(llgCase: LlgCase, options: { json: boolean; csv: boolean; ovf?: string }): void {
+  const progress = stderrProgress('llg', llgCase.walls * llgCase.samples);
+  const { rows, trials, strip } = simulateLlgCase(llgCase, () => progress.increment());
+  progress.stop();
+  const summary = {
+    mesh: strip.mesh,
+    startPositionM: trials.map((t) => t.startPositionM),
+    finalPositionM: trials.map((t) => t.finalPositionM),
+    displacementM: trials.map((t) => t.finalPositionM - t.startPositionM),
+    meanVelocityMPerS: trials.map((t) => t.meanVelocityMPerS),
+    evaluations: trials.map((t) => t.evaluations),
+  };
+  if (options.ovf) {
+    mkdirSync(options.ovf, { recursive: true });
+    trials.forEach((t, i) => {
+      writeFileAtomic(join(options.ovf!, `trial${i}-start.ovf`), formatOvf({ mesh: strip.mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'));
+      writeFileAtomic(join(options.ovf!, `trial${i}-final.ovf`), formatOvf({ mesh: strip.mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` }, 'binary8'));
+    });
+  }
+  if (options.json) process.stdout.write(formatJson({ summary, table: rows }) + '\n');
+  else if (options.csv) process.stdout.write(Papa.unparse(rows) + '\n');
+  else {
+    process.stdout.write(`mesh ${strip.mesh.nx} x ${strip.mesh.ny} x ${strip.mesh.nz} cells\ntrial  startPositionM  finalPositionM  displacementM  meanVelocityMPerS\n`);
+    trials.forEach((t, i) => {
+      process.stdout.write(`${String(i).padStart(5)}  ${t.startPositionM.toExponential(6)}  ${t.finalPositionM.toExponential(6)}  ${(t.finalPositionM - t.startPositionM).toExponential(6)}  ${t.meanVelocityMPerS.toPrecision(6)}\n`);
+    });
+  }
 }

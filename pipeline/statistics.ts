@@ -31,3 +31,38 @@ export function histogram(values: readonly number[], low: number, high: number, 
   for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - low) / width)))]! += 1;
   return { edges: Array.from({ length: bins + 1 }, (_, i) => low + i * width), counts };
 }
+
+/**
+ * Two-sample Kolmogorov–Smirnov test: D = sup |F_a − F_b| of the empirical distributions, and its
+ * two-sided p-value from Kolmogorov's limit with Stephens' small-sample correction,
+ * Q(λ) = 2 Σ (−1)^(k−1) exp(−2 k² λ²), λ = (√n_e + 0.12 + 0.11/√n_e) D, n_e = n_a n_b / (n_a + n_b)
+ * (Numerical Recipes §14.3). Within 0.04 of the exact p-value for samples of 10 and more.
+ */
+export function ksTwoSample(a: readonly number[], b: readonly number[]): { d: number; pValue: number } {
+  if (a.length === 0 || b.length === 0) throw new Error('internal error: KS test of an empty sample');
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i]!, y[j]!);
+    while (i < x.length && x[i]! <= v) i++;
+    while (j < y.length && y[j]! <= v) j++;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  const ne = (x.length * y.length) / (x.length + y.length);
+  const lambda = (Math.sqrt(ne) + 0.12 + 0.11 / Math.sqrt(ne)) * d;
+  return { d, pValue: kolmogorovQ(lambda) };
+}
+
+function kolmogorovQ(lambda: number): number {
+  if (lambda < 0.2) return 1; // the series converges slowly there, and Q is 1 to 1e-9
+  let sum = 0;
+  for (let k = 1; k <= 100; k++) {
+    const term = Math.exp(-2 * k * k * lambda * lambda);
+    sum += (k % 2 === 1 ? 1 : -1) * term;
+    if (term < 1e-12) break;
+  }
+  return Math.min(1, Math.max(0, 2 * sum));
+}

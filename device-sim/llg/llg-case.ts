@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { quantity } from '../../pipeline/quantity.ts';
+import { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
+
+/**
+ * A micromagnetic case: `dwsyn device simulate --config case.json` with "model": "llg". The track,
+ * material, drive, gates and initial wall are the 1-D case's keys (the same file runs on both models
+ * but for `model` and `mesh`); pinning potentials are a 1-D notion: here pinning comes from gates.
+ */
+export const LlgCase = z
+  .object({
+    model: z.literal('llg').describe('finite-difference micromagnetics'),
+    walls: z.number().int().positive().default(1).describe('how many independent trials'),
+    seed: z.number().int().nonnegative().default(1),
+    temperatureK: quantity('K', 'temperature').default(0),
+    timeStepS: quantity('s', 'fixed stochastic-Heun step at T > 0').default(2e-14),
+    tolerance: z.number().positive().default(1e-5).describe("adaptive RK45's largest local error of |m| per step at T = 0"),
+    durationS: quantity('s', 'simulated time under the drive').default(1e-9),
+    samples: z.number().int().positive().default(100).describe('table rows per trial over the run'),
+    relaxIterations: z.number().int().nonnegative().default(500).describe('energy-descent steps from the 1-D wall profile before the drive starts'),
+    material: Material.prefault({}),
+    geometry: Geometry.prefault({}),
+    drive: Drive.prefault({}),
+    gates: z.array(Gate).default([]),
+    initial: z
+      .object({
+        positionM: quantity('m', 'initial wall position from the left end of the strip').default(150e-9),
+        phiRad: quantity('rad', 'initial in-plane angle phi (0: Neel along +x)').default(0),
+        chargeQ: z.union([z.literal(1), z.literal(-1)]).default(1).describe('+1: up-down wall, -1: down-up'),
+      })
+      .strict()
+      .prefault({}),
+    mesh: z
+      .object({
+        cellM: z.tuple([quantity('m', 'dx'), quantity('m', 'dy'), quantity('m', 'dz')]).default([2.5e-9, 2.5e-9, 1e-9]).describe('cell edges; they must tile the strip'),
+        demag: z.enum(['full', 'thin-film']).default('full').describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+export type LlgCase = z.infer<typeof LlgCase>;

@@ -1,0 +1,164 @@
+import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { trialStream } from '../../pipeline/rng.ts';
+import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
+import { cellSizeProblems, heunStepFactor, largestFieldT } from './checks.ts';
+import { StochasticHeun } from './heun.ts';
+import { llgRate } from './llg.ts';
+import type { LlgCase } from './llg-case.ts';
+import { average, cellCount, vectorField, type VectorField } from './mesh.ts';
+import { minimize } from './minimize.ts';
+import { DormandPrince } from './rk45.ts';
+import { Strip } from './strip.ts';
+import { brownSigmaT } from './thermal.ts';
+
+/** Cells of the padded demag grid past which the case is refused (memory: about 20 float64 per cell). */
+const largestDemagGrid = 1 << 24;
+
+/** The strip of a case, not yet built: its mesh and spec. */
+function stripSpec(c: LlgCase) {
+  return { material: c.material, geometry: c.geometry, gates: c.gates, cellM: c.mesh.cellM, demag: c.mesh.demag } as const;
+}
+
+/** Problems of an LLG case: the track's physics as the 1-D model checks it, then mesh, wall and step. */
+export function checkLlgCase(c: LlgCase): CaseProblem[] {
+  const problems = checkTrack(c.material, c.geometry, [], c.gates);
+  const lengths = [c.geometry.lengthM, c.geometry.widthM, c.geometry.thicknessM] as const;
+  c.mesh.cellM.forEach((cell, a) => {
+    const count = lengths[a]! / cell;
+    if (!(cell > 0) || Math.abs(count - Math.round(count)) > 1e-6 * count || Math.round(count) < 1) {
+      problems.push({ key: `mesh.cellM[${a}]`, message: `${cell} m does not tile the strip's ${['length', 'width', 'thickness'][a]} of ${lengths[a]} m into whole cells` });
+    }
+  });
+  if (problems.length > 0) return problems;
+  const counts = lengths.map((length, a) => Math.round(length / c.mesh.cellM[a]!));
+  const mesh = { nx: counts[0]!, ny: counts[1]!, nz: counts[2]!, dxM: c.mesh.cellM[0], dyM: c.mesh.cellM[1], dzM: c.mesh.cellM[2] };
+  const keff = c.material.kuJPerM3 - (4e-7 * Math.PI * c.material.msatAPerM ** 2) / 2;
+  problems.push(...cellSizeProblems(mesh, { ...c.material, kuJPerM3: keff }, ['mesh.cellM[0]', 'mesh.cellM[1]', 'mesh.cellM[2]']));
+  if (c.mesh.demag === 'full' && 4 * mesh.nx * mesh.ny * (mesh.nz > 1 ? 2 * mesh.nz : 1) > largestDemagGrid) {
+    problems.push({ key: 'mesh.demag', message: `the zero-padded demag grid of a ${mesh.nx} x ${mesh.ny} x ${mesh.nz} mesh exceeds ${largestDemagGrid} cells: use larger cells or "thin-film"` });
+  }
+  const strip = new Strip({ ...stripSpec(c), demag: 'thin-film' });
+  const margin = 3 * strip.constants.deltaM;
+  if (c.initial.positionM < margin || c.initial.positionM > c.geometry.lengthM - margin) {
+    problems.push({ key: 'initial.positionM', message: `${c.initial.positionM} m puts the wall within 3 wall widths (${margin.toPrecision(3)} m) of an end of the strip` });
+  }
+  if (c.temperatureK < 0) problems.push({ key: 'temperatureK', message: `must be >= 0 (got ${c.temperatureK})` });
+  if (c.temperatureK > 0) {
+    const driven = Math.hypot(...c.drive.fieldT) + Math.abs(strip.constants.spinHallFieldTPerAPerM2 * c.drive.currentDensityAPerM2);
+    const bound = heunStepFactor / (gammaRadPerST * largestFieldT(mesh, c.material, driven));
+    if (!(c.timeStepS > 0) || c.timeStepS > bound) {
+      problems.push({ key: 'timeStepS', message: `${c.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s: stochastic Heun is kept below ${heunStepFactor} rad of precession per step in the largest field of this mesh (stability and accuracy)` });
+    }
+  }
+  if (!(c.durationS > 0)) problems.push({ key: 'durationS', message: `must be > 0 (got ${c.durationS})` });
+  return problems;
+}
+
+/** One row of the output table. */
+export interface LlgRow {
+  readonly tS: number;
+  readonly trial: number;
+  readonly mx: number;
+  readonly my: number;
+  readonly mz: number;
+  readonly positionM: number;
+  readonly velocityMPerS: number;
+  /** Energy terms [J] (exchangeDmiJ, anisotropyJ, demagJ, zeemanJ, totalJ) and ⟨m⟩ per region. */
+  readonly [column: string]: number;
+}
+
+export interface LlgTrialResult {
+  readonly initial: VectorField;
+  readonly final: VectorField;
+  /** Wall position after the relaxation, when the drive starts [m]. */
+  readonly startPositionM: number;
+  readonly finalPositionM: number;
+  /** (q(T) − q(T/2)) / (T/2): the mean velocity over the second half of the run. */
+  readonly meanVelocityMPerS: number;
+  readonly evaluations: number;
+}
+
+/**
+ * Runs every trial of a case: the 1-D model's wall profile, `relaxIterations` of energy descent with
+ * the drive off, then the drive for durationS (adaptive RK45 at T = 0, stochastic Heun with the
+ * trial's own noise stream at T > 0); a table row every durationS / samples.
+ */
+export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: number) => void): { rows: LlgRow[]; trials: LlgTrialResult[]; strip: Strip } {
+  const strip = new Strip(stripSpec(c));
+  const cells = cellCount(strip.mesh);
+  const rows: LlgRow[] = [];
+  const trials: LlgTrialResult[] = [];
+  const Q = c.initial.chargeQ;
+  const field = (m: VectorField, b: VectorField) => strip.addField(m, b);
+  for (let trial = 0; trial < c.walls; trial++) {
+    strip.setDrive({ fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 });
+    const m = strip.wallProfile(c.initial.positionM, c.initial.phiRad, Q);
+    let evaluations = minimize(m, field, 1e-6, c.relaxIterations).iterations;
+    const initial = copy(m);
+    strip.setDrive(c.drive);
+    const advance = stepper(c, strip, trial, cells);
+    const startPositionM = strip.wallPositionM(m, Q);
+    let previous = { tS: 0, positionM: startPositionM };
+    let halfway = startPositionM;
+    const record = (tS: number) => {
+      const positionM = strip.wallPositionM(m, Q);
+      const [mx, my, mz] = average(m);
+      const regions = Object.fromEntries(strip.regionAverages(m).flatMap(({ region, m: r }) => [[`${region}Mx`, r[0]], [`${region}My`, r[1]], [`${region}Mz`, r[2]]]));
+      const velocityMPerS = tS > previous.tS ? (positionM - previous.positionM) / (tS - previous.tS) : 0;
+      rows.push({ tS, trial, mx, my, mz, positionM, velocityMPerS, ...strip.energies(m), ...regions });
+      previous = { tS, positionM };
+    };
+    record(0);
+    let t = 0;
+    for (let k = 1; k <= c.samples; k++) {
+      const target = (k * c.durationS) / c.samples;
+      evaluations += advance(m, t, target);
+      t = target;
+      record(t);
+      if (k === Math.floor(c.samples / 2)) halfway = strip.wallPositionM(m, Q);
+      onSample?.(trial, k);
+    }
+    const finalPositionM = strip.wallPositionM(m, Q);
+    const halfTimeS = c.durationS - (Math.floor(c.samples / 2) * c.durationS) / c.samples;
+    trials.push({ initial, final: copy(m), startPositionM, finalPositionM, meanVelocityMPerS: (finalPositionM - halfway) / halfTimeS, evaluations });
+  }
+  return { rows, trials, strip };
+}
+
+/** The integrator of one trial: advance(m, from, to) returns the field evaluations it took. */
+function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): (m: VectorField, fromS: number, toS: number) => number {
+  const alpha = c.material.alpha;
+  if (c.temperatureK === 0) {
+    const b = vectorField(cells);
+    const integrator = new DormandPrince(
+      cells,
+      (_t, state, rate) => {
+        b.x.fill(0);
+        b.y.fill(0);
+        b.z.fill(0);
+        strip.addField(state, b);
+        llgRate(state, b, alpha, gammaRadPerST, rate);
+      },
+      { tolerance: c.tolerance, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
+    );
+    return (m, fromS, toS) => {
+      const before = integrator.evaluations;
+      integrator.advance(m, fromS, toS);
+      return integrator.evaluations - before;
+    };
+  }
+  // Equal steps filling each sample interval, as long as timeStepS or a little shorter.
+  const intervalS = c.durationS / c.samples;
+  const steps = Math.ceil(intervalS / c.timeStepS - 1e-9);
+  const dtS = intervalS / steps;
+  const sigmaT = brownSigmaT(alpha, c.temperatureK, gammaRadPerST, c.material.msatAPerM, strip.mesh.dxM * strip.mesh.dyM * strip.mesh.dzM, dtS);
+  const heun = new StochasticHeun(cells, (m, b) => strip.addField(m, b), alpha, gammaRadPerST, sigmaT, trialStream(c.seed, 'llg-noise', trial));
+  return (m) => {
+    for (let s = 0; s < steps; s++) heun.step(m, dtS);
+    return 2 * steps;
+  };
+}
+
+function copy(m: VectorField): VectorField {
+  return { x: Float64Array.from(m.x), y: Float64Array.from(m.y), z: Float64Array.from(m.z) };
+}

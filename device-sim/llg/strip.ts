@@ -1,0 +1,169 @@
+import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
+import type { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
+import { addUniaxialField, anisotropyMap } from './anisotropy.ts';
+import { Demag } from './demag.ts';
+import { addExchangeDmiField } from './dmi.ts';
+import { fieldEnergyJ } from './energy.ts';
+import { average, cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
+import { addSpinOrbitField, addZhangLiField } from './spin-torques.ts';
+import { addZeemanField } from './zeeman.ts';
+import { gammaRadPerST } from '../../pipeline/constants.ts';
+
+/** How the strip's own magnetostatic field is computed. */
+export type DemagMode = 'full' | 'thin-film';
+
+export interface StripSpec {
+  readonly material: Material;
+  readonly geometry: Geometry;
+  readonly gates: readonly Gate[];
+  /** Cell edges along x, y, z [m]; they must tile the strip. */
+  readonly cellM: readonly [number, number, number];
+  readonly demag: DemagMode;
+}
+
+/** An energy term of the strip: its name, and whether the magnetization makes its field itself. */
+interface EnergyTerm {
+  readonly name: string;
+  readonly selfInteraction: boolean;
+  add(m: VectorField, b: VectorField): void;
+}
+
+const up: readonly [number, number, number] = [0, 0, 1];
+/** Spin polarization of the heavy metal's spin current for a charge current along +x. */
+const sigmaSot: readonly [number, number, number] = [0, 1, 0];
+
+/**
+ * The 1-D model's racetrack as a finite-difference micromagnetic system: the same material, geometry,
+ * gates and drive, with the wall a texture rather than two coordinates. Conventions follow the 1-D
+ * model so both read the same case: x along the track from its left end, z the easy axis; SOT as the
+ * damping-like field B_SH J m × ŷ plus the field-like B_FL J ŷ (for a Néel wall, B_z = B_SH J m_x: the
+ * 1-D model's (π/2) B_SH cos φ once projected on the wall); Zhang–Li STT with u = g μB P J / (2 e Ms).
+ * The 1-D model's D > 0 favours φ = 0 for an up-down wall, while dmi.ts's energy density
+ * D [m_z ∇·m − (m·∇) m_z] favours φ = π: the strip hands dmi.ts −D.
+ */
+export class Strip {
+  readonly mesh: Mesh;
+  readonly spec: StripSpec;
+  /** The 1-D model's constants for the same material and geometry (wall width, SOT field per J, ...). */
+  readonly constants: WallConstants;
+  private readonly demag: Demag | undefined;
+  private drive: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 };
+  private kuJPerM3: Float64Array;
+  private readonly terms: readonly EnergyTerm[];
+
+  constructor(spec: StripSpec) {
+    this.spec = spec;
+    const { geometry } = spec;
+    const [dx, dy, dz] = spec.cellM;
+    this.mesh = { nx: Math.round(geometry.lengthM / dx), ny: Math.round(geometry.widthM / dy), nz: Math.round(geometry.thicknessM / dz), dxM: dx, dyM: dy, dzM: dz };
+    this.constants = deriveWallConstants(spec.material, geometry);
+    this.demag = spec.demag === 'full' ? new Demag(this.mesh) : undefined;
+    this.kuJPerM3 = this.anisotropy(0);
+    const { material } = spec;
+    const ms = material.msatAPerM;
+    this.terms = [
+      { name: 'exchangeDmi', selfInteraction: true, add: (m, b) => addExchangeDmiField(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms, m, b) },
+      { name: 'anisotropy', selfInteraction: true, add: (m, b) => addUniaxialField(this.kuJPerM3, up, ms, m, b) },
+      {
+        name: 'demag',
+        selfInteraction: true,
+        add: this.demag ? (m, b) => this.demag!.addField(ms, m, b) : (m, b) => addThinFilmDemag(ms, m, b),
+      },
+      { name: 'zeeman', selfInteraction: false, add: (_m, b) => addZeemanField(this.drive.fieldT, b) },
+    ];
+  }
+
+  /** Sets the drive of the phase to come (the gate voltage changes K under every gate). */
+  setDrive(drive: Drive): void {
+    if (drive.gateVoltageV !== this.drive.gateVoltageV) this.kuJPerM3 = this.anisotropy(drive.gateVoltageV);
+    this.drive = drive;
+  }
+
+  /** The effective field [T] of m under the current drive, spin torques included, added to `b`. */
+  addField(m: VectorField, b: VectorField): void {
+    for (const term of this.terms) term.add(m, b);
+    const j = this.drive.currentDensityAPerM2;
+    if (j === 0) return;
+    const c = this.constants;
+    addSpinOrbitField(sigmaSot, c.spinHallFieldTPerAPerM2 * j, c.fieldLikeTPerAPerM2 * j, m, b);
+    if (c.sttVelocityMPerSPerAPerM2 !== 0) addZhangLiField(this.mesh, c.sttVelocityMPerSPerAPerM2 * j, c.nonAdiabaticity, gammaRadPerST, m, b);
+  }
+
+  /** Each energy term [J] and their total. */
+  energies(m: VectorField): Record<string, number> {
+    const b = vectorField(cellCount(this.mesh));
+    const out: Record<string, number> = {};
+    let total = 0;
+    for (const term of this.terms) {
+      b.x.fill(0);
+      b.y.fill(0);
+      b.z.fill(0);
+      term.add(m, b);
+      const e = fieldEnergyJ(this.mesh, this.spec.material.msatAPerM, m, b, term.selfInteraction);
+      out[`${term.name}J`] = e;
+      total += e;
+    }
+    out['totalJ'] = total;
+    return out;
+  }
+
+  /** The wall position from ⟨m_z⟩ over the strip: up on the left of an up-down wall (Q = +1). */
+  wallPositionM(m: VectorField, chargeQ: 1 | -1): number {
+    return (this.spec.geometry.lengthM * (1 + chargeQ * average(m)[2])) / 2;
+  }
+
+  /** ⟨m⟩ over the cells under each gate, then over the cells under none. */
+  regionAverages(m: VectorField): Array<{ region: string; m: [number, number, number] }> {
+    const { nx } = this.mesh;
+    const rows = cellCount(this.mesh) / nx;
+    const inGate = (ix: number, gate: Gate) => {
+      const x = (ix + 0.5) * this.mesh.dxM;
+      return x >= gate.startM && x <= gate.endM;
+    };
+    const regions = [
+      ...this.spec.gates.map((gate, g) => ({ region: `gate${g}`, has: (ix: number) => inGate(ix, gate) })),
+      { region: 'free', has: (ix: number) => !this.spec.gates.some((gate) => inGate(ix, gate)) },
+    ];
+    return regions.map(({ region, has }) => {
+      const sum: [number, number, number] = [0, 0, 0];
+      let count = 0;
+      for (let ix = 0; ix < nx; ix++) {
+        if (!has(ix)) continue;
+        for (let row = 0; row < rows; row++) {
+          const i = ix + nx * row;
+          sum[0] += m.x[i]!;
+          sum[1] += m.y[i]!;
+          sum[2] += m.z[i]!;
+          count += 1;
+        }
+      }
+      return { region, m: count > 0 ? [sum[0] / count, sum[1] / count, sum[2] / count] : [0, 0, 0] };
+    });
+  }
+
+  /** The Bloch-ansatz wall of the 1-D model at q with in-plane angle φ, θ = 2 atan(exp(Q (x − q)/Δ)). */
+  wallProfile(positionM: number, phiRad: number, chargeQ: 1 | -1): VectorField {
+    const m = vectorField(cellCount(this.mesh));
+    const { nx } = this.mesh;
+    const delta = this.constants.deltaM;
+    for (let i = 0; i < m.x.length; i++) {
+      const x = ((i % nx) + 0.5) * this.mesh.dxM;
+      const theta = 2 * Math.atan(Math.exp((chargeQ * (x - positionM)) / delta));
+      m.x[i] = Math.sin(theta) * Math.cos(phiRad);
+      m.y[i] = Math.sin(theta) * Math.sin(phiRad);
+      m.z[i] = Math.cos(theta);
+    }
+    return m;
+  }
+
+  private anisotropy(gateVoltageV: number): Float64Array {
+    return anisotropyMap(this.mesh, this.spec.material.kuJPerM3, this.spec.gates.map((gate) => ({ gate, voltageV: gateVoltageV })), this.spec.geometry.thicknessM);
+  }
+}
+
+/** The local thin-film limit of the magnetostatic field, B = −μ0 Ms m_z ẑ (the 1-D model's K_eff). */
+function addThinFilmDemag(msatAPerM: number, m: VectorField, b: VectorField): void {
+  const c = -mu0TMPerA * msatAPerM;
+  for (let i = 0; i < m.z.length; i++) b.z[i]! += c * m.z[i]!;
+}
