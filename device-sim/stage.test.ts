@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
@@ -29,6 +29,9 @@ test('unphysical device parameters are refused before anything runs, naming the 
     [{ material: { dmiJPerM2: '3 mJ/m^2' } }, /config key device\.material\.dmiJPerM2: .* cycloid threshold/],
     [{ timeStepS: '5 ps' }, /config key device\.timeStepS: 5e-12 s is outside .* stability bound/],
     [{ extraPinning: [{ type: 'gaussian', positionM: '2 um', depthJ: 1e-20, widthM: '10 nm' }] }, /config key device\.extraPinning\[0\]\.positionM: .* outside the track/],
+    [{ calibration: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /config key device\.calibration\.cellM\[0\]: 7e-9 m does not tile the strip's length/],
+    [{ calibration: { cellM: ['6 nm', '5 nm', '1 nm'] } }, /config key device\.calibration\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/],
+    [{ calibration: { startM: '10 nm' } }, /config key device\.calibration\.startM: .* within 3 wall widths/],
   ];
   for (const [device, message] of cases) {
     const config = join(dir, 'config.json');
@@ -38,4 +41,21 @@ test('unphysical device parameters are refused before anything runs, naming the 
     t.regex(result.stderr, message);
     t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
   }
+});
+
+test('a calibrated device table: the 1-D parameters fitted to LLG runs are recorded and used', async (t) => {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ device: { ...smallDevice, calibration: { currentsAPerM2: [4e11, 12e11] } } }));
+  const results = join(dir, 'results');
+  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device']);
+  t.is(run.exitCode, 0, run.stderr);
+  const table = JSON.parse(readFileSync(join(results, 'device', 'device-table.json'), 'utf8'));
+  const calibration = table.data.calibration;
+  t.is(calibration.model, 'llg');
+  t.deepEqual(calibration.currentsAPerM2, [4e11, 12e11]);
+  t.true(calibration.rmsRelativeErrorAfter < calibration.rmsRelativeErrorBefore, JSON.stringify(calibration));
+  t.true(calibration.rmsRelativeErrorAfter < 0.1, JSON.stringify(calibration));
+  t.deepEqual(calibration.parameters.alpha, [0.03, 0.03], 'damping is not fitted by default');
+  t.true(table.provenance.params['device'].calibration !== null);
 });

@@ -4,6 +4,7 @@ import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { calibrateStates, calibrationWork } from './calibrate.ts';
 import type { DeviceConfig } from './device-config.ts';
+import type { Calibration } from '../llg/one-d-calibration.ts';
 import { attemptEnergy } from './energy.ts';
 import { runTrialBatch, setPulse, type TrialResults } from './protocol.ts';
 import { conductanceS, mtjConductances } from './readout.ts';
@@ -111,7 +112,7 @@ async function characterizeStates(device: DeviceConfig, runner: BatchRunner, sta
 }
 
 /** Characterizes the device for every requested state count into the device-table data. */
-export async function characterizeDevice(device: DeviceConfig, seed: number, runner: BatchRunner, hooks: CharacterizeHooks = {}): Promise<DeviceTableData> {
+export async function characterizeDevice(device: DeviceConfig, seed: number, runner: BatchRunner, hooks: CharacterizeHooks = {}, calibration: Calibration | null = null): Promise<DeviceTableData> {
   const c = deriveWallConstants(device.material, device.geometry);
   hooks.progress?.start(characterizationWork(device));
   const tables: StateTable[] = [];
@@ -120,7 +121,7 @@ export async function characterizeDevice(device: DeviceConfig, seed: number, run
   const { parallelS, antiparallelS } = mtjConductances(device);
   return {
     model: '1d',
-    calibration: null,
+    calibration,
     temperatureK: device.temperatureK,
     timeStepS: device.timeStepS,
     wall: {

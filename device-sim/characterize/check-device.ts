@@ -7,6 +7,7 @@ import { maxStableTimeStepS } from '../wall/stability.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { controlRange } from './calibrate.ts';
 import { trackSpec } from './track.ts';
+import { calibrationProblems } from '../llg/one-d-calibration.ts';
 
 /** Problems of a device config, with keys as written under `device` in the pipeline config. */
 export function checkDevice(device: DeviceConfig): CaseProblem[] {
@@ -33,5 +34,6 @@ export function checkDevice(device: DeviceConfig): CaseProblem[] {
     problems.push({ key: 'device.timeStepS', message: `${device.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s, the stability bound at the strongest drive` });
   }
   if (!(high > low)) problems.push({ key: 'device.protocol.controlMax', message: `the calibration range [${low}, ${high}] is empty` });
+  if (device.calibration) problems.push(...calibrationProblems(device.material, device.geometry, device.calibration));
   return problems;
 }

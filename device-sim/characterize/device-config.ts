@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { quantity } from '../../pipeline/quantity.ts';
 import { Gate, Geometry, Material, Pinning } from '../wall/device-params.ts';
+import { CalibrationSettings } from '../llg/one-d-calibration.ts';
 
 const Control = z.enum(['pulseWidth', 'current', 'gateVoltage']);
 
@@ -77,6 +78,10 @@ export const DeviceConfig = z
       .strict()
       .prefault({}),
     attemptFrequencyHz: quantity('Hz', 'attempt frequency for the Arrhenius retention estimate').default(1e9),
+    calibration: z
+      .union([z.null(), CalibrationSettings])
+      .default(null)
+      .describe('null: the 1-D model as configured; an object: first fit its effective D and K_D (or damping) to LLG runs of the free strip, and characterize with them'),
     histogramBins: z.number().int().positive().default(60),
     exampleTrajectories: z.number().int().nonnegative().default(8).describe('trials per state whose wall trajectory the table keeps (the first ones, same noise)'),
     trajectoryPoints: z.number().int().min(2).default(200).describe('recorded instants of each example trajectory'),

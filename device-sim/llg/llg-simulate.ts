@@ -11,8 +11,8 @@ import { DormandPrince } from './rk45.ts';
 import { Strip } from './strip.ts';
 import { brownSigmaT } from './thermal.ts';
 
-/** Cells of the padded demag grid past which the case is refused (memory: about 20 float64 per cell). */
-const largestDemagGrid = 1 << 24;
+/** Cells of the padded demag grid past which the case is refused: the FFT buffers take about 128 bytes per cell (512 MB here). */
+const largestDemagGrid = 1 << 22;
 
 /** The strip of a case, not yet built: its mesh and spec. */
 function stripSpec(c: LlgCase) {

@@ -76,10 +76,32 @@ const StateTable = z
   .strict();
 export type StateTable = z.infer<typeof StateTable>;
 
+/** A calibration of the 1-D model against LLG runs (device-sim/llg/one-d-calibration.ts). */
+export const OneDCalibration = z
+  .object({
+    model: z.literal('llg'),
+    cellM: z.tuple([z.number(), z.number(), z.number()]),
+    demag: z.enum(['full', 'thin-film']),
+    pulseS: z.number().positive(),
+    currentsAPerM2: z.array(z.number()),
+    llgDisplacementM: z.array(z.number()).describe('LLG wall displacement at the end of each pulse'),
+    oneDBeforeM: z.array(z.number()).describe('1-D displacement with the configured parameters'),
+    oneDAfterM: z.array(z.number()).describe('1-D displacement with the fitted parameters'),
+    parameters: z
+      .object({ dmiJPerM2: z.tuple([z.number(), z.number()]), kdJPerM3: z.tuple([z.number(), z.number()]), alpha: z.tuple([z.number(), z.number()]) })
+      .strict()
+      .describe('[configured, fitted]: the table was made with the fitted values'),
+    rmsRelativeErrorBefore: z.number().nonnegative(),
+    rmsRelativeErrorAfter: z.number().nonnegative(),
+    llgEvaluations: z.number().int().nonnegative(),
+  })
+  .strict();
+export type OneDCalibration = z.infer<typeof OneDCalibration>;
+
 export const DeviceTableData = z
   .object({
     model: z.enum(['1d', 'llg']).describe('which simulator made the table'),
-    calibration: z.null().describe('the 1-D model calibration against LLG runs that was used, if any'),
+    calibration: OneDCalibration.nullable().describe('the 1-D model calibration against LLG runs that was used, if any'),
     temperatureK: z.number().nonnegative(),
     timeStepS: z.number().positive(),
     wall: z

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'ava';
+import Papa from 'papaparse';
+import { dwsyn, tempDir } from '../../pipeline/test-fixtures/helpers.ts';
+import { parseOvf } from './ovf.ts';
+
+const small = { model: 'llg', mesh: { cellM: ['5 nm', '5 nm', '1 nm'] }, drive: { currentDensityAPerM2: 8e11 }, durationS: '0.1 ns', samples: 5 };
+
+function caseFile(content: unknown): string {
+  const path = join(tempDir(), 'case.json');
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
+test('device simulate with "model": "llg": a table row per sample with <m>, position, velocity, energies and regions; OVF snapshots', async (t) => {
+  const dir = tempDir();
+  const config = caseFile({ ...small, gates: [{ startM: '300 nm', endM: '350 nm' }] });
+  const csv = await dwsyn(['device', 'simulate', '--config', config, '--csv', '--ovf', dir]);
+  t.is(csv.exitCode, 0, csv.stderr);
+  const rows = Papa.parse<Record<string, string>>(csv.stdout.trim(), { header: true }).data;
+  t.is(rows.length, 6);
+  t.deepEqual(Object.keys(rows[0]!), ['tS', 'trial', 'mx', 'my', 'mz', 'positionM', 'velocityMPerS', 'exchangeDmiJ', 'anisotropyJ', 'demagJ', 'zeemanJ', 'totalJ', 'gate0Mx', 'gate0My', 'gate0Mz', 'freeMx', 'freeMy', 'freeMz']);
+  const positions = rows.map((r) => Number(r['positionM']));
+  t.true(positions.at(-1)! > positions[0]! + 5e-9, `the wall moves: ${positions.join(', ')}`);
+  t.true(Number(rows[0]!['gate0Mz']) < -0.99, 'the gate region lies in the down domain right of the wall');
+  const final = parseOvf(readFileSync(join(dir, 'trial0-final.ovf')), 'final');
+  t.deepEqual([final.mesh.nx, final.mesh.ny, final.mesh.nz], [120, 10, 1]);
+  const json = await dwsyn(['device', 'simulate', '--config', config, '--json']);
+  const out = JSON.parse(json.stdout);
+  t.is(out.table.length, 6);
+  t.is(out.summary.finalPositionM[0], Number(positions.at(-1)));
+});
+
+test('device compare at T > 0: both models, displacements of every trial and a two-sample KS test', async (t) => {
+  const config = caseFile({ ...small, walls: 3, temperatureK: 300, timeStepS: '0.1 ps', durationS: '0.2 ps', samples: 1 });
+  const result = await dwsyn(['device', 'compare', '--config', config, '--json']);
+  t.is(result.exitCode, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  t.is(out.llg.displacementM.length, 3);
+  t.is(out.oneD.displacementM.length, 3);
+  t.true(out.ks.d >= 0 && out.ks.d <= 1 && out.ks.pValue >= 0 && out.ks.pValue <= 1);
+});
+
+test('bad LLG cases: one line naming the file and key, exit 2', async (t) => {
+  for (const [content, expected] of [
+    [{ ...small, mesh: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /field mesh\.cellM\[0\]: 7e-9 m does not tile the strip's length/],
+    [{ ...small, mesh: { cellM: ['6 nm', '5 nm', '1 nm'] } }, /field mesh\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/],
+    [{ ...small, temperatureK: 300, timeStepS: '1 ps' }, /field timeStepS: 1e-12 s is outside \(0, .*\] s: stochastic Heun/],
+    [{ ...small, initial: { positionM: '595 nm' } }, /field initial\.positionM: .* within 3 wall widths/],
+    [{ ...small, geometry: { lengthM: '6 um' }, mesh: { cellM: ['0.5 nm', '0.5 nm', '1 nm'] } }, /field mesh\.demag: the zero-padded demag grid/],
+    [{ ...small, pinning: [] }, /field pinning: unknown key/],
+    [{ ...small, material: { alpha: -1 } }, /field material\.alpha/],
+  ] as const) {
+    const result = await dwsyn(['device', 'simulate', '--config', caseFile(content)]);
+    t.is(result.exitCode, 2, `${JSON.stringify(content)}: ${result.stderr}`);
+    t.regex(result.stderr.trim(), expected);
+    t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+  }
+});

@@ -1,0 +1,49 @@
+import test from 'ava';
+import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { wallEnergyPerArea } from '../wall/derived.ts';
+import { WallCase } from '../wall/wall-case.ts';
+import { relax } from './relax.ts';
+import { minimize } from './minimize.ts';
+import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { Strip } from './strip.ts';
+import { cellCount, vectorField } from './mesh.ts';
+
+// The default track of the 1-D model (600 nm x 50 nm x 1 nm, D = 0.5 mJ/m^2) on 2.5 nm cells.
+const { material, geometry } = WallCase.parse({});
+const crossSection = geometry.widthM * geometry.thicknessM;
+
+test("the DMI energy of a Neel wall: phi = pi costs 2 pi D S more than phi = 0 for an up-down wall (the 1-D model's -Q pi D S cos phi)", (t) => {
+  const strip = new Strip({ material, geometry, gates: [], cellM: [1e-9, 2.5e-9, 1e-9], demag: 'thin-film' });
+  const energy = (phi: number, q: 1 | -1) => strip.energies(strip.wallProfile(300e-9, phi, q))['exchangeDmiJ']!;
+  assertClose(t, energy(Math.PI, 1) - energy(0, 1), 2 * Math.PI * material.dmiJPerM2 * crossSection, { rel: 0.02 }, 'E(pi) - E(0), Q = +1 (J)');
+  assertClose(t, energy(0, -1) - energy(Math.PI, -1), 2 * Math.PI * material.dmiJPerM2 * crossSection, { rel: 0.02 }, 'E(0) - E(pi), Q = -1 (J)');
+});
+
+test('thin-film strip: the relaxed wall costs sigma0 S = (4 sqrt(A K_eff) - pi D) S over the uniform state', (t) => {
+  const strip = new Strip({ material, geometry, gates: [], cellM: [1e-9, 2.5e-9, 1e-9], demag: 'thin-film' });
+  const field = (m: Parameters<Strip['addField']>[0], b: Parameters<Strip['addField']>[1]) => strip.addField(m, b);
+  const settle = (m: ReturnType<typeof vectorField>) => {
+    minimize(m, field, 1e-5, 300);
+    relax(m, field, gammaRadPerST, 1e-4);
+    return strip.energies(m)['totalJ']!;
+  };
+  const wall = settle(strip.wallProfile(300e-9, 0, 1));
+  const uniform = vectorField(cellCount(strip.mesh));
+  uniform.z.fill(1);
+  const keff = material.kuJPerM3 - (4e-7 * Math.PI * material.msatAPerM ** 2) / 2;
+  assertClose(t, wall - settle(uniform), wallEnergyPerArea(material.aexJPerM, keff, material.dmiJPerM2) * crossSection, { rel: 0.03 }, 'wall energy (J)');
+});
+
+test('SOT moves up-down and down-up walls of the DMI chirality the same way, as the 1-D model does (chiral Neel walls: the domain shifts)', async (t) => {
+  const { simulateLlgCase } = await import('./llg-simulate.ts');
+  const { LlgCase } = await import('./llg-case.ts');
+  const { oneDimensionalCase } = await import('./compare.ts');
+  const { simulateWallCase } = await import('../wall/simulate.ts');
+  for (const chargeQ of [1, -1] as const) {
+    const c = LlgCase.parse({ model: 'llg', durationS: 0.2e-9, samples: 2, drive: { currentDensityAPerM2: 8e11 }, initial: { positionM: 300e-9, chargeQ, phiRad: chargeQ === 1 ? 0 : Math.PI }, mesh: { cellM: [5e-9, 5e-9, 1e-9] } });
+    const [trial] = simulateLlgCase(c).trials;
+    const moved = trial!.finalPositionM - trial!.startPositionM;
+    const movedOneD = simulateWallCase(oneDimensionalCase(c)).summary.finalPositionM[0]! - 300e-9;
+    t.true(moved > 10e-9 && movedOneD > 10e-9, `Q = ${chargeQ}: LLG moved ${moved} m, 1-D ${movedOneD} m`);
+  }
+});
