@@ -3,13 +3,14 @@ import type { Gate } from '../wall/device-params.ts';
 import type { Mesh, VectorField } from './mesh.ts';
 
 /**
- * Adds the uniaxial anisotropy field B = (2 K_u / Ms)(m·u) u [T] with K_u per cell (regions, gates),
+ * Adds the uniaxial anisotropy field B = (2 K_u / Ms)(m·u) u [T] with K_u (and optionally Ms) per cell (regions, gates),
  * u a unit axis. Its energy, −(1/2) Σ Ms m·B V = −Σ K_u (m·u)² V, is the K sin²θ form less a constant.
  */
-export function addUniaxialField(kuJPerM3: Float64Array, axis: readonly [number, number, number], msatAPerM: number, m: VectorField, b: VectorField): void {
+export function addUniaxialField(kuJPerM3: Float64Array, axis: readonly [number, number, number], msatAPerM: number | Float64Array, m: VectorField, b: VectorField): void {
   const [ux, uy, uz] = axis;
   for (let i = 0; i < m.x.length; i++) {
-    const c = ((2 * kuJPerM3[i]!) / msatAPerM) * (m.x[i]! * ux + m.y[i]! * uy + m.z[i]! * uz);
+    const ms = typeof msatAPerM === 'number' ? msatAPerM : msatAPerM[i]!;
+    const c = ((2 * kuJPerM3[i]!) / ms) * (m.x[i]! * ux + m.y[i]! * uy + m.z[i]! * uz);
     b.x[i]! += c * ux;
     b.y[i]! += c * uy;
     b.z[i]! += c * uz;
