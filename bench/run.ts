@@ -5,6 +5,7 @@
 import { arrheniusSlope } from './arrhenius.ts';
 import { benchCrossbarScaling, benchCrossbarVsNgspice, lossTable } from './crossbar.ts';
 import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
+import { benchLlgField, benchSp4 } from './llg.ts';
 import { benchNnEpoch } from './nn.ts';
 
 const repeats = Number(process.env['DWSYN_BENCH_REPEATS'] ?? 5);
@@ -48,3 +49,5 @@ if (!only || only === 'crossbar') {
 if (!only || only === 'loss-table') lossTable();
 if (!only || only === 'nn') benchNnEpoch(repeats);
 if (!only || only === 'arrhenius') benchArrhenius();
+if (!only || only === 'llg') benchLlgField(repeats);
+if (!only || only === 'sp4') benchSp4(Number(process.env['DWSYN_BENCH_SP4_REPEATS'] ?? 1));

@@ -17,6 +17,31 @@ interface Grid {
   readonly ldT: number;
 }
 
+/**
+ * The six tensor components N(offset) on a padded grid of px x py x pz ([z][y][x], x fastest), offset o
+ * along an axis at index o mod p for |o| < n, zero elsewhere: the kernel of the zero-padded convolution.
+ */
+export function demagKernel(mesh: Mesh, [px, py, pz]: readonly [number, number, number], farCells = 40): Record<Component, Float64Array> {
+  const kernel = Object.fromEntries(components.map((c) => [c, new Float64Array(px * py * pz)])) as Record<Component, Float64Array>;
+  const offset = (i: number, n: number, p: number) => (i < n ? i : i > p - n ? i - p : undefined);
+  for (let k = 0; k < pz; k++) {
+    const oz = offset(k, mesh.nz, pz);
+    for (let j = 0; j < py; j++) {
+      const oy = offset(j, mesh.ny, py);
+      for (let i = 0; i < px; i++) {
+        const ox = offset(i, mesh.nx, px);
+        if (ox === undefined || oy === undefined || oz === undefined) continue;
+        const n = demagTensor(ox * mesh.dxM, oy * mesh.dyM, oz * mesh.dzM, mesh.dxM, mesh.dyM, mesh.dzM, farCells);
+        for (const c of components) kernel[c][i + px * (j + py * k)] = n[c];
+      }
+    }
+  }
+  return kernel;
+}
+
+/** The padded size of an axis of n cells: at least 2n − 1, rounded up to a 2-3-5 size. */
+export const paddedSize = (n: number) => (n === 1 ? 1 : smoothSize(2 * n - 1));
+
 /** Fourier-space kernels by mesh and far-field threshold: every solver on the same mesh shares one. */
 const kernelCache = new Map<string, Record<Component, Float64Array>>();
 
@@ -42,8 +67,7 @@ export class Demag {
 
   constructor(mesh: Mesh, farCells = 40) {
     this.mesh = mesh;
-    const pad = (n: number) => (n === 1 ? 1 : smoothSize(2 * n - 1));
-    const [px, py, pz] = [pad(mesh.nx), pad(mesh.ny), pad(mesh.nz)];
+    const [px, py, pz] = [paddedSize(mesh.nx), paddedSize(mesh.ny), paddedSize(mesh.nz)];
     this.grid = { px, py, pz, ldA: rowLength(px), ldT: rowLength(py) };
     const planarSize = this.grid.ldA * py * pz;
     const spectrumSize = this.grid.ldT * px * pz;
@@ -147,27 +171,17 @@ export class Demag {
     this.arena.kernels.transposeComplex(src.re.offset + 8 * srcOffset, src.im.offset + 8 * srcOffset, dst.re.offset + 8 * dstOffset, dst.im.offset + 8 * dstOffset, rows, cols, ldSrc, ldDst);
   }
 
-  /**
-   * The six tensor components at every offset of the padded grid (offset o at index o mod p), each
-   * transformed as the magnetization is; their imaginary parts vanish to rounding by symmetry.
-   */
+  /** The six tensor components transformed as the magnetization is; their imaginary parts vanish to rounding by symmetry. */
   private fourierKernel(farCells: number): Record<Component, Float64Array> {
     const { px, py, pz, ldA } = this.grid;
-    const { mesh } = this;
-    const real = Object.fromEntries(components.map((c) => [c, new Float64Array(this.planar.re.data.length)])) as Record<Component, Float64Array>;
-    const offset = (i: number, n: number, p: number) => (i < n ? i : i > p - n ? i - p : undefined);
-    for (let k = 0; k < pz; k++) {
-      const oz = offset(k, mesh.nz, pz);
-      for (let j = 0; j < py; j++) {
-        const oy = offset(j, mesh.ny, py);
-        for (let i = 0; i < px; i++) {
-          const ox = offset(i, mesh.nx, px);
-          if (ox === undefined || oy === undefined || oz === undefined) continue;
-          const n = demagTensor(ox * mesh.dxM, oy * mesh.dyM, oz * mesh.dzM, mesh.dxM, mesh.dyM, mesh.dzM, farCells);
-          for (const c of components) real[c][i + ldA * (j + py * k)] = n[c];
-        }
-      }
-    }
+    const plain = demagKernel(this.mesh, [px, py, pz], farCells);
+    const real = Object.fromEntries(
+      components.map((c) => {
+        const laid = new Float64Array(this.planar.re.data.length);
+        for (let row = 0; row < py * pz; row++) laid.set(plain[c].subarray(row * px, (row + 1) * px), row * ldA);
+        return [c, laid];
+      }),
+    ) as Record<Component, Float64Array>;
     const scale = 1 / (px * py * pz);
     const spectrum = this.spectra[0];
     return Object.fromEntries(

@@ -3,9 +3,9 @@ import { trialStream } from '../../pipeline/rng.ts';
 import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
 import { cellSizeProblems, heunStepFactor, largestFieldT } from './checks.ts';
 import { StochasticHeun } from './heun.ts';
-import { llgRate } from './llg.ts';
+import { llgRateOf } from './llg.ts';
 import type { LlgCase } from './llg-case.ts';
-import { average, cellCount, vectorField, type VectorField } from './mesh.ts';
+import { average, cellCount, type VectorField } from './mesh.ts';
 import { minimize } from './minimize.ts';
 import { DormandPrince } from './rk45.ts';
 import { Strip } from './strip.ts';
@@ -129,16 +129,9 @@ export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: n
 function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): (m: VectorField, fromS: number, toS: number) => number {
   const alpha = c.material.alpha;
   if (c.temperatureK === 0) {
-    const b = vectorField(cells);
     const integrator = new DormandPrince(
       cells,
-      (_t, state, rate) => {
-        b.x.fill(0);
-        b.y.fill(0);
-        b.z.fill(0);
-        strip.addField(state, b);
-        llgRate(state, b, alpha, gammaRadPerST, rate);
-      },
+      llgRateOf(cells, (_t, state, b) => strip.addField(state, b), alpha, gammaRadPerST),
       { tolerance: c.tolerance, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
     );
     return (m, fromS, toS) => {

@@ -1,4 +1,4 @@
-import type { VectorField } from './mesh.ts';
+import { vectorField, type VectorField } from './mesh.ts';
 
 /**
  * The Landau–Lifshitz–Gilbert rate in Landau–Lifshitz form,
@@ -28,4 +28,19 @@ export function maxRate(rate: VectorField): number {
   let worst = 0;
   for (let i = 0; i < rate.x.length; i++) worst = Math.max(worst, Math.hypot(rate.x[i]!, rate.y[i]!, rate.z[i]!));
   return worst;
+}
+
+/**
+ * The LLG rate of an effective field given as `field(t, m, b)` (b arrives zeroed): the right-hand side
+ * the integrators take.
+ */
+export function llgRateOf(cells: number, field: (tS: number, m: VectorField, b: VectorField) => void, alpha: number, gammaRadPerST: number): (tS: number, m: VectorField, rate: VectorField) => void {
+  const b = vectorField(cells);
+  return (tS, m, rate) => {
+    b.x.fill(0);
+    b.y.fill(0);
+    b.z.fill(0);
+    field(tS, m, b);
+    llgRate(m, b, alpha, gammaRadPerST, rate);
+  };
 }

@@ -3,7 +3,7 @@ import { gammaRadPerST, mu0TMPerA } from '../../pipeline/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { addUniaxialField } from './anisotropy.ts';
 import { addRegionExchangeField } from './exchange.ts';
-import { llgRate } from './llg.ts';
+import { llgRateOf } from './llg.ts';
 import { average, vectorField, type Mesh } from './mesh.ts';
 import { DormandPrince } from './rk45.ts';
 
@@ -29,18 +29,18 @@ function depinningFieldT(soft: { aex: number; ku: number; js: number }): number 
     m.y[i] = Math.sin(angle);
   }
   const rampTPerS = 2e7;
-  const b = vectorField(n);
   const integrator = new DormandPrince(
     n,
-    (tS, state, rate) => {
-      b.x.fill(0);
-      b.y.fill(0);
-      b.z.fill(0);
-      addRegionExchangeField(mesh, aex, msat, state, b);
-      addUniaxialField(ku, [1, 0, 0], msat, state, b);
-      for (let i = 0; i < n; i++) b.x[i]! += rampTPerS * tS;
-      llgRate(state, b, 1, gammaRadPerST, rate);
-    },
+    llgRateOf(
+      n,
+      (tS, state, b) => {
+        addRegionExchangeField(mesh, aex, msat, state, b);
+        addUniaxialField(ku, [1, 0, 0], msat, state, b);
+        for (let i = 0; i < n; i++) b.x[i]! += rampTPerS * tS;
+      },
+      1,
+      gammaRadPerST,
+    ),
     { tolerance: 1e-6, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
   );
   let t = 0;

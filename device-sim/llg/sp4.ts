@@ -1,7 +1,7 @@
 import { mu0TMPerA } from '../../pipeline/constants.ts';
 import { Demag } from './demag.ts';
 import { addExchangeField } from './exchange.ts';
-import { llgRate } from './llg.ts';
+import { llgRateOf } from './llg.ts';
 import { average, cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { minimize } from './minimize.ts';
 import { relax } from './relax.ts';
@@ -77,17 +77,18 @@ export function runSp4(mesh: Mesh, start: VectorField, field: 1 | 2, options: Sp
   const applied = sp4.fieldsT[field];
   const cells = cellCount(mesh);
   const m = { x: Float64Array.from(start.x), y: Float64Array.from(start.y), z: Float64Array.from(start.z) };
-  const b = vectorField(cells);
-  const integrator = new DormandPrince(
+  const rate = llgRateOf(
     cells,
-    (_t, state, rate) => {
-      b.x.fill(0);
-      b.y.fill(0);
-      b.z.fill(0);
+    (_t, state, b) => {
       internal(state, b);
       addZeemanField(applied, b);
-      llgRate(state, b, sp4.alpha, sp4.gammaRadPerST, rate);
     },
+    sp4.alpha,
+    sp4.gammaRadPerST,
+  );
+  const integrator = new DormandPrince(
+    cells,
+    rate,
     { tolerance, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
   );
   const series: Array<[number, number, number, number]> = [[0, ...average(m)]];

@@ -4,7 +4,7 @@ import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { addUniaxialField } from './anisotropy.ts';
 import { fieldEnergyJ } from './energy.ts';
 import { addExchangeField } from './exchange.ts';
-import { llgRate } from './llg.ts';
+import { llgRateOf } from './llg.ts';
 import { average, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { relax } from './relax.ts';
 import { addZhangLiField } from './spin-torques.ts';
@@ -65,17 +65,17 @@ test('static Walker wall: energy 4 sqrt(A K) per area and width sqrt(A/K)', (t) 
 /** Wall velocity between 0.3 and 0.6 ns (past the transient, 1/(alpha gamma B_W) ~ 0.1 ns) under `drive`. */
 function wallVelocity(drive: (m: VectorField, b: VectorField) => void): number {
   const m = wall();
-  const b = vectorField(n);
   const integrator = new DormandPrince(
     n,
-    (_t, state, rate) => {
-      b.x.fill(0);
-      b.y.fill(0);
-      b.z.fill(0);
-      internalField(state, b);
-      drive(state, b);
-      llgRate(state, b, alpha, gammaRadPerST, rate);
-    },
+    llgRateOf(
+      n,
+      (_t, state, b) => {
+        internalField(state, b);
+        drive(state, b);
+      },
+      alpha,
+      gammaRadPerST,
+    ),
     { tolerance: 1e-7, initialStepS: 1e-15, maxStepS: 1e-12, minStepS: 1e-18 },
   );
   const time = integrator.advance(m, 0, 0.3e-9);

@@ -1,0 +1,136 @@
+/**
+ * Benchmark of the micromagnetic solver: field evaluations (local terms + LLG rate, with and without the
+ * FFT demag) on a 256 x 64 film side by side with a C peer using FFTW3 (bench/llg-peer.c, same kernel,
+ * same terms, one thread), and the wall time of SP4 field 1 to 1 ns from OOMMF's start state.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gammaRadPerST } from '../pipeline/constants.ts';
+import { addUniaxialField } from '../device-sim/llg/anisotropy.ts';
+import { Demag, demagKernel, paddedSize } from '../device-sim/llg/demag.ts';
+import { addExchangeField } from '../device-sim/llg/exchange.ts';
+import { llgRate } from '../device-sim/llg/llg.ts';
+import { cellCount, vectorField, type Mesh, type VectorField } from '../device-sim/llg/mesh.ts';
+import { parseOvf } from '../device-sim/llg/ovf.ts';
+import { runSp4, sp4Figures } from '../device-sim/llg/sp4.ts';
+import { sp4StartPath } from '../device-sim/llg/test-fixtures.ts';
+import { addZeemanField } from '../device-sim/llg/zeeman.ts';
+
+const mesh: Mesh = { nx: 256, ny: 64, nz: 1, dxM: 2e-9, dyM: 2e-9, dzM: 1e-9 };
+const material = { msatAPerM: 1e6, aexJPerM: 2e-11, kuJPerM3: 8e5, alpha: 0.03 };
+const appliedT: [number, number, number] = [0.01, 0.002, 0.005];
+const cells = cellCount(mesh);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** A Neel wall across the film with a transverse ripple: a texture where every term is busy. */
+function texture(): VectorField {
+  const m = vectorField(cells);
+  for (let j = 0; j < mesh.ny; j++) {
+    for (let i = 0; i < mesh.nx; i++) {
+      const theta = 2 * Math.atan(Math.exp((i - mesh.nx / 2 - 8 * Math.sin((2 * Math.PI * j) / mesh.ny)) / 6));
+      const c = i + mesh.nx * j;
+      m.x[c] = Math.sin(theta) * Math.cos(0.3 * Math.sin(j));
+      m.y[c] = Math.sin(theta) * Math.sin(0.3 * Math.sin(j));
+      m.z[c] = Math.cos(theta);
+    }
+  }
+  return m;
+}
+
+function compilePeer(): string | undefined {
+  const binary = join(mkdtempSync(join(tmpdir(), 'dwsyn-bench-')), 'llg-peer');
+  try {
+    execFileSync('cc', ['-O3', '-march=native', '-o', binary, new URL('./llg-peer.c', import.meta.url).pathname, '-lfftw3', '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return binary;
+  } catch (error) {
+    process.stderr.write(`llg: the FFTW peer did not build (apt-get install libfftw3-dev): ${(error as Error).message.split('\n')[0]}\n`);
+    return undefined;
+  }
+}
+
+function peerInput(m: VectorField, path: string): void {
+  const [px, py] = [paddedSize(mesh.nx), paddedSize(mesh.ny)];
+  const kernel = demagKernel(mesh, [px, py, 1]);
+  const dims = Int32Array.from([mesh.nx, mesh.ny, px, py]);
+  const params = Float64Array.from([material.msatAPerM, material.aexJPerM, material.kuJPerM3, material.alpha, gammaRadPerST, mesh.dxM, mesh.dyM, ...appliedT]);
+  const parts = [dims, params, kernel.xx, kernel.yy, kernel.zz, kernel.xy, m.x, m.y, m.z].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  writeFileSync(path, Buffer.concat(parts));
+}
+
+export function benchLlgField(repeats: number): void {
+  const m = texture();
+  const ku = new Float64Array(cells).fill(material.kuJPerM3);
+  const demag = new Demag(mesh);
+  const b = vectorField(cells);
+  const rate = vectorField(cells);
+  const field = (withDemag: boolean) => {
+    b.x.fill(0);
+    b.y.fill(0);
+    b.z.fill(0);
+    addExchangeField(mesh, material.aexJPerM, material.msatAPerM, m, b);
+    addUniaxialField(ku, [0, 0, 1], material.msatAPerM, m, b);
+    addZeemanField(appliedT, b);
+    if (withDemag) demag.addField(material.msatAPerM, m, b);
+  };
+  const time = (withDemag: boolean, count: number) => {
+    const t0 = performance.now();
+    for (let k = 0; k < count; k++) {
+      field(withDemag);
+      llgRate(m, b, material.alpha, gammaRadPerST, rate);
+    }
+    return (performance.now() - t0) / 1000 / count;
+  };
+  const peer = compilePeer();
+  const dir = mkdtempSync(join(tmpdir(), 'dwsyn-bench-llg-'));
+  let agreementT = Number.NaN;
+  if (peer) {
+    peerInput(m, join(dir, 'in.bin'));
+    execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '1']);
+    const theirs = new Float64Array(readFileSync(join(dir, 'out.bin')).buffer.slice(0));
+    field(true);
+    agreementT = 0;
+    for (let i = 0; i < cells; i++) {
+      agreementT = Math.max(agreementT, Math.abs(b.x[i]! - theirs[i]!), Math.abs(b.y[i]! - theirs[cells + i]!), Math.abs(b.z[i]! - theirs[2 * cells + i]!));
+    }
+  }
+  time(true, 50); // warm-up: the JIT and V8's WebAssembly tiers
+  time(false, 200);
+  const ours = { demag: [] as number[], local: [] as number[] };
+  const theirs = { demag: [] as number[], local: [] as number[] };
+  for (let r = 0; r < repeats; r++) {
+    ours.demag.push(cells / time(true, 100));
+    ours.local.push(cells / time(false, 1000));
+    if (peer) {
+      const [withDemag, local] = execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '100'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+      theirs.demag.push(cells / withDemag!);
+      theirs.local.push(cells / local!);
+    }
+    process.stderr.write(`llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`);
+  }
+  console.log(`llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedSize(mesh.nx)} x ${paddedSize(mesh.ny)})`);
+  console.log(`  local terms   TypeScript median ${median(ours.local).toExponential(3)} cell-evals/s (target >= 1e7)${peer ? `; C peer ${median(theirs.local).toExponential(3)}; ratio ${median(ours.local.map((v, i) => v / theirs.local[i]!)).toFixed(3)}` : ''}`);
+  console.log(`  with demag    TypeScript+WASM median ${median(ours.demag).toExponential(3)} cell-evals/s${peer ? `; C + FFTW3 ${median(theirs.demag).toExponential(3)}; ratio ${median(ours.demag.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''} (OOMMF 2.1, quoted in issue 4: 5.5e6)`);
+  if (peer) console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T`);
+}
+
+export function benchSp4(repeats: number): void {
+  const start = parseOvf(readFileSync(sp4StartPath), sp4StartPath);
+  const seconds: number[] = [];
+  let evaluations = 0;
+  let figures;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    const run = runSp4(start.mesh, start.field, 1);
+    seconds.push((performance.now() - t0) / 1000);
+    evaluations = run.evaluations;
+    figures = sp4Figures(run.series);
+    process.stderr.write(`sp4 run ${r + 1}/${repeats}: ${seconds.at(-1)!.toFixed(1)} s\n`);
+  }
+  const cellsSp4 = cellCount(start.mesh);
+  console.log(`SP4 field 1 to 1 ns from OOMMF's start state (200 x 50 x 1 cells of 2.5 nm, RK45 tolerance 1e-5)`);
+  console.log(`  wall time median ${median(seconds).toFixed(1)} s over ${repeats} run(s); ${evaluations} field evaluations, ${((evaluations * cellsSp4) / median(seconds)).toExponential(3)} cell-evals/s`);
+  console.log(`  OOMMF 2.1 (quoted in issue 4, not run here): 33-43 s, 13,003 evaluations, 3.1-3.9e6 cell-evals/s`);
+  console.log(`  figures: first <mx> = 0 at ${(figures!.firstMxZeroS * 1e9).toFixed(5)} ns, max <my> ${figures!.maxMy.toFixed(5)}, min <mz> ${figures!.minMz.toFixed(5)}, <m>(1 ns) ${figures!.finalM.map((v) => v.toFixed(5)).join(', ')}`);
+}
