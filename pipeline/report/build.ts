@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Artifact } from '../artifact.ts';
-import { accuracyChart, attemptsChart, calibrationChart, conductanceHistogramChart, energyChart, irDropChart, marginChart, positionHistogramChart, trajectoriesChart, type Chart } from './charts.ts';
+import { accuracyChart, attemptsChart, calibrationChart, conductanceHistogramChart, energyChart, irDropChart, marginChart, modelComparisonChart, positionHistogramChart, trajectoriesChart, type Chart } from './charts.ts';
 import { compareWithPaper, type ComparisonRow } from './comparison.ts';
 import { cell, escapeHtml, renderFigure, renderPage, renderProvenance, renderTable, type RenderedFigure, type Section, type Table } from './html.ts';
 import type { ReportInputs, ReportRun } from './inputs.ts';
@@ -169,6 +169,8 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   const runs = inputs.runs;
   const charts: Array<{ chart: Chart; sources: Artifact[] }> = [];
   if (device) charts.push(...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({ chart: make(device.data), sources: [device] })));
+  const models = device && modelComparisonChart(device.data);
+  if (device && models) charts.push({ chart: models, sources: [device] });
   if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
   if (crossbar || runs.length) charts.push({ chart: energyChart(crossbar?.data, runs), sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.artifact)] });
   if (runs.length) {
@@ -222,7 +224,10 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
       ? [{
           id: 'device',
           title: 'Device',
-          html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}<p class="note">No LLG-made device table is among this report's inputs, so there is no 1-D versus LLG comparison.</p>`,
+          html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
+            figure('model-comparison') ||
+            '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
+          }`,
         }]
       : []),
     ...(crossbar ? [{ id: 'crossbar', title: 'Crossbar', html: `${table('crossbar-layers')}${figure('ir-drop')}${table('ir-drop')}` }] : []),

@@ -120,6 +120,31 @@ export function calibrationChart(device: DeviceTableData): Chart {
   };
 }
 
+/** LLG and 1-D wall displacements of the calibration runs, before and after the fit; undefined without one. */
+export function modelComparisonChart(device: DeviceTableData): Chart | undefined {
+  const c = device.calibration;
+  if (!c) return undefined;
+  const series: Array<[string, number[]]> = [
+    ['LLG', c.llgDisplacementM],
+    ['1-D as configured', c.oneDBeforeM],
+    ['1-D calibrated', c.oneDAfterM],
+  ];
+  const values = series.flatMap(([model, displacements]) => displacements.map((d, i) => ({ model, current: c.currentsAPerM2[i]! * 1e-11, displacementNm: d * 1e9 })));
+  return {
+    id: 'model-comparison',
+    title: '1-D model against LLG',
+    caption: `Wall displacement at the end of a ${c.pulseS * 1e9} ns SOT pulse on the free strip (LLG on ${c.cellM.map((d) => d * 1e9).join(' x ')} nm cells, ${c.demag} demag), and the 1-D model before and after fitting its effective D (${(c.parameters.dmiJPerM2[0] * 1e3).toFixed(3)} -> ${(c.parameters.dmiJPerM2[1] * 1e3).toFixed(3)} mJ/m^2), K_D (${(c.parameters.kdJPerM3[0] / 1e3).toFixed(2)} -> ${(c.parameters.kdJPerM3[1] / 1e3).toFixed(2)} kJ/m^3) and damping (${c.parameters.alpha[0]} -> ${c.parameters.alpha[1].toPrecision(3)}); rms relative error ${(c.rmsRelativeErrorBefore * 100).toFixed(1)} % -> ${(c.rmsRelativeErrorAfter * 100).toFixed(1)} %.`,
+    spec: {
+      $schema: schema,
+      width,
+      height,
+      data: { values },
+      mark: { type: 'line', point: true },
+      encoding: { x: q('current', 'current density (1e11 A/m^2)'), y: q('displacementNm', 'displacement (nm)'), color: color('model', 'model') },
+    },
+  };
+}
+
 export function irDropChart(crossbar: CrossbarModelData): Chart {
   const values = crossbar.irDropSweep.map((p) => ({ arraySize: p.arraySize, lossPercent: p.meanColumnLoss * 100, wire: `${p.segmentOhm} Ohm` }));
   return {

@@ -23,7 +23,7 @@ const run = (async () => {
   writeFileSync(
     config,
     JSON.stringify({
-      device: { trialsPerState: 24, stateCounts: [3], exampleTrajectories: 3, trajectoryPoints: 60, protocol: { calibrationPoints: 10, calibrationTrials: 8 } },
+      device: { trialsPerState: 24, stateCounts: [3], exampleTrajectories: 3, trajectoryPoints: 60, protocol: { calibrationPoints: 10, calibrationTrials: 8 }, calibration: { currentsAPerM2: [4e11, 12e11], pulseS: '0.5 ns' } },
       crossbar: { networkLayers: [784, 32, 10], statisticsInputs: 1, irDropSweep: { arraySizes: [16, 32], segmentOhms: [1, 2], inputs: 1 } },
       train: { mode: 'insitu', states: 3, epochs: 2, trainImages: 2000, testImages: 500, layers: [784, 32, 10] },
     }),
@@ -40,7 +40,7 @@ test.serial('dwsyn run report: the pipeline ends with a report whose files audit
   const report = readArtifact(join(results, 'report/report.json'), reportKind).data;
   t.true(report.auditPassed);
   t.deepEqual(report.attachments[0]!.path, 'report.html');
-  t.deepEqual(report.figures.map((f) => f.id), ['wall-trajectories', 'position-histograms', 'conductance-histograms', 'drive-calibration', 'ir-drop', 'energy', 'accuracy-epochs', 'programming-attempts']);
+  t.deepEqual(report.figures.map((f) => f.id), ['wall-trajectories', 'position-histograms', 'conductance-histograms', 'drive-calibration', 'model-comparison', 'ir-drop', 'energy', 'accuracy-epochs', 'programming-attempts']);
   for (const id of report.figures.map((f) => f.id)) t.truthy(report.attachments.find((a) => a.path === `${id}.png` && a.bytes > 1000), `${id}.png`);
   const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
   t.is(audit.exitCode, 0, audit.stdout);
@@ -70,7 +70,7 @@ test.serial('the report page renders in chromium: no console error, every plot d
         return { id: figure.id, marks: marks.length, width: Math.max(...marks.map((b) => b.right)) - left, height: Math.max(...marks.map((b) => b.bottom)) - top };
       }),
     );
-    t.is(figures.length, 8);
+    t.is(figures.length, 9);
     for (const f of figures) t.true(f.marks > 0 && f.width > 100 && f.height > 40, `${f.id}: ${f.marks} data marks covering ${f.width} x ${f.height}`);
     const rows = async (id: string) => page.$$eval(`#table-${id} tbody tr`, (trs) => trs.length);
     t.is(await rows('paper-comparison'), 4);
