@@ -32,6 +32,7 @@ test('unphysical device parameters are refused before anything runs, naming the 
     [{ calibration: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /config key device\.calibration\.cellM\[0\]: 7e-9 m does not tile the strip's length/],
     [{ calibration: { cellM: ['6 nm', '5 nm', '1 nm'] } }, /config key device\.calibration\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/],
     [{ calibration: { startM: '10 nm' } }, /config key device\.calibration\.startM: .* within 3 wall widths/],
+    [{ calibration: { pulseS: '5 ns' } }, /config key device\.calibration\.pulseS: the 1-D model takes the wall to .* within 3 wall widths of the strip's end/],
   ];
   for (const [device, message] of cases) {
     const config = join(dir, 'config.json');

@@ -1,6 +1,7 @@
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST, mu0TMPerA } from '../../pipeline/constants.ts';
 import { trialStream } from '../../pipeline/rng.ts';
 import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
+import { deriveWallConstants } from '../wall/derived.ts';
 import { cellSizeProblems, heunStepFactor, largestFieldT } from './checks.ts';
 import { StochasticHeun } from './heun.ts';
 import { llgRateOf } from './llg.ts';
@@ -32,19 +33,19 @@ export function checkLlgCase(c: LlgCase): CaseProblem[] {
   if (problems.length > 0) return problems;
   const counts = lengths.map((length, a) => Math.round(length / c.mesh.cellM[a]!));
   const mesh = { nx: counts[0]!, ny: counts[1]!, nz: counts[2]!, dxM: c.mesh.cellM[0], dyM: c.mesh.cellM[1], dzM: c.mesh.cellM[2] };
-  const keff = c.material.kuJPerM3 - (4e-7 * Math.PI * c.material.msatAPerM ** 2) / 2;
+  const keff = c.material.kuJPerM3 - (mu0TMPerA * c.material.msatAPerM ** 2) / 2;
   problems.push(...cellSizeProblems(mesh, { ...c.material, kuJPerM3: keff }, ['mesh.cellM[0]', 'mesh.cellM[1]', 'mesh.cellM[2]']));
   if (c.mesh.demag === 'full' && 4 * mesh.nx * mesh.ny * (mesh.nz > 1 ? 2 * mesh.nz : 1) > largestDemagGrid) {
     problems.push({ key: 'mesh.demag', message: `the zero-padded demag grid of a ${mesh.nx} x ${mesh.ny} x ${mesh.nz} mesh exceeds ${largestDemagGrid} cells: use larger cells or "thin-film"` });
   }
-  const strip = new Strip({ ...stripSpec(c), demag: 'thin-film' });
-  const margin = 3 * strip.constants.deltaM;
+  const constants = deriveWallConstants(c.material, c.geometry);
+  const margin = 3 * constants.deltaM;
   if (c.initial.positionM < margin || c.initial.positionM > c.geometry.lengthM - margin) {
     problems.push({ key: 'initial.positionM', message: `${c.initial.positionM} m puts the wall within 3 wall widths (${margin.toPrecision(3)} m) of an end of the strip` });
   }
   if (c.temperatureK < 0) problems.push({ key: 'temperatureK', message: `must be >= 0 (got ${c.temperatureK})` });
   if (c.temperatureK > 0) {
-    const driven = Math.hypot(...c.drive.fieldT) + Math.abs(strip.constants.spinHallFieldTPerAPerM2 * c.drive.currentDensityAPerM2);
+    const driven = Math.hypot(...c.drive.fieldT) + Math.abs(constants.spinHallFieldTPerAPerM2 * c.drive.currentDensityAPerM2);
     const bound = heunStepFactor / (gammaRadPerST * largestFieldT(mesh, c.material, driven));
     if (!(c.timeStepS > 0) || c.timeStepS > bound) {
       problems.push({ key: 'timeStepS', message: `${c.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s: stochastic Heun is kept below ${heunStepFactor} rad of precession per step in the largest field of this mesh (stability and accuracy)` });

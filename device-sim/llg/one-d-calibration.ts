@@ -36,6 +36,9 @@ export function calibratedMaterial(material: Material, calibration: Calibration)
   return { ...material, dmiJPerM2: dmiJPerM2[1], kdJPerM3: kdJPerM3[1], alpha: alpha[1] };
 }
 
+/** Where the wall starts in every calibration run. */
+const startPositionM = (settings: CalibrationSettings, geometry: Geometry) => settings.startM ?? geometry.lengthM / 4;
+
 /** The LLG case of one calibration run: the free strip at T = 0 under one current for pulseS. */
 export function calibrationCase(material: Material, geometry: Geometry, settings: CalibrationSettings, currentAPerM2: number): LlgCase {
   return LlgCase.parse({
@@ -45,7 +48,7 @@ export function calibrationCase(material: Material, geometry: Geometry, settings
     material,
     geometry,
     drive: { currentDensityAPerM2: currentAPerM2 },
-    initial: { positionM: settings.startM ?? geometry.lengthM / 4 },
+    initial: { positionM: startPositionM(settings, geometry) },
     mesh: { cellM: settings.cellM, demag: settings.demag },
   });
 }
@@ -65,15 +68,20 @@ function configKey(caseKey: string): string {
 /** Problems of the LLG runs a calibration would make, with keys as written in the pipeline config. */
 export function calibrationProblems(material: Material, geometry: Geometry, settings: CalibrationSettings): CaseProblem[] {
   const seen = new Set<string>();
-  return settings.currentsAPerM2
+  const problems = settings.currentsAPerM2
     .flatMap((current) => checkLlgCase(calibrationCase(material, geometry, settings, current)))
     .map((problem) => ({ key: configKey(problem.key), message: problem.message }))
     .filter((problem) => !seen.has(problem.key) && seen.add(problem.key));
+  if (problems.length > 0) return problems;
+  // A wall pushed out of the strip has no displacement left to fit: the 1-D model says how far each run goes.
+  const end = geometry.lengthM - 3 * deriveWallConstants(material, geometry).deltaM;
+  const farthest = Math.max(...settings.currentsAPerM2.map((current) => startPositionM(settings, geometry) + oneDDisplacementM(material, geometry, settings, current)));
+  return farthest > end ? [{ key: 'device.calibration.pulseS', message: `the 1-D model takes the wall to ${farthest.toPrecision(3)} m, within 3 wall widths of the strip's end: shorten the pulse or lower the currents` }] : [];
 }
 
 /** The 1-D displacement [m] of a free wall from startM under one current for pulseS at T = 0. */
 function oneDDisplacementM(material: Material, geometry: Geometry, settings: CalibrationSettings, currentAPerM2: number): number {
-  const startM = settings.startM ?? geometry.lengthM / 4;
+  const startM = startPositionM(settings, geometry);
   const wallCase = WallCase.parse({ durationS: settings.pulseS, samples: 2, material, geometry, drive: { currentDensityAPerM2: currentAPerM2 }, initial: { positionM: startM } });
   return simulateWallCase(wallCase).summary.finalPositionM[0]! - startM;
 }

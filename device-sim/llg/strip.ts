@@ -1,4 +1,4 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { gammaRadPerST, mu0TMPerA } from '../../pipeline/constants.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
 import { addUniaxialField, anisotropyMap } from './anisotropy.ts';
@@ -8,7 +8,6 @@ import { fieldEnergyJ } from './energy.ts';
 import { average, cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { addSpinOrbitField, addZhangLiField } from './spin-torques.ts';
 import { addZeemanField } from './zeeman.ts';
-import { gammaRadPerST } from '../../pipeline/constants.ts';
 
 /** How the strip's own magnetostatic field is computed. */
 export type DemagMode = 'full' | 'thin-film';
