@@ -17,6 +17,10 @@ export const LlgCase = z
     tolerance: z.number().positive().default(1e-5).describe("adaptive RK45's largest local error of |m| per step at T = 0"),
     durationS: quantity('s', 'simulated time under the drive').default(1e-9),
     samples: z.number().int().positive().default(100).describe('table rows per trial over the run'),
+    trackingWindow: z
+      .boolean()
+      .default(false)
+      .describe('after each sample, shift the magnetization by whole cells so the wall stays mid-strip, filling with the domains; positions add the shift (not with gates, which would move with it)'),
     relaxIterations: z.number().int().nonnegative().default(500).describe('energy-descent steps from the 1-D wall profile before the drive starts'),
     material: Material.prefault({}),
     geometry: Geometry.prefault({}),

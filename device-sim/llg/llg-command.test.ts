@@ -50,6 +50,7 @@ test('bad LLG cases: one line naming the file and key, exit 2', async (t) => {
     [{ ...small, initial: { positionM: '595 nm' } }, /field initial\.positionM: .* within 3 wall widths/],
     [{ ...small, geometry: { lengthM: '6 um' }, mesh: { cellM: ['0.5 nm', '0.5 nm', '1 nm'] } }, /field mesh\.demag: the zero-padded demag grid/],
     [{ ...small, pinning: [] }, /field pinning: unknown key/],
+    [{ ...small, trackingWindow: true, gates: [{ startM: '300 nm', endM: '350 nm' }] }, /field trackingWindow: the window moves the wall relative to the gates/],
     [{ ...small, material: { alpha: -1 } }, /field material\.alpha/],
   ] as const) {
     const result = await dwsyn(['device', 'simulate', '--config', caseFile(content)]);

@@ -52,6 +52,7 @@ export function checkLlgCase(c: LlgCase): CaseProblem[] {
     }
   }
   if (!(c.durationS > 0)) problems.push({ key: 'durationS', message: `must be > 0 (got ${c.durationS})` });
+  if (c.trackingWindow && c.gates.length > 0) problems.push({ key: 'trackingWindow', message: 'the window moves the wall relative to the gates: use it without gates' });
   return problems;
 }
 
@@ -97,12 +98,14 @@ export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: n
     let evaluations = minimize(m, field, 1e-6, c.relaxIterations).iterations;
     const initial = copy(m);
     strip.setDrive(c.drive);
-    const advance = stepper(c, strip, trial, cells);
-    const startPositionM = strip.wallPositionM(m, Q);
+    const integrator = stepper(c, strip, trial, cells);
+    let windowOffsetM = 0;
+    const position = () => windowOffsetM + strip.wallPositionM(m, Q);
+    const startPositionM = position();
     let previous = { tS: 0, positionM: startPositionM };
     let halfway = startPositionM;
     const record = (tS: number) => {
-      const positionM = strip.wallPositionM(m, Q);
+      const positionM = position();
       const [mx, my, mz] = average(m);
       const regions = Object.fromEntries(strip.regionAverages(m).flatMap(({ region, m: r }) => [[`${region}Mx`, r[0]], [`${region}My`, r[1]], [`${region}Mz`, r[2]]]));
       const velocityMPerS = tS > previous.tS ? (positionM - previous.positionM) / (tS - previous.tS) : 0;
@@ -113,21 +116,29 @@ export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: n
     let t = 0;
     for (let k = 1; k <= c.samples; k++) {
       const target = (k * c.durationS) / c.samples;
-      evaluations += advance(m, t, target);
+      evaluations += integrator.advance(m, t, target);
       t = target;
       record(t);
-      if (k === Math.floor(c.samples / 2)) halfway = strip.wallPositionM(m, Q);
+      if (k === Math.floor(c.samples / 2)) halfway = position();
       onSample?.(trial, k);
+      if (c.trackingWindow) {
+        const cellsOff = Math.round((strip.wallPositionM(m, Q) - c.geometry.lengthM / 2) / strip.mesh.dxM);
+        if (cellsOff !== 0) {
+          strip.shiftAlongX(m, cellsOff, Q);
+          windowOffsetM += cellsOff * strip.mesh.dxM;
+          integrator.restart();
+        }
+      }
     }
-    const finalPositionM = strip.wallPositionM(m, Q);
+    const finalPositionM = position();
     const halfTimeS = c.durationS - (Math.floor(c.samples / 2) * c.durationS) / c.samples;
     trials.push({ initial, final: copy(m), startPositionM, finalPositionM, meanVelocityMPerS: (finalPositionM - halfway) / halfTimeS, evaluations });
   }
   return { rows, trials, strip };
 }
 
-/** The integrator of one trial: advance(m, from, to) returns the field evaluations it took. */
-function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): (m: VectorField, fromS: number, toS: number) => number {
+/** The integrator of one trial: advance(m, from, to) returns the field evaluations it took; restart() after m is changed. */
+function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): { advance: (m: VectorField, fromS: number, toS: number) => number; restart: () => void } {
   const alpha = c.material.alpha;
   if (c.temperatureK === 0) {
     const integrator = new DormandPrince(
@@ -135,10 +146,13 @@ function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): (m: Ve
       llgRateOf(cells, (_t, state, b) => strip.addField(state, b), alpha, gammaRadPerST),
       { tolerance: c.tolerance, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
     );
-    return (m, fromS, toS) => {
-      const before = integrator.evaluations;
-      integrator.advance(m, fromS, toS);
-      return integrator.evaluations - before;
+    return {
+      advance: (m, fromS, toS) => {
+        const before = integrator.evaluations;
+        integrator.advance(m, fromS, toS);
+        return integrator.evaluations - before;
+      },
+      restart: () => integrator.restart(),
     };
   }
   // Equal steps filling each sample interval, as long as timeStepS or a little shorter.
@@ -147,9 +161,12 @@ function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): (m: Ve
   const dtS = intervalS / steps;
   const sigmaT = brownSigmaT(alpha, c.temperatureK, gammaRadPerST, c.material.msatAPerM, strip.mesh.dxM * strip.mesh.dyM * strip.mesh.dzM, dtS);
   const heun = new StochasticHeun(cells, (m, b) => strip.addField(m, b), alpha, gammaRadPerST, sigmaT, trialStream(c.seed, 'llg-noise', trial));
-  return (m) => {
-    for (let s = 0; s < steps; s++) heun.step(m, dtS);
-    return 2 * steps;
+  return {
+    advance: (m) => {
+      for (let s = 0; s < steps; s++) heun.step(m, dtS);
+      return 2 * steps;
+    },
+    restart: () => {},
   };
 }
 

@@ -47,3 +47,18 @@ test('SOT moves up-down and down-up walls of the DMI chirality the same way, as 
     t.true(moved > 10e-9 && movedOneD > 10e-9, `Q = ${chargeQ}: LLG moved ${moved} m, 1-D ${movedOneD} m`);
   }
 });
+
+test('a wall-tracking window: on a 200 nm strip the wall travels past its end as far as on a 600 nm strip (within 3 %)', async (t) => {
+  const { simulateLlgCase } = await import('./llg-simulate.ts');
+  const { LlgCase } = await import('./llg-case.ts');
+  const run = (lengthM: number, trackingWindow: boolean) => {
+    const c = LlgCase.parse({ model: 'llg', trackingWindow, geometry: { lengthM }, drive: { currentDensityAPerM2: 8e11 }, initial: { positionM: lengthM / 2 }, mesh: { cellM: [5e-9, 5e-9, 1e-9] } });
+    const [trial] = simulateLlgCase(c).trials;
+    return { moved: trial!.finalPositionM - trial!.startPositionM, final: trial!.finalPositionM };
+  };
+  const long = run(600e-9, false);
+  const windowed = run(200e-9, true);
+  t.log(`600 nm strip: ${(long.moved * 1e9).toFixed(2)} nm; 200 nm strip with the window: ${(windowed.moved * 1e9).toFixed(2)} nm, ending at ${(windowed.final * 1e9).toFixed(1)} nm`);
+  t.true(windowed.final > 200e-9, 'the wall went past the end of the 200 nm strip');
+  assertClose(t, windowed.moved, long.moved, { rel: 0.03 }, 'displacement (m)');
+});

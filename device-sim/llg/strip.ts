@@ -112,6 +112,26 @@ export class Strip {
     return (this.spec.geometry.lengthM * (1 + chargeQ * average(m)[2])) / 2;
   }
 
+  /**
+   * Moves the texture by `cells` along −x (the wall at q goes to q − cells dx), filling the cells that
+   * open at the far end with that end's domain, ±ẑ: one step of a wall-tracking window.
+   */
+  shiftAlongX(m: VectorField, cells: number, chargeQ: 1 | -1): void {
+    const { nx } = this.mesh;
+    const fillZ = cells > 0 ? -chargeQ : chargeQ;
+    for (let row = 0; row < m.x.length / nx; row++) {
+      const base = row * nx;
+      for (let k = 0; k < nx; k++) {
+        const ix = cells > 0 ? k : nx - 1 - k;
+        const from = ix + cells;
+        const inside = from >= 0 && from < nx;
+        m.x[base + ix] = inside ? m.x[base + from]! : 0;
+        m.y[base + ix] = inside ? m.y[base + from]! : 0;
+        m.z[base + ix] = inside ? m.z[base + from]! : fillZ;
+      }
+    }
+  }
+
   /** ⟨m⟩ over the cells under each gate, then over the cells under none. */
   regionAverages(m: VectorField): Array<{ region: string; m: [number, number, number] }> {
     const { nx } = this.mesh;
