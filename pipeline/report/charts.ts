@@ -20,6 +20,8 @@ const q = (field: string, title: string, extra: object = {}) => ({ field, type: 
 const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, ...extra });
 /** A colour channel whose legend shows run labels whole. */
 const color = (field: string, title: string) => n(field, title, { legend: { labelLimit: 320 } });
+/** Lines with points, one per value of the colour channel. */
+const lineSpec = (values: object[], x: object, y: object, colour: object): TopLevelSpec => ({ $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x, y, color: colour } });
 
 /** Wall position against time for the example trials of every state of the table with the most states. */
 export function trajectoriesChart(device: DeviceTableData): Chart {
@@ -134,14 +136,7 @@ export function modelComparisonChart(device: DeviceTableData): Chart | undefined
     id: 'model-comparison',
     title: '1-D model against LLG',
     caption: `Wall displacement at the end of a ${c.pulseS * 1e9} ns SOT pulse on the free strip (LLG on ${c.cellM.map((d) => d * 1e9).join(' x ')} nm cells, ${c.demag} demag), and the 1-D model before and after fitting its effective D (${(c.parameters.dmiJPerM2[0] * 1e3).toFixed(3)} -> ${(c.parameters.dmiJPerM2[1] * 1e3).toFixed(3)} mJ/m^2), K_D (${(c.parameters.kdJPerM3[0] / 1e3).toFixed(2)} -> ${(c.parameters.kdJPerM3[1] / 1e3).toFixed(2)} kJ/m^3) and damping (${c.parameters.alpha[0]} -> ${c.parameters.alpha[1].toPrecision(3)}); rms relative error ${(c.rmsRelativeErrorBefore * 100).toFixed(1)} % -> ${(c.rmsRelativeErrorAfter * 100).toFixed(1)} %.`,
-    spec: {
-      $schema: schema,
-      width,
-      height,
-      data: { values },
-      mark: { type: 'line', point: true },
-      encoding: { x: q('current', 'current density (1e11 A/m^2)'), y: q('displacementNm', 'displacement (nm)'), color: color('model', 'model') },
-    },
+    spec: lineSpec(values, q('current', 'current density (1e11 A/m^2)'), q('displacementNm', 'displacement (nm)'), color('model', 'model')),
   };
 }
 
@@ -151,14 +146,7 @@ export function irDropChart(crossbar: CrossbarModelData): Chart {
     id: 'ir-drop',
     title: 'IR-drop loss against array size and wire resistance',
     caption: `Mean relative column-current loss of one full square array (${crossbar.mapping} mapping, ${crossbar.irDropSweep[0]?.states ?? '?'}-state devices, random states and inputs), per word/bit-line resistance per cell pitch.`,
-    spec: {
-      $schema: schema,
-      width,
-      height,
-      data: { values },
-      mark: { type: 'line', point: true },
-      encoding: { x: q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }), y: q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }), color: color('wire', 'wire resistance') },
-    },
+    spec: lineSpec(values, q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }), q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }), color('wire', 'wire resistance')),
   };
 }
 
@@ -168,7 +156,7 @@ export function accuracyChart(runs: readonly ReportRun[]): Chart {
     id: 'accuracy-epochs',
     title: 'Test accuracy against epoch',
     caption: 'Accuracy on the MNIST test images after each epoch, for every training run of the report (ex-situ: the precursor network with its device model; its transfer accuracy is in the table).',
-    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: color('run', 'run') } },
+    spec: lineSpec(values, q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color('run', 'run')),
   };
 }
 
@@ -180,7 +168,7 @@ export function attemptsChart(runs: readonly ReportRun[]): Chart {
     id: 'programming-attempts',
     title: 'Programming attempts per epoch',
     caption: 'Device programming attempts (write-verify retries included) during each training epoch. An ex-situ precursor trains with the device model in software, so its attempts are simulated; its transfer to the devices is counted in the runs table.',
-    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), y: q('attempts', 'attempts'), color: color('run', 'run') } },
+    spec: lineSpec(values, q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), q('attempts', 'attempts'), color('run', 'run')),
   };
 }
 
@@ -222,7 +210,7 @@ export function marginChart(runs: readonly ReportRun[]): Chart | undefined {
     id: 'accuracy-margin',
     title: 'Accuracy against the noise tolerance margin',
     caption: 'Final test accuracy of runs that differ in the write-verify margin (weight units).',
-    spec: { $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x: q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), y: q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color: color('group', 'run') } },
+    spec: lineSpec(values, q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color('group', 'run')),
   };
 }
 
