@@ -62,3 +62,14 @@ test('a wall-tracking window: on a 200 nm strip the wall travels past its end as
   t.true(windowed.final > 200e-9, 'the wall went past the end of the 200 nm strip');
   assertClose(t, windowed.moved, long.moved, { rel: 0.03 }, 'displacement (m)');
 });
+
+test('at 300 K each trial draws its own noise stream: trial 1 is the same bit for bit in runs of 2 and 3 trials, and differs from trial 0', async (t) => {
+  const { simulateLlgCase } = await import('./llg-simulate.ts');
+  const { LlgCase } = await import('./llg-case.ts');
+  const run = (walls: number) =>
+    simulateLlgCase(LlgCase.parse({ model: 'llg', walls, temperatureK: 300, timeStepS: 1e-13, durationS: 2e-11, samples: 2, relaxIterations: 20, drive: { currentDensityAPerM2: 8e11 }, mesh: { cellM: [5e-9, 5e-9, 1e-9] } })).trials;
+  const [two, three] = [run(2), run(3)];
+  t.deepEqual(Array.from(two[1]!.final.z), Array.from(three[1]!.final.z));
+  t.deepEqual(Array.from(two[1]!.final.x), Array.from(three[1]!.final.x));
+  t.notDeepEqual(Array.from(two[0]!.final.z), Array.from(two[1]!.final.z));
+});
