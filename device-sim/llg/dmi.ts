@@ -34,6 +34,9 @@ export function addExchangeDmiField(mesh: Mesh, aexJPerM: number, dmiJPerM2: num
     out[1] = my + d * ratio * (-ax * mz);
     out[2] = mz + d * ratio * (ax * my - ay * mx);
   };
+  // Coefficients of the stencil, once per call rather than per cell.
+  const [cx, cy, cz] = [exchange(dxM), exchange(dyM), exchange(dzM)];
+  const [dmiX, dmiY] = [dmi(dxM), dmi(dyM)];
   for (let iz = 0; iz < nz; iz++) {
     for (let iy = 0; iy < ny; iy++) {
       for (let ix = 0; ix < nx; ix++) {
@@ -50,30 +53,32 @@ export function addExchangeDmiField(mesh: Mesh, aexJPerM: number, dmiJPerM2: num
         neighbour(i, ix < nx - 1 ? i + 1 : undefined, 1, 0, dxM, ghost);
         const [rx, ry, rz] = ghost as [number, number, number];
         if (nx > 1) {
-          const cx = exchange(dxM);
           bx += cx * (lx + rx - 2 * cell[0]!);
           by += cx * (ly + ry - 2 * cell[1]!);
           bz += cx * (lz + rz - 2 * cell[2]!);
-          const c = dmi(dxM);
-          bx += c * (rz - lz);
-          bz -= c * (rx - lx);
+          bx += dmiX * (rz - lz);
+          bz -= dmiX * (rx - lx);
         }
         neighbour(i, iy > 0 ? i - nx : undefined, 0, -1, dyM, ghost);
         const [dx_, dy_, dz_] = ghost as [number, number, number];
         neighbour(i, iy < ny - 1 ? i + nx : undefined, 0, 1, dyM, ghost);
         const [ux, uy, uz] = ghost as [number, number, number];
         if (ny > 1) {
-          const cy = exchange(dyM);
           bx += cy * (dx_ + ux - 2 * cell[0]!);
           by += cy * (dy_ + uy - 2 * cell[1]!);
           bz += cy * (dz_ + uz - 2 * cell[2]!);
-          const c = dmi(dyM);
-          by += c * (uz - dz_);
-          bz -= c * (uy - dy_);
+          by += dmiY * (uz - dz_);
+          bz -= dmiY * (uy - dy_);
         }
-        const cz = exchange(dzM);
-        for (const j of [iz > 0 ? i - plane : -1, iz < nz - 1 ? i + plane : -1]) {
-          if (j < 0) continue;
+        // Layers above and below: plain exchange (the DMI is interfacial), lower layer first.
+        if (iz > 0) {
+          const j = i - plane;
+          bx += cz * (m.x[j]! - cell[0]!);
+          by += cz * (m.y[j]! - cell[1]!);
+          bz += cz * (m.z[j]! - cell[2]!);
+        }
+        if (iz < nz - 1) {
+          const j = i + plane;
           bx += cz * (m.x[j]! - cell[0]!);
           by += cz * (m.y[j]! - cell[1]!);
           bz += cz * (m.z[j]! - cell[2]!);
