@@ -47,7 +47,7 @@ export class StochasticHeun {
       const x = m.x[i]! + dtS * rate0.x[i]!;
       const y = m.y[i]! + dtS * rate0.y[i]!;
       const z = m.z[i]! + dtS * rate0.z[i]!;
-      const norm = Math.hypot(x, y, z);
+      const norm = Math.sqrt(x * x + y * y + z * z);
       predicted.x[i] = x / norm;
       predicted.y[i] = y / norm;
       predicted.z[i] = z / norm;
@@ -57,7 +57,7 @@ export class StochasticHeun {
       const x = m.x[i]! + 0.5 * dtS * (rate0.x[i]! + rate1.x[i]!);
       const y = m.y[i]! + 0.5 * dtS * (rate0.y[i]! + rate1.y[i]!);
       const z = m.z[i]! + 0.5 * dtS * (rate0.z[i]! + rate1.z[i]!);
-      const norm = Math.hypot(x, y, z);
+      const norm = Math.sqrt(x * x + y * y + z * z);
       m.x[i] = x / norm;
       m.y[i] = y / norm;
       m.z[i] = z / norm;
