@@ -18,6 +18,7 @@ import { formatOvf } from './llg/ovf.ts';
 import { oommfField1Figures, runSp4, sp4, sp4Figures, sp4Mesh, sp4SState, type Sp4Figures } from './llg/sp4.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
+import { registerLlgTableCommand } from './llg-table-command.ts';
 
 
 /** Rows of the per-state statistics and of every sample of a device table, for CSV. */
@@ -38,7 +39,7 @@ export function deviceTableRows(data: DeviceTableData) {
       ownStateProbability: e.landingProbability[e.index],
       meanConductanceSiemens: e.conductance.meanSiemens,
       stdConductanceSiemens: e.conductance.stdSiemens,
-      retentionChangedFraction: e.retention.changedStateFraction,
+      retentionChangedFraction: e.retention?.changedStateFraction ?? null,
       resetSuccessFraction: e.resetSuccessFraction,
       energyPerAttemptJ: e.energy.totalJ,
     })),
@@ -53,6 +54,7 @@ export function deviceTableRows(data: DeviceTableData) {
 
 export function registerDeviceCommands(program: Command): void {
   const device = program.command('device').description('domain-wall device simulation');
+  registerLlgTableCommand(device);
   device
     .command('simulate')
     .description('run walls of the 1-D model ("model": "1d", the default) or of the micromagnetic strip ("model": "llg"); print the summary (and table)')

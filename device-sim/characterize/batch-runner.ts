@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { ShardRunner } from '../../pipeline/stage.ts';
 import { DeviceConfig } from './device-config.ts';
-import { runTrialBatch, TrialBatch, TrialResults } from './protocol.ts';
+import { TrialBatch, TrialResults } from './protocol.ts';
+import { runBatch } from './run-batch.ts';
 
 /** Runs trial batches, on worker threads or in this thread; results come back in trial order either way. */
 export interface BatchRunner {
@@ -12,23 +13,31 @@ export interface BatchRunner {
   readonly workers: number;
 }
 
-const chunkTrials = 32;
+/** Trials per chunk: 1-D trials are cheap and vectorized; an LLG trial takes minutes, so each is its own chunk. */
+const chunkTrials = (batch: TrialBatch) => (batch.llg ? 1 : 32);
 const workerScript = new URL('./worker-entry.mjs', import.meta.url);
 
 /** Cuts each batch into chunks of trials, so that work spreads evenly over the workers. */
 function chunksOf(batch: TrialBatch): TrialBatch[] {
   const chunks: TrialBatch[] = [];
-  for (let i = 0; i < batch.trialIndices.length; i += chunkTrials) {
-    chunks.push({ ...batch, trialIndices: batch.trialIndices.slice(i, i + chunkTrials) });
+  const size = chunkTrials(batch);
+  for (let i = 0; i < batch.trialIndices.length; i += size) {
+    chunks.push({ ...batch, trialIndices: batch.trialIndices.slice(i, i + size) });
   }
   return chunks;
 }
 
+/** The results of a batch's chunks, in trial order (the chunks of a batch share their schedule, so their record instants). */
 function merge(parts: readonly TrialResults[]): TrialResults {
+  const joined = (key: 'heldM' | 'afterResetM') => (parts.every((p) => p[key]) ? { [key]: parts.flatMap((p) => p[key]!) } : {});
+  const trajectories = parts.map((p) => p.trajectories);
   return {
     finalM: parts.flatMap((p) => p.finalM),
-    heldM: parts.flatMap((p) => p.heldM),
-    afterResetM: parts.flatMap((p) => p.afterResetM),
+    ...joined('heldM'),
+    ...joined('afterResetM'),
+    ...(trajectories.every((t) => t !== undefined) && trajectories.length > 0
+      ? { trajectories: { timeS: trajectories[0]!.timeS, positionsM: trajectories.flatMap((t) => t.positionsM) } }
+      : {}),
   };
 }
 
@@ -43,7 +52,7 @@ const DeviceShard = z.object({ device: z.unknown(), batches: z.array(TrialBatch)
 export async function runDeviceShard(payload: unknown): Promise<TrialResults[]> {
   const shard = DeviceShard.parse(payload);
   const device = DeviceConfig.parse(shard.device);
-  return shard.batches.map((batch) => runTrialBatch(device, batch));
+  return shard.batches.map((batch) => runBatch(device, batch));
 }
 
 /**
@@ -85,7 +94,7 @@ export function createBatchRunner(device: DeviceConfig, workers: number): BatchR
         return batches.map((batch) =>
           merge(
             chunksOf(batch).map((chunk) => {
-              const result = runTrialBatch(device, chunk);
+              const result = runBatch(device, chunk);
               onTrialsDone?.(chunk.trialIndices.length);
               return result;
             }),

@@ -22,14 +22,14 @@ export function characterizationWork(device: DeviceConfig): number {
   return device.stateCounts.reduce((sum, n) => sum + calibrationWork(device, n) + n * device.trialsPerState, 0);
 }
 
-const stateStreamLabel = (states: number, k: number) => `device:n${states}:state${k}`;
+export const stateStreamLabel = (states: number, k: number) => `device:n${states}:state${k}`;
 
-function stateEntry(device: DeviceConfig, states: number, k: number, controlValue: number, result: TrialResults): Omit<StateEntry, 'exampleTrajectories'> {
+/** A state's entry from its trials' results; retention and reset are null when the trials stopped at the read. */
+export function stateEntry(device: DeviceConfig, states: number, k: number, controlValue: number, result: TrialResults): Omit<StateEntry, 'exampleTrajectories'> {
   const us = result.finalM.map((q) => positionToU(device, q));
   const counts = new Array<number>(states).fill(0);
   for (const u of us) counts[binOf(u, states)]! += 1;
-  const changed = result.heldM.filter((q, i) => binOf(positionToU(device, q), states) !== binOf(us[i]!, states)).length;
-  const resetOk = result.afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length;
+  const { heldM, afterResetM } = result;
   const conductances = us.map((u) => conductanceS(device, u));
   const pulse = setPulse(device, controlValue);
   return {
@@ -48,12 +48,14 @@ function stateEntry(device: DeviceConfig, states: number, k: number, controlValu
     samplesU: us,
     conductance: { meanSiemens: mean(conductances), stdSiemens: std(conductances), samplesSiemens: conductances },
     landingProbability: counts.map((c) => c / us.length),
-    retention: {
-      holdS: device.protocol.holdS,
-      meanAbsDriftM: mean(result.heldM.map((q, i) => Math.abs(q - result.finalM[i]!))),
-      changedStateFraction: changed / us.length,
-    },
-    resetSuccessFraction: resetOk / us.length,
+    retention: heldM
+      ? {
+          holdS: device.protocol.holdS,
+          meanAbsDriftM: mean(heldM.map((q, i) => Math.abs(q - result.finalM[i]!))),
+          changedStateFraction: heldM.filter((q, i) => binOf(positionToU(device, q), states) !== binOf(us[i]!, states)).length / us.length,
+        }
+      : null,
+    resetSuccessFraction: afterResetM ? afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length / us.length : null,
     energy: attemptEnergy(device, pulse),
   };
 }
@@ -86,6 +88,17 @@ async function characterizeStates(device: DeviceConfig, runner: BatchRunner, sta
     ...stateEntry(device, states, k, calibration.values[k]!, result),
     exampleTrajectories: { trials: examples[k]!.finalM.map((_, i) => i), ...examples[k]!.trajectories! },
   }));
+  return stateTable(device, states, entries, {
+    controlValues: calibration.coarse.controlValues,
+    meanU: calibration.coarse.meanU,
+    binProbability: calibration.coarse.binProbability,
+    trialsPerPoint: calibration.trialsPerPoint,
+    refinedTrialsPerPoint: calibration.refinedTrialsPerPoint,
+  });
+}
+
+/** An n-state table from its entries and the scan that chose the control values (null: taken from another table). */
+export function stateTable(device: DeviceConfig, states: number, entries: StateEntry[], calibration: StateTable['calibration']): StateTable {
   const kT = boltzmannJPerK * device.temperatureK;
   return {
     states: states as 2 | 3 | 5,
@@ -94,13 +107,7 @@ async function characterizeStates(device: DeviceConfig, runner: BatchRunner, sta
     weightLevels: entries.map((e) => 2 * e.targetU - 1),
     entries,
     confusion: entries.map((e) => e.landingProbability),
-    calibration: {
-      controlValues: calibration.coarse.controlValues,
-      meanU: calibration.coarse.meanU,
-      binProbability: calibration.coarse.binProbability,
-      trialsPerPoint: calibration.trialsPerPoint,
-      refinedTrialsPerPoint: calibration.refinedTrialsPerPoint,
-    },
+    calibration,
     meanEnergyPerAttemptJ: mean(entries.map((e) => e.energy.totalJ)),
     notches: {
       depthJ: device.notches.depthJ,
@@ -113,17 +120,21 @@ async function characterizeStates(device: DeviceConfig, runner: BatchRunner, sta
 
 /** Characterizes the device for every requested state count into the device-table data. */
 export async function characterizeDevice(device: DeviceConfig, seed: number, runner: BatchRunner, hooks: CharacterizeHooks = {}, calibration: Calibration | null = null): Promise<DeviceTableData> {
-  const c = deriveWallConstants(device.material, device.geometry);
   hooks.progress?.start(characterizationWork(device));
   const tables: StateTable[] = [];
   for (const states of device.stateCounts) tables.push(await characterizeStates(device, runner, states, seed, hooks));
   hooks.progress?.stop();
+  return deviceTableData(device, tables, { model: '1d', calibration });
+}
+
+/** The device-table data around the state tables: which model made them, the wall's constants, the readout. */
+export function deviceTableData(device: DeviceConfig, tables: StateTable[], made: Pick<DeviceTableData, 'model' | 'calibration' | 'llg'>): DeviceTableData {
+  const c = deriveWallConstants(device.material, device.geometry);
   const { parallelS, antiparallelS } = mtjConductances(device);
   return {
-    model: '1d',
-    calibration,
+    ...made,
     temperatureK: device.temperatureK,
-    timeStepS: device.timeStepS,
+    timeStepS: made.llg ? made.llg.timeStepS : device.timeStepS,
     wall: {
       deltaM: c.deltaM,
       wallEnergyJPerM2: c.wallEnergyJPerM2,

@@ -7,6 +7,7 @@ import { WallEnsemble } from '../wall/heun.ts';
 import { tabulateLandscape } from '../wall/tabulate.ts';
 import { noiseSigmaT } from '../wall/simulate.ts';
 import type { DeviceConfig } from './device-config.ts';
+import { LlgTrialSettings } from './llg-settings.ts';
 import { trackSpec } from './track.ts';
 
 export type Control = DeviceConfig['protocol']['control'];
@@ -21,6 +22,7 @@ export const TrialBatch = z
     trialIndices: z.array(z.number().int().nonnegative()),
     setOnly: z.boolean().optional().describe('calibration reads the set position only: no retention hold, no reset'),
     recordPoints: z.number().int().min(2).optional().describe("record each wall's position at about this many instants from the set pulse to the read"),
+    llg: LlgTrialSettings.optional().describe('run the trials on the micromagnetic strip (llg-protocol.ts) rather than the 1-D model'),
   })
   .strict();
 export type TrialBatch = z.infer<typeof TrialBatch>;
@@ -33,8 +35,8 @@ export type Trajectories = z.infer<typeof Trajectories>;
 export const TrialResults = z
   .object({
     finalM: z.array(z.number()).describe('wall position read after the set pulse and relaxation [m]'),
-    heldM: z.array(z.number()).describe('position after the retention hold [m]'),
-    afterResetM: z.array(z.number()).describe('position after the reset pulse [m]'),
+    heldM: z.array(z.number()).optional().describe('position after the retention hold [m] (absent when the protocol stops at the read)'),
+    afterResetM: z.array(z.number()).optional().describe('position after the reset pulse [m] (absent when the protocol stops at the read)'),
     trajectories: Trajectories.optional().describe('when the batch asked for recordPoints'),
   })
   .strict();

@@ -73,3 +73,19 @@ test('at 300 K each trial draws its own noise stream: trial 1 is the same bit fo
   t.deepEqual(Array.from(two[1]!.final.x), Array.from(three[1]!.final.x));
   t.notDeepEqual(Array.from(two[0]!.final.z), Array.from(two[1]!.final.z));
 });
+
+// The wall position is where m_z crosses zero, whatever |m_z| of the domains: shrinking both domains
+// to |m_z| = 0.9 (as thermal spin waves do at 300 K) leaves it in place, where the ⟨m_z⟩ estimate
+// L (1 + Q⟨m_z⟩)/2 moves 10 % of the way to mid-strip.
+test('the wall position is the zero crossing of m_z, not moved by the domains shrinking', (t) => {
+  const strip = new Strip({ material, geometry, gates: [], cellM: [2.5e-9, 2.5e-9, 1e-9], demag: 'thin-film' });
+  for (const [q, chargeQ] of [[123.4e-9, 1], [431.1e-9, -1]] as const) {
+    const m = strip.wallProfile(q, 0, chargeQ);
+    assertClose(t, strip.wallPositionM(m, chargeQ), q, { abs: 0.05e-9 }, `Bloch profile at ${q} m, Q = ${chargeQ}`);
+    for (let i = 0; i < m.z.length; i++) {
+      const shrink = Math.abs(m.z[i]!) > 0.95 ? 0.9 : 1;
+      m.z[i]! *= shrink;
+    }
+    assertClose(t, strip.wallPositionM(m, chargeQ), q, { abs: 0.05e-9 }, `domains at |m_z| = 0.9, Q = ${chargeQ}`);
+  }
+});

@@ -32,23 +32,30 @@ export function pinningLandscape(spec: TrackSpec, constants: WallConstants): Lan
         return periodicPinning(pin.amplitudeJ, pin.periodM);
       case 'stop':
         return endStop(pin.positionM, pin.side, pin.stiffnessJPerM2, spec.geometry.lengthM);
-      case 'roughness': {
-        const perTrial = pin.perTrial;
-        return edgeRoughness({
-          rmsM: pin.rmsM,
-          correlationLengthM: pin.correlationLengthM,
-          trackLengthM: spec.geometry.lengthM,
-          thicknessM: spec.geometry.thicknessM,
-          wallEnergyJPerM2: constants.wallEnergyJPerM2,
-          deltaM: constants.deltaM,
-          profiles: perTrial ? spec.trialIndices.length : 1,
-          streamFor: (p) => trialStream(spec.seed, `roughness-${index}`, perTrial ? spec.trialIndices[p]! : 0),
-          profileOfWall: perTrial ? (wall) => wall : () => 0,
-        });
-      }
+      case 'roughness':
+        return edgeRoughness({ ...roughnessOptions(spec, constants, pin, index), profileOfWall: pin.perTrial ? (wall) => wall : () => 0 });
     }
   });
   return combineLandscapes(terms);
+}
+
+type RoughnessPin = Extract<Pinning, { type: 'roughness' }>;
+
+/**
+ * The roughness of pinning entry `index` of a track: one profile per wall of the ensemble when drawn
+ * per trial (trial i's profile from its own stream), else one shared profile.
+ */
+export function roughnessOptions(spec: TrackSpec, constants: WallConstants, pin: RoughnessPin, index: number) {
+  return {
+    rmsM: pin.rmsM,
+    correlationLengthM: pin.correlationLengthM,
+    trackLengthM: spec.geometry.lengthM,
+    thicknessM: spec.geometry.thicknessM,
+    wallEnergyJPerM2: constants.wallEnergyJPerM2,
+    deltaM: constants.deltaM,
+    profiles: pin.perTrial ? spec.trialIndices.length : 1,
+    streamFor: (p: number) => trialStream(spec.seed, `roughness-${index}`, pin.perTrial ? spec.trialIndices[p]! : 0),
+  };
 }
 
 /** The gates at a given voltage, as a landscape. */

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Artifact } from '../artifact.ts';
-import { accuracyChart, attemptsChart, calibrationChart, conductanceHistogramChart, energyChart, irDropChart, marginChart, modelComparisonChart, positionHistogramChart, trajectoriesChart, type Chart } from './charts.ts';
+import { compareStateDistributions } from '../device-table-comparison.ts';
+import { accuracyChart, attemptsChart, calibrationChart, conductanceHistogramChart, energyChart, irDropChart, marginChart, modelComparisonChart, modelStatesChart, positionHistogramChart, trajectoriesChart, type Chart } from './charts.ts';
 import { compareWithPaper, type ComparisonRow } from './comparison.ts';
 import { cell, escapeHtml, renderFigure, renderPage, renderProvenance, renderTable, type RenderedFigure, type Section, type Table } from './html.ts';
 import type { ReportInputs, ReportRun } from './inputs.ts';
@@ -55,7 +56,9 @@ function configSummary(run: ReportRun): string {
   return keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ') + `, seed ${run.artifact.provenance.seed}`;
 }
 
-function deviceStatesTable(source: Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>): Table {
+type DeviceSource = Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>;
+
+function deviceStatesTable(source: DeviceSource): Table {
   return {
     id: 'device-states',
     title: 'Programmed states: position spread, overlap with the neighbours, retention and energy per attempt',
@@ -71,11 +74,28 @@ function deviceStatesTable(source: Artifact<NonNullable<ReportInputs['deviceTabl
           cell(fixed(e.stdU, 3), source, e.stdU),
           cell(`${pct(own, 1)} %`, source, own),
           cell(`${pct(1 - own, 1)} %`, source, 1 - own),
-          cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction),
+          e.retention ? cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction) : cell('not run'),
           cell(`${fixed(e.energy.totalJ * 1e15, 1)} fJ`, source, e.energy.totalJ),
         ];
       }),
     ),
+  };
+}
+
+function modelStatesTable(oneD: DeviceSource, llg: DeviceSource): Table {
+  const spread = (s: { meanU: number; stdU: number; trials: number }) => `${fixed(s.meanU, 3)} ± ${fixed(s.stdU, 3)} (${s.trials})`;
+  return {
+    id: 'model-states',
+    title: 'Programmed states: 1-D table against LLG table (two-sample KS test of the read positions)',
+    columns: ['table', 'state', '1-D u: mean ± std (trials)', 'LLG u: mean ± std (trials)', 'KS D', 'KS p'],
+    rows: compareStateDistributions(oneD.data, llg.data).map((r) => [
+      cell(`${r.states} states`),
+      cell(String(r.state)),
+      cell(spread(r.oneD), oneD, r.oneD.meanU),
+      cell(spread(r.llg), llg, r.llg.meanU),
+      cell(fixed(r.ks.d, 3), llg, r.ks.d),
+      cell(r.ks.pValue.toPrecision(3), llg, r.ks.pValue),
+    ]),
   };
 }
 
@@ -171,6 +191,8 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   if (device) charts.push(...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({ chart: make(device.data), sources: [device] })));
   const models = device && modelComparisonChart(device.data);
   if (device && models) charts.push({ chart: models, sources: [device] });
+  const llg = device && inputs.llgTable?.artifact;
+  if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
   if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
   if (crossbar || runs.length) charts.push({ chart: energyChart(crossbar?.data, runs), sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.artifact)] });
   if (runs.length) {
@@ -194,12 +216,14 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   const comparison = compareWithPaper(runs);
   const artifacts = new Map<string, Artifact>([
     ...(inputs.deviceTable ? [[inputs.deviceTable.path, inputs.deviceTable.artifact] as const] : []),
+    ...(llg ? [[inputs.llgTable!.path, llg] as const] : []),
     ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
     ...runs.map((r) => [r.path, r.artifact as Artifact] as const),
   ]);
   const tables = [
     comparisonTable(comparison),
     ...(device ? [deviceStatesTable(device)] : []),
+    ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
     ...(runs.length ? [runsTable(runs), epochsTable(runs)] : []),
     auditTable(inputs, artifacts),
@@ -227,6 +251,10 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
           html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
             figure('model-comparison') ||
             '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
+          }${
+            llg
+              ? `${table('model-states')}${figure('model-states')}`
+              : '<p class="note">No LLG table: <code>dwsyn device llg-table</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
           }`,
         }]
       : []),

@@ -100,12 +100,12 @@ export function conductanceHistogramChart(device: DeviceTableData): Chart {
 export function calibrationChart(device: DeviceTableData): Chart {
   const control = device.tables[0]!.control;
   const unit = control === 'pulseWidth' ? { scale: 1e9, label: 'pulse width (ns)' } : control === 'current' ? { scale: 1e-11, label: 'current density (1e11 A/m^2)' } : { scale: 1, label: 'gate voltage (V)' };
-  const scan = device.tables.flatMap((table) => table.calibration.controlValues.map((value, i) => ({ table: `${table.states} states`, control: value * unit.scale, meanU: table.calibration.meanU[i]!, kind: 'scan' })));
+  const scan = device.tables.flatMap(({ states, calibration }) => (calibration ? calibration.controlValues.map((value, i) => ({ table: `${states} states`, control: value * unit.scale, meanU: calibration.meanU[i]!, kind: 'scan' })) : []));
   const chosen = device.tables.flatMap((table) => table.entries.map((entry) => ({ table: `${table.states} states`, control: entry.controlValue * unit.scale, meanU: entry.meanU, kind: 'calibrated state' })));
   return {
     id: 'drive-calibration',
     title: 'Drive calibration',
-    caption: `Mean read position against the set-pulse ${control} (${device.tables[0]!.calibration.trialsPerPoint} trials per scan point), and the calibrated value of each state with its mean over the table's trials.`,
+    caption: `Mean read position against the set-pulse ${control} (${device.tables[0]!.calibration?.trialsPerPoint ?? 0} trials per scan point), and the calibrated value of each state with its mean over the table's trials.`,
     spec: {
       $schema: schema,
       data: { values: [...scan, ...chosen] },
@@ -137,6 +137,26 @@ export function modelComparisonChart(device: DeviceTableData): Chart | undefined
     title: '1-D model against LLG',
     caption: `Wall displacement at the end of a ${c.pulseS * 1e9} ns SOT pulse on the free strip (LLG on ${c.cellM.map((d) => d * 1e9).join(' x ')} nm cells, ${c.demag} demag), and the 1-D model before and after fitting its effective D (${(c.parameters.dmiJPerM2[0] * 1e3).toFixed(3)} -> ${(c.parameters.dmiJPerM2[1] * 1e3).toFixed(3)} mJ/m^2), K_D (${(c.parameters.kdJPerM3[0] / 1e3).toFixed(2)} -> ${(c.parameters.kdJPerM3[1] / 1e3).toFixed(2)} kJ/m^3) and damping (${c.parameters.alpha[0]} -> ${c.parameters.alpha[1].toPrecision(3)}); rms relative error ${(c.rmsRelativeErrorBefore * 100).toFixed(1)} % -> ${(c.rmsRelativeErrorAfter * 100).toFixed(1)} %.`,
     spec: lineSpec(values, q('current', 'current density (1e11 A/m^2)'), q('displacementNm', 'displacement (nm)'), color('model', 'model')),
+  };
+}
+
+/** The read position of every trial of each state, 1-D beside LLG, one panel per state count of the LLG table. */
+export function modelStatesChart(oneD: DeviceTableData, llg: DeviceTableData): Chart {
+  const samples = (model: string, device: DeviceTableData, states: number) =>
+    device.tables.find((t) => t.states === states)?.entries.flatMap((e) => e.samplesU.map((u) => ({ table: `${states} states`, state: `state ${e.index}`, model, u }))) ?? [];
+  const values = llg.tables.flatMap((t) => [...samples('1-D', oneD, t.states), ...samples('LLG', llg, t.states)]);
+  const made = llg.llg;
+  return {
+    id: 'model-states',
+    title: 'Programmed states: 1-D table against LLG table',
+    caption: `Read position u of every trial, per state and model: the 1-D table's trials and the LLG table's (${made ? `${made.cellM.map((d) => d * 1e9).join(' x ')} nm cells, ${made.demag} demag, step ${made.timeStepS * 1e12} ps, protocol ${made.protocol}, pinning factor ${made.pinningScale.toFixed(3)}` : 'LLG'}), programmed with the same calibrated pulses; the two-sample KS test per state is in the table.`,
+    spec: {
+      $schema: schema,
+      data: { values },
+      facet: { row: n('table', '') },
+      spec: { width, height: 120, mark: { type: 'tick', thickness: 2, opacity: 0.7 }, encoding: { x: q('u', 'normalized position u'), y: n('state', 'state'), yOffset: n('model', 'model'), color: color('model', 'model') } },
+      resolve: { scale: { y: 'independent' } },
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export interface AuditRow {
 export interface ReportInputs {
   readonly title: string;
   readonly deviceTable?: ArtifactRef<DeviceTableData>;
+  /** A device table remade on the LLG strip (`dwsyn device llg-table`), compared with deviceTable. */
+  readonly llgTable?: ArtifactRef<DeviceTableData>;
   readonly crossbarModel?: ArtifactRef<CrossbarModelData>;
   readonly runs: readonly ReportRun[];
   /** How the audit was done (by `dwsyn audit`, or by the runner that fed the report stage). */

@@ -35,7 +35,7 @@ export const reportStage: Stage = {
   id: 'report',
   version: 1,
   description: 'write report.html with plots (SVG, PNG), CSV tables and the paper comparison',
-  sources: ['pipeline/report', 'pipeline/schemas', 'pipeline/attachments.ts', 'pipeline/json-file.ts'],
+  sources: ['pipeline/report', 'pipeline/schemas', 'pipeline/attachments.ts', 'pipeline/json-file.ts', 'pipeline/device-table-comparison.ts', 'pipeline/statistics.ts'],
   reads: [],
   inputs: reportInputs,
   outputs: [{ name: 'report', kind: reportKind }],

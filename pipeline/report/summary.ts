@@ -40,6 +40,11 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     return checks.get(path);
   };
   const candidates = [join(resultsDir, 'device/device-table.json'), join(resultsDir, 'crossbar/crossbar-model.json')].filter((p) => existsSync(p));
+  // The first LLG device table (by path) that `dwsyn device llg-table` wrote, if any.
+  const llgPath = listArtifacts(resultsDir)
+    .filter((p) => !candidates.includes(p) && valid(p)?.kind === 'device-table' && (valid(p)!.data as DeviceTableData).model === 'llg')
+    .sort()[0];
+  if (llgPath) candidates.push(llgPath);
   const metricsPaths = options.metricsPaths
     ? options.metricsPaths.map((p) => resolve(p))
     : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && valid(p)?.kind === 'metrics'));
@@ -57,11 +62,13 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   };
   const deviceTable = ref<DeviceTableData>(join(resultsDir, 'device/device-table.json'));
   const crossbarModel = ref<CrossbarModelData>(join(resultsDir, 'crossbar/crossbar-model.json'));
+  const llgTable = llgPath ? ref<DeviceTableData>(llgPath) : undefined;
   const runs = toRuns(metricsPaths.map((p) => ref<MetricsData>(p)).filter((r) => r !== undefined));
   const title = 'dwsyn results report';
   const { files, summary } = await buildReport({
     title,
     ...(deviceTable ? { deviceTable } : {}),
+    ...(llgTable ? { llgTable } : {}),
     ...(crossbarModel ? { crossbarModel } : {}),
     runs,
     auditSource: 'dwsyn audit: schema, content hash, lineage to the roots, up to date with the pipeline',

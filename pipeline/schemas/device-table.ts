@@ -28,8 +28,10 @@ const StateEntry = z
         meanAbsDriftM: z.number().nonnegative(),
         changedStateFraction: Probability,
       })
-      .strict(),
-    resetSuccessFraction: Probability.describe('fraction of trials back in state 0 after the reset pulse'),
+      .strict()
+      .nullable()
+      .describe('null: the table was made without the hold (an LLG table with protocol "set")'),
+    resetSuccessFraction: Probability.nullable().describe('fraction of trials back in state 0 after the reset pulse (null: made without the reset)'),
     energy: z
       .object({ setJ: z.number().nonnegative(), gateJ: z.number().nonnegative(), resetJ: z.number().nonnegative(), totalJ: z.number().nonnegative() })
       .strict()
@@ -62,7 +64,9 @@ const StateTable = z
         trialsPerPoint: z.number().int().positive(),
         refinedTrialsPerPoint: z.number().int().positive(),
       })
-      .strict(),
+      .strict()
+      .nullable()
+      .describe("the scan that chose each state's control value; null in an LLG table, which takes the 1-D table's values"),
     meanEnergyPerAttemptJ: z.number().nonnegative(),
     notches: z
       .object({
@@ -98,10 +102,25 @@ export const OneDCalibration = z
   .strict();
 export type OneDCalibration = z.infer<typeof OneDCalibration>;
 
+/** How an LLG table was made: the strip, the step, the protocol, and how its pinning was set. */
+const LlgCharacterizationRecord = z
+  .object({
+    cellM: z.tuple([z.number(), z.number(), z.number()]),
+    demag: z.enum(['full', 'thin-film']),
+    timeStepS: z.number().positive(),
+    relaxIterations: z.number().int().nonnegative(),
+    protocol: z.enum(['set', 'full']),
+    controlValuesFrom: z.string().describe("the 1-D table whose calibrated control values the states were programmed with (its sha256; also the artifact's input)"),
+    pinningScale: z.number().positive().describe('factor on the 1-D pinning energy that gives the LLG wall the configured notch depth'),
+    notchDepthJ: z.object({ configured: z.number(), unscaled: z.number(), llg: z.number() }).strict().describe('notch depth: configured (1-D), seen by the LLG wall with the plain mapping, and with the factor'),
+  })
+  .strict();
+
 export const DeviceTableData = z
   .object({
     model: z.enum(['1d', 'llg']).describe('which simulator made the table'),
     calibration: OneDCalibration.nullable().describe('the 1-D model calibration against LLG runs that was used, if any'),
+    llg: LlgCharacterizationRecord.optional().describe('how an LLG table was made (absent from a 1-D table)'),
     temperatureK: z.number().nonnegative(),
     timeStepS: z.number().positive(),
     wall: z

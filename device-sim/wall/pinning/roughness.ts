@@ -22,22 +22,13 @@ export interface RoughnessOptions {
  * correlation length.
  */
 export function edgeRoughness(options: RoughnessOptions): Landscape {
-  const { rmsM, correlationLengthM: lambda, deltaM } = options;
-  const step = Math.min(lambda, deltaM) / 4;
-  const margin = 5 * Math.max(lambda, deltaM);
-  const origin = -margin;
-  const points = Math.ceil((options.trackLengthM + 2 * margin) / step) + 1;
+  const { originM: origin, stepM: step, widthChangeM } = edgeWidthChanges(options);
+  const points = widthChangeM[0]!.length;
   const forces: Float64Array[] = [];
   const energies: Float64Array[] = [];
   let maxForce = 0;
-  for (let p = 0; p < options.profiles; p++) {
-    const random = options.streamFor(p);
-    const widthChange = new Float64Array(points);
-    for (let edge = 0; edge < 2; edge++) {
-      const profile = correlatedNoise(points, lambda / step, random);
-      for (let i = 0; i < points; i++) widthChange[i]! += rmsM * profile[i]!;
-    }
-    const energy = smoothWithWallProfile(widthChange, deltaM / step);
+  for (const widthChange of widthChangeM) {
+    const energy = smoothWithWallProfile(widthChange, options.deltaM / step);
     const scale = options.wallEnergyJPerM2 * options.thicknessM;
     const force = new Float64Array(points);
     for (let i = 0; i < points; i++) {
@@ -64,6 +55,27 @@ export function edgeRoughness(options: RoughnessOptions): Landscape {
     energy: (q, wall) => interpolate(energies[options.profileOfWall(wall)]!, q),
     maxForceN: maxForce,
   };
+}
+
+/**
+ * The width change w(x) − w0 of each profile (both edges), on a grid of `stepM` from `originM` reaching
+ * past the track: the raw roughness, before the wall's profile averages it.
+ */
+export function edgeWidthChanges(options: Omit<RoughnessOptions, 'profileOfWall'>): { originM: number; stepM: number; widthChangeM: Float64Array[] } {
+  const { rmsM, correlationLengthM: lambda, deltaM } = options;
+  const stepM = Math.min(lambda, deltaM) / 4;
+  const margin = 5 * Math.max(lambda, deltaM);
+  const points = Math.ceil((options.trackLengthM + 2 * margin) / stepM) + 1;
+  const widthChangeM = Array.from({ length: options.profiles }, (_, p) => {
+    const random = options.streamFor(p);
+    const widthChange = new Float64Array(points);
+    for (let edge = 0; edge < 2; edge++) {
+      const profile = correlatedNoise(points, lambda / stepM, random);
+      for (let i = 0; i < points; i++) widthChange[i]! += rmsM * profile[i]!;
+    }
+    return widthChange;
+  });
+  return { originM: -margin, stepM, widthChangeM };
 }
 
 /** White noise filtered by a Gaussian of correlation length `lengthInSteps`, scaled to unit rms. */

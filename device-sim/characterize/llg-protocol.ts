@@ -1,0 +1,135 @@
+import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { trialStream } from '../../pipeline/rng.ts';
+import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
+import type { Drive } from '../wall/device-params.ts';
+import { StochasticHeun } from '../llg/heun.ts';
+import { cellCount, type VectorField } from '../llg/mesh.ts';
+import { minimize } from '../llg/minimize.ts';
+import { anisotropyOffsetJPerM3, trialPinningEnergy } from '../llg/pinning-anisotropy.ts';
+import { Strip } from '../llg/strip.ts';
+import { brownSigmaT } from '../llg/thermal.ts';
+import type { DeviceConfig } from './device-config.ts';
+import { restingAngleRad, setPulse, type TrialBatch, type TrialResults } from './protocol.ts';
+import type { LlgTrialSettings } from './llg-settings.ts';
+import { trackSpec } from './track.ts';
+
+const stripOf = (device: DeviceConfig, settings: LlgTrialSettings, kuOffsetJPerM3?: Float64Array) =>
+  new Strip({ material: device.material, geometry: device.geometry, gates: device.gates, cellM: settings.mesh.cellM, demag: settings.mesh.demag, ...(kuOffsetJPerM3 ? { kuOffsetJPerM3 } : {}) });
+
+/** The strip of one trial: the 1-D track's pinning for that trial (its own roughness) as an anisotropy landscape. */
+function trialStrip(device: DeviceConfig, settings: LlgTrialSettings, batch: TrialBatch, trialIndex: number, constants: WallConstants): Strip {
+  const energy = trialPinningEnergy(trackSpec(device, batch.states, batch.seed, [trialIndex]), constants, 0);
+  const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
+  return stripOf(device, settings, anisotropyOffsetJPerM3((x) => settings.pinningScale * energy(x), constants, nx, settings.mesh.cellM[0]));
+}
+
+/** A relaxed wall at q on `strip`, in the 1-D model's resting angle; the field evaluations it took. */
+function relaxedWall(strip: Strip, positionM: number, iterations: number): { m: VectorField; evaluations: number } {
+  const m = strip.wallProfile(positionM, restingAngleRad(strip.constants, 1), 1);
+  return { m, evaluations: minimize(m, (state, b) => strip.addField(state, b), 1e-6, iterations).iterations };
+}
+
+const idle: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 };
+
+/**
+ * The 1-D protocol (runTrialBatch) on the micromagnetic strip, trial by trial: the wall relaxed at home,
+ * then stochastic Heun with the trial's own noise stream through equilibration, the set pulse and the
+ * relaxation, and with protocol 'full' the hold and the reset. Positions come from ⟨m_z⟩.
+ */
+export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settings: LlgTrialSettings): TrialResults {
+  const constants = deriveWallConstants(device.material, device.geometry);
+  const p = device.protocol;
+  const pulse = setPulse(device, batch.controlValue);
+  const dt = settings.timeStepS;
+  const finalM: number[] = [];
+  const heldM: number[] = [];
+  const afterResetM: number[] = [];
+  const timeS: number[] = [];
+  const positionsM: number[][] = [];
+  for (const trialIndex of batch.trialIndices) {
+    const strip = trialStrip(device, settings, batch, trialIndex, constants);
+    const { m } = relaxedWall(strip, device.mtj.startM, settings.relaxIterations);
+    const { dxM, dyM, dzM } = strip.mesh;
+    const sigmaT = brownSigmaT(device.material.alpha, device.temperatureK, gammaRadPerST, device.material.msatAPerM, dxM * dyM * dzM, dt);
+    const heun = new StochasticHeun(cellCount(strip.mesh), (state, b) => strip.addField(state, b), device.material.alpha, gammaRadPerST, sigmaT, trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex));
+    const position = () => strip.wallPositionM(m, 1);
+    const path: number[] = [];
+    let recordEvery = 0; // steps between recorded instants; 0 records nothing
+    let step = 0;
+    const record = () => {
+      if (positionsM.length === 0) timeS.push(step * dt);
+      path.push(position());
+    };
+    const run = (drive: Drive, durationS: number) => {
+      strip.setDrive(drive);
+      for (let s = Math.round(durationS / dt); s > 0; s--) {
+        heun.step(m, dt);
+        if (recordEvery > 0 && ++step % recordEvery === 0) record();
+      }
+    };
+    run(idle, p.equilibrateS);
+    if (batch.recordPoints) {
+      recordEvery = Math.max(1, Math.floor((pulse.widthS + p.relaxS) / dt / batch.recordPoints));
+      record();
+    }
+    if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0) run({ ...idle, currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }, pulse.widthS);
+    run(idle, p.relaxS);
+    if (recordEvery > 0 && step % recordEvery !== 0) record();
+    recordEvery = 0;
+    finalM.push(position());
+    if (batch.recordPoints) positionsM.push(path);
+    if (settings.protocol === 'full') {
+      run(idle, p.holdS);
+      heldM.push(position());
+      run({ ...idle, currentDensityAPerM2: p.resetCurrentDensityAPerM2 }, p.resetS);
+      run(idle, p.resetRelaxS);
+      afterResetM.push(position());
+    }
+  }
+  return {
+    finalM,
+    ...(settings.protocol === 'full' ? { heldM, afterResetM } : {}),
+    ...(batch.recordPoints ? { trajectories: { timeS, positionsM } } : {}),
+  };
+}
+
+/**
+ * The depth [J] of one notch of the device as the LLG strip sees it, with the 1-D energy scaled by
+ * `scale`: the wall relaxed 6 notch widths away less the wall relaxed at the centre, on the same strip
+ * (its domains carry the notch's anisotropy either way).
+ */
+export function llgNotchDepthJ(device: DeviceConfig, settings: LlgTrialSettings, constants: WallConstants, scale: number): number {
+  const centreM = device.geometry.lengthM / 2;
+  const notch = { type: 'gaussian' as const, positionM: centreM, depthJ: device.notches.depthJ, widthM: device.notches.widthM };
+  const energy = trialPinningEnergy({ material: device.material, geometry: device.geometry, gates: [], seed: 0, trialIndices: [0], pinning: [notch] }, constants, 0);
+  const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
+  const strip = stripOf(device, settings, anisotropyOffsetJPerM3((x) => scale * energy(x), constants, nx, settings.mesh.cellM[0]));
+  const energyAt = (positionM: number) => strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500)).m).totalJ!;
+  return energyAt(centreM - 6 * device.notches.widthM) - energyAt(centreM);
+}
+
+/**
+ * The factor on the 1-D pinning energy that gives the LLG wall the configured notch depth. The
+ * local-density mapping is exact only for a thin film and a landscape slow on the scale of Δ: with the
+ * full demag the strip's wall energy depends less on K (0.88 of the thin-film law on the default strip)
+ * and the wall averages a 25 nm notch over its own width. So one notch is measured statically (the
+ * wall relaxed at its centre against the wall relaxed 6 notch widths away) and the factor found by
+ * secant iterations to 1 % of the depth. The factor applies to all the pinning (notches, stops, roughness).
+ */
+export function notchDepthScale(device: DeviceConfig, settings: LlgTrialSettings): { scale: number; depthJ: number; unscaledDepthJ: number } {
+  const constants = deriveWallConstants(device.material, device.geometry);
+  const target = device.notches.depthJ;
+  if (target === 0) return { scale: 1, depthJ: 0, unscaledDepthJ: 0 };
+  const ratio = (scale: number) => llgNotchDepthJ(device, settings, constants, scale) / target;
+  let s0 = 1;
+  let r0 = ratio(s0);
+  const unscaledDepthJ = r0 * target;
+  let s1 = 1 / r0;
+  let r1 = ratio(s1);
+  for (let i = 0; i < 4 && Math.abs(r1 - 1) > 0.01; i++) {
+    const s2 = s1 + ((1 - r1) * (s1 - s0)) / (r1 - r0);
+    [s0, r0, s1] = [s1, r1, s2];
+    r1 = ratio(s2);
+  }
+  return { scale: s1, depthJ: r1 * target, unscaledDepthJ };
+}
