@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { quantity } from '../../pipeline/quantity.ts';
+import { stripMesh } from '../llg/llg-case.ts';
 
 /** How a programming trial runs on the micromagnetic strip (the part every trial of a table shares). */
 export const LlgTrialSettings = z
   .object({
-    mesh: z
-      .object({
-        cellM: z.tuple([quantity('m', 'dx'), quantity('m', 'dy'), quantity('m', 'dz')]).default([5e-9, 5e-9, 1e-9]).describe('cell edges; they must tile the strip'),
-        demag: z.enum(['full', 'thin-film']).default('full').describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
-      })
-      .strict()
-      .prefault({}),
+    mesh: stripMesh([5e-9, 5e-9, 1e-9]),
     timeStepS: quantity('s', 'fixed stochastic-Heun step').default(1e-13),
     relaxIterations: z.number().int().nonnegative().default(500).describe('energy-descent steps from the 1-D wall profile at home before the protocol starts'),
     protocol: z

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { quantity } from '../../pipeline/quantity.ts';
 import { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
 
+/** The `mesh` key of a strip's settings: cell edges (default as given) and how the demag field is computed. */
+export const stripMesh = (defaultCellM: [number, number, number]) =>
+  z
+    .object({
+      cellM: z.tuple([quantity('m', 'dx'), quantity('m', 'dy'), quantity('m', 'dz')]).default(defaultCellM).describe('cell edges; they must tile the strip'),
+      demag: z.enum(['full', 'thin-film']).default('full').describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
+    })
+    .strict()
+    .prefault({});
+
 /**
  * A micromagnetic case: `dwsyn device simulate --config case.json` with "model": "llg". The track,
  * material, drive, gates and initial wall are the 1-D case's keys (the same file runs on both models
@@ -34,13 +44,7 @@ export const LlgCase = z
       })
       .strict()
       .prefault({}),
-    mesh: z
-      .object({
-        cellM: z.tuple([quantity('m', 'dx'), quantity('m', 'dy'), quantity('m', 'dz')]).default([2.5e-9, 2.5e-9, 1e-9]).describe('cell edges; they must tile the strip'),
-        demag: z.enum(['full', 'thin-film']).default('full').describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
-      })
-      .strict()
-      .prefault({}),
+    mesh: stripMesh([2.5e-9, 2.5e-9, 1e-9]),
   })
   .strict();
 export type LlgCase = z.infer<typeof LlgCase>;
