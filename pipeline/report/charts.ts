@@ -143,7 +143,7 @@ export function modelComparisonChart(device: DeviceTableData): Chart | undefined
 /** The read position of every trial of each state, 1-D beside LLG, one panel per state count of the LLG table. */
 export function modelStatesChart(oneD: DeviceTableData, llg: DeviceTableData): Chart {
   const samples = (model: string, device: DeviceTableData, states: number) =>
-    device.tables.find((t) => t.states === states)?.entries.flatMap((e) => e.samplesU.map((u) => ({ table: `${states} states`, state: `state ${e.index}`, model, u }))) ?? [];
+    device.tables.find((t) => t.states === states)?.entries.flatMap((e) => e.samplesU.map((u) => ({ state: `${states} states, state ${e.index}`, model, u }))) ?? [];
   const values = llg.tables.flatMap((t) => [...samples('1-D', oneD, t.states), ...samples('LLG', llg, t.states)]);
   const made = llg.llg;
   return {
@@ -153,9 +153,8 @@ export function modelStatesChart(oneD: DeviceTableData, llg: DeviceTableData): C
     spec: {
       $schema: schema,
       data: { values },
-      facet: { row: n('table', '') },
-      spec: { width, height: 120, mark: { type: 'tick', thickness: 2, opacity: 0.7 }, encoding: { x: q('u', 'normalized position u'), y: n('state', 'state'), yOffset: n('model', 'model'), color: color('model', 'model') } },
-      resolve: { scale: { y: 'independent' } },
+      facet: { row: { ...n('state', ''), header: { labelAngle: 0, labelAlign: 'left' } } },
+      spec: { width, height: 50, mark: { type: 'tick', orient: 'vertical', thickness: 1.5, opacity: 0.35 }, encoding: { x: q('u', 'normalized position u'), y: n('model', ''), color: color('model', 'model') } },
     },
   };
 }
