@@ -1,16 +1,21 @@
+import { rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readArtifact, writeArtifact } from '../pipeline/artifact.ts';
 import { loadCaseFile } from '../pipeline/case-file.ts';
 import { UsageError } from '../pipeline/errors.ts';
 import { formatJson } from '../pipeline/json-file.ts';
 import { stderrProgress } from '../pipeline/progress.ts';
 import { stageProvenance } from '../pipeline/provenance.ts';
+import { ExecutorConfig } from '../pipeline/executor.ts';
+import { readJsonFile } from '../pipeline/json-file.ts';
 import { deviceTable } from '../pipeline/schemas/device-table.ts';
+import { shardsRoot } from '../pipeline/shards.ts';
+import { slurmShardRunner } from '../pipeline/slurm/slurm-executor.ts';
 import { hashSources } from '../pipeline/sources.ts';
 import { repoRoot } from '../pipeline/version.ts';
 import { describeIssues } from '../pipeline/zod-issues.ts';
-import { createBatchRunner, defaultWorkerCount } from './characterize/batch-runner.ts';
+import { createBatchRunner, createShardedBatchRunner, defaultWorkerCount, type BatchRunner } from './characterize/batch-runner.ts';
 import { compareStateDistributions, type StateComparison } from '../pipeline/device-table-comparison.ts';
 import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
@@ -28,6 +33,25 @@ interface Options {
   workers?: string;
   out: string;
   json: boolean;
+  executor: 'local' | 'slurm';
+}
+
+/** The pipeline config's `executor` section (global --config), for --executor slurm. */
+function executorOf(configPath: string | undefined): ExecutorConfig {
+  let raw: unknown = {};
+  if (configPath) {
+    try {
+      raw = (readJsonFile(configPath) as { executor?: unknown }).executor ?? {};
+    } catch (error) {
+      throw new UsageError((error as Error).message, { cause: error });
+    }
+  }
+  const parsed = ExecutorConfig.safeParse(raw);
+  if (!parsed.success) {
+    const { field, message } = describeIssues(parsed.error);
+    throw new UsageError(`${configPath}: field executor.${field}: ${message}`);
+  }
+  return parsed.data;
 }
 
 /** The settings: the file's (or the defaults), then the options on top; bad values name the option or the file's field. */
@@ -71,7 +95,9 @@ export function registerLlgTableCommand(device: Command): void {
     .option('--workers <n>', 'worker threads (0: one per core, at most 2)')
     .option('--out <dir>', 'folder of the LLG table artifact', 'results/device-llg')
     .option('--json', 'one JSON document: { path, llg, comparison }', false)
-    .action(async (options: Options) => {
+    .addOption(new Option('--executor <kind>', 'run the trials here on worker threads, or as shards of Slurm job arrays (the config file\'s executor section)').choices(['local', 'slurm']).default('local'))
+    .action(async function (this: Command, options: Options) {
+      const globals = this.optsWithGlobals() as { config?: string; resultsDir: string };
       const started = performance.now();
       const oneD = readArtifact(options.table, deviceTable);
       if (oneD.data.model !== '1d') throw new UsageError(`${options.table}: field data.model: an LLG table is compared with a 1-D table, got "${oneD.data.model}"`);
@@ -81,9 +107,15 @@ export function registerLlgTableCommand(device: Command): void {
       const config = parsedDevice.data;
       const settings = settingsOf(options, (s) => checkLlgCharacterization(config, oneD.data, s));
       const trials = tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
-      const runner = createBatchRunner(config, defaultWorkerCount(settings.workers));
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      log(`LLG characterization: ${trials} trials on ${runner.workers} worker(s), ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`);
+      // Shards run through the device stage's runShard, which runs LLG batches as the worker threads do.
+      const shardsDir = join(shardsRoot(resolve(globals.resultsDir)), 'device-llg');
+      const runner: BatchRunner =
+        options.executor === 'slurm'
+          ? createShardedBatchRunner(config, slurmShardRunner({ config: executorOf(globals.config), shardsDir }, deviceStage.id, oneD.provenance.seed, log))
+          : createBatchRunner(config, defaultWorkerCount(settings.workers));
+      const where = options.executor === 'slurm' ? `${runner.workers} Slurm shards` : `${runner.workers} worker(s)`;
+      log(`LLG characterization: ${trials} trials on ${where}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`);
       let bar: ReturnType<typeof stderrProgress> | undefined;
       try {
         const data = await characterizeOnLlg(config, { data: oneD.data, sha256: oneD.provenance.sha256 }, settings, oneD.provenance.seed, runner, {
@@ -96,6 +128,8 @@ export function registerLlgTableCommand(device: Command): void {
         writeArtifact(path, deviceTable, stageProvenance(llgTableMaker, { sources: hashSources(repoRoot, deviceStage.sources), params, inputs, seed: oneD.provenance.seed, durationMs: Math.round(performance.now() - started) }), data);
         const comparison = compareStateDistributions(oneD.data, data);
         log(`wrote ${path}`);
+        // Shards stay on disk until the table is written, so an interrupted run does not redo them.
+        if (options.executor === 'slurm') rmSync(shardsDir, { recursive: true, force: true });
         if (options.json) process.stdout.write(formatJson({ path, llg: data.llg, comparison }) + '\n');
         else printComparison(comparison);
       } finally {

@@ -131,3 +131,20 @@ test.serial('a training sweep (the paper preset) on Slurm, one experiment per ar
   t.is((await dwsyn(p, ['audit', join(dir, 'paper/insitu-5state/metrics.json')])).exitCode, 0);
   t.false(existsSync(join(p.results, '.shards/train-sweep')), 'the sweep removes its shards when done');
 });
+
+test.serial('device llg-table on Slurm (one LLG trial per chunk, 2 shards) gives the table the worker threads give', async (t) => {
+  const dir = tempDir();
+  const p = { config: join(dir, 'config.json'), results: join(dir, 'results') };
+  // The short two-state track of device-sim/llg-table-command.test.ts: an LLG trial takes seconds.
+  const shortTrack = { stateCounts: [2], trialsPerState: 16, geometry: { lengthM: '400 nm' }, mtj: { startM: '80 nm', endM: '280 nm' }, stops: { trackEndM: '330 nm' }, protocol: { equilibrateS: '0.2 ns', relaxS: '1.5 ns', calibrationPoints: 8, calibrationTrials: 8 } };
+  writeFileSync(p.config, JSON.stringify({ device: shortTrack, executor: { pollIntervalS: 0.5, shards: 2 } }));
+  t.is((await dwsyn(p, ['run', 'device'])).exitCode, 0);
+  const llg = (executor: string, out: string) => dwsyn(p, ['device', 'llg-table', '--trials', '1', '--executor', executor, '--out', join(p.results, out), '--table', join(p.results, 'device/device-table.json')]);
+  const onSlurm = await llg('slurm', 'llg-slurm');
+  t.is(onSlurm.exitCode, 0, onSlurm.stderr);
+  t.is(shardsSubmitted(onSlurm.stderr), 2);
+  t.is((await llg('local', 'llg-local')).exitCode, 0);
+  const data = (out: string) => JSON.parse(readFileSync(join(p.results, out, 'device-table.json'), 'utf8')).data;
+  t.deepEqual(data('llg-slurm'), data('llg-local'));
+  t.false(existsSync(join(p.results, '.shards/device-llg')), 'the shards are cleaned up');
+});
