@@ -23,10 +23,11 @@ function trialStrip(device: DeviceConfig, settings: LlgTrialSettings, batch: Tri
   return stripOf(device, settings, anisotropyOffsetJPerM3((x) => settings.pinningScale * energy(x), constants, nx, settings.mesh.cellM[0]));
 }
 
-/** A relaxed wall at q on `strip`, in the 1-D model's resting angle; the field evaluations it took. */
-function relaxedWall(strip: Strip, positionM: number, iterations: number): { m: VectorField; evaluations: number } {
+/** A wall relaxed at q on `strip`, from the 1-D model's profile at its resting angle. */
+function relaxedWall(strip: Strip, positionM: number, iterations: number): VectorField {
   const m = strip.wallProfile(positionM, restingAngleRad(strip.constants, 1), 1);
-  return { m, evaluations: minimize(m, (state, b) => strip.addField(state, b), 1e-6, iterations).iterations };
+  minimize(m, (state, b) => strip.addField(state, b), 1e-6, iterations);
+  return m;
 }
 
 const idle: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 };
@@ -34,7 +35,8 @@ const idle: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 
 /**
  * The 1-D protocol (runTrialBatch) on the micromagnetic strip, trial by trial: the wall relaxed at home,
  * then stochastic Heun with the trial's own noise stream through equilibration, the set pulse and the
- * relaxation, and with protocol 'full' the hold and the reset. Positions come from ⟨m_z⟩.
+ * relaxation, and with protocol 'full' the hold and the reset. Positions are where m_z crosses zero
+ * (Strip.wallPositionM).
  */
 export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settings: LlgTrialSettings): TrialResults {
   const constants = deriveWallConstants(device.material, device.geometry);
@@ -48,7 +50,7 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
   const positionsM: number[][] = [];
   for (const trialIndex of batch.trialIndices) {
     const strip = trialStrip(device, settings, batch, trialIndex, constants);
-    const { m } = relaxedWall(strip, device.mtj.startM, settings.relaxIterations);
+    const m = relaxedWall(strip, device.mtj.startM, settings.relaxIterations);
     const { dxM, dyM, dzM } = strip.mesh;
     const sigmaT = brownSigmaT(device.material.alpha, device.temperatureK, gammaRadPerST, device.material.msatAPerM, dxM * dyM * dzM, dt);
     const heun = new StochasticHeun(cellCount(strip.mesh), (state, b) => strip.addField(state, b), device.material.alpha, gammaRadPerST, sigmaT, trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex));
@@ -104,7 +106,7 @@ export function llgNotchDepthJ(device: DeviceConfig, settings: LlgTrialSettings,
   const energy = trialPinningEnergy({ material: device.material, geometry: device.geometry, gates: [], seed: 0, trialIndices: [0], pinning: [notch] }, constants, 0);
   const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
   const strip = stripOf(device, settings, anisotropyOffsetJPerM3((x) => scale * energy(x), constants, nx, settings.mesh.cellM[0]));
-  const energyAt = (positionM: number) => strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500)).m).totalJ!;
+  const energyAt = (positionM: number) => strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500))).totalJ!;
   return energyAt(centreM - 6 * device.notches.widthM) - energyAt(centreM);
 }
 
