@@ -15,7 +15,10 @@ import { DormandPrince } from './rk45.ts';
 const hard = { aex: 1e-11, ku: 1e6, js: 1 };
 const mesh: Mesh = { nx: 80, ny: 1, nz: 1, dxM: 1e-9, dyM: 1e-9, dzM: 1e-9 };
 
-function depinningFieldT(soft: { aex: number; ku: number; js: number }): number {
+type Phase = { aex: number; ku: number; js: number };
+
+/** The rod with the wall at the interface, and an RK45 integrator of it under the applied field fieldT(t) along x. */
+function rod(soft: Phase, fieldT: (tS: number) => number) {
   const n = mesh.nx;
   const phase = (i: number) => (i < n / 2 ? soft : hard);
   const aex = Float64Array.from({ length: n }, (_, i) => phase(i).aex);
@@ -28,7 +31,6 @@ function depinningFieldT(soft: { aex: number; ku: number; js: number }): number 
     m.x[i] = Math.cos(angle);
     m.y[i] = Math.sin(angle);
   }
-  const rampTPerS = 2e7;
   const integrator = new DormandPrince(
     n,
     llgRateOf(
@@ -36,19 +38,33 @@ function depinningFieldT(soft: { aex: number; ku: number; js: number }): number 
       (tS, state, b) => {
         addRegionExchangeField(mesh, aex, msat, state, b);
         addUniaxialField(ku, [1, 0, 0], msat, state, b);
-        for (let i = 0; i < n; i++) b.x[i]! += rampTPerS * tS;
+        const applied = fieldT(tS);
+        for (let i = 0; i < n; i++) b.x[i]! += applied;
       },
       1,
       gammaRadPerST,
     ),
     { tolerance: 1e-6, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
   );
+  return { m, integrator };
+}
+
+function depinningFieldT(soft: Phase): number {
+  const rampTPerS = 2e7;
+  const { m, integrator } = rod(soft, (tS) => rampTPerS * tS);
   let t = 0;
   while (average(m)[0] <= 0.999) {
     t = integrator.advance(m, t, t + 1e-11);
     if (t > 2e-7) throw new Error('no depinning up to 4 T');
   }
   return rampTPerS * t;
+}
+
+/** <mx> after 3 ns at a fixed field from the wall at the interface (alpha = 1: settled, or through the hard phase). */
+function settledMx(soft: Phase, fieldT: number): number {
+  const { m, integrator } = rod(soft, () => fieldT);
+  integrator.advance(m, 0, 3e-9);
+  return average(m)[0];
 }
 
 test('DW pinning standard problem: depinning fields of the akj (2 %), ak, k and a (4 %) cases against Eq. 28; an Ms step alone (j) does not pin', (t) => {
@@ -72,4 +88,19 @@ test('DW pinning standard problem: depinning fields of the akj (2 %), ak, k and 
   const onlyMs = depinningFieldT({ ...hard, js: 0.25 });
   t.log(`no interface: ${none.toFixed(4)} T; Ms step only: ${onlyMs.toFixed(4)} T`);
   t.true(onlyMs < none + 0.005, `an Ms step alone pins at ${onlyMs} T (no interface: ${none} T)`);
+});
+
+// The kj case under the ramp reads 1.28 T against Eq. 28's 1.005 T: at zero field its wall leaves the rod
+// through the soft phase's free end (it costs less there, and the low Ms of that phase makes it quick), so
+// the ramp meets a uniform rod and reads the field at which the soft end renucleates a wall (in the k case
+// that comes below the depinning field, so the ramp still reads depinning). Held at the interface from the
+// start at a fixed field, the wall depins between 0.970 and 0.975 T (-3.3 %): bracketed here at -5 %/+4 %.
+test('DW pinning standard problem, kj case: the wall held at the interface stays at 0.95 and depins at 1.04 times Eq. 28', (t) => {
+  const soft = { aex: 1e-11, ku: 1e5, js: 0.25 };
+  const closedForm = (((2 * hard.ku) / hard.js) * mu0TMPerA * (1 - soft.ku / hard.ku)) / (1 + Math.sqrt(soft.js / hard.js)) ** 2;
+  assertClose(t, closedForm, 1.0053, { rel: 1e-4 }, 'kj: Eq. 28 (T)');
+  const below = settledMx(soft, 0.95 * closedForm);
+  const above = settledMx(soft, 1.04 * closedForm);
+  t.true(below < 0, `pinned at ${(0.95 * closedForm).toFixed(4)} T: <mx> = ${below}`);
+  t.true(above > 0.999, `depinned at ${(1.04 * closedForm).toFixed(4)} T: <mx> = ${above}`);
 });
