@@ -83,16 +83,16 @@ function deviceStatesTable(source: DeviceSource): Table {
 }
 
 function modelStatesTable(oneD: DeviceSource, llg: DeviceSource): Table {
-  const spread = (s: { meanU: number; stdU: number; trials: number }) => `${fixed(s.meanU, 3)} ± ${fixed(s.stdU, 3)} (${s.trials})`;
+  const spread = (s: { meanU: number; stdU: number; trials: number }, source: DeviceSource) => [cell(fixed(s.meanU, 3), source, s.meanU), cell(fixed(s.stdU, 3), source, s.stdU), cell(String(s.trials))];
   return {
     id: 'model-states',
     title: 'Programmed states: 1-D table against LLG table (two-sample KS test of the read positions)',
-    columns: ['table', 'state', '1-D u: mean ± std (trials)', 'LLG u: mean ± std (trials)', 'KS D', 'KS p'],
+    columns: ['table', 'state', '1-D mean u', '1-D std u', '1-D trials', 'LLG mean u', 'LLG std u', 'LLG trials', 'KS D', 'KS p'],
     rows: compareStateDistributions(oneD.data, llg.data).map((r) => [
       cell(`${r.states} states`),
       cell(String(r.state)),
-      cell(spread(r.oneD), oneD, r.oneD.meanU),
-      cell(spread(r.llg), llg, r.llg.meanU),
+      ...spread(r.oneD, oneD),
+      ...spread(r.llg, llg),
       cell(fixed(r.ks.d, 3), llg, r.ks.d),
       cell(r.ks.pValue.toPrecision(3), llg, r.ks.pValue),
     ]),
