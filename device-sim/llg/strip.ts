@@ -113,7 +113,7 @@ export class Strip {
    * The wall position: in each row of cells along x, where m_z changes sign (linear interpolation,
    * the crossing nearest the estimate from ⟨m_z⟩ when noise makes several), averaged over the rows.
    * ⟨m_z⟩ alone would put the wall at L (1 + Q⟨m_z⟩)/2, pulled towards mid-strip wherever the domains'
-   * |m_z| < 1 (by 10 nm at 300 K on the default strip: thermal spin waves and edge tilt shrink both
+   * |m_z| < 1 (by 8 nm at 300 K for a wall 170 nm off mid-strip of the default strip: spin waves shrink both
    * domains alike). Falls back to that estimate when no row has a crossing.
    */
   wallPositionM(m: VectorField, chargeQ: 1 | -1): number {
