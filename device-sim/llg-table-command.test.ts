@@ -24,7 +24,7 @@ const made = (async () => {
         geometry: { lengthM: '400 nm' },
         mtj: { startM: '80 nm', endM: '280 nm' },
         stops: { trackEndM: '330 nm' },
-        protocol: { equilibrateS: '0.2 ns', relaxS: '1.5 ns', calibrationPoints: 12, calibrationTrials: 8 },
+        protocol: { equilibrateS: '0.2 ns', relaxS: '1.5 ns', holdS: '1 ns', resetS: '1 ns', resetRelaxS: '0.5 ns', calibrationPoints: 12, calibrationTrials: 8 },
       },
     }),
   );
@@ -80,6 +80,25 @@ test.serial('dwsyn report puts the LLG table beside the 1-D table: the KS table 
   const data = readArtifact(join(results, 'summary/report.json'), reportKind).data;
   t.deepEqual(data.tables.find((x) => x.id === 'model-states'), { id: 'model-states', rows: 2 });
   t.true(data.figures.some((f) => f.id === 'model-states'));
+});
+
+// Protocol "full" adds the 1-D protocol's hold and reset on the strip: the table then has retention and
+// reset figures. A wall in its 40 k_B T home notch neither moves in the 1 ns hold nor leaves home under
+// the reset pulse, which pushes it into the home-pad stop.
+test.serial('protocol "full": the hold and the reset run on the strip, and the table has their figures', async (t) => {
+  const { dir, table, results } = await made;
+  const settings = join(dir, 'full.json');
+  writeFileSync(settings, JSON.stringify({ protocol: 'full', matchNotchDepth: false }));
+  const run = await dwsyn(['device', 'llg-table', '--table', table, '--settings', settings, '--trials', '1', '--out', join(results, 'device-llg-full')]);
+  t.is(run.exitCode, 0, run.stderr);
+  const entries = readArtifact(join(results, 'device-llg-full/device-table.json'), deviceTable).data.tables[0]!.entries;
+  for (const e of entries) {
+    t.is(e.retention!.holdS, 1e-9);
+    t.true(e.resetSuccessFraction === 0 || e.resetSuccessFraction === 1);
+  }
+  t.is(entries[0]!.retention!.changedStateFraction, 0);
+  t.true(entries[0]!.retention!.meanAbsDriftM < 10e-9, `home state drifts ${entries[0]!.retention!.meanAbsDriftM} m in the hold`);
+  t.is(entries[0]!.resetSuccessFraction, 1);
 });
 
 test('bad LLG characterizations: one line naming the option or field, exit 2 (3 for a missing table)', async (t) => {
