@@ -7,11 +7,11 @@ import { UsageError } from '../pipeline/errors.ts';
 import { formatJson } from '../pipeline/json-file.ts';
 import { stderrProgress } from '../pipeline/progress.ts';
 import { stageProvenance } from '../pipeline/provenance.ts';
-import { ExecutorConfig } from '../pipeline/executor.ts';
-import { readJsonFile } from '../pipeline/json-file.ts';
+import { loadConfig } from '../pipeline/config.ts';
 import { deviceTable } from '../pipeline/schemas/device-table.ts';
 import { shardsRoot } from '../pipeline/shards.ts';
 import { slurmShardRunner } from '../pipeline/slurm/slurm-executor.ts';
+import { stages } from '../pipeline/stages.ts';
 import { hashSources } from '../pipeline/sources.ts';
 import { repoRoot } from '../pipeline/version.ts';
 import { describeIssues } from '../pipeline/zod-issues.ts';
@@ -34,24 +34,6 @@ interface Options {
   out: string;
   json: boolean;
   executor: 'local' | 'slurm';
-}
-
-/** The pipeline config's `executor` section (global --config), for --executor slurm. */
-function executorOf(configPath: string | undefined): ExecutorConfig {
-  let raw: unknown = {};
-  if (configPath) {
-    try {
-      raw = (readJsonFile(configPath) as { executor?: unknown }).executor ?? {};
-    } catch (error) {
-      throw new UsageError((error as Error).message, { cause: error });
-    }
-  }
-  const parsed = ExecutorConfig.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = describeIssues(parsed.error);
-    throw new UsageError(`${configPath}: field executor.${field}: ${message}`);
-  }
-  return parsed.data;
 }
 
 /** The settings: the file's (or the defaults), then the options on top; bad values name the option or the file's field. */
@@ -112,7 +94,7 @@ export function registerLlgTableCommand(device: Command): void {
       const shardsDir = join(shardsRoot(resolve(globals.resultsDir)), 'device-llg');
       const runner: BatchRunner =
         options.executor === 'slurm'
-          ? createShardedBatchRunner(config, slurmShardRunner({ config: executorOf(globals.config), shardsDir }, deviceStage.id, oneD.provenance.seed, log))
+          ? createShardedBatchRunner(config, slurmShardRunner({ config: loadConfig(stages, globals.config).executor, shardsDir }, deviceStage.id, oneD.provenance.seed, log))
           : createBatchRunner(config, defaultWorkerCount(settings.workers));
       const where = options.executor === 'slurm' ? `${runner.workers} Slurm shards` : `${runner.workers} worker(s)`;
       log(`LLG characterization: ${trials} trials on ${where}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`);

@@ -10,6 +10,8 @@ export interface StateComparison {
   readonly ks: { d: number; pValue: number };
 }
 
+const spread = (u: number[]) => ({ trials: u.length, meanU: mean(u), stdU: std(u) });
+
 /** Compares the read positions of every state the LLG table has with the 1-D table's, state by state. */
 export function compareStateDistributions(oneD: DeviceTableData, llg: DeviceTableData): StateComparison[] {
   return llg.tables.flatMap((table) => {
@@ -17,7 +19,6 @@ export function compareStateDistributions(oneD: DeviceTableData, llg: DeviceTabl
     if (!reference) return [];
     return table.entries.map((e, k) => {
       const r = reference.entries[k]!;
-      const spread = (u: number[]) => ({ trials: u.length, meanU: mean(u), stdU: std(u) });
       return { states: table.states, state: k, oneD: spread(r.samplesU), llg: spread(e.samplesU), ks: ksTwoSample(e.samplesU, r.samplesU) };
     });
   });
