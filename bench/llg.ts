@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gammaRadPerST } from '../pipeline/constants.ts';
 import { addUniaxialField } from '../device-sim/llg/anisotropy.ts';
-import { Demag, demagKernel, paddedSize } from '../device-sim/llg/demag.ts';
+import { Demag, demagKernel, paddedGrid } from '../device-sim/llg/demag.ts';
 import { addExchangeField } from '../device-sim/llg/exchange.ts';
 import { llgRate } from '../device-sim/llg/llg.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from '../device-sim/llg/mesh.ts';
@@ -51,7 +51,7 @@ function compilePeer(): string | undefined {
 }
 
 function peerInput(m: VectorField, path: string): void {
-  const [px, py] = [paddedSize(mesh.nx), paddedSize(mesh.ny)];
+  const [px, py] = paddedGrid(mesh);
   const kernel = demagKernel(mesh, [px, py, 1]);
   const dims = Int32Array.from([mesh.nx, mesh.ny, px, py]);
   const params = Float64Array.from([material.msatAPerM, material.aexJPerM, material.kuJPerM3, material.alpha, gammaRadPerST, mesh.dxM, mesh.dyM, ...appliedT]);
@@ -109,7 +109,7 @@ export function benchLlgField(repeats: number): void {
     }
     process.stderr.write(`llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`);
   }
-  console.log(`llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedSize(mesh.nx)} x ${paddedSize(mesh.ny)})`);
+  console.log(`llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedGrid(mesh).slice(0, 2).join(" x ")})`);
   console.log(`  local terms   TypeScript median ${median(ours.local).toExponential(3)} cell-evals/s (target >= 1e7)${peer ? `; C peer ${median(theirs.local).toExponential(3)}; ratio ${median(ours.local.map((v, i) => v / theirs.local[i]!)).toFixed(3)}` : ''}`);
   console.log(`  with demag    TypeScript+WASM median ${median(ours.demag).toExponential(3)} cell-evals/s${peer ? `; C + FFTW3 ${median(theirs.demag).toExponential(3)}; ratio ${median(ours.demag.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''} (OOMMF 2.1, quoted in issue 4: 5.5e6)`);
   if (peer) console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T`);

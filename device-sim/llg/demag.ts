@@ -1,21 +1,30 @@
 import { mu0TMPerA } from '../../pipeline/constants.ts';
 import { demagTensor } from './demag-tensor.ts';
-import { FftArena, rowLength, FftPlan, smoothSize, type ComplexArray, type WasmArray } from './fft.ts';
+import { FftArena, FftPlan, RealFftPlan, rowLength, smoothSize, type ComplexArray, type WasmArray } from './fft.ts';
 import type { Mesh, VectorField } from './mesh.ts';
 
 const components = ['xx', 'yy', 'zz', 'xy', 'xz', 'yz'] as const;
 type Component = (typeof components)[number];
+/** The components of a single layer's tensor that do not vanish. */
+const filmComponents: readonly Component[] = ['xx', 'yy', 'zz', 'xy'];
 
-/** The padded grid: sizes, row lengths of the two layouts and the plans. */
+/**
+ * The padded grid and its two layouts: the x layout [z][kx][y] (y side by side, rows of ldY), where
+ * the real transforms along x run, and the spectral layout [z][y][kx] (kx <= hx side by side, rows of
+ * ldK), where the y and z transforms and the product run.
+ */
 interface Grid {
   readonly px: number;
   readonly py: number;
   readonly pz: number;
-  /** Row length of the [z][y][x] layout (see rowLength). */
-  readonly ldA: number;
-  /** Row length of the transposed [z][x][y] layout, where the x transforms and the product run. */
-  readonly ldT: number;
+  /** px / 2: the length of the complex transforms that carry the real ones along x. */
+  readonly hx: number;
+  readonly ldY: number;
+  readonly ldK: number;
 }
+
+/** Extents of the nonzero block of a padded array: the mesh (nx, ny, nz), or the whole grid for the kernel. */
+type Extent = readonly [number, number, number];
 
 /**
  * The six tensor components N(offset) on a padded grid of px x py x pz ([z][y][x], x fastest), offset o
@@ -42,128 +51,155 @@ export function demagKernel(mesh: Mesh, [px, py, pz]: readonly [number, number, 
 /** The padded size of an axis of n cells: at least 2n − 1, rounded up to a 2-3-5 size. */
 export const paddedSize = (n: number) => (n === 1 ? 1 : smoothSize(2 * n - 1));
 
+/** The padded grid of a mesh: along x even (the real transform halves it), 2 x a 2-3-5 size. */
+export const paddedGrid = (mesh: Mesh): [number, number, number] => [2 * smoothSize(mesh.nx), paddedSize(mesh.ny), paddedSize(mesh.nz)];
+
 /** Fourier-space kernels by mesh and far-field threshold: every solver on the same mesh shares one. */
-const kernelCache = new Map<string, Record<Component, Float64Array>>();
+const kernelCache = new Map<string, Partial<Record<Component, Float64Array>>>();
 
 /**
  * Magnetostatic field of the whole mesh: H = −N * M as a zero-padded FFT convolution (open
- * boundaries), each axis padded to at least 2n − 1 and rounded up to a 2-3-5 size. The kernel is
- * computed once per mesh in double precision and kept in Fourier space, where each component is real
- * (even or odd along every axis), with the 1/(px py pz) of the inverse transform folded in. Two
- * transforms each way serve the three components: Mx + i My and Hx + i Hy travel packed. Forward
- * transforms skip the zero padding: z over the ny occupied rows, y over the nx occupied columns, x after
- * a transpose; the inverse computes only what lands back on the mesh.
+ * boundaries), y and z padded to at least 2n − 1 and x to at least 2n, rounded up to 2-3-5 sizes. The
+ * kernel is computed once per mesh in double precision and kept in Fourier space, where each component
+ * is real (even or odd along every axis), with the sign of H = −N M and the 1/(px py pz) of the inverse
+ * transform folded in; a single layer keeps four components (N_xz = N_yz = 0). Each component of M
+ * goes through a real transform along x (half the work of a complex one, the Hermitian half of the
+ * spectrum kept: px / 2 + 1 columns), then complex ones along z and y; the product and the inverse
+ * run on that half. Transforms skip the zero padding: x over the mesh's rows and layers, z over its
+ * rows; the inverse computes z and x only where they land back on the mesh.
  */
 export class Demag {
   readonly mesh: Mesh;
   private readonly grid: Grid;
   private readonly arena: FftArena;
-  private readonly plans: readonly [FftPlan, FftPlan, FftPlan];
-  /** The [z][y][x] work buffer; the transposed spectra of Mx + i My, of Mz, and of Hx + i Hy. */
-  private readonly planar: ComplexArray;
+  private readonly planX: RealFftPlan;
+  private readonly planY: FftPlan;
+  private readonly planZ: FftPlan;
+  /**
+   * x-layout buffers: `packed`, which only `load` writes (its padding stays zero), the spectra along
+   * x (`lines`) and the inverse's output (`unpacked`). Every transform runs out of place.
+   */
+  private readonly packed: ComplexArray;
+  private readonly lines: ComplexArray;
+  private readonly unpacked: ComplexArray;
+  /** Spectral-layout buffers: the transposed x spectra before y (`staging`, zero past the mesh's rows) and after the inverse y (`inverseStaging`). */
+  private readonly staging: ComplexArray;
+  private readonly inverseStaging: ComplexArray;
+  /** The spectra of Mx, My, Mz, which the product turns into those of Hx, Hy, Hz. */
   private readonly spectra: readonly [ComplexArray, ComplexArray, ComplexArray];
   private readonly work: ComplexArray;
-  private readonly kernel: Record<Component, WasmArray>;
+  /** Values in the mesh's (or, for the kernel, the grid's) own layout, on their way in or out. */
+  private readonly cells: WasmArray;
+  private readonly kernel: Partial<Record<Component, WasmArray>>;
+  private readonly film: boolean;
 
   constructor(mesh: Mesh, farCells = 40) {
     this.mesh = mesh;
-    const [px, py, pz] = [paddedSize(mesh.nx), paddedSize(mesh.ny), paddedSize(mesh.nz)];
-    this.grid = { px, py, pz, ldA: rowLength(px), ldT: rowLength(py) };
-    const planarSize = this.grid.ldA * py * pz;
-    const spectrumSize = this.grid.ldT * px * pz;
-    const workSize = Math.max(planarSize, spectrumSize);
-    this.arena = new FftArena(2 * planarSize + 6 * spectrumSize + 2 * workSize + 6 * spectrumSize);
-    this.plans = [new FftPlan(this.arena, px), new FftPlan(this.arena, py), new FftPlan(this.arena, pz)];
-    this.planar = this.arena.complex(planarSize);
+    const [px, py, pz] = paddedGrid(mesh);
+    const hx = px / 2;
+    this.grid = { px, py, pz, hx, ldY: rowLength(py), ldK: rowLength(hx + 1) };
+    this.film = pz === 1;
+    const linesSize = (hx + 1) * this.grid.ldY * pz;
+    const spectrumSize = this.grid.ldK * py * pz;
+    const workSize = Math.max(hx * this.grid.ldY, spectrumSize);
+    const used = this.film ? filmComponents : components;
+    this.arena = new FftArena(6 * linesSize + 10 * spectrumSize + 2 * workSize + used.length * spectrumSize + px * py * pz);
+    this.planX = new RealFftPlan(this.arena, px);
+    this.planY = new FftPlan(this.arena, py);
+    this.planZ = new FftPlan(this.arena, pz);
+    [this.packed, this.lines, this.unpacked] = [this.arena.complex(linesSize), this.arena.complex(linesSize), this.arena.complex(linesSize)];
+    [this.staging, this.inverseStaging] = [this.arena.complex(spectrumSize), this.arena.complex(spectrumSize)];
     this.spectra = [this.arena.complex(spectrumSize), this.arena.complex(spectrumSize), this.arena.complex(spectrumSize)];
     this.work = this.arena.complex(workSize);
+    this.cells = this.arena.float64(px * py * pz);
     const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
     let fourier = kernelCache.get(key);
     if (!fourier) {
-      fourier = this.fourierKernel(farCells);
+      fourier = this.fourierKernel(farCells, used);
       kernelCache.set(key, fourier);
     }
-    const kernel = {} as Record<Component, WasmArray>;
-    for (const c of components) {
+    const kernel: Partial<Record<Component, WasmArray>> = {};
+    for (const c of used) {
       kernel[c] = this.arena.float64(spectrumSize);
-      kernel[c].data.set(fourier[c]);
+      kernel[c].data.set(fourier[c]!);
     }
     this.kernel = kernel;
   }
 
   /** Adds B = μ0 H_demag [T] for the magnetization Ms m to `b`. */
   addField(msatAPerM: number, m: VectorField, b: VectorField): void {
-    const [packed, zSpectrum, product] = this.spectra;
-    // Mx and My are real: one complex transform carries both (demagProduct separates them).
-    this.load(msatAPerM, m.x, m.y);
-    this.forward(packed, this.mesh.nx, this.mesh.ny);
-    this.load(msatAPerM, m.z, undefined);
-    this.forward(zSpectrum, this.mesh.nx, this.mesh.ny);
-    const { xx, yy, zz, xy, xz, yz } = this.kernel;
-    const { px, py, pz, ldT } = this.grid;
-    this.arena.kernels.demagProduct(packed.re.offset, packed.im.offset, zSpectrum.re.offset, zSpectrum.im.offset, product.re.offset, product.im.offset, xx.offset, yy.offset, zz.offset, xy.offset, xz.offset, yz.offset, px, py, pz, ldT);
-    this.inverse(product);
-    this.store(this.planar.re.data, b.x);
-    this.store(this.planar.im.data, b.y);
-    this.inverse(zSpectrum);
-    this.store(this.planar.re.data, b.z);
-  }
-
-  /** The planar buffer := Ms (re + i im) on the mesh cells, zero in the padding. */
-  private load(msatAPerM: number, re: Float64Array, im: Float64Array | undefined): void {
     const { nx, ny, nz } = this.mesh;
-    const { py, ldA } = this.grid;
-    const planarRe = this.planar.re.data;
-    const planarIm = this.planar.im.data;
-    planarRe.fill(0);
-    planarIm.fill(0);
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        const row = nx * (j + ny * k);
-        const at = ldA * (j + py * k);
-        for (let i = 0; i < nx; i++) planarRe[at + i] = msatAPerM * re[row + i]!;
-        if (im) for (let i = 0; i < nx; i++) planarIm[at + i] = msatAPerM * im[row + i]!;
-      }
+    const [sx, sy, sz] = this.spectra;
+    for (const [values, spectrum] of [[m.x, sx], [m.y, sy], [m.z, sz]] as const) {
+      this.load(values, [nx, ny, nz], msatAPerM);
+      this.forward(spectrum, [nx, ny, nz]);
     }
-  }
-
-  /** target += μ0 planar on the mesh cells. */
-  private store(planar: Float64Array, target: Float64Array): void {
-    const { nx, ny, nz } = this.mesh;
-    const { py, ldA } = this.grid;
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        const row = nx * (j + ny * k);
-        const at = ldA * (j + py * k);
-        for (let i = 0; i < nx; i++) target[row + i]! += mu0TMPerA * planar[at + i]!;
-      }
+    const { ldK, py, pz } = this.grid;
+    const count = ldK * py * pz;
+    const k = this.kernel as Record<Component, WasmArray>;
+    if (this.film) this.arena.kernels.demagProductFilm(sx.re.offset, sx.im.offset, sy.re.offset, sy.im.offset, sz.re.offset, sz.im.offset, k.xx.offset, k.yy.offset, k.zz.offset, k.xy.offset, count);
+    else this.arena.kernels.demagProduct(sx.re.offset, sx.im.offset, sy.re.offset, sy.im.offset, sz.re.offset, sz.im.offset, k.xx.offset, k.yy.offset, k.zz.offset, k.xy.offset, k.xz.offset, k.yz.offset, count);
+    for (const [spectrum, target] of [[sx, b.x], [sy, b.y], [sz, b.z]] as const) {
+      this.inverse(spectrum);
+      this.store(target);
     }
   }
 
   /**
-   * Transforms the planar buffer, nonzero in its first `columns` x and `rows` y values, into `spectrum`
-   * ([z][x][y] layout): z, then y in each plane, then the transpose and x.
+   * `packed` := scale values on its extent ([z][y][x], x fastest), x in pairs: x_{2e} + i x_{2e+1} in
+   * row e. The rest of `packed` is zero: nothing else writes it (see fourierKernel).
    */
-  private forward(spectrum: ComplexArray, columns: number, rows: number): void {
-    const { px, py, pz, ldA, ldT } = this.grid;
-    const [planX, planY, planZ] = this.plans;
-    const { planar, work } = this;
-    planZ.transform(planar, work, 0, ldA * py, ldA * rows, false);
-    for (let k = 0; k < pz; k++) planY.transform(planar, work, k * ldA * py, ldA, columns, false);
-    for (let k = 0; k < pz; k++) this.transpose(planar, k * ldA * py, ldA, spectrum, k * ldT * px, ldT, py, px);
-    for (let k = 0; k < pz; k++) planX.transform(spectrum, work, k * ldT * px, ldT, py, false);
+  private load(values: Float64Array, [ex, ey, ez]: Extent, scale: number): void {
+    const { hx, ldY } = this.grid;
+    this.cells.data.set(values);
+    this.arena.kernels.packPairs(this.cells.offset, ex, ey, ez, scale, this.packed.re.offset, this.packed.im.offset, ldY, (hx + 1) * ldY);
   }
 
-  /** The inverse of `forward` (unscaled) into the planar buffer, for the cells of the mesh only. */
+  /** target += μ0 `unpacked` on the mesh cells. */
+  private store(target: Float64Array): void {
+    const { nx, ny, nz } = this.mesh;
+    const { hx, ldY } = this.grid;
+    this.arena.kernels.unpackPairs(this.unpacked.re.offset, this.unpacked.im.offset, ldY, (hx + 1) * ldY, nx, ny, nz, mu0TMPerA, this.cells.offset);
+    const field = this.cells.data;
+    for (let i = 0; i < target.length; i++) target[i]! += field[i]!;
+  }
+
+  /**
+   * Transforms `packed`, nonzero on `extent`, into `spectrum`: the real transform along x in each
+   * occupied layer, the transpose into the spectral layout, then z over the occupied rows and y in
+   * every layer.
+   */
+  private forward(spectrum: ComplexArray, [, ey, ez]: Extent): void {
+    const { pz, hx, ldY, ldK, py } = this.grid;
+    const { packed, lines, staging, work } = this;
+    const layer = (hx + 1) * ldY;
+    const plane = ldK * py;
+    for (let k = 0; k < ez; k++) {
+      this.planX.forward(packed, lines, work, k * layer, ldY, ey);
+      this.transpose(lines, k * layer, ldY, staging, k * plane, ldK, hx + 1, ey);
+    }
+    // The z transform left its output in the layers past the mesh: they are padding again.
+    for (let k = ez; k < pz; k++) {
+      staging.re.data.fill(0, k * plane, k * plane + ey * ldK);
+      staging.im.data.fill(0, k * plane, k * plane + ey * ldK);
+    }
+    this.planZ.transform(staging, staging, work, 0, plane, ldK * ey, false);
+    for (let k = 0; k < pz; k++) this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false);
+  }
+
+  /** The inverse of `forward` (unscaled) into `unpacked`, for the cells of the mesh only. */
   private inverse(spectrum: ComplexArray): void {
-    const { px, py, pz, ldA, ldT } = this.grid;
-    const [planX, planY, planZ] = this.plans;
-    const { planar, work } = this;
-    const { nx, ny } = this.mesh;
-    for (let k = 0; k < pz; k++) planX.transform(spectrum, work, k * ldT * px, ldT, py, true);
-    for (let k = 0; k < pz; k++) this.transpose(spectrum, k * ldT * px, ldT, planar, k * ldA * py, ldA, nx, py);
-    for (let k = 0; k < pz; k++) planY.transform(planar, work, k * ldA * py, ldA, nx, true);
-    planZ.transform(planar, work, 0, ldA * py, ldA * ny, true);
+    const { py, pz, hx, ldY, ldK } = this.grid;
+    const { lines, unpacked, inverseStaging, work } = this;
+    const { ny, nz } = this.mesh;
+    const layer = (hx + 1) * ldY;
+    const plane = ldK * py;
+    for (let k = 0; k < pz; k++) this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true);
+    this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true);
+    for (let k = 0; k < nz; k++) {
+      this.transpose(inverseStaging, k * plane, ldK, lines, k * layer, ldY, ny, hx + 1);
+      this.planX.inverse(lines, unpacked, work, k * layer, ldY, ny);
+    }
   }
 
   /** dst[c ldDst + r] = src[r ldSrc + c] for r < rows, c < cols (offsets in values). */
@@ -171,26 +207,27 @@ export class Demag {
     this.arena.kernels.transposeComplex(src.re.offset + 8 * srcOffset, src.im.offset + 8 * srcOffset, dst.re.offset + 8 * dstOffset, dst.im.offset + 8 * dstOffset, rows, cols, ldSrc, ldDst);
   }
 
-  /** The six tensor components transformed as the magnetization is; their imaginary parts vanish to rounding by symmetry. */
-  private fourierKernel(farCells: number): Record<Component, Float64Array> {
-    const { px, py, pz, ldA } = this.grid;
+  /**
+   * The tensor components transformed as the magnetization is (their imaginary parts vanish to
+   * rounding by symmetry), times −1/(px py pz). They fill the whole grid, so `packed` and `staging` are
+   * cleared after them: the mesh's transforms rely on their padding being zero.
+   */
+  private fourierKernel(farCells: number, used: readonly Component[]): Partial<Record<Component, Float64Array>> {
+    const { px, py, pz } = this.grid;
     const plain = demagKernel(this.mesh, [px, py, pz], farCells);
-    const real = Object.fromEntries(
-      components.map((c) => {
-        const laid = new Float64Array(this.planar.re.data.length);
-        for (let row = 0; row < py * pz; row++) laid.set(plain[c].subarray(row * px, (row + 1) * px), row * ldA);
-        return [c, laid];
-      }),
-    ) as Record<Component, Float64Array>;
-    const scale = 1 / (px * py * pz);
+    const scale = -1 / (px * py * pz);
     const spectrum = this.spectra[0];
-    return Object.fromEntries(
-      components.map((c) => {
-        this.planar.re.data.set(real[c]);
-        this.planar.im.data.fill(0);
-        this.forward(spectrum, px, py);
+    const fourier = Object.fromEntries(
+      used.map((c) => {
+        this.load(plain[c], [px, py, pz], 1);
+        this.forward(spectrum, [px, py, pz]);
         return [c, spectrum.re.data.map((v) => v * scale)];
       }),
-    ) as Record<Component, Float64Array>;
+    );
+    for (const buffer of [this.packed, this.staging]) {
+      buffer.re.data.fill(0);
+      buffer.im.data.fill(0);
+    }
+    return fourier;
   }
 }

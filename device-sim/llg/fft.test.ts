@@ -1,7 +1,7 @@
 import test from 'ava';
 import { trialStream } from '../../pipeline/rng.ts';
 import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
-import { FftArena, FftPlan, smoothSize } from './fft.ts';
+import { FftArena, FftPlan, RealFftPlan, smoothSize } from './fft.ts';
 
 /** The O(n^2) DFT, the oracle. */
 function dft(re: Float64Array, im: Float64Array, sign: number): [Float64Array, Float64Array] {
@@ -31,7 +31,7 @@ test('batched mixed-radix FFT matches the direct DFT for lengths with factors 2,
     buffer.im.data.forEach((_, i) => (buffer.im.data[i] = random.normal()));
     const original = { re: Float64Array.from(buffer.re.data), im: Float64Array.from(buffer.im.data) };
     const column = (data: Float64Array, b: number) => Float64Array.from({ length: n }, (_, e) => data[e * ld + b]!);
-    plan.transform(buffer, work, 0, ld, batch, false);
+    plan.transform(buffer, buffer, work, 0, ld, batch, false);
     let worst = 0;
     for (let b = 0; b < batch; b++) {
       const [expectRe, expectIm] = dft(column(original.re, b), column(original.im, b), -1);
@@ -41,11 +41,59 @@ test('batched mixed-radix FFT matches the direct DFT for lengths with factors 2,
     for (let e = 0; e < n; e++) {
       for (const b of [4, 5]) t.is(buffer.re.data[e * ld + b], original.re[e * ld + b], `n = ${n}: column ${b} outside the rounded-up batch is left alone`);
     }
-    plan.transform(buffer, work, 0, ld, batch, true);
+    plan.transform(buffer, buffer, work, 0, ld, batch, true);
     let back = 0;
     for (let e = 0; e < n; e++) {
       for (let b = 0; b < batch; b++) back = Math.max(back, Math.abs(buffer.re.data[e * ld + b]! / n - original.re[e * ld + b]!), Math.abs(buffer.im.data[e * ld + b]! / n - original.im[e * ld + b]!));
     }
+    t.true(back < 1e-13 * n, `n = ${n}: inverse error ${back}`);
+  }
+});
+
+test('out of place, the transform leaves its source alone and gives what it gives in place, for odd and even numbers of passes', (t) => {
+  const random = trialStream(1, 'fft-test-out-of-place', 0);
+  const ld = 4;
+  for (const n of [1, 8, 16, 64, 100, 128, 256]) {
+    const arena = new FftArena(8 * n * ld);
+    const plan = new FftPlan(arena, n);
+    const [source, target, inPlace, work] = [arena.complex(n * ld), arena.complex(n * ld), arena.complex(n * ld), arena.complex(n * ld)];
+    source.re.data.forEach((_, i) => (source.re.data[i] = random.normal()));
+    source.im.data.forEach((_, i) => (source.im.data[i] = random.normal()));
+    const original = Float64Array.from(source.re.data);
+    inPlace.re.data.set(source.re.data);
+    inPlace.im.data.set(source.im.data);
+    plan.transform(source, target, work, 0, ld, 4, false);
+    plan.transform(inPlace, inPlace, work, 0, ld, 4, false);
+    t.deepEqual(source.re.data, original, `n = ${n}: source kept`);
+    t.deepEqual([target.re.data, target.im.data], [inPlace.re.data, inPlace.im.data], `n = ${n}: same spectrum`);
+  }
+});
+
+test('real FFT: the Hermitian half of the DFT of real sequences of even length, and back', (t) => {
+  const random = trialStream(1, 'fft-test-real', 0);
+  const batch = 3;
+  const ld = 6;
+  for (const n of [2, 4, 6, 10, 16, 18, 50, 100, 200, 256, 400, 512]) {
+    const h = n / 2;
+    const arena = new FftArena(6 * (h + 1) * ld);
+    const plan = new RealFftPlan(arena, n);
+    const [packed, spectrum, work] = [arena.complex((h + 1) * ld), arena.complex((h + 1) * ld), arena.complex((h + 1) * ld)];
+    const sequences = Array.from({ length: batch }, () => Float64Array.from({ length: n }, () => random.normal()));
+    sequences.forEach((x, b) => {
+      for (let e = 0; e < h; e++) [packed.re.data[e * ld + b], packed.im.data[e * ld + b]] = [x[2 * e]!, x[2 * e + 1]!];
+    });
+    plan.forward(packed, spectrum, work, 0, ld, batch);
+    let worst = 0;
+    sequences.forEach((x, b) => {
+      const [expectRe, expectIm] = dft(x, new Float64Array(n), -1);
+      for (let k = 0; k <= h; k++) worst = Math.max(worst, Math.abs(spectrum.re.data[k * ld + b]! - expectRe[k]!), Math.abs(spectrum.im.data[k * ld + b]! - expectIm[k]!));
+    });
+    t.true(worst < 1e-12 * n, `n = ${n}: max error ${worst}`);
+    plan.inverse(spectrum, packed, work, 0, ld, batch);
+    let back = 0;
+    sequences.forEach((x, b) => {
+      for (let e = 0; e < h; e++) back = Math.max(back, Math.abs(packed.re.data[e * ld + b]! / n - x[2 * e]!), Math.abs(packed.im.data[e * ld + b]! / n - x[2 * e + 1]!));
+    });
     t.true(back < 1e-13 * n, `n = ${n}: inverse error ${back}`);
   }
 });

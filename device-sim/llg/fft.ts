@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 
 /** The exports of device-sim/llg/wasm/fft.wasm (source: wasm/fft.as.ts); pointers are byte offsets. */
 interface FftExports {
-  fftBatch(re: number, im: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number): void;
+  fftBatch(srcRe: number, srcIm: number, dstRe: number, dstIm: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number): void;
   transposeComplex(srcRe: number, srcIm: number, dstRe: number, dstIm: number, rows: number, cols: number, ldSrc: number, ldDst: number): void;
-  demagProduct(ar: number, ai: number, cr: number, ci: number, pr: number, pi: number, kxx: number, kyy: number, kzz: number, kxy: number, kxz: number, kyz: number, px: number, py: number, pz: number, ld: number): void;
+  packPairs(src: number, ex: number, ey: number, ez: number, scale: number, re: number, im: number, ld: number, layer: number): void;
+  unpackPairs(re: number, im: number, ld: number, layer: number, nx: number, ny: number, nz: number, scale: number, dst: number): void;
+  realSpectrum(re: number, im: number, ld: number, batch: number, h: number, wr: number, wi: number): void;
+  realJoin(re: number, im: number, ld: number, batch: number, h: number, wr: number, wi: number): void;
+  demagProduct(xr: number, xi: number, yr: number, yi: number, zr: number, zi: number, kxx: number, kyy: number, kzz: number, kxy: number, kxz: number, kyz: number, count: number): void;
+  demagProductFilm(xr: number, xi: number, yr: number, yi: number, zr: number, zi: number, kxx: number, kyy: number, kzz: number, kxy: number, count: number): void;
 }
 
 const wasmModule = new WebAssembly.Module(readFileSync(new URL('./wasm/fft.wasm', import.meta.url)));
@@ -87,21 +92,22 @@ export class FftPlan {
   }
 
   /**
-   * Transforms in place the `batch` sequences of buffer (starting `offset` values in), element e of
-   * sequence b at offset + e ld + b; `work` holds n ld values. Forward is X_j = sum_k x_k e^{-2 pi i jk/n};
-   * inverse takes e^{+2 pi i jk/n} and does not divide by n. The batch is rounded up to even: the
-   * SIMD kernels take two sequences at a time, so ld must leave room for it.
+   * Transforms the `batch` sequences of `source` into `target` (the same buffer or another one, at the
+   * same `offset` values in), element e of sequence b at offset + e ld + b; `work` holds n ld values.
+   * Forward is X_j = sum_k x_k e^{-2 pi i jk/n}; inverse takes e^{+2 pi i jk/n} and does not divide by
+   * n. The batch is rounded up to even: the SIMD kernels take two sequences at a time, so ld must
+   * leave room for it. Out of place is faster (no copy ends an odd number of passes).
    */
-  transform(buffer: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, inverse: boolean): void {
+  transform(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, inverse: boolean): void {
     const even = batch + (batch % 2);
     if (even > ld) throw new Error(`internal error: FFT batch ${batch} in rows of ${ld}`);
-    if (this.n === 1) return;
+    if (this.n === 1 && source === target) return;
     const tw = inverse ? this.twiddles.inverse : this.twiddles.forward;
     // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache.
     const block = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
     for (let b0 = 0; b0 < even; b0 += block) {
       const at = 8 * (offset + b0);
-      this.arena.kernels.fftBatch(buffer.re.offset + at, buffer.im.offset + at, work.re.offset + 8 * b0, work.im.offset + 8 * b0, ld, Math.min(block, even - b0), this.n, this.factorsOffset, this.factors.length, tw.re.offset, tw.im.offset, inverse ? 1 : -1, this.scratch.offset);
+      this.arena.kernels.fftBatch(source.re.offset + at, source.im.offset + at, target.re.offset + at, target.im.offset + at, work.re.offset + 8 * b0, work.im.offset + 8 * b0, ld, Math.min(block, even - b0), this.n, this.factorsOffset, this.factors.length, tw.re.offset, tw.im.offset, inverse ? 1 : -1, this.scratch.offset);
     }
   }
 
@@ -125,6 +131,59 @@ export class FftPlan {
       table.re.data[i] = c;
       table.im.data[i] = w;
     });
+    return table;
+  }
+}
+
+/**
+ * FFT of real sequences of even length n through the complex FFT of length h = n / 2 of
+ * x_{2e} + i x_{2e+1}: half the work of a complex transform, and the spectrum kept is its Hermitian half
+ * X_0..X_h. Same batched layout as FftPlan (element e of sequence b at offset + e ld + b); the buffer
+ * holds h + 1 rows.
+ */
+export class RealFftPlan {
+  readonly n: number;
+  private readonly arena: FftArena;
+  private readonly half: FftPlan;
+  private readonly twiddles: { forward: ComplexArray; inverse: ComplexArray };
+
+  constructor(arena: FftArena, n: number) {
+    if (!Number.isInteger(n) || n < 2 || n % 2 !== 0) throw new Error(`internal error: real FFT of odd length ${n}`);
+    this.n = n;
+    this.arena = arena;
+    this.half = new FftPlan(arena, n / 2);
+    this.twiddles = { forward: this.twiddleTable(-1), inverse: this.twiddleTable(1) };
+  }
+
+  /**
+   * Rows 0..h-1 of `source` hold x_{2e} + i x_{2e+1} (re, im); leaves X_k = sum_m x_m e^{-2 pi i km/n},
+   * k = 0..h, in rows 0..h of `target` (which may be `source`).
+   */
+  forward(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number): void {
+    this.half.transform(source, target, work, offset, ld, batch, false);
+    const { re, im } = this.twiddles.forward;
+    this.arena.kernels.realSpectrum(target.re.offset + 8 * offset, target.im.offset + 8 * offset, ld, batch, this.n / 2, re.offset, im.offset);
+  }
+
+  /**
+   * Rows 0..h of `source` hold X_0..X_h (overwritten); leaves n (x_{2e} + i x_{2e+1}) in rows 0..h-1
+   * of `target` (unscaled, as FftPlan's inverse).
+   */
+  inverse(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number): void {
+    const { re, im } = this.twiddles.inverse;
+    this.arena.kernels.realJoin(source.re.offset + 8 * offset, source.im.offset + 8 * offset, ld, batch, this.n / 2, re.offset, im.offset);
+    this.half.transform(source, target, work, offset, ld, batch, true);
+  }
+
+  /** e^{sign 2 pi i k / n} for k <= n / 4, exact where it is 1 or ±i. */
+  private twiddleTable(sign: number): ComplexArray {
+    const count = Math.floor(this.n / 4) + 1;
+    const table = this.arena.complex(count + (count % 2));
+    for (let k = 0; k < count; k++) {
+      const quarter = 4 * k === this.n;
+      table.re.data[k] = quarter ? 0 : Math.cos((2 * Math.PI * k) / this.n);
+      table.im.data[k] = quarter ? sign : sign * Math.sin((2 * Math.PI * k) / this.n);
+    }
     return table;
   }
 }

@@ -1,7 +1,8 @@
 // Batched mixed-radix Stockham FFT over split re/im float64 arrays. A batch is `batch` transforms of
 // length n side by side: element e of transform b sits at e * ld + b, so every butterfly runs over the
 // batch as contiguous 2-wide SIMD vectors (no strided access, no transposes inside a transform). The
-// demag convolution transforms along y and z in place this way, and along x after a transpose.
+// demag convolution packs each real component in pairs along x, transforms along x (real, through the
+// half-length complex transform), transposes, then transforms along z and y the same way.
 
 @inline
 function at(base: usize, index: i32): usize {
@@ -31,33 +32,52 @@ function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n
       const inStep = s * m * ld;
       const outBase = (t + s * p * q) * ld;
       const outStep = s * ld;
-      if (p == 2) radix2(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw);
-      else if (p == 8) radix8(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
-      else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
-      else if (p == 3) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
-      else if (p == 5) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign);
+      // The last pass (m = 1) has every twiddle 1: its butterflies are compiled without the products.
+      if (m == 1) {
+        if (p == 2) radix2(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, true);
+        else if (p == 8) radix8(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
+        else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
+        else if (p == 3) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
+        else if (p == 5) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
+        else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, p, scratch, roots);
+      } else if (p == 2) radix2(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, false);
+      else if (p == 8) radix8(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
+      else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
+      else if (p == 3) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
+      else if (p == 5) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
       else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, p, scratch, roots);
     }
   }
 }
 
-/** Stores w a at output index o, w given as splatted vectors. */
+/** Stores w a at output index o, w given as splatted vectors (a alone when `unit`: w = 1). */
 @inline
-function storeRotated(yr: usize, yi: usize, o: i32, ar: v128, ai: v128, cr: v128, ci: v128): void {
+function storeRotated(yr: usize, yi: usize, o: i32, ar: v128, ai: v128, cr: v128, ci: v128, unit: bool): void {
+  if (unit) {
+    v128.store(at(yr, o), ar);
+    v128.store(at(yi, o), ai);
+    return;
+  }
   v128.store(at(yr, o), f64x2.sub(f64x2.mul(ar, cr), f64x2.mul(ai, ci)));
   v128.store(at(yi, o), f64x2.add(f64x2.mul(ar, ci), f64x2.mul(ai, cr)));
 }
 
-/** Stores w a at output index o: the twiddle multiplication then the store. */
+/** Stores w a at output index o: the twiddle multiplication then the store (a alone when `unit`). */
 @inline
-function storeTwiddled(yr: usize, yi: usize, o: i32, ar: v128, ai: v128, wr: f64, wi: f64): void {
+function storeTwiddled(yr: usize, yi: usize, o: i32, ar: v128, ai: v128, wr: f64, wi: f64, unit: bool): void {
+  if (unit) {
+    v128.store(at(yr, o), ar);
+    v128.store(at(yi, o), ai);
+    return;
+  }
   const cr = f64x2.splat(wr);
   const ci = f64x2.splat(wi);
   v128.store(at(yr, o), f64x2.sub(f64x2.mul(ar, cr), f64x2.mul(ai, ci)));
   v128.store(at(yi, o), f64x2.add(f64x2.mul(ar, ci), f64x2.mul(ai, cr)));
 }
 
-function radix2(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32): void {
+@inline
+function radix2(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, unit: bool): void {
   const w1r = load<f64>(at(twr, tw));
   const w1i = load<f64>(at(twi, tw));
   for (let b = 0; b < batch; b += 2) {
@@ -70,11 +90,12 @@ function radix2(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const o0 = outBase + b;
     v128.store(at(yr, o0), f64x2.add(a0r, a1r));
     v128.store(at(yi, o0), f64x2.add(a0i, a1i));
-    storeTwiddled(yr, yi, o0 + outStep, f64x2.sub(a0r, a1r), f64x2.sub(a0i, a1i), w1r, w1i);
+    storeTwiddled(yr, yi, o0 + outStep, f64x2.sub(a0r, a1r), f64x2.sub(a0i, a1i), w1r, w1i, unit);
   }
 }
 
-function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64): void {
+@inline
+function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool): void {
   const w1r = load<f64>(at(twr, tw));
   const w1i = load<f64>(at(twi, tw));
   const w2r = load<f64>(at(twr, tw + 1));
@@ -104,9 +125,9 @@ function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const o0 = outBase + b;
     v128.store(at(yr, o0), f64x2.add(s02r, s13r));
     v128.store(at(yi, o0), f64x2.add(s02i, s13i));
-    storeTwiddled(yr, yi, o0 + outStep, f64x2.add(d02r, jr), f64x2.add(d02i, ji), w1r, w1i);
-    storeTwiddled(yr, yi, o0 + 2 * outStep, f64x2.sub(s02r, s13r), f64x2.sub(s02i, s13i), w2r, w2i);
-    storeTwiddled(yr, yi, o0 + 3 * outStep, f64x2.sub(d02r, jr), f64x2.sub(d02i, ji), w3r, w3i);
+    storeTwiddled(yr, yi, o0 + outStep, f64x2.add(d02r, jr), f64x2.add(d02i, ji), w1r, w1i, unit);
+    storeTwiddled(yr, yi, o0 + 2 * outStep, f64x2.sub(s02r, s13r), f64x2.sub(s02i, s13i), w2r, w2i, unit);
+    storeTwiddled(yr, yi, o0 + 3 * outStep, f64x2.sub(d02r, jr), f64x2.sub(d02i, ji), w3r, w3i, unit);
   }
 }
 
@@ -114,7 +135,8 @@ function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
  * Radix 8 as a radix-2 split into two length-4 DFTs: even outputs from a_r + a_{r+4}, odd ones from
  * (a_r - a_{r+4}) W8^r, W8 = (1 + sign i) / sqrt 2.
  */
-function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64): void {
+@inline
+function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool): void {
   const sg = f64x2.splat(sign);
   const h = f64x2.splat(0.70710678118654752440);
   const w1r = f64x2.splat(load<f64>(at(twr, tw)));
@@ -184,9 +206,9 @@ function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const jsi = f64x2.mul(sg, f64x2.sub(s1r, s3r));
     v128.store(at(yr, o0), f64x2.add(p02r, p13r));
     v128.store(at(yi, o0), f64x2.add(p02i, p13i));
-    storeRotated(yr, yi, o0 + 2 * outStep, f64x2.add(m02r, jsr), f64x2.add(m02i, jsi), w2r, w2i);
-    storeRotated(yr, yi, o0 + 4 * outStep, f64x2.sub(p02r, p13r), f64x2.sub(p02i, p13i), w4r, w4i);
-    storeRotated(yr, yi, o0 + 6 * outStep, f64x2.sub(m02r, jsr), f64x2.sub(m02i, jsi), w6r, w6i);
+    storeRotated(yr, yi, o0 + 2 * outStep, f64x2.add(m02r, jsr), f64x2.add(m02i, jsi), w2r, w2i, unit);
+    storeRotated(yr, yi, o0 + 4 * outStep, f64x2.sub(p02r, p13r), f64x2.sub(p02i, p13i), w4r, w4i, unit);
+    storeRotated(yr, yi, o0 + 6 * outStep, f64x2.sub(m02r, jsr), f64x2.sub(m02i, jsi), w6r, w6i, unit);
     // Odd outputs: the length-4 DFT of d.
     const q02r = f64x2.add(d0r, d2r);
     const q02i = f64x2.add(d0i, d2i);
@@ -196,14 +218,15 @@ function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const q13i = f64x2.add(d1i, d3i);
     const jdr = f64x2.mul(sg, f64x2.sub(d3i, d1i));
     const jdi = f64x2.mul(sg, f64x2.sub(d1r, d3r));
-    storeRotated(yr, yi, o0 + outStep, f64x2.add(q02r, q13r), f64x2.add(q02i, q13i), w1r, w1i);
-    storeRotated(yr, yi, o0 + 3 * outStep, f64x2.add(n02r, jdr), f64x2.add(n02i, jdi), w3r, w3i);
-    storeRotated(yr, yi, o0 + 5 * outStep, f64x2.sub(q02r, q13r), f64x2.sub(q02i, q13i), w5r, w5i);
-    storeRotated(yr, yi, o0 + 7 * outStep, f64x2.sub(n02r, jdr), f64x2.sub(n02i, jdi), w7r, w7i);
+    storeRotated(yr, yi, o0 + outStep, f64x2.add(q02r, q13r), f64x2.add(q02i, q13i), w1r, w1i, unit);
+    storeRotated(yr, yi, o0 + 3 * outStep, f64x2.add(n02r, jdr), f64x2.add(n02i, jdi), w3r, w3i, unit);
+    storeRotated(yr, yi, o0 + 5 * outStep, f64x2.sub(q02r, q13r), f64x2.sub(q02i, q13i), w5r, w5i, unit);
+    storeRotated(yr, yi, o0 + 7 * outStep, f64x2.sub(n02r, jdr), f64x2.sub(n02i, jdi), w7r, w7i, unit);
   }
 }
 
-function radix3(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64): void {
+@inline
+function radix3(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool): void {
   const w1r = load<f64>(at(twr, tw));
   const w1i = load<f64>(at(twi, tw));
   const w2r = load<f64>(at(twr, tw + 1));
@@ -228,12 +251,13 @@ function radix3(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const o0 = outBase + b;
     v128.store(at(yr, o0), f64x2.add(a0r, sr));
     v128.store(at(yi, o0), f64x2.add(a0i, si));
-    storeTwiddled(yr, yi, o0 + outStep, f64x2.add(mr, jr), f64x2.add(mi, ji), w1r, w1i);
-    storeTwiddled(yr, yi, o0 + 2 * outStep, f64x2.sub(mr, jr), f64x2.sub(mi, ji), w2r, w2i);
+    storeTwiddled(yr, yi, o0 + outStep, f64x2.add(mr, jr), f64x2.add(mi, ji), w1r, w1i, unit);
+    storeTwiddled(yr, yi, o0 + 2 * outStep, f64x2.sub(mr, jr), f64x2.sub(mi, ji), w2r, w2i, unit);
   }
 }
 
-function radix5(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64): void {
+@inline
+function radix5(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool): void {
   const c1 = f64x2.splat(0.30901699437494742410); // cos(2 pi / 5)
   const c2 = f64x2.splat(-0.80901699437494742410); // cos(4 pi / 5)
   const s1 = f64x2.splat(sign * 0.95105651629515357212); // sin(2 pi / 5)
@@ -278,10 +302,10 @@ function radix5(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const o0 = outBase + b;
     v128.store(at(yr, o0), f64x2.add(a0r, f64x2.add(s14r, s23r)));
     v128.store(at(yi, o0), f64x2.add(a0i, f64x2.add(s14i, s23i)));
-    storeRotated(yr, yi, o0 + outStep, f64x2.sub(m1r, u1i), f64x2.add(m1i, u1r), w1r, w1i);
-    storeRotated(yr, yi, o0 + 4 * outStep, f64x2.add(m1r, u1i), f64x2.sub(m1i, u1r), w4r, w4i);
-    storeRotated(yr, yi, o0 + 2 * outStep, f64x2.sub(m2r, u2i), f64x2.add(m2i, u2r), w2r, w2i);
-    storeRotated(yr, yi, o0 + 3 * outStep, f64x2.add(m2r, u2i), f64x2.sub(m2i, u2r), w3r, w3i);
+    storeRotated(yr, yi, o0 + outStep, f64x2.sub(m1r, u1i), f64x2.add(m1i, u1r), w1r, w1i, unit);
+    storeRotated(yr, yi, o0 + 4 * outStep, f64x2.add(m1r, u1i), f64x2.sub(m1i, u1r), w4r, w4i, unit);
+    storeRotated(yr, yi, o0 + 2 * outStep, f64x2.sub(m2r, u2i), f64x2.add(m2i, u2r), w2r, w2i, unit);
+    storeRotated(yr, yi, o0 + 3 * outStep, f64x2.add(m2r, u2i), f64x2.sub(m2i, u2r), w3r, w3i, unit);
   }
 }
 
@@ -309,39 +333,40 @@ function radixAny(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inSte
       if (j == 0) {
         v128.store(at(yr, outBase + b), accR);
         v128.store(at(yi, outBase + b), accI);
-      } else storeTwiddled(yr, yi, outBase + b + j * outStep, accR, accI, load<f64>(at(twr, tw + j - 1)), load<f64>(at(twi, tw + j - 1)));
+      } else storeTwiddled(yr, yi, outBase + b + j * outStep, accR, accI, load<f64>(at(twr, tw + j - 1)), load<f64>(at(twi, tw + j - 1)), false);
     }
   }
 }
 
 /**
- * Transforms `batch` (even, <= ld) sequences of length n in place in (re, im), element e of sequence b
- * at e ld + b; (workRe, workIm) hold n ld values. `factors` (i32, nf of them) and the twiddles of each
- * pass in turn (twr, twi) come from the plan; sign -1 forward, +1 inverse (unscaled).
+ * Transforms `batch` (even, <= ld) sequences of length n from (srcRe, srcIm) into (dstRe, dstIm), the
+ * same buffer or another one, element e of sequence b at e ld + b; (workRe, workIm) hold n ld values.
+ * `factors` (i32, nf of them) and the twiddles of each pass in turn (twr, twi) come from the plan;
+ * sign -1 forward, +1 inverse (unscaled). The passes alternate between dst and work so that the last
+ * one lands in dst; only in place with an odd number of passes (the first pass cannot write its own
+ * input) do they all go through work, and a copy ends.
  */
-export function fftBatch(re: usize, im: usize, workRe: usize, workIm: usize, ld: i32, batch: i32, n: i32, factors: usize, nf: i32, twr: usize, twi: usize, sign: f64, scratch: usize): void {
-  let xr = re;
-  let xi = im;
-  let yr = workRe;
-  let yi = workIm;
+export function fftBatch(srcRe: usize, srcIm: usize, dstRe: usize, dstIm: usize, workRe: usize, workIm: usize, ld: i32, batch: i32, n: i32, factors: usize, nf: i32, twr: usize, twi: usize, sign: f64, scratch: usize): void {
+  const inPlaceOdd = srcRe == dstRe && (nf & 1) == 1;
+  let xr = srcRe;
+  let xi = srcIm;
   let s = 1;
   let tw = 0;
   for (let f = 0; f < nf; f++) {
+    const toDst = inPlaceOdd ? (f & 1) == 1 : ((nf - 1 - f) & 1) == 0;
+    const yr = toDst ? dstRe : workRe;
+    const yi = toDst ? dstIm : workIm;
     const p = load<i32>(factors + (<usize>f << 2));
     pass(xr, xi, yr, yi, ld, batch, n, s, p, at(twr, tw), at(twi, tw), sign, scratch);
     tw += (n / (s * p)) * (p - 1);
     s *= p;
-    const tr = xr;
-    const ti = xi;
     xr = yr;
     xi = yi;
-    yr = tr;
-    yi = ti;
   }
-  if (xr != re) {
+  if (xr != dstRe) {
     for (let e = 0; e < n; e++) {
-      memory.copy(at(re, e * ld), at(xr, e * ld), <usize>batch << 3);
-      memory.copy(at(im, e * ld), at(xi, e * ld), <usize>batch << 3);
+      memory.copy(at(dstRe, e * ld), at(xr, e * ld), <usize>batch << 3);
+      memory.copy(at(dstIm, e * ld), at(xi, e * ld), <usize>batch << 3);
     }
   }
 }
@@ -363,80 +388,151 @@ export function transposeComplex(srcRe: usize, srcIm: usize, dstRe: usize, dstIm
 }
 
 /**
- * H = -N M in Fourier space for magnetization packed as A = F(Mx + i My) and C = F(Mz), on the
- * [z][x][y] grid (rows of length ld): Mx and My being real, F(Mx)(k) = (A(k) + conj A(-k)) / 2 and
- * F(My)(k) = (A(k) - conj A(-k)) / 2i. The six tensor components are real there (each is even or odd
- * along every axis). Writes P = F(Hx) + i F(Hy), whose inverse is Hx + i Hy, and F(Hz) over C.
+ * Packs the ex x ey x ez block `src` ([z][y][x], x fastest) for the real transforms along x: value
+ * (x, y, z) times `scale` goes to row x / 2 of layer z, column y, in re for even x and im for odd x
+ * (rows of ld values, layers of `layer` values). Tiles of 8 rows keep the writes within a few cache lines.
  */
-export function demagProduct(ar: usize, ai: usize, cr: usize, ci: usize, pr: usize, pi: usize, kxx: usize, kyy: usize, kzz: usize, kxy: usize, kxz: usize, kyz: usize, px: i32, py: i32, pz: i32, ld: i32): void {
-  for (let kz = 0; kz < pz; kz++) {
-    const mz = kz == 0 ? 0 : pz - kz;
-    for (let kx = 0; kx < px; kx++) {
-      const mx = kx == 0 ? 0 : px - kx;
-      const row = (kz * px + kx) * ld;
-      const mirror = (mz * px + mx) * ld;
-      productAt(ar, ai, cr, ci, pr, pi, kxx, kyy, kzz, kxy, kxz, kyz, row, mirror);
-      let ky = 1;
-      for (; ky + 1 < py; ky += 2) productPair(ar, ai, cr, ci, pr, pi, kxx, kyy, kzz, kxy, kxz, kyz, row + ky, mirror + py - ky - 1);
-      for (; ky < py; ky++) productAt(ar, ai, cr, ci, pr, pi, kxx, kyy, kzz, kxy, kxz, kyz, row + ky, mirror + py - ky);
+export function packPairs(src: usize, ex: i32, ey: i32, ez: i32, scale: f64, re: usize, im: usize, ld: i32, layer: i32): void {
+  for (let k = 0; k < ez; k++) {
+    for (let j0 = 0; j0 < ey; j0 += 8) {
+      const j1 = min(ey, j0 + 8);
+      for (let i0 = 0; i0 < ex; i0 += 16) {
+        const i1 = min(ex, i0 + 16);
+        for (let j = j0; j < j1; j++) {
+          const row = ex * (j + ey * k);
+          const to = k * layer + j;
+          for (let i = i0; i < i1; i++) store<f64>(at((i & 1) == 0 ? re : im, to + (i >> 1) * ld), scale * load<f64>(at(src, row + i)));
+        }
+      }
     }
   }
 }
 
-/** The product at index i whose mirror point is at index j. */
-function productAt(ar: usize, ai: usize, cr: usize, ci: usize, pr: usize, pi: usize, kxx: usize, kyy: usize, kzz: usize, kxy: usize, kxz: usize, kyz: usize, i: i32, j: i32): void {
-  const aR = load<f64>(at(ar, i));
-  const aI = load<f64>(at(ai, i));
-  const bR = load<f64>(at(ar, j));
-  const bI = load<f64>(at(ai, j));
-  const xR = 0.5 * (aR + bR);
-  const xI = 0.5 * (aI - bI);
-  const yR = 0.5 * (aI + bI);
-  const yI = 0.5 * (bR - aR);
-  const zR = load<f64>(at(cr, i));
-  const zI = load<f64>(at(ci, i));
-  const xx = load<f64>(at(kxx, i));
-  const yy = load<f64>(at(kyy, i));
-  const zz = load<f64>(at(kzz, i));
-  const xy = load<f64>(at(kxy, i));
-  const xz = load<f64>(at(kxz, i));
-  const yz = load<f64>(at(kyz, i));
-  const hxR = -(xx * xR + xy * yR + xz * zR);
-  const hxI = -(xx * xI + xy * yI + xz * zI);
-  const hyR = -(xy * xR + yy * yR + yz * zR);
-  const hyI = -(xy * xI + yy * yI + yz * zI);
-  store<f64>(at(pr, i), hxR - hyI);
-  store<f64>(at(pi, i), hxI + hyR);
-  store<f64>(at(cr, i), -(xz * xR + yz * yR + zz * zR));
-  store<f64>(at(ci, i), -(xz * xI + yz * yI + zz * zI));
+/** The inverse of packPairs for an nx x ny x nz block: dst[(x, y, z)] = scale times its packed value. */
+export function unpackPairs(re: usize, im: usize, ld: i32, layer: i32, nx: i32, ny: i32, nz: i32, scale: f64, dst: usize): void {
+  for (let k = 0; k < nz; k++) {
+    for (let j0 = 0; j0 < ny; j0 += 8) {
+      const j1 = min(ny, j0 + 8);
+      for (let i0 = 0; i0 < nx; i0 += 16) {
+        const i1 = min(nx, i0 + 16);
+        for (let j = j0; j < j1; j++) {
+          const row = nx * (j + ny * k);
+          const from = k * layer + j;
+          for (let i = i0; i < i1; i++) store<f64>(at(dst, row + i), scale * load<f64>(at((i & 1) == 0 ? re : im, from + (i >> 1) * ld)));
+        }
+      }
+    }
+  }
 }
 
-/** productAt for indices i, i + 1, whose mirrors are j + 1, j (loaded together, lanes swapped). */
-function productPair(ar: usize, ai: usize, cr: usize, ci: usize, pr: usize, pi: usize, kxx: usize, kyy: usize, kzz: usize, kxy: usize, kxz: usize, kyz: usize, i: i32, j: i32): void {
+/**
+ * The spectrum of real sequences of length 2h from their packed transform, in place: rows 0..h-1 hold
+ * Z = FFT_h(x_even + i x_odd) for `batch` sequences side by side (row stride ld); rows 0..h receive
+ * X_k = E_k + w^k O_k, E = (Z_k + conj Z_{h-k}) / 2, O = (Z_k - conj Z_{h-k}) / 2i, w^k at (wr, wi)
+ * for k <= h / 2. Rows k and h - k are done together: X_{h-k} = conj(E_k - w^k O_k).
+ */
+export function realSpectrum(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
   const half = f64x2.splat(0.5);
-  const aR = v128.load(at(ar, i));
-  const aI = v128.load(at(ai, i));
-  const bR = v128.shuffle<f64>(v128.load(at(ar, j)), v128.load(at(ar, j)), 1, 0);
-  const bI = v128.shuffle<f64>(v128.load(at(ai, j)), v128.load(at(ai, j)), 1, 0);
-  const xR = f64x2.mul(half, f64x2.add(aR, bR));
-  const xI = f64x2.mul(half, f64x2.sub(aI, bI));
-  const yR = f64x2.mul(half, f64x2.add(aI, bI));
-  const yI = f64x2.mul(half, f64x2.sub(bR, aR));
-  const zR = v128.load(at(cr, i));
-  const zI = v128.load(at(ci, i));
-  const xx = v128.load(at(kxx, i));
-  const yy = v128.load(at(kyy, i));
-  const zz = v128.load(at(kzz, i));
-  const xy = v128.load(at(kxy, i));
-  const xz = v128.load(at(kxz, i));
-  const yz = v128.load(at(kyz, i));
-  const hxR = f64x2.add(f64x2.mul(xx, xR), f64x2.add(f64x2.mul(xy, yR), f64x2.mul(xz, zR)));
-  const hxI = f64x2.add(f64x2.mul(xx, xI), f64x2.add(f64x2.mul(xy, yI), f64x2.mul(xz, zI)));
-  const hyR = f64x2.add(f64x2.mul(xy, xR), f64x2.add(f64x2.mul(yy, yR), f64x2.mul(yz, zR)));
-  const hyI = f64x2.add(f64x2.mul(xy, xI), f64x2.add(f64x2.mul(yy, yI), f64x2.mul(yz, zI)));
-  // P = Hx + i Hy with H = -(N M): the signs folded in.
-  v128.store(at(pr, i), f64x2.sub(hyI, hxR));
-  v128.store(at(pi, i), f64x2.neg(f64x2.add(hxI, hyR)));
-  v128.store(at(cr, i), f64x2.neg(f64x2.add(f64x2.mul(xz, xR), f64x2.add(f64x2.mul(yz, yR), f64x2.mul(zz, zR)))));
-  v128.store(at(ci, i), f64x2.neg(f64x2.add(f64x2.mul(xz, xI), f64x2.add(f64x2.mul(yz, yI), f64x2.mul(zz, zI)))));
+  for (let k = 0; k <= h / 2; k++) {
+    const j = h - k;
+    const rowK = k * ld;
+    // Z is periodic: Z_h is Z_0.
+    const rowJ = (j == h ? 0 : j) * ld;
+    const cr = f64x2.splat(load<f64>(at(wr, k)));
+    const ci = f64x2.splat(load<f64>(at(wi, k)));
+    for (let b = 0; b < batch; b += 2) {
+      const zkr = v128.load(at(re, rowK + b));
+      const zki = v128.load(at(im, rowK + b));
+      const zjr = v128.load(at(re, rowJ + b));
+      const zji = v128.load(at(im, rowJ + b));
+      const er = f64x2.mul(half, f64x2.add(zkr, zjr));
+      const ei = f64x2.mul(half, f64x2.sub(zki, zji));
+      const or = f64x2.mul(half, f64x2.add(zki, zji));
+      const oi = f64x2.mul(half, f64x2.sub(zjr, zkr));
+      const tr = f64x2.sub(f64x2.mul(cr, or), f64x2.mul(ci, oi));
+      const ti = f64x2.add(f64x2.mul(cr, oi), f64x2.mul(ci, or));
+      v128.store(at(re, rowK + b), f64x2.add(er, tr));
+      v128.store(at(im, rowK + b), f64x2.add(ei, ti));
+      v128.store(at(re, j * ld + b), f64x2.sub(er, tr));
+      v128.store(at(im, j * ld + b), f64x2.sub(ti, ei));
+    }
+  }
+}
+
+/**
+ * The inverse of realSpectrum, unscaled, in place: rows 0..h hold X_0..X_h of real sequences; rows
+ * 0..h-1 receive Z_k = E_k + i O_k, E = X_k + conj X_{h-k}, O = (X_k - conj X_{h-k}) w^k (w^k at
+ * (wr, wi), the inverse sign), whose inverse FFT_h is 2h (x_even + i x_odd). Z_{h-k} = conj E + i conj O.
+ */
+export function realJoin(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+  for (let k = 0; k <= h / 2; k++) {
+    const rowK = k * ld;
+    const rowJ = (h - k) * ld;
+    const cr = f64x2.splat(load<f64>(at(wr, k)));
+    const ci = f64x2.splat(load<f64>(at(wi, k)));
+    for (let b = 0; b < batch; b += 2) {
+      const xkr = v128.load(at(re, rowK + b));
+      const xki = v128.load(at(im, rowK + b));
+      const xjr = v128.load(at(re, rowJ + b));
+      const xji = v128.load(at(im, rowJ + b));
+      const er = f64x2.add(xkr, xjr);
+      const ei = f64x2.sub(xki, xji);
+      const dr = f64x2.sub(xkr, xjr);
+      const di = f64x2.add(xki, xji);
+      const or = f64x2.sub(f64x2.mul(dr, cr), f64x2.mul(di, ci));
+      const oi = f64x2.add(f64x2.mul(dr, ci), f64x2.mul(di, cr));
+      v128.store(at(re, rowK + b), f64x2.sub(er, oi));
+      v128.store(at(im, rowK + b), f64x2.add(ei, or));
+      // Row h (k = 0) lies past the h rows of Z: written, never read.
+      v128.store(at(re, rowJ + b), f64x2.add(er, oi));
+      v128.store(at(im, rowJ + b), f64x2.sub(or, ei));
+    }
+  }
+}
+
+/**
+ * H = K M pointwise on `count` spectral values (even) of the three components, in place: K is the
+ * demag tensor's spectrum with the sign of H = -N M and the transform's scale folded in, real at every
+ * point (each component is even or odd along every axis).
+ */
+export function demagProduct(xr: usize, xi: usize, yr: usize, yi: usize, zr: usize, zi: usize, kxx: usize, kyy: usize, kzz: usize, kxy: usize, kxz: usize, kyz: usize, count: i32): void {
+  for (let i = 0; i < count; i += 2) {
+    const xx = v128.load(at(kxx, i));
+    const yy = v128.load(at(kyy, i));
+    const zz = v128.load(at(kzz, i));
+    const xy = v128.load(at(kxy, i));
+    const xz = v128.load(at(kxz, i));
+    const yz = v128.load(at(kyz, i));
+    for (let part = 0; part < 2; part++) {
+      const px = part == 0 ? xr : xi;
+      const py = part == 0 ? yr : yi;
+      const pz = part == 0 ? zr : zi;
+      const x = v128.load(at(px, i));
+      const y = v128.load(at(py, i));
+      const z = v128.load(at(pz, i));
+      v128.store(at(px, i), f64x2.add(f64x2.mul(xx, x), f64x2.add(f64x2.mul(xy, y), f64x2.mul(xz, z))));
+      v128.store(at(py, i), f64x2.add(f64x2.mul(xy, x), f64x2.add(f64x2.mul(yy, y), f64x2.mul(yz, z))));
+      v128.store(at(pz, i), f64x2.add(f64x2.mul(xz, x), f64x2.add(f64x2.mul(yz, y), f64x2.mul(zz, z))));
+    }
+  }
+}
+
+/** demagProduct for a single layer, where N_xz and N_yz vanish (odd in z, all offsets in the plane). */
+export function demagProductFilm(xr: usize, xi: usize, yr: usize, yi: usize, zr: usize, zi: usize, kxx: usize, kyy: usize, kzz: usize, kxy: usize, count: i32): void {
+  for (let i = 0; i < count; i += 2) {
+    const xx = v128.load(at(kxx, i));
+    const yy = v128.load(at(kyy, i));
+    const zz = v128.load(at(kzz, i));
+    const xy = v128.load(at(kxy, i));
+    for (let part = 0; part < 2; part++) {
+      const px = part == 0 ? xr : xi;
+      const py = part == 0 ? yr : yi;
+      const x = v128.load(at(px, i));
+      const y = v128.load(at(py, i));
+      v128.store(at(px, i), f64x2.add(f64x2.mul(xx, x), f64x2.mul(xy, y)));
+      v128.store(at(py, i), f64x2.add(f64x2.mul(xy, x), f64x2.mul(yy, y)));
+    }
+    v128.store(at(zr, i), f64x2.mul(zz, v128.load(at(zr, i))));
+    v128.store(at(zi, i), f64x2.mul(zz, v128.load(at(zi, i))));
+  }
 }
