@@ -113,19 +113,26 @@ export class DormandPrince {
   }
 }
 
-/** out = base + h sum_j weights[j] k[j] (base absent: zero), one pass per nonzero weight. */
+/** out = base + h sum_j weights[j] k[j] (base absent: zero), up to three rates per pass over the cells. */
 function combine(out: VectorField, base: VectorField | undefined, h: number, weights: readonly number[], k: readonly VectorField[]): void {
+  const terms = weights.flatMap((w, j) => (w === 0 ? [] : [{ hw: h * w, rate: k[j]! }]));
   for (const comp of ['x', 'y', 'z'] as const) {
     const o = out[comp];
     if (base) o.set(base[comp]);
     else o.fill(0);
-    weights.forEach((w, j) => {
-      if (w === 0) return;
-      const hw = h * w;
-      const kj = k[j]![comp];
-      for (let i = 0; i < o.length; i++) o[i] = o[i]! + hw * kj[i]!;
-    });
+    for (let t = 0; t < terms.length; t += 3) {
+      const [first, second, third] = [terms[t]!, terms[t + 1], terms[t + 2]];
+      // A missing second or third term enters with weight 0 (adding 0 leaves the sum as it was).
+      const none = { hw: 0, rate: first.rate };
+      const [b, c] = [second ?? none, third ?? none];
+      accumulate3(o, first.hw, first.rate[comp], b.hw, b.rate[comp], c.hw, c.rate[comp]);
+    }
   }
+}
+
+/** o += a p + b q + c r. */
+function accumulate3(o: Float64Array, a: number, p: Float64Array, b: number, q: Float64Array, c: number, r: Float64Array): void {
+  for (let i = 0; i < o.length; i++) o[i] = o[i]! + a * p[i]! + b * q[i]! + c * r[i]!;
 }
 
 function largestComponent(v: VectorField): number {
