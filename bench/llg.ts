@@ -14,6 +14,7 @@ import { addExchangeField } from '../device-sim/llg/exchange.ts';
 import { llgRate } from '../device-sim/llg/llg.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from '../device-sim/llg/mesh.ts';
 import { parseOvf } from '../device-sim/llg/ovf.ts';
+import { rkMethods } from '../device-sim/llg/runge-kutta.ts';
 import { runSp4, sp4Figures } from '../device-sim/llg/sp4.ts';
 import { sp4StartPath } from '../device-sim/llg/test-fixtures.ts';
 import { addZeemanField } from '../device-sim/llg/zeeman.ts';
@@ -117,20 +118,22 @@ export function benchLlgField(repeats: number): void {
 
 export function benchSp4(repeats: number): void {
   const start = parseOvf(readFileSync(sp4StartPath), sp4StartPath);
-  const seconds: number[] = [];
-  let evaluations = 0;
-  let figures;
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    const run = runSp4(start.mesh, start.field, 1);
-    seconds.push((performance.now() - t0) / 1000);
-    evaluations = run.evaluations;
-    figures = sp4Figures(run.series);
-    process.stderr.write(`sp4 run ${r + 1}/${repeats}: ${seconds.at(-1)!.toFixed(1)} s\n`);
-  }
   const cellsSp4 = cellCount(start.mesh);
-  console.log(`SP4 field 1 to 1 ns from OOMMF's start state (200 x 50 x 1 cells of 2.5 nm, RK45 tolerance 1e-5)`);
-  console.log(`  wall time median ${median(seconds).toFixed(1)} s over ${repeats} run(s); ${evaluations} field evaluations, ${((evaluations * cellsSp4) / median(seconds)).toExponential(3)} cell-evals/s`);
+  console.log(`SP4 field 1 to 1 ns from OOMMF's start state (200 x 50 x 1 cells of 2.5 nm, tolerance 1e-5)`);
+  for (const method of rkMethods) {
+    const seconds: number[] = [];
+    let evaluations = 0;
+    let figures;
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      const run = runSp4(start.mesh, start.field, 1, { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5, method });
+      seconds.push((performance.now() - t0) / 1000);
+      evaluations = run.evaluations;
+      figures = sp4Figures(run.series);
+      process.stderr.write(`sp4 ${method} run ${r + 1}/${repeats}: ${seconds.at(-1)!.toFixed(1)} s\n`);
+    }
+    console.log(`  ${method}: wall time median ${median(seconds).toFixed(1)} s over ${repeats} run(s); ${evaluations} field evaluations, ${((evaluations * cellsSp4) / median(seconds)).toExponential(3)} cell-evals/s`);
+    console.log(`    figures: first <mx> = 0 at ${(figures!.firstMxZeroS * 1e9).toFixed(5)} ns, max <my> ${figures!.maxMy.toFixed(5)}, min <mz> ${figures!.minMz.toFixed(5)}, <m>(1 ns) ${figures!.finalM.map((v) => v.toFixed(5)).join(', ')}`);
+  }
   console.log(`  OOMMF 2.1 (quoted in issue 4, not run here): 33-43 s, 13,003 evaluations, 3.1-3.9e6 cell-evals/s`);
-  console.log(`  figures: first <mx> = 0 at ${(figures!.firstMxZeroS * 1e9).toFixed(5)} ns, max <my> ${figures!.maxMy.toFixed(5)}, min <mz> ${figures!.minMz.toFixed(5)}, <m>(1 ns) ${figures!.finalM.map((v) => v.toFixed(5)).join(', ')}`);
 }

@@ -15,6 +15,7 @@ import { LlgCase } from './llg/llg-case.ts';
 import { checkLlgCase, simulateLlgCase } from './llg/llg-simulate.ts';
 import { compareModels, oneDimensionalCase } from './llg/compare.ts';
 import { formatOvf } from './llg/ovf.ts';
+import { rkMethods, type RkMethod } from './llg/runge-kutta.ts';
 import { oommfField1Figures, runSp4, sp4, sp4Figures, sp4Mesh, sp4SState, type Sp4Figures } from './llg/sp4.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
@@ -125,11 +126,12 @@ export function registerDeviceCommands(program: Command): void {
     .option('--cell <size>', 'cell edge in the film plane (500 nm and 125 nm must be whole multiples of it)', '2.5 nm')
     .addOption(new Option('--field <n>', 'SP4 field').choices(['1', '2']).default('1'))
     .option('--end <time>', 'simulated time', '1 ns')
-    .option('--tolerance <err>', "RK45's largest local error of |m| per step", '1e-5')
+    .option('--tolerance <err>', "the adaptive method's largest local error of |m| per step", '1e-5')
+    .addOption(new Option('--method <name>', 'adaptive Runge-Kutta pair: Dormand-Prince 5(4), or Bogacki-Shampine 3(2) (fewer evaluations where stiff exchange holds the step)').choices(rkMethods).default('rk45'))
     .option('--ovf <dir>', 'write the S-state and the final state there as OVF 2.0 (binary 8)')
     .option('--json', 'one JSON document: { mesh, figures, oommf, evaluations, wallTimeS, series }', false)
     .option('--csv', 'the <m> time series as CSV (t, mx, my, mz)', false)
-    .action((options: { cell: string; field: '1' | '2'; end: string; tolerance: string; ovf?: string; json: boolean; csv: boolean }) => {
+    .action((options: { cell: string; field: '1' | '2'; end: string; tolerance: string; method: RkMethod; ovf?: string; json: boolean; csv: boolean }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
       const number = (flag: string, text: string, unit: string | undefined) => {
         let value: number;
@@ -161,6 +163,7 @@ export function registerDeviceCommands(program: Command): void {
         endS,
         sampleS: 1e-12,
         tolerance,
+        method: options.method,
         onSample: (tS, m) => {
           progress.increment(1, `${(tS * 1e9).toFixed(3)} ns`);
           final = m;
@@ -177,7 +180,7 @@ export function registerDeviceCommands(program: Command): void {
       const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
       const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
       if (options.json) {
-        process.stdout.write(formatJson({ mesh, field, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series }) + '\n');
+        process.stdout.write(formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series }) + '\n');
       } else if (options.csv) {
         process.stdout.write(Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz }))) + '\n');
       } else {

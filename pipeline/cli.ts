@@ -260,8 +260,12 @@ function buildProgram(): Command {
 /** Parses argv, runs the command, and maps every failure to one line on stderr and an exit code. */
 export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  // Every command, nested ones too (device sp4 ...): commander's own errors exit with the usage code.
+  const overrideExits = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(overrideExits);
+  };
+  overrideExits(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { quantity } from '../../pipeline/quantity.ts';
 import { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
+import { rkMethods } from './runge-kutta.ts';
 
 /** The `mesh` key of a strip's settings: cell edges (default as given) and how the demag field is computed. */
 export const stripMesh = (defaultCellM: [number, number, number]) =>
@@ -24,7 +25,8 @@ export const LlgCase = z
     seed: z.number().int().nonnegative().default(1),
     temperatureK: quantity('K', 'temperature').default(0),
     timeStepS: quantity('s', 'fixed stochastic-Heun step at T > 0').default(2e-14),
-    tolerance: z.number().positive().default(1e-5).describe("adaptive RK45's largest local error of |m| per step at T = 0"),
+    tolerance: z.number().positive().default(1e-5).describe("the adaptive method's largest local error of |m| per step at T = 0"),
+    method: z.enum(rkMethods).default('rk45').describe('adaptive Runge-Kutta pair at T = 0: Dormand-Prince 5(4), or Bogacki-Shampine 3(2) (fewer evaluations where stiff exchange holds the step)'),
     durationS: quantity('s', 'simulated time under the drive').default(1e-9),
     samples: z.number().int().positive().default(100).describe('table rows per trial over the run'),
     trackingWindow: z

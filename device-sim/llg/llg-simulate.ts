@@ -8,7 +8,7 @@ import { llgRateOf } from './llg.ts';
 import type { LlgCase } from './llg-case.ts';
 import { average, cellCount, type VectorField } from './mesh.ts';
 import { minimize } from './minimize.ts';
-import { DormandPrince } from './rk45.ts';
+import { AdaptiveRk, tableaux } from './runge-kutta.ts';
 import { Strip } from './strip.ts';
 import { brownSigmaT } from './thermal.ts';
 
@@ -141,10 +141,11 @@ export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: n
 function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): { advance: (m: VectorField, fromS: number, toS: number) => number; restart: () => void } {
   const alpha = c.material.alpha;
   if (c.temperatureK === 0) {
-    const integrator = new DormandPrince(
+    const integrator = new AdaptiveRk(
       cells,
       llgRateOf(cells, (_t, state, b) => strip.addField(state, b), alpha, gammaRadPerST),
       { tolerance: c.tolerance, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
+      tableaux[c.method],
     );
     return {
       advance: (m, fromS, toS) => {

@@ -5,7 +5,7 @@ import { addUniaxialField } from './anisotropy.ts';
 import { addRegionExchangeField } from './exchange.ts';
 import { llgRateOf } from './llg.ts';
 import { average, vectorField, type Mesh } from './mesh.ts';
-import { DormandPrince } from './rk45.ts';
+import { AdaptiveRk } from './runge-kutta.ts';
 
 // DW pinning at a phase boundary (Heistracher et al., JMMM 548, 168875, 2022; shared/docs/dw-physics.md
 // §3.3): a rod of 80 cells of 1 nm along x, soft phase I on the left, hard phase II on the right, easy
@@ -31,7 +31,7 @@ function rod(soft: Phase, fieldT: (tS: number) => number) {
     m.x[i] = Math.cos(angle);
     m.y[i] = Math.sin(angle);
   }
-  const integrator = new DormandPrince(
+  const integrator = new AdaptiveRk(
     n,
     llgRateOf(
       n,

@@ -1,4 +1,4 @@
-import { DormandPrince } from './rk45.ts';
+import { AdaptiveRk } from './runge-kutta.ts';
 import { vectorField, type VectorField } from './mesh.ts';
 
 /** The effective field [T] of a magnetization, written into `b` (which arrives zeroed). */
@@ -18,7 +18,7 @@ export function relax(m: VectorField, field: EffectiveField, gammaRadPerST: numb
     b.z.fill(0);
     field(state, b);
   };
-  const integrator = new DormandPrince(
+  const integrator = new AdaptiveRk(
     cells,
     (_t, state, rate) => {
       torque(state);

@@ -6,9 +6,10 @@ import { parseOvf } from './ovf.ts';
 
 test('dwsyn device sp4 --json: figures, OOMMF reference only for a full field-1 run, OVF snapshots that read back', async (t) => {
   const dir = tempDir();
-  const result = await dwsyn(['device', 'sp4', '--cell', '5 nm', '--end', '0.2 ns', '--json', '--ovf', dir]);
+  const result = await dwsyn(['device', 'sp4', '--cell', '5 nm', '--end', '0.2 ns', '--method', 'rk23', '--json', '--ovf', dir]);
   t.is(result.exitCode, 0, result.stderr);
   const out = JSON.parse(result.stdout);
+  t.is(out.method, 'rk23');
   t.deepEqual([out.mesh.nx, out.mesh.ny, out.mesh.nz], [100, 25, 1]);
   t.is(out.series.length, 201);
   t.is(out.oommf, null, 'a 0.2 ns run has no final state to compare');
@@ -32,4 +33,7 @@ test('dwsyn device sp4 refuses cells larger than the exchange length, cells that
     t.regex(result.stderr.trim(), expected);
     t.is(result.stderr.trim().split('\n').length, 1);
   }
+  const method = await dwsyn(['device', 'sp4', '--method', 'rk4']);
+  t.is(method.exitCode, 2, method.stderr);
+  t.regex(method.stderr.split('\n')[0]!, /--method.*'rk4' is invalid.*rk45, rk23/);
 });

@@ -5,7 +5,7 @@ import { llgRateOf } from './llg.ts';
 import { average, cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { minimize } from './minimize.ts';
 import { relax } from './relax.ts';
-import { DormandPrince } from './rk45.ts';
+import { AdaptiveRk, tableaux, type RkMethod } from './runge-kutta.ts';
 import { addZeemanField } from './zeeman.ts';
 
 /**
@@ -64,15 +64,17 @@ export interface Sp4Run {
 export interface Sp4RunOptions {
   readonly endS: number;
   readonly sampleS: number;
-  /** RK45's largest local error of |m| per step. */
+  /** The adaptive method's largest local error of |m| per step. */
   readonly tolerance: number;
+  /** Dormand–Prince 5(4) (default) or Bogacki–Shampine 3(2). */
+  readonly method?: RkMethod;
   /** Called after each sample with the sample's time and the magnetization. */
   readonly onSample?: (tS: number, m: VectorField) => void;
 }
 
-/** Runs the film from `start` in field 1 or 2 with adaptive RK45 (first same as last), sampling ⟨m⟩. */
+/** Runs the film from `start` in field 1 or 2 with an adaptive Runge–Kutta pair (first same as last), sampling ⟨m⟩. */
 export function runSp4(mesh: Mesh, start: VectorField, field: 1 | 2, options: Sp4RunOptions = { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5 }): Sp4Run {
-  const { endS, sampleS, tolerance } = options;
+  const { endS, sampleS, tolerance, method = 'rk45' } = options;
   const internal = sp4InternalField(mesh);
   const applied = sp4.fieldsT[field];
   const cells = cellCount(mesh);
@@ -86,10 +88,11 @@ export function runSp4(mesh: Mesh, start: VectorField, field: 1 | 2, options: Sp
     sp4.alpha,
     sp4.gammaRadPerST,
   );
-  const integrator = new DormandPrince(
+  const integrator = new AdaptiveRk(
     cells,
     rate,
     { tolerance, initialStepS: 1e-14, maxStepS: 1e-11, minStepS: 1e-18, firstSameAsLast: true },
+    tableaux[method],
   );
   const series: Array<[number, number, number, number]> = [[0, ...average(m)]];
   let t = 0;

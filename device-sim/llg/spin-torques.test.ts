@@ -2,7 +2,7 @@ import test from 'ava';
 import { gammaRadPerST } from '../../pipeline/constants.ts';
 import { llgRate } from './llg.ts';
 import { vectorField } from './mesh.ts';
-import { DormandPrince } from './rk45.ts';
+import { AdaptiveRk } from './runge-kutta.ts';
 import { addSpinOrbitField } from './spin-torques.ts';
 import { addZeemanField } from './zeeman.ts';
 
@@ -15,7 +15,7 @@ test('damping-like spin-orbit torque on a macrospin: the exact polar angle, and 
     const m = vectorField(1);
     [m.x[0], m.z[0]] = [Math.sin(theta0), Math.cos(theta0)];
     const b = vectorField(1);
-    const integrator = new DormandPrince(
+    const integrator = new AdaptiveRk(
       1,
       (_t, state, rate) => {
         b.x.fill(0);

@@ -8,7 +8,7 @@ import { llgRateOf } from './llg.ts';
 import { average, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { relax } from './relax.ts';
 import { addZhangLiField } from './spin-torques.ts';
-import { DormandPrince } from './rk45.ts';
+import { AdaptiveRk } from './runge-kutta.ts';
 import { addZeemanField } from './zeeman.ts';
 
 // A 1-D chain along x: easy axis z (K), hard axis y (K_perp, so the wall turns in the x-z plane),
@@ -65,7 +65,7 @@ test('static Walker wall: energy 4 sqrt(A K) per area and width sqrt(A/K)', (t) 
 /** Wall velocity between 0.3 and 0.6 ns (past the transient, 1/(alpha gamma B_W) ~ 0.1 ns) under `drive`. */
 function wallVelocity(drive: (m: VectorField, b: VectorField) => void): number {
   const m = wall();
-  const integrator = new DormandPrince(
+  const integrator = new AdaptiveRk(
     n,
     llgRateOf(
       n,
