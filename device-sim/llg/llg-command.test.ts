@@ -32,6 +32,16 @@ test('device simulate with "model": "llg": a table row per sample with <m>, posi
   t.is(out.summary.finalPositionM[0], Number(positions.at(-1)));
 });
 
+test('an LLG case with "method": "rk23" moves the wall as Dormand-Prince does, within 0.1 nm', async (t) => {
+  const final = async (method: string) => {
+    const result = await dwsyn(['device', 'simulate', '--config', caseFile({ ...small, method }), '--json']);
+    t.is(result.exitCode, 0, result.stderr);
+    return JSON.parse(result.stdout).summary.finalPositionM[0] as number;
+  };
+  const [dp, bs] = [await final('rk45'), await final('rk23')];
+  t.true(Math.abs(bs - dp) < 0.1e-9, `rk23 ${bs} m, rk45 ${dp} m`);
+});
+
 test('device compare at T > 0: both models, displacements of every trial and a two-sample KS test', async (t) => {
   const config = caseFile({ ...small, walls: 3, temperatureK: 300, timeStepS: '0.1 ps', durationS: '0.2 ps', samples: 1 });
   const result = await dwsyn(['device', 'compare', '--config', config, '--json']);

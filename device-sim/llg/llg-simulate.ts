@@ -3,6 +3,7 @@ import { trialStream } from '../../pipeline/rng.ts';
 import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import { cellSizeProblems, heunStepFactor, largestFieldT } from './checks.ts';
+import { paddedGrid } from './demag.ts';
 import { StochasticHeun } from './heun.ts';
 import { llgRateOf } from './llg.ts';
 import type { LlgCase } from './llg-case.ts';
@@ -12,7 +13,10 @@ import { AdaptiveRk, tableaux } from './runge-kutta.ts';
 import { Strip } from './strip.ts';
 import { brownSigmaT } from './thermal.ts';
 
-/** Cells of the padded demag grid past which the case is refused: the FFT buffers take about 128 bytes per cell (512 MB here). */
+/**
+ * Cells of the padded demag grid past which the case is refused: the demag's buffers take about 100
+ * bytes per cell (420 MB here), half as much again while its kernel is computed.
+ */
 const largestDemagGrid = 1 << 22;
 
 /** The strip of a case, not yet built: its mesh and spec. */
@@ -35,7 +39,7 @@ export function checkLlgCase(c: LlgCase): CaseProblem[] {
   const mesh = { nx: counts[0]!, ny: counts[1]!, nz: counts[2]!, dxM: c.mesh.cellM[0], dyM: c.mesh.cellM[1], dzM: c.mesh.cellM[2] };
   const keff = c.material.kuJPerM3 - (mu0TMPerA * c.material.msatAPerM ** 2) / 2;
   problems.push(...cellSizeProblems(mesh, { ...c.material, kuJPerM3: keff }, ['mesh.cellM[0]', 'mesh.cellM[1]', 'mesh.cellM[2]']));
-  if (c.mesh.demag === 'full' && 4 * mesh.nx * mesh.ny * (mesh.nz > 1 ? 2 * mesh.nz : 1) > largestDemagGrid) {
+  if (c.mesh.demag === 'full' && paddedGrid(mesh).reduce((a, b) => a * b) > largestDemagGrid) {
     problems.push({ key: 'mesh.demag', message: `the zero-padded demag grid of a ${mesh.nx} x ${mesh.ny} x ${mesh.nz} mesh exceeds ${largestDemagGrid} cells: use larger cells or "thin-film"` });
   }
   const constants = deriveWallConstants(c.material, c.geometry);
