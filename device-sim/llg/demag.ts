@@ -169,13 +169,13 @@ export class Demag {
    * occupied layer, the transpose into the spectral layout, then z over the occupied rows and y in
    * every layer.
    */
-  private forward(spectrum: ComplexArray, [, ey, ez]: Extent): void {
+  private forward(spectrum: ComplexArray, [ex, ey, ez]: Extent): void {
     const { pz, hx, ldY, ldK, py } = this.grid;
     const { packed, lines, staging, work } = this;
     const layer = (hx + 1) * ldY;
     const plane = ldK * py;
     for (let k = 0; k < ez; k++) {
-      this.planX.forward(packed, lines, work, k * layer, ldY, ey);
+      this.planX.forward(packed, lines, work, k * layer, ldY, ey, Math.ceil(ex / 2));
       this.transpose(lines, k * layer, ldY, staging, k * plane, ldK, hx + 1, ey);
     }
     // The z transform left its output in the layers past the mesh: they are padding again.
@@ -183,22 +183,22 @@ export class Demag {
       staging.re.data.fill(0, k * plane, k * plane + ey * ldK);
       staging.im.data.fill(0, k * plane, k * plane + ey * ldK);
     }
-    this.planZ.transform(staging, staging, work, 0, plane, ldK * ey, false);
-    for (let k = 0; k < pz; k++) this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false);
+    this.planZ.transform(staging, staging, work, 0, plane, ldK * ey, false, { nonzero: ez });
+    for (let k = 0; k < pz; k++) this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false, { nonzero: ey });
   }
 
   /** The inverse of `forward` (unscaled) into `unpacked`, for the cells of the mesh only. */
   private inverse(spectrum: ComplexArray): void {
     const { py, pz, hx, ldY, ldK } = this.grid;
     const { lines, unpacked, inverseStaging, work } = this;
-    const { ny, nz } = this.mesh;
+    const { nx, ny, nz } = this.mesh;
     const layer = (hx + 1) * ldY;
     const plane = ldK * py;
-    for (let k = 0; k < pz; k++) this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true);
-    this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true);
+    for (let k = 0; k < pz; k++) this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true, { needed: ny });
+    this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true, { needed: nz });
     for (let k = 0; k < nz; k++) {
       this.transpose(inverseStaging, k * plane, ldK, lines, k * layer, ldY, ny, hx + 1);
-      this.planX.inverse(lines, unpacked, work, k * layer, ldY, ny);
+      this.planX.inverse(lines, unpacked, work, k * layer, ldY, ny, Math.ceil(nx / 2));
     }
   }
 

@@ -69,6 +69,36 @@ test('out of place, the transform leaves its source alone and gives what it give
   }
 });
 
+test('zero padding skipped: with the upper half of the input zero, and with only the lower half of the output wanted, the transform is the DFT', (t) => {
+  const random = trialStream(1, 'fft-test-pruned', 0);
+  const ld = 4;
+  for (const n of [2, 4, 8, 16, 32, 64, 128, 256, 12, 20, 40, 100]) {
+    const arena = new FftArena(8 * n * ld);
+    const plan = new FftPlan(arena, n);
+    const [source, target, work] = [arena.complex(n * ld), arena.complex(n * ld), arena.complex(n * ld)];
+    for (let e = 0; e < n / 2; e++) {
+      for (let b = 0; b < ld; b++) [source.re.data[e * ld + b], source.im.data[e * ld + b]] = [random.normal(), random.normal()];
+    }
+    const column = (data: Float64Array, b: number) => Float64Array.from({ length: n }, (_, e) => data[e * ld + b]!);
+    for (const inverse of [false, true]) {
+      const expected = [0, 1, 2].map((b) => dft(column(source.re.data, b), column(source.im.data, b), inverse ? 1 : -1));
+      plan.transform(source, target, work, 0, ld, 3, inverse, { nonzero: n / 2 });
+      let worst = 0;
+      expected.forEach(([re, im], b) => {
+        for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(target.re.data[j * ld + b]! - re[j]!), Math.abs(target.im.data[j * ld + b]! - im[j]!));
+      });
+      t.true(worst < 1e-12 * n, `n = ${n}, inverse ${inverse}, upper input zero: max error ${worst}`);
+      target.re.data.fill(Number.NaN);
+      plan.transform(source, target, work, 0, ld, 3, inverse, { needed: n / 2 });
+      worst = 0;
+      expected.forEach(([re, im], b) => {
+        for (let j = 0; j < n / 2; j++) worst = Math.max(worst, Math.abs(target.re.data[j * ld + b]! - re[j]!), Math.abs(target.im.data[j * ld + b]! - im[j]!));
+      });
+      t.true(worst < 1e-12 * n, `n = ${n}, inverse ${inverse}, lower output only: max error ${worst}`);
+    }
+  }
+});
+
 test('real FFT: the Hermitian half of the DFT of real sequences of even length, and back', (t) => {
   const random = trialStream(1, 'fft-test-real', 0);
   const batch = 3;
@@ -96,6 +126,13 @@ test('real FFT: the Hermitian half of the DFT of real sequences of even length, 
     });
     t.true(back < 1e-13 * n, `n = ${n}: inverse error ${back}`);
   }
+});
+
+test("the arena hands out zeroed memory past the module's static data (Math's tables at 1024 bytes)", (t) => {
+  const arena = new FftArena(4096);
+  const first = arena.float64(4096);
+  t.true(first.offset >= 1024, `first array at byte ${first.offset}`);
+  t.true(first.data.every((v) => v === 0));
 });
 
 test('smooth sizes', (t) => {

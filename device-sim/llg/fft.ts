@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /** The exports of device-sim/llg/wasm/fft.wasm (source: wasm/fft.as.ts); pointers are byte offsets. */
 interface FftExports {
-  fftBatch(srcRe: number, srcIm: number, dstRe: number, dstIm: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number): void;
+  heapBase(): number;
+  fftBatch(srcRe: number, srcIm: number, dstRe: number, dstIm: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number, zeroUpper: boolean, lowerOnly: boolean): void;
   transposeComplex(srcRe: number, srcIm: number, dstRe: number, dstIm: number, rows: number, cols: number, ldSrc: number, ldDst: number): void;
   packPairs(src: number, ex: number, ey: number, ez: number, scale: number, re: number, im: number, ld: number, layer: number): void;
   unpackPairs(re: number, im: number, ld: number, layer: number, nx: number, ny: number, nz: number, scale: number, dst: number): void;
@@ -42,6 +43,8 @@ export class FftArena {
     this.capacityBytes = pages * 65536;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } }).exports as unknown as FftExports;
+    // Below the heap base lies the module's static data, which the arena must neither hand out nor overwrite.
+    this.next = Math.ceil(this.kernels.heapBase() / 16) * 16;
   }
 
   float64(length: number): WasmArray {
@@ -96,18 +99,25 @@ export class FftPlan {
    * same `offset` values in), element e of sequence b at offset + e ld + b; `work` holds n ld values.
    * Forward is X_j = sum_k x_k e^{-2 pi i jk/n}; inverse takes e^{+2 pi i jk/n} and does not divide by
    * n. The batch is rounded up to even: the SIMD kernels take two sequences at a time, so ld must
-   * leave room for it. Out of place is faster (no copy ends an odd number of passes).
+   * leave room for it. Out of place is faster (no copy ends an odd number of passes). Zero padding is
+   * skipped where it can be: rows from `rows.nonzero` on are taken as zero, and rows from `rows.needed`
+   * on may be left unwritten (the first and last passes lose their loads, additions and stores on that
+   * half when it is one, n being even or a power of two respectively).
    */
-  transform(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, inverse: boolean): void {
+  transform(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, inverse: boolean, rows: { nonzero?: number; needed?: number } = {}): void {
     const even = batch + (batch % 2);
     if (even > ld) throw new Error(`internal error: FFT batch ${batch} in rows of ${ld}`);
     if (this.n === 1 && source === target) return;
     const tw = inverse ? this.twiddles.inverse : this.twiddles.forward;
-    // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache.
-    const block = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
+    const zeroUpper = this.factors[0]! % 2 === 0 && 2 * (rows.nonzero ?? this.n) <= this.n;
+    const lowerOnly = this.factors.at(-1)! % 2 === 0 && 2 * (rows.needed ?? this.n) <= this.n;
+    // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache, as even in size as can be.
+    const most = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
+    const blocks = Math.ceil(even / most);
+    const block = 2 * Math.ceil(even / blocks / 2);
     for (let b0 = 0; b0 < even; b0 += block) {
       const at = 8 * (offset + b0);
-      this.arena.kernels.fftBatch(source.re.offset + at, source.im.offset + at, target.re.offset + at, target.im.offset + at, work.re.offset + 8 * b0, work.im.offset + 8 * b0, ld, Math.min(block, even - b0), this.n, this.factorsOffset, this.factors.length, tw.re.offset, tw.im.offset, inverse ? 1 : -1, this.scratch.offset);
+      this.arena.kernels.fftBatch(source.re.offset + at, source.im.offset + at, target.re.offset + at, target.im.offset + at, work.re.offset + 8 * b0, work.im.offset + 8 * b0, ld, Math.min(block, even - b0), this.n, this.factorsOffset, this.factors.length, tw.re.offset, tw.im.offset, inverse ? 1 : -1, this.scratch.offset, zeroUpper, lowerOnly);
     }
   }
 
@@ -156,23 +166,23 @@ export class RealFftPlan {
   }
 
   /**
-   * Rows 0..h-1 of `source` hold x_{2e} + i x_{2e+1} (re, im); leaves X_k = sum_m x_m e^{-2 pi i km/n},
-   * k = 0..h, in rows 0..h of `target` (which may be `source`).
+   * Rows 0..h-1 of `source` hold x_{2e} + i x_{2e+1} (re, im), zero from `nonzeroRows` on; leaves
+   * X_k = sum_m x_m e^{-2 pi i km/n}, k = 0..h, in rows 0..h of `target` (which may be `source`).
    */
-  forward(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number): void {
-    this.half.transform(source, target, work, offset, ld, batch, false);
+  forward(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, nonzeroRows = this.n / 2): void {
+    this.half.transform(source, target, work, offset, ld, batch, false, { nonzero: nonzeroRows });
     const { re, im } = this.twiddles.forward;
     this.arena.kernels.realSpectrum(target.re.offset + 8 * offset, target.im.offset + 8 * offset, ld, batch, this.n / 2, re.offset, im.offset);
   }
 
   /**
    * Rows 0..h of `source` hold X_0..X_h (overwritten); leaves n (x_{2e} + i x_{2e+1}) in rows 0..h-1
-   * of `target` (unscaled, as FftPlan's inverse).
+   * of `target` (unscaled, as FftPlan's inverse), or only below `neededRows` where that saves work.
    */
-  inverse(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number): void {
+  inverse(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, neededRows = this.n / 2): void {
     const { re, im } = this.twiddles.inverse;
     this.arena.kernels.realJoin(source.re.offset + 8 * offset, source.im.offset + 8 * offset, ld, batch, this.n / 2, re.offset, im.offset);
-    this.half.transform(source, target, work, offset, ld, batch, true);
+    this.half.transform(source, target, work, offset, ld, batch, true, { needed: neededRows });
   }
 
   /** e^{sign 2 pi i k / n} for k <= n / 4, exact where it is 1 or ±i. */

@@ -4,6 +4,11 @@
 // demag convolution packs each real component in pairs along x, transforms along x (real, through the
 // half-length complex transform), transposes, then transforms along z and y the same way.
 
+/** Where the module's own static data (Math's tables) ends: the arena hands out memory from there. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
 @inline
 function at(base: usize, index: i32): usize {
   return base + (<usize>index << 3);
@@ -11,11 +16,13 @@ function at(base: usize, index: i32): usize {
 
 /**
  * One Stockham decimation-in-frequency pass of radix p (2, 3, 4, 5, 8 written out; any other p through
- * `scratch`: 2p v128 inputs, then the p roots of unity): reads x, writes y. `s` is the product of the earlier radices, m = n / (s p);
- * output e_j = t + s (p q + j) is w^j times the j-th output of the length-p DFT of the inputs
- * e_r = t + s (q + r m), with w^j at twiddle index q (p - 1) + j - 1.
+ * `scratch`: 2p v128 inputs, then the p roots of unity): reads x, writes y. `s` is the product of the
+ * earlier radices, m = n / (s p); output e_j = t + s (p q + j) is w^j times the j-th output of the
+ * length-p DFT of the inputs e_r = t + s (q + r m), with w^j at twiddle index q (p - 1) + j - 1.
+ * `full` false: the inputs past n / 2 are zero (a first pass, p even); `lower`: only the outputs below
+ * n / 2 are wanted (a last pass, p even).
  */
-function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n: i32, s: i32, p: i32, twr: usize, twi: usize, sign: f64, scratch: usize): void {
+function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n: i32, s: i32, p: i32, twr: usize, twi: usize, sign: f64, scratch: usize, full: bool, lower: bool): void {
   const m = n / (s * p);
   const roots = scratch + (<usize>p << 5);
   if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
@@ -25,6 +32,8 @@ function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n
       store<f64>(at(roots, 2 * k + 1), Math.sin(angle));
     }
   }
+  // The last pass (m = 1) has every twiddle 1: its butterflies are compiled without the products.
+  const unit = m == 1;
   for (let q = 0; q < m; q++) {
     const tw = q * (p - 1);
     for (let t = 0; t < s; t++) {
@@ -32,22 +41,35 @@ function pass(xr: usize, xi: usize, yr: usize, yi: usize, ld: i32, batch: i32, n
       const inStep = s * m * ld;
       const outBase = (t + s * p * q) * ld;
       const outStep = s * ld;
-      // The last pass (m = 1) has every twiddle 1: its butterflies are compiled without the products.
-      if (m == 1) {
-        if (p == 2) radix2(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, true);
-        else if (p == 8) radix8(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
-        else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
-        else if (p == 3) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
-        else if (p == 5) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
-        else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, p, scratch, roots);
-      } else if (p == 2) radix2(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, false);
-      else if (p == 8) radix8(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
-      else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
-      else if (p == 3) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
-      else if (p == 5) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
-      else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, p, scratch, roots);
+      if (p == 2 || p == 4 || p == 8) evenRadix(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, unit, full, lower);
+      else if (p == 3) {
+        if (unit) radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
+        else radix3(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
+      } else if (p == 5) {
+        if (unit) radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true);
+        else radix5(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false);
+      } else radixAny(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, p, scratch, roots);
     }
   }
+}
+
+/** Radix 2, 4 or 8 with its run-time flags turned into compile-time ones: each combination that occurs is its own loop. */
+function evenRadix(p: i32, xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool, full: bool, lower: bool): void {
+  if (!unit) {
+    if (full) evenRadixWith(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false, true, false);
+    else evenRadixWith(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, false, false, false);
+  } else if (full) {
+    if (lower) evenRadixWith(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true, true, true);
+    else evenRadixWith(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true, true, false);
+  } else if (lower) evenRadixWith(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true, false, true);
+  else evenRadixWith(p, xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, true, false, false);
+}
+
+@inline
+function evenRadixWith(p: i32, xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool, full: bool, lower: bool): void {
+  if (p == 8) radix8(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, unit, full, lower);
+  else if (p == 4) radix4(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, sign, unit, full, lower);
+  else radix2(xr, xi, yr, yi, inBase, inStep, outBase, outStep, batch, twr, twi, tw, unit, full, lower);
 }
 
 /** Stores w a at output index o, w given as splatted vectors (a alone when `unit`: w = 1). */
@@ -76,8 +98,32 @@ function storeTwiddled(yr: usize, yi: usize, o: i32, ar: v128, ai: v128, wr: f64
   v128.store(at(yi, o), f64x2.add(f64x2.mul(ar, ci), f64x2.mul(ai, cr)));
 }
 
+/** a + b, or a alone when the input b is known zero (`full` false: the first pass of zero-padded data). */
 @inline
-function radix2(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, unit: bool): void {
+function sum(a: v128, b: v128, full: bool): v128 {
+  return full ? f64x2.add(a, b) : a;
+}
+
+/** a - b, or a alone when b is known zero. */
+@inline
+function dif(a: v128, b: v128, full: bool): v128 {
+  return full ? f64x2.sub(a, b) : a;
+}
+
+/** The input at index i of (x), or zero without a load when the upper half of the inputs is known zero. */
+@inline
+function upper(x: usize, i: i32, full: bool): v128 {
+  return full ? v128.load(at(x, i)) : f64x2.splat(0);
+}
+
+/**
+ * The radix-2, -4 and -8 butterflies take three compile-time flags: `unit` (the last pass: every
+ * twiddle 1), `full` (false: the upper half of the inputs is zero, the first pass of zero-padded data,
+ * whose loads and first additions go) and `lower` (only the lower half of the outputs is wanted, the
+ * last pass of an inverse whose upper half lands in the padding).
+ */
+@inline
+function radix2(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, unit: bool, full: bool, lower: bool): void {
   const w1r = load<f64>(at(twr, tw));
   const w1i = load<f64>(at(twi, tw));
   for (let b = 0; b < batch; b += 2) {
@@ -85,17 +131,17 @@ function radix2(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const i1 = i0 + inStep;
     const a0r = v128.load(at(xr, i0));
     const a0i = v128.load(at(xi, i0));
-    const a1r = v128.load(at(xr, i1));
-    const a1i = v128.load(at(xi, i1));
+    const a1r = upper(xr, i1, full);
+    const a1i = upper(xi, i1, full);
     const o0 = outBase + b;
-    v128.store(at(yr, o0), f64x2.add(a0r, a1r));
-    v128.store(at(yi, o0), f64x2.add(a0i, a1i));
-    storeTwiddled(yr, yi, o0 + outStep, f64x2.sub(a0r, a1r), f64x2.sub(a0i, a1i), w1r, w1i, unit);
+    v128.store(at(yr, o0), sum(a0r, a1r, full));
+    v128.store(at(yi, o0), sum(a0i, a1i, full));
+    if (!lower) storeTwiddled(yr, yi, o0 + outStep, dif(a0r, a1r, full), dif(a0i, a1i, full), w1r, w1i, unit);
   }
 }
 
 @inline
-function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool): void {
+function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool, full: bool, lower: bool): void {
   const w1r = load<f64>(at(twr, tw));
   const w1i = load<f64>(at(twi, tw));
   const w2r = load<f64>(at(twr, tw + 1));
@@ -103,29 +149,31 @@ function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
   const w3r = load<f64>(at(twr, tw + 2));
   const w3i = load<f64>(at(twi, tw + 2));
   const sg = f64x2.splat(sign);
+  const negSg = f64x2.splat(-sign);
   for (let b = 0; b < batch; b += 2) {
     const i0 = inBase + b;
     const a0r = v128.load(at(xr, i0));
     const a0i = v128.load(at(xi, i0));
     const a1r = v128.load(at(xr, i0 + inStep));
     const a1i = v128.load(at(xi, i0 + inStep));
-    const a2r = v128.load(at(xr, i0 + 2 * inStep));
-    const a2i = v128.load(at(xi, i0 + 2 * inStep));
-    const a3r = v128.load(at(xr, i0 + 3 * inStep));
-    const a3i = v128.load(at(xi, i0 + 3 * inStep));
-    const s02r = f64x2.add(a0r, a2r);
-    const s02i = f64x2.add(a0i, a2i);
-    const d02r = f64x2.sub(a0r, a2r);
-    const d02i = f64x2.sub(a0i, a2i);
-    const s13r = f64x2.add(a1r, a3r);
-    const s13i = f64x2.add(a1i, a3i);
+    const a2r = upper(xr, i0 + 2 * inStep, full);
+    const a2i = upper(xi, i0 + 2 * inStep, full);
+    const a3r = upper(xr, i0 + 3 * inStep, full);
+    const a3i = upper(xi, i0 + 3 * inStep, full);
+    const s02r = sum(a0r, a2r, full);
+    const s02i = sum(a0i, a2i, full);
+    const d02r = dif(a0r, a2r, full);
+    const d02i = dif(a0i, a2i, full);
+    const s13r = sum(a1r, a3r, full);
+    const s13i = sum(a1i, a3i, full);
     // (sign i) (a1 - a3)
-    const jr = f64x2.mul(sg, f64x2.sub(a3i, a1i));
-    const ji = f64x2.mul(sg, f64x2.sub(a1r, a3r));
+    const jr = f64x2.mul(negSg, dif(a1i, a3i, full));
+    const ji = f64x2.mul(sg, dif(a1r, a3r, full));
     const o0 = outBase + b;
     v128.store(at(yr, o0), f64x2.add(s02r, s13r));
     v128.store(at(yi, o0), f64x2.add(s02i, s13i));
     storeTwiddled(yr, yi, o0 + outStep, f64x2.add(d02r, jr), f64x2.add(d02i, ji), w1r, w1i, unit);
+    if (lower) continue;
     storeTwiddled(yr, yi, o0 + 2 * outStep, f64x2.sub(s02r, s13r), f64x2.sub(s02i, s13i), w2r, w2i, unit);
     storeTwiddled(yr, yi, o0 + 3 * outStep, f64x2.sub(d02r, jr), f64x2.sub(d02i, ji), w3r, w3i, unit);
   }
@@ -136,7 +184,7 @@ function radix4(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
  * (a_r - a_{r+4}) W8^r, W8 = (1 + sign i) / sqrt 2.
  */
 @inline
-function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool): void {
+function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep: i32, outBase: i32, outStep: i32, batch: i32, twr: usize, twi: usize, tw: i32, sign: f64, unit: bool, full: bool, lower: bool): void {
   const sg = f64x2.splat(sign);
   const h = f64x2.splat(0.70710678118654752440);
   const w1r = f64x2.splat(load<f64>(at(twr, tw)));
@@ -163,30 +211,30 @@ function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const a2i = v128.load(at(xi, i0 + 2 * inStep));
     const a3r = v128.load(at(xr, i0 + 3 * inStep));
     const a3i = v128.load(at(xi, i0 + 3 * inStep));
-    const a4r = v128.load(at(xr, i0 + 4 * inStep));
-    const a4i = v128.load(at(xi, i0 + 4 * inStep));
-    const a5r = v128.load(at(xr, i0 + 5 * inStep));
-    const a5i = v128.load(at(xi, i0 + 5 * inStep));
-    const a6r = v128.load(at(xr, i0 + 6 * inStep));
-    const a6i = v128.load(at(xi, i0 + 6 * inStep));
-    const a7r = v128.load(at(xr, i0 + 7 * inStep));
-    const a7i = v128.load(at(xi, i0 + 7 * inStep));
-    const s0r = f64x2.add(a0r, a4r);
-    const s0i = f64x2.add(a0i, a4i);
-    const s1r = f64x2.add(a1r, a5r);
-    const s1i = f64x2.add(a1i, a5i);
-    const s2r = f64x2.add(a2r, a6r);
-    const s2i = f64x2.add(a2i, a6i);
-    const s3r = f64x2.add(a3r, a7r);
-    const s3i = f64x2.add(a3i, a7i);
-    const d0r = f64x2.sub(a0r, a4r);
-    const d0i = f64x2.sub(a0i, a4i);
-    const e1r = f64x2.sub(a1r, a5r);
-    const e1i = f64x2.sub(a1i, a5i);
-    const e2r = f64x2.sub(a2r, a6r);
-    const e2i = f64x2.sub(a2i, a6i);
-    const e3r = f64x2.sub(a3r, a7r);
-    const e3i = f64x2.sub(a3i, a7i);
+    const a4r = upper(xr, i0 + 4 * inStep, full);
+    const a4i = upper(xi, i0 + 4 * inStep, full);
+    const a5r = upper(xr, i0 + 5 * inStep, full);
+    const a5i = upper(xi, i0 + 5 * inStep, full);
+    const a6r = upper(xr, i0 + 6 * inStep, full);
+    const a6i = upper(xi, i0 + 6 * inStep, full);
+    const a7r = upper(xr, i0 + 7 * inStep, full);
+    const a7i = upper(xi, i0 + 7 * inStep, full);
+    const s0r = sum(a0r, a4r, full);
+    const s0i = sum(a0i, a4i, full);
+    const s1r = sum(a1r, a5r, full);
+    const s1i = sum(a1i, a5i, full);
+    const s2r = sum(a2r, a6r, full);
+    const s2i = sum(a2i, a6i, full);
+    const s3r = sum(a3r, a7r, full);
+    const s3i = sum(a3i, a7i, full);
+    const d0r = dif(a0r, a4r, full);
+    const d0i = dif(a0i, a4i, full);
+    const e1r = dif(a1r, a5r, full);
+    const e1i = dif(a1i, a5i, full);
+    const e2r = dif(a2r, a6r, full);
+    const e2i = dif(a2i, a6i, full);
+    const e3r = dif(a3r, a7r, full);
+    const e3i = dif(a3i, a7i, full);
     // d_r = (a_r - a_{r+4}) W8^r
     const d1r = f64x2.mul(h, f64x2.sub(e1r, f64x2.mul(sg, e1i)));
     const d1i = f64x2.mul(h, f64x2.add(e1i, f64x2.mul(sg, e1r)));
@@ -204,11 +252,6 @@ function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const p13i = f64x2.add(s1i, s3i);
     const jsr = f64x2.mul(sg, f64x2.sub(s3i, s1i));
     const jsi = f64x2.mul(sg, f64x2.sub(s1r, s3r));
-    v128.store(at(yr, o0), f64x2.add(p02r, p13r));
-    v128.store(at(yi, o0), f64x2.add(p02i, p13i));
-    storeRotated(yr, yi, o0 + 2 * outStep, f64x2.add(m02r, jsr), f64x2.add(m02i, jsi), w2r, w2i, unit);
-    storeRotated(yr, yi, o0 + 4 * outStep, f64x2.sub(p02r, p13r), f64x2.sub(p02i, p13i), w4r, w4i, unit);
-    storeRotated(yr, yi, o0 + 6 * outStep, f64x2.sub(m02r, jsr), f64x2.sub(m02i, jsi), w6r, w6i, unit);
     // Odd outputs: the length-4 DFT of d.
     const q02r = f64x2.add(d0r, d2r);
     const q02i = f64x2.add(d0i, d2i);
@@ -218,9 +261,16 @@ function radix8(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inStep:
     const q13i = f64x2.add(d1i, d3i);
     const jdr = f64x2.mul(sg, f64x2.sub(d3i, d1i));
     const jdi = f64x2.mul(sg, f64x2.sub(d1r, d3r));
+    // Outputs in order, the upper half last (`lower` stops before it).
+    v128.store(at(yr, o0), f64x2.add(p02r, p13r));
+    v128.store(at(yi, o0), f64x2.add(p02i, p13i));
     storeRotated(yr, yi, o0 + outStep, f64x2.add(q02r, q13r), f64x2.add(q02i, q13i), w1r, w1i, unit);
+    storeRotated(yr, yi, o0 + 2 * outStep, f64x2.add(m02r, jsr), f64x2.add(m02i, jsi), w2r, w2i, unit);
     storeRotated(yr, yi, o0 + 3 * outStep, f64x2.add(n02r, jdr), f64x2.add(n02i, jdi), w3r, w3i, unit);
+    if (lower) continue;
+    storeRotated(yr, yi, o0 + 4 * outStep, f64x2.sub(p02r, p13r), f64x2.sub(p02i, p13i), w4r, w4i, unit);
     storeRotated(yr, yi, o0 + 5 * outStep, f64x2.sub(q02r, q13r), f64x2.sub(q02i, q13i), w5r, w5i, unit);
+    storeRotated(yr, yi, o0 + 6 * outStep, f64x2.sub(m02r, jsr), f64x2.sub(m02i, jsi), w6r, w6i, unit);
     storeRotated(yr, yi, o0 + 7 * outStep, f64x2.sub(n02r, jdr), f64x2.sub(n02i, jdi), w7r, w7i, unit);
   }
 }
@@ -342,11 +392,13 @@ function radixAny(xr: usize, xi: usize, yr: usize, yi: usize, inBase: i32, inSte
  * Transforms `batch` (even, <= ld) sequences of length n from (srcRe, srcIm) into (dstRe, dstIm), the
  * same buffer or another one, element e of sequence b at e ld + b; (workRe, workIm) hold n ld values.
  * `factors` (i32, nf of them) and the twiddles of each pass in turn (twr, twi) come from the plan;
- * sign -1 forward, +1 inverse (unscaled). The passes alternate between dst and work so that the last
+ * sign -1 forward, +1 inverse (unscaled). `zeroUpper`: rows n / 2 and up of src are zero; `lowerOnly`:
+ * rows n / 2 and up of dst are not wanted (left as they are); the plan sets them only where the first or
+ * last factor is even. The passes alternate between dst and work so that the last
  * one lands in dst; only in place with an odd number of passes (the first pass cannot write its own
  * input) do they all go through work, and a copy ends.
  */
-export function fftBatch(srcRe: usize, srcIm: usize, dstRe: usize, dstIm: usize, workRe: usize, workIm: usize, ld: i32, batch: i32, n: i32, factors: usize, nf: i32, twr: usize, twi: usize, sign: f64, scratch: usize): void {
+export function fftBatch(srcRe: usize, srcIm: usize, dstRe: usize, dstIm: usize, workRe: usize, workIm: usize, ld: i32, batch: i32, n: i32, factors: usize, nf: i32, twr: usize, twi: usize, sign: f64, scratch: usize, zeroUpper: bool, lowerOnly: bool): void {
   const inPlaceOdd = srcRe == dstRe && (nf & 1) == 1;
   let xr = srcRe;
   let xi = srcIm;
@@ -357,7 +409,7 @@ export function fftBatch(srcRe: usize, srcIm: usize, dstRe: usize, dstIm: usize,
     const yr = toDst ? dstRe : workRe;
     const yi = toDst ? dstIm : workIm;
     const p = load<i32>(factors + (<usize>f << 2));
-    pass(xr, xi, yr, yi, ld, batch, n, s, p, at(twr, tw), at(twi, tw), sign, scratch);
+    pass(xr, xi, yr, yi, ld, batch, n, s, p, at(twr, tw), at(twi, tw), sign, scratch, !(f == 0 && zeroUpper), f == nf - 1 && lowerOnly);
     tw += (n / (s * p)) * (p - 1);
     s *= p;
     xr = yr;
@@ -371,13 +423,27 @@ export function fftBatch(srcRe: usize, srcIm: usize, dstRe: usize, dstIm: usize,
   }
 }
 
-/** dst[c ldDst + r] = src[r ldSrc + c] for r < rows, c < cols, on re and im, in 8 x 8 tiles. */
+/** dst[c ldDst + r] = src[r ldSrc + c] for r < rows, c < cols, on re and im, in 8 x 8 tiles of 2 x 2 SIMD blocks. */
 export function transposeComplex(srcRe: usize, srcIm: usize, dstRe: usize, dstIm: usize, rows: i32, cols: i32, ldSrc: i32, ldDst: i32): void {
   for (let r0 = 0; r0 < rows; r0 += 8) {
     const r1 = min(rows, r0 + 8);
     for (let c0 = 0; c0 < cols; c0 += 8) {
       const c1 = min(cols, c0 + 8);
-      for (let r = r0; r < r1; r++) {
+      let r = r0;
+      for (; r + 1 < r1; r += 2) {
+        let c = c0;
+        for (; c + 1 < c1; c += 2) {
+          transpose2x2(srcRe, dstRe, r, c, ldSrc, ldDst);
+          transpose2x2(srcIm, dstIm, r, c, ldSrc, ldDst);
+        }
+        if (c < c1) {
+          for (let rr = r; rr < r + 2; rr++) {
+            store<f64>(at(dstRe, c * ldDst + rr), load<f64>(at(srcRe, rr * ldSrc + c)));
+            store<f64>(at(dstIm, c * ldDst + rr), load<f64>(at(srcIm, rr * ldSrc + c)));
+          }
+        }
+      }
+      if (r < r1) {
         for (let c = c0; c < c1; c++) {
           store<f64>(at(dstRe, c * ldDst + r), load<f64>(at(srcRe, r * ldSrc + c)));
           store<f64>(at(dstIm, c * ldDst + r), load<f64>(at(srcIm, r * ldSrc + c)));
@@ -385,6 +451,15 @@ export function transposeComplex(srcRe: usize, srcIm: usize, dstRe: usize, dstIm
       }
     }
   }
+}
+
+/** The 2 x 2 block at (r, c) of src, transposed into dst: two loads, two shuffles, two stores. */
+@inline
+function transpose2x2(src: usize, dst: usize, r: i32, c: i32, ldSrc: i32, ldDst: i32): void {
+  const upper = v128.load(at(src, r * ldSrc + c));
+  const lower = v128.load(at(src, (r + 1) * ldSrc + c));
+  v128.store(at(dst, c * ldDst + r), v128.shuffle<f64>(upper, lower, 0, 2));
+  v128.store(at(dst, (c + 1) * ldDst + r), v128.shuffle<f64>(upper, lower, 1, 3));
 }
 
 /**
