@@ -66,7 +66,9 @@ const kernelCache = new Map<string, Partial<Record<Component, Float64Array>>>();
  * goes through a real transform along x (half the work of a complex one, the Hermitian half of the
  * spectrum kept: px / 2 + 1 columns), then complex ones along z and y; the product and the inverse
  * run on that half. Transforms skip the zero padding: x over the mesh's rows and layers, z over its
- * rows; the inverse computes z and x only where they land back on the mesh.
+ * rows, and within each transform the first pass skips the zero half of its inputs; the inverse
+ * computes z and x only where they land back on the mesh, and its last passes only the half of their
+ * outputs that does.
  */
 export class Demag {
   readonly mesh: Mesh;

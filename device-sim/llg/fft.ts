@@ -109,8 +109,9 @@ export class FftPlan {
     if (even > ld) throw new Error(`internal error: FFT batch ${batch} in rows of ${ld}`);
     if (this.n === 1 && source === target) return;
     const tw = inverse ? this.twiddles.inverse : this.twiddles.forward;
-    const zeroUpper = this.factors[0]! % 2 === 0 && 2 * (rows.nonzero ?? this.n) <= this.n;
-    const lowerOnly = this.factors.at(-1)! % 2 === 0 && 2 * (rows.needed ?? this.n) <= this.n;
+    const [first, last] = [this.factors[0] ?? 1, this.factors.at(-1) ?? 1];
+    const zeroUpper = first % 2 === 0 && 2 * (rows.nonzero ?? this.n) <= this.n;
+    const lowerOnly = last % 2 === 0 && 2 * (rows.needed ?? this.n) <= this.n;
     // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache, as even in size as can be.
     const most = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
     const blocks = Math.ceil(even / most);
