@@ -110,7 +110,7 @@ export function benchLlgField(repeats: number): void {
     }
     process.stderr.write(`llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`);
   }
-  console.log(`llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedGrid(mesh).slice(0, 2).join(" x ")})`);
+  console.log(`llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedGrid(mesh).slice(0, 2).join(' x ')})`);
   console.log(`  local terms   TypeScript median ${median(ours.local).toExponential(3)} cell-evals/s (target >= 1e7)${peer ? `; C peer ${median(theirs.local).toExponential(3)}; ratio ${median(ours.local.map((v, i) => v / theirs.local[i]!)).toFixed(3)}` : ''}`);
   console.log(`  with demag    TypeScript+WASM median ${median(ours.demag).toExponential(3)} cell-evals/s${peer ? `; C + FFTW3 ${median(theirs.demag).toExponential(3)}; ratio ${median(ours.demag.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''} (OOMMF 2.1, quoted in issue 4: 5.5e6)`);
   if (peer) console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T`);
