@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** The exports of device-sim/llg/wasm/fft.wasm (source: wasm/fft.as.ts); pointers are byte offsets. */
+/** The exports of device-sim/llg/wasm/fft.wasm (sources: wasm/*.as.ts, entry fft.as.ts); pointers are byte offsets. */
 interface FftExports {
   heapBase(): number;
   fftBatch(srcRe: number, srcIm: number, dstRe: number, dstIm: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number, zeroUpper: boolean, lowerOnly: boolean): void;
