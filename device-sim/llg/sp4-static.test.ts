@@ -8,25 +8,27 @@ import { addExchangeField, maxNeighbourAngleRad } from './exchange.ts';
 import { llgRate, maxRate } from './llg.ts';
 import { cellCount, vectorField } from './mesh.ts';
 import { parseOvf } from './ovf.ts';
-import { sp4StartPath } from './test-fixtures.ts';
+import { odtRow, odtValue, sp4DataDir, sp4StartPath } from './test-fixtures.ts';
 import { addZeemanField } from './zeeman.ts';
 
-// muMAG standard problem 4 on OOMMF's own start state: the row-0 values of OOMMF's regression tables
-// (shared/reference/sp4/stdprob4_4.odt for field 1, stdprob4_11.odt for field 2) are the oracles.
+// muMAG standard problem 4 on OOMMF's own start state: row 0 of OOMMF's regression tables (rk4, stdprob4_4.odt for
+// field 1 and stdprob4_11.odt for field 2; test-data/sp4/README.md) describes that state and is the oracle.
 const sp4 = { msatAPerM: 8.0e5, aexJPerM: 1.3e-11 };
 const start = parseOvf(readFileSync(sp4StartPath), sp4StartPath);
+const field1 = odtRow(`${sp4DataDir}stdprob4_4.odt`, 0);
+const field2 = odtRow(`${sp4DataDir}stdprob4_11.odt`, 0);
 
 test('SP4 start state: 6-neighbour exchange energy to 1e-8 of OOMMF, and the largest neighbour angle', (t) => {
   const b = vectorField(cellCount(start.mesh));
   addExchangeField(start.mesh, sp4.aexJPerM, sp4.msatAPerM, start.field, b);
-  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), 9.0375682026290676e-20, { rel: 1e-8 }, 'exchange energy');
-  assertClose(t, (maxNeighbourAngleRad(start.mesh, start.field) * 180) / Math.PI, 2.147067958362912, { rel: 1e-9 }, 'max neighbour angle (deg)');
+  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), odtValue(field1, 'Oxs_UniformExchange::Energy'), { rel: 1e-8 }, 'exchange energy');
+  assertClose(t, (maxNeighbourAngleRad(start.mesh, start.field) * 180) / Math.PI, odtValue(field1, 'Oxs_UniformExchange::Max Spin Ang'), { rel: 1e-9 }, 'max neighbour angle (deg)');
 });
 
 test('SP4 start state: Zeeman energy of fields 1 and 2 to 1e-12 of OOMMF', (t) => {
   for (const [fieldT, expected] of [
-    [[-24.6e-3, 4.3e-3, 0], 3.4860738306334817e-18],
-    [[-35.5e-3, -6.3e-3, 0], 5.2665954399720485e-18],
+    [[-24.6e-3, 4.3e-3, 0], odtValue(field1, 'Oxs_FixedZeeman::Energy')],
+    [[-35.5e-3, -6.3e-3, 0], odtValue(field2, 'Oxs_FixedZeeman::Energy')],
   ] as const) {
     const b = vectorField(cellCount(start.mesh));
     addZeemanField(fieldT, b);
@@ -37,7 +39,7 @@ test('SP4 start state: Zeeman energy of fields 1 and 2 to 1e-12 of OOMMF', (t) =
 test('SP4 start state: demag energy to 1e-5 of OOMMF (Newell tensor with an asymptotic far field, zero-padded FFT convolution)', (t) => {
   const b = vectorField(cellCount(start.mesh));
   new Demag(start.mesh).addField(sp4.msatAPerM, start.field, b);
-  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), 5.3857323022933248e-19, { rel: 1e-5 }, 'demag energy'); // measured: 3.5e-9
+  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), odtValue(field1, 'Oxs_Demag::Energy'), { rel: 1e-5 }, 'demag energy'); // measured: 3.5e-9
 });
 
 test('SP4 start state: the LLG right-hand side, max |dm/dt| in fields 1 and 2 to 1e-4 of OOMMF', (t) => {
@@ -48,8 +50,8 @@ test('SP4 start state: the LLG right-hand side, max |dm/dt| in fields 1 and 2 to
   // SP4: alpha 0.02, gamma0 = 2.211e5 m/(A s), so gamma = gamma0 / mu0 in rad/(s T).
   const gamma = 2.211e5 / mu0TMPerA;
   for (const [fieldT, expectedDegPerNs] of [
-    [[-24.6e-3, 4.3e-3, 0], 226.71299593264771],
-    [[-35.5e-3, -6.3e-3, 0], 253.68610633317894],
+    [[-24.6e-3, 4.3e-3, 0], odtValue(field1, 'Oxs_RungeKuttaEvolve:evolver:Max dm/dt')],
+    [[-35.5e-3, -6.3e-3, 0], odtValue(field2, 'Oxs_RungeKuttaEvolve:evolver:Max dm/dt')],
   ] as const) {
     const b = { x: Float64Array.from(internal.x), y: Float64Array.from(internal.y), z: Float64Array.from(internal.z) };
     addZeemanField(fieldT, b);

@@ -1,19 +1,21 @@
-import { existsSync } from 'node:fs';
+import sparticuzChromium from '@sparticuz/chromium';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { UsageError } from '../errors.ts';
 
-/** Debian's chromium: playwright-core drives it and downloads no browser of its own. */
-const chromiumPath = '/usr/bin/chromium';
+/** Flags that keep Chromium off the network (this machine has none to reach) and out of a sandbox it cannot make as root. */
+const quietFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Headless chromium with nothing that reaches the network (this machine has none to reach). */
+/**
+ * Headless Chromium, driven by playwright-core (which downloads no browser of its own). By default the build that
+ * npm installs (@sparticuz/chromium: a headless shell with its own libraries and fonts, unpacked to the temp folder
+ * on first use), so a machine with only Node and npm renders the report; DWSYN_CHROMIUM names another executable
+ * (e.g. Debian's /usr/bin/chromium).
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new UsageError(`${chromiumPath}: not found; install Debian's chromium (apt-get install -y chromium)`);
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const chosen = process.env['DWSYN_CHROMIUM'];
+  const executablePath = chosen ?? (await sparticuzChromium.executablePath());
+  const args = chosen ? quietFlags : [...sparticuzChromium.args, ...quietFlags];
+  return chromium.launch({ executablePath, headless: true, args });
 }
 
 /** A full-page PNG of a report page. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import test from 'ava';
 import { execa } from 'execa';
 import type { Readable } from 'node:stream';
+import { slurmCluster, testWith } from '../test-fixtures/external-tool.ts';
 import { cliPath, tempDir } from '../test-fixtures/helpers.ts';
 import { repoRoot } from '../version.ts';
 
@@ -11,12 +11,14 @@ const clusterDir = tempDir('dwsyn-slurm-');
 const cluster = join(repoRoot, 'pipeline/slurm/local-cluster.sh');
 const env = { DWSYN_SLURM_DIR: clusterDir, SLURM_CONF: join(clusterDir, 'slurm.conf') };
 
-test.before(async () => {
+const slurmTest = testWith(slurmCluster);
+
+slurmTest.before(async () => {
   const started = await execa(cluster, ['start'], { env, reject: false, all: true });
   if (started.exitCode !== 0) throw new Error(`the local Slurm cluster did not start:\n${started.all}`);
 });
 
-test.after.always(async () => {
+slurmTest.afterAlways(async () => {
   await execa(cluster, ['stop'], { env, reject: false });
 });
 
@@ -37,13 +39,14 @@ let fullRunShards = 0;
 
 const tableSha = (results: string) => JSON.parse(readFileSync(join(results, 'device/device-table.json'), 'utf8')).provenance.sha256 as string;
 
-/** The device table of a local run, made once. */
-const local = (async () => {
+/** The device table of a local run, made once, when the first test asks for it. */
+let localRun: Promise<string> | undefined;
+const local = () => (localRun ??= (async () => {
   const p = project({});
   const run = await dwsyn(p, ['run', 'device']);
   if (run.exitCode !== 0) throw new Error(run.stderr);
   return tableSha(p.results);
-})();
+})());
 
 /** Waits until `seen` holds in the run's stderr so far. */
 async function waitFor(child: { stderr: Readable | null }, seen: (stderr: string) => boolean, timeoutS = 120): Promise<void> {
@@ -61,18 +64,18 @@ async function ourTasks(): Promise<string[]> {
   return queue.stdout.split('\n').filter((line) => line.trim() !== '');
 }
 
-test.serial('a characterization on Slurm (3 shards per batch) gives the local device table, same hash; its shards are cleaned up', async (t) => {
+slurmTest.serial('a characterization on Slurm (3 shards per batch) gives the local device table, same hash; its shards are cleaned up', async (t) => {
   const p = project({ kind: 'slurm', shards: 3 });
   const run = await dwsyn(p, ['run', 'device']);
   t.is(run.exitCode, 0, run.stderr);
   t.regex(run.stderr, /Slurm job \d+: 3 shard\(s\)/);
   fullRunShards = shardsSubmitted(run.stderr);
-  t.is(tableSha(p.results), await local);
+  t.is(tableSha(p.results), await local());
   t.false(existsSync(join(p.results, '.shards/device')));
   t.is((await dwsyn(p, ['audit'])).exitCode, 0);
 });
 
-test.serial('a cancelled array task is resubmitted, and the table is still the local one', async (t) => {
+slurmTest.serial('a cancelled array task is resubmitted, and the table is still the local one', async (t) => {
   const p = project({ kind: 'slurm', shards: 3 });
   const child = dwsyn(p, ['run', 'device']);
   await waitFor(child, (stderr) => /Slurm job \d+: 3 shard/.test(stderr));
@@ -83,10 +86,10 @@ test.serial('a cancelled array task is resubmitted, and the table is still the l
   const run = await child;
   t.is(run.exitCode, 0, run.stderr);
   t.regex(run.stderr, /1 resubmitted after a failed task/);
-  t.is(tableSha(p.results), await local);
+  t.is(tableSha(p.results), await local());
 });
 
-test.serial('Ctrl-C cancels the arrays in flight; a rerun keeps the shards already done and ends with the same table', async (t) => {
+slurmTest.serial('Ctrl-C cancels the arrays in flight; a rerun keeps the shards already done and ends with the same table', async (t) => {
   const p = project({ kind: 'slurm', shards: 3 });
   const child = dwsyn(p, ['run', 'device'], { detached: true });
   // The second array starts once the first one is done: its shards are on disk.
@@ -102,12 +105,12 @@ test.serial('Ctrl-C cancels the arrays in flight; a rerun keeps the shards alrea
   t.true(Number(counts![1]) >= 3, status.stdout);
   const rerun = await dwsyn(p, ['run', 'device']);
   t.is(rerun.exitCode, 0, rerun.stderr);
-  t.is(tableSha(p.results), await local);
+  t.is(tableSha(p.results), await local());
   // Only the shards not done were submitted again.
   t.is(shardsSubmitted(rerun.stderr), fullRunShards - Number(counts![1]), rerun.stderr);
 });
 
-test.serial('a training sweep (the paper preset) on Slurm, one experiment per array task, gives the local metrics', async (t) => {
+slurmTest.serial('a training sweep (the paper preset) on Slurm, one experiment per array task, gives the local metrics', async (t) => {
   const dir = tempDir();
   const config = join(dir, 'config.json');
   writeFileSync(
@@ -132,7 +135,7 @@ test.serial('a training sweep (the paper preset) on Slurm, one experiment per ar
   t.false(existsSync(join(p.results, '.shards/train-sweep')), 'the sweep removes its shards when done');
 });
 
-test.serial('device llg-table on Slurm (one LLG trial per chunk, 2 shards) gives the table the worker threads give', async (t) => {
+slurmTest.serial('device llg-table on Slurm (one LLG trial per chunk, 2 shards) gives the table the worker threads give', async (t) => {
   const dir = tempDir();
   const p = { config: join(dir, 'config.json'), results: join(dir, 'results') };
   // The short two-state track of device-sim/llg-table-command.test.ts: an LLG trial takes seconds.
