@@ -1,7 +1,7 @@
 /**
  * Physics benchmark (too slow for CI): thermally activated escape of a wall from the wells of
  * V0 sin^2(pi q / p) at temperatures where V0 = 6, 8 and 10 k_B T. The slope of ln(rate) against 1/T must
- * be -V0 / k_B within about 10 % (the Kramers prefactor depends only weakly on T; dw-physics.md §1.8).
+ * be -V0 / k_B within about 10 % (the Kramers prefactor depends only weakly on T; docs/physics.md, equilibrium oracles).
  */
 import { boltzmannJPerK } from '../pipeline/constants.ts';
 import { prepareWalls, setA } from '../device-sim/wall/test-fixtures.ts';

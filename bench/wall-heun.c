@@ -1,6 +1,6 @@
 /*
  * Peer of the TypeScript 1-D wall kernel for `npm run bench`: the same stochastic Heun step over
- * struct-of-arrays walls, the same rates (dw-physics.md §1.3), a harmonic pin, xoshiro128** streams
+ * struct-of-arrays walls, the same rates (docs/physics.md, equations of motion), a harmonic pin, xoshiro128** streams
  * and the 128-layer ziggurat. Compiled by the benchmark with the system C compiler.
  * Usage: wall-heun WALLS STEPS  (parameters come on stdin as whitespace-separated numbers)
  * Prints: seconds, then q and phi of the first four walls.

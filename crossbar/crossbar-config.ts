@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { quantity } from '../pipeline/quantity.ts';
 
-/** The `crossbar` section of the pipeline config. Defaults follow crossbar-and-training.md §2.5 and paper-spec §3.5. */
+/** The `crossbar` section of the pipeline config. Defaults: docs/paper.md, readout and crossbar defaults. */
 export const CrossbarConfig = z
   .object({
     arrayRows: z.number().int().positive().default(128).describe('rows (inputs) per physical array'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The `train` section of the pipeline config (defaults: paper-spec.md §5.6, issue 6). */
+/** The `train` section of the pipeline config (defaults: docs/paper.md, training defaults). */
 export const TrainConfig = z
   .object({
     mode: z.enum(['float', 'quantized', 'insitu', 'exsitu']).default('insitu'),

@@ -10,7 +10,7 @@ export const elementaryChargeC = 1.602176634e-19;
 export const hbarJS = 1.054571817e-34;
 /** Bohr magneton μB [J/T]. */
 export const bohrMagnetonJPerT = 9.2740100783e-24;
-/** Electron gyromagnetic ratio γ (Gilbert form) [rad/(s·T)], as dw-physics.md uses. */
+/** Electron gyromagnetic ratio γ (Gilbert form) [rad/(s·T)], as docs/physics.md uses. */
 export const gammaRadPerST = 1.760859e11;
 /** Vacuum permittivity ε0 [F/m]. */
 export const epsilon0FPerM = 8.8541878128e-12;

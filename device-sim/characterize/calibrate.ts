@@ -20,7 +20,7 @@ export interface Calibration {
   values: number[];
 }
 
-/** Steady SOT flow velocity of a Neel wall (dw-physics.md §1.6), to size the pulse-width scan. */
+/** Steady SOT flow velocity of a Neel wall (docs/physics.md, closed forms for the drift), to size the pulse-width scan. */
 function flowVelocityMPerS(device: DeviceConfig, currentDensityAPerM2: number): number {
   const c = deriveWallConstants(device.material, device.geometry);
   const bsh = Math.abs(c.spinHallFieldTPerAPerM2 * currentDensityAPerM2);

@@ -7,7 +7,7 @@ const Control = z.enum(['pulseWidth', 'current', 'gateVoltage']);
 
 /**
  * The `device` section of the pipeline config: the synapse device and how it is characterized.
- * Defaults are proposals (paper-spec.md §3.2): the sources give no device numbers.
+ * Defaults are proposals (docs/paper.md, device defaults): the sources give no device numbers.
  */
 export const DeviceConfig = z
   .object({

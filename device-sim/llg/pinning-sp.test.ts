@@ -7,8 +7,8 @@ import { llgRateOf } from './llg.ts';
 import { average, vectorField, type Mesh } from './mesh.ts';
 import { AdaptiveRk } from './runge-kutta.ts';
 
-// DW pinning at a phase boundary (Heistracher et al., JMMM 548, 168875, 2022; shared/docs/dw-physics.md
-// §3.3): a rod of 80 cells of 1 nm along x, soft phase I on the left, hard phase II on the right, easy
+// DW pinning at a phase boundary (Heistracher et al., JMMM 548, 168875, 2022; docs/physics.md,
+// pinning at a phase boundary): a rod of 80 cells of 1 nm along x, soft phase I on the left, hard phase II on the right, easy
 // axis x, no demag, alpha = 1; the field along x ramps at 2e7 T/s and the wall depins into the hard
 // phase when <mx> passes 0.999. Closed form (their Eq. 28): H_p = (2 K_II / Js_II)
 // (1 - eps_K eps_A) / (1 + sqrt(eps_J eps_A))^2, eps = phase I / phase II.

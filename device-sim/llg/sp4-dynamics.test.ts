@@ -6,7 +6,7 @@ import { runSp4, sp4Figures, sp4Mesh, sp4SState } from './sp4.ts';
 import { sp4StartPath, sp4TimeseriesPath } from './test-fixtures.ts';
 
 // muMAG SP4, field 1, from our own S-state, on 5 nm cells (100 x 25 x 1, magnum.np's reference mesh):
-// the early features agree across 2.5 and 5 nm meshes to about 1 % (shared/docs/dw-physics.md §3.1).
+// the early features agree across 2.5 and 5 nm meshes to about 1 % (docs/physics.md, standard problem 4).
 const mesh = sp4Mesh(5e-9);
 const { m: sState } = sp4SState(mesh);
 const run = runSp4(mesh, sState, 1);

@@ -105,8 +105,8 @@ export function runSp4(mesh: Mesh, start: VectorField, field: 1 | 2, options: Sp
 }
 
 /**
- * OOMMF's figures for field 1 on 2.5 nm cells, from its time series (shared/reference/sp4,
- * oommf-sp4-timeseries.txt, 1 ps sampling; shared/docs/dw-physics.md §3.1).
+ * OOMMF's figures for field 1 on 2.5 nm cells, from its time series (test-data/sp4/oommf-sp4-timeseries.txt,
+ * 1 ps sampling; docs/physics.md, standard problem 4).
  */
 export const oommfField1Figures: Sp4Figures = {
   firstMxZeroS: 0.1385e-9,

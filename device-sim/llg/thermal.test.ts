@@ -8,7 +8,7 @@ import { vectorField, type VectorField } from './mesh.ts';
 import { brownSigmaT } from './thermal.ts';
 import { addZeemanField } from './zeeman.ts';
 
-test('Brown field amplitude: the unit-test value of dw-physics.md §2.1', (t) => {
+test('Brown field amplitude: the unit-test value of docs/physics.md (stochastic LLG)', (t) => {
   // alpha 0.1, 300 K, Ms 8e5 A/m, (10 nm)^3, 0.1 ps: sigma_B = 0.242499 T.
   assertClose(t, brownSigmaT(0.1, 300, gammaRadPerST, 8e5, 1e-24, 1e-13), 0.242499, { rel: 2e-6 }, 'sigma_B (T)');
 });
@@ -62,7 +62,7 @@ test('a uniaxial macrospin: <m_z^2> = int x^2 e^(s x^2) / int e^(s x^2) with s =
     return sum / n;
   };
   const expected = integral(2) / integral(0);
-  t.true(Math.abs(expected - 0.51211) < 1e-4, `oracle ${expected} (dw-physics.md gives 0.51211)`);
+  t.true(Math.abs(expected - 0.51211) < 1e-4, `oracle ${expected} (docs/physics.md gives 0.51211)`);
   const kuPerCell = new Float64Array(2048).fill(ku);
   const mean = ensembleAverage(
     { cells: 2048, field: (m, b) => addUniaxialField(kuPerCell, [0, 0, 1], msat, m, b), alpha: 1, msatAPerM: msat, volumeM3: volume, temperatureK: temperature, dtS: 1e-12, equilibrateS: 1e-8, sampleS: 1e-8, everyS: 5e-10, seed: 2 },

@@ -5,7 +5,7 @@ import { Material } from './device-params.ts';
 import { deriveWallConstants, noiseIntensityT2S } from './derived.ts';
 import { setA, setB } from './test-fixtures.ts';
 
-// dw-physics.md §1.7 prints five significant digits: they are matched to 5e-5.
+// docs/physics.md (worked numbers) prints five significant digits: they are matched to 5e-5.
 const printed = { rel: 5e-5 };
 
 test('T1 set A: K_eff, Delta, N_x, K_D, B_K, Walker field and velocity, full-Neel D, B_SH', (t) => {

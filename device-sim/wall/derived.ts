@@ -1,7 +1,7 @@
 import { bohrMagnetonJPerT, elementaryChargeC, gammaRadPerST, hbarJS, mu0TMPerA } from '../../pipeline/constants.ts';
 import type { Geometry, Material } from './device-params.ts';
 
-/** Everything the 1-D wall equations need, derived once from material and geometry (dw-physics.md §1.2-1.6). */
+/** Everything the 1-D wall equations need, derived once from material and geometry (docs/physics.md, 1-D model). */
 export interface WallConstants {
   readonly msatAPerM: number;
   readonly aexJPerM: number;
@@ -73,7 +73,7 @@ export function wallEnergyPerArea(aexJPerM: number, keffJPerM3: number, dmiJPerM
   return 4 * Math.sqrt(aexJPerM * keffJPerM3) - Math.PI * Math.abs(dmiJPerM2);
 }
 
-/** Thermal field intensity alpha k_B T / (gamma Ms S Delta) [T^2 s] of both wall coordinates (§1.5). */
+/** Thermal field intensity alpha k_B T / (gamma Ms S Delta) [T^2 s] of both wall coordinates (docs/physics.md, thermal noise of the 1-D model). */
 export function noiseIntensityT2S(c: WallConstants, boltzmannTimesTemperatureJ: number): number {
   return (c.alpha * boltzmannTimesTemperatureJ) / (gammaRadPerST * c.msatAPerM * c.crossSectionM2 * c.deltaM);
 }

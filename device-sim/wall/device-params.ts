@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { quantity } from '../../pipeline/quantity.ts';
 
-/** Magnetic material of the racetrack (ferromagnet on a heavy metal). Defaults: paper-spec §3.2, set B. */
+/** Magnetic material of the racetrack (ferromagnet on a heavy metal). Defaults: docs/paper.md, device defaults; set B of docs/physics.md. */
 export const Material = z
   .object({
     msatAPerM: quantity('A/m', 'saturation magnetization Ms').default(1.0e6),

@@ -14,7 +14,7 @@ test('T2 steady field drive below Walker (set A, Bz = B_W/2): v = gamma Delta Bz
   const bz = (0.5 * c.alpha * c.shapeFieldT) / 2;
   const run = steadyVelocity({ ...setA, phi0: Math.PI / 2, drive: { fieldT: [0, 0, bz] }, dtS: dt }, 8e-9, 4e-9);
   assertClose(t, run.velocityMPerS, (gammaRadPerST * c.deltaM * bz) / c.alpha, { rel: 1e-4 }, 'velocity');
-  assertClose(t, run.velocityMPerS, 8.0555, { rel: 2e-4 }, 'velocity vs dw-physics.md');
+  assertClose(t, run.velocityMPerS, 8.0555, { rel: 2e-4 }, 'velocity vs docs/physics.md');
   // sin 2phi = -2 Q Bz / (alpha B_K): phi settles at the steady tilt.
   assertClose(t, Math.sin(2 * run.phiRad), (-2 * bz) / (c.alpha * c.shapeFieldT), { abs: 1e-4 }, 'sin 2phi');
 });
@@ -103,7 +103,7 @@ test('T6 SOT + DMI, K_D = 0 (set A, D = 0.5 mJ/m^2, J = 1e11 A/m^2): v = 25.2332
   const bsh = c.spinHallFieldTPerAPerM2 * 1e11;
   const closedForm = ((Math.PI / 2) * gammaRadPerST * c.deltaM * c.dmiFieldT) / Math.sqrt(1 + ((c.alpha * c.dmiFieldT) / bsh) ** 2);
   assertClose(t, run.velocityMPerS, closedForm, { rel: 1e-4 }, 'velocity vs closed form');
-  assertClose(t, run.velocityMPerS, 25.2332, { rel: 1e-4 }, 'velocity vs dw-physics.md');
+  assertClose(t, run.velocityMPerS, 25.2332, { rel: 1e-4 }, 'velocity vs docs/physics.md');
   assertClose(t, Math.abs(Math.tan(run.phiRad)), bsh / (c.alpha * c.dmiFieldT), { rel: 1e-4 }, 'tan phi');
 });
 

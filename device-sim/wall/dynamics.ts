@@ -17,7 +17,7 @@ export interface WallSystem {
 }
 
 /**
- * Rates (dq/dt, dphi/dt) of every wall, from the Gilbert form of dw-physics.md §1.3 written from the
+ * Rates (dq/dt, dphi/dt) of every wall, from the Gilbert form of docs/physics.md (equations of motion) written from the
  * wall energy E(q, phi):
  *   Gamma_B = Q gamma [Bz + B_pin(q) + (pi/2) B_SH cos(phi)] + beta u / Delta + gamma eta_q
  *   Gamma_A = gamma [-(B_K/2) sin(2 phi) + Q (pi/2) B_D sin(phi) + (pi/2)(Bx sin(phi) - By cos(phi))] + u / Delta + gamma eta_phi

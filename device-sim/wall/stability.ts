@@ -3,7 +3,7 @@ import type { WallSystem } from './dynamics.ts';
 
 /**
  * The largest Heun step that resolves the fastest rotation of the wall and keeps the thermal phase
- * kick small: gamma B_max dt <= 0.2 rad and gamma sqrt(intensity dt) <= 0.1 rad (dw-physics.md §1.5).
+ * kick small: gamma B_max dt <= 0.2 rad and gamma sqrt(intensity dt) <= 0.1 rad (docs/physics.md, thermal noise of the 1-D model).
  * B_max adds every field-like term at its largest.
  */
 export function maxStableTimeStepS(system: WallSystem, noiseIntensityT2S: number): number {

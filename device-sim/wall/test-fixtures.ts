@@ -1,4 +1,4 @@
-/** Parameter sets of dw-physics.md §1.7 and a small driver for single deterministic walls in tests. */
+/** Parameter sets A and B of docs/physics.md (worked numbers) and a small driver for single deterministic walls in tests. */
 import { trialStream } from '../../pipeline/rng.ts';
 import { Drive, Geometry, Material, type Pinning } from './device-params.ts';
 import { buildSystem } from './build.ts';
@@ -12,7 +12,7 @@ export const setA = {
   geometry: Geometry.parse({ widthM: 100e-9, thicknessM: 0.6e-9, lengthM: 2e-6 }),
 };
 
-/** Set B: the project's default CoFeB-like strip (paper-spec §3.2). */
+/** Set B: the project's default CoFeB-like strip (docs/paper.md, device defaults). */
 export const setB = {
   material: Material.parse({}),
   geometry: Geometry.parse({}),

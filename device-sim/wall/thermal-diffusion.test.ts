@@ -5,7 +5,7 @@ import { deriveWallConstants } from './derived.ts';
 import { Geometry } from './device-params.ts';
 import { prepareWalls, setA } from './test-fixtures.ts';
 
-// S5 of dw-physics.md §6: a free wall on a 1 um wide set-A strip (phi barrier 29 k_BT, so no phase
+// The diffusion oracle of docs/physics.md (equilibrium oracles): a free wall on a 1 um wide set-A strip (phi barrier 29 k_BT, so no phase
 // slips) diffuses with D_q = k_B T gamma Delta / (2 alpha Ms S). The slope of the mean squared
 // displacement is fitted over 5-10 ns: the MSD carries a time offset ~2/(alpha gamma B_K), so MSD/2t is biased.
 test('S5 free diffusion at 300 K: MSD slope = 2 D_q = 2.0637e-8 m^2/s', (t) => {

@@ -5,7 +5,7 @@ import { besselI } from './bessel.ts';
 import { Geometry, Material } from './device-params.ts';
 import { prepareWalls, setA } from './test-fixtures.ts';
 
-// S4 of dw-physics.md §6: the DMI alone orients phi with a von Mises law. kappa = pi D S / k_B T = 2 on a
+// The von Mises oracle of docs/physics.md (equilibrium oracles): the DMI alone orients phi with a von Mises law. kappa = pi D S / k_B T = 2 on a
 // narrow strip (w = 10 nm) with alpha = 1 so that phi decorrelates in ~0.1 ns.
 test('S4 DMI von Mises at 300 K: <Q cos phi> = I1(kappa) / I0(kappa) for kappa = 2, both wall charges', (t) => {
   const kT = boltzmannJPerK * 300;

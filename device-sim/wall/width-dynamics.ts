@@ -2,10 +2,10 @@ import { gammaRadPerST } from '../../pipeline/constants.ts';
 import type { WallSystem } from './dynamics.ts';
 
 /**
- * The q-phi-Delta model (dw-physics.md §1.4) at zero temperature: the wall width relaxes by
+ * The q-phi-Delta model (docs/physics.md, wall width as a coordinate) at zero temperature: the wall width relaxes by
  *   dDelta/dt = (12 gamma / (alpha pi^2 Ms)) [A/Delta - Delta (K_eff + K_D' cos^2 phi) + (pi/2) Ms Delta (Bx cos phi + By sin phi)]
  * where K_D' = 0 for the Tarasenko shape term (K_D Delta is constant) and K_D otherwise, while q and phi
- * follow the §1.3 equations with the instantaneous Delta (B_D = D / (Ms Delta), and K_D = K_D0 Delta0 / Delta
+ * follow the equations of motion of docs/physics.md with the instantaneous Delta (B_D = D / (Ms Delta), and K_D = K_D0 Delta0 / Delta
  * for Tarasenko). Thermal runs keep Delta fixed: a state-dependent Delta needs a noise-induced drift term.
  */
 export class WidthDynamicWalls {

@@ -1,6 +1,6 @@
 import type { ReportRun } from './inputs.ts';
 
-/** A figure the paper reports (paper-spec.md §7, sources S1 and S2), and how we match a run to it. */
+/** A figure the paper reports (docs/paper.md, figures to compare with), and how we match a run to it. */
 interface PaperFigure {
   readonly quantity: string;
   readonly paper: number;
