@@ -15,7 +15,7 @@ import { llgRate } from '../device-sim/llg/llg.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from '../device-sim/llg/mesh.ts';
 import { parseOvf } from '../device-sim/llg/ovf.ts';
 import { rkMethods } from '../device-sim/llg/runge-kutta.ts';
-import { runSp4, sp4Figures } from '../device-sim/llg/sp4.ts';
+import { runSp4, type Sp4Figures, sp4Figures } from '../device-sim/llg/sp4.ts';
 import { sp4StartPath } from '../device-sim/llg/test-fixtures.ts';
 import { addZeemanField } from '../device-sim/llg/zeeman.ts';
 
@@ -123,7 +123,7 @@ export function benchSp4(repeats: number): void {
   for (const method of rkMethods) {
     const seconds: number[] = [];
     let evaluations = 0;
-    let figures;
+    let figures: Sp4Figures | undefined;
     for (let r = 0; r < repeats; r++) {
       const t0 = performance.now();
       const run = runSp4(start.mesh, start.field, 1, { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5, method });

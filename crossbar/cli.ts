@@ -25,7 +25,7 @@ export function registerCrossbarCommands(program: Command): void {
         solver: c.solver,
       };
       if (options.json) {
-        process.stdout.write(formatJson(result) + '\n');
+        process.stdout.write(`${formatJson(result)}\n`);
         return;
       }
       process.stdout.write('column  currentA  idealCurrentA  loss\n');

@@ -73,12 +73,12 @@ export function registerDeviceCommands(program: Command): void {
       const wallCase = loadCaseFile(options.config, WallCase, checkWallCase);
       const { trajectory, summary } = simulateWallCase(wallCase);
       if (options.json) {
-        process.stdout.write(formatJson({ summary, trajectory }) + '\n');
+        process.stdout.write(`${formatJson({ summary, trajectory })}\n`);
       } else if (options.csv) {
         const rows = trajectory.timeS.flatMap((timeS, k) =>
           trajectory.positionM[k]!.map((q, wall) => ({ timeS, wall, positionM: q, phiRad: trajectory.phiRad[k]![wall], velocityMPerS: trajectory.velocityMPerS[k]![wall] })),
         );
-        process.stdout.write(Papa.unparse(rows) + '\n');
+        process.stdout.write(`${Papa.unparse(rows)}\n`);
       } else {
         process.stdout.write('wall  finalPositionM  finalPhiRad  meanVelocityMPerS\n');
         summary.finalPositionM.forEach((q, i) => {
@@ -97,7 +97,7 @@ export function registerDeviceCommands(program: Command): void {
       const comparison = compareModels(llgCase, () => progress.increment());
       progress.stop();
       if (options.json) {
-        process.stdout.write(formatJson(comparison) + '\n');
+        process.stdout.write(`${formatJson(comparison)}\n`);
         return;
       }
       const nm = (m: number) => (m * 1e9).toFixed(2);
@@ -116,8 +116,8 @@ export function registerDeviceCommands(program: Command): void {
       const { data } = readArtifact(options.table, deviceTable);
       const rows = deviceTableRows(data);
       mkdirSync(options.out, { recursive: true });
-      writeFileSync(join(options.out, 'device-states.csv'), Papa.unparse(rows.states) + '\n');
-      writeFileSync(join(options.out, 'device-samples.csv'), Papa.unparse(rows.samples) + '\n');
+      writeFileSync(join(options.out, 'device-states.csv'), `${Papa.unparse(rows.states)}\n`);
+      writeFileSync(join(options.out, 'device-samples.csv'), `${Papa.unparse(rows.samples)}\n`);
       process.stderr.write(`wrote ${rows.states.length} state rows and ${rows.samples.length} sample rows to ${options.out}\n`);
     });
   device
@@ -180,11 +180,11 @@ export function registerDeviceCommands(program: Command): void {
       const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
       const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
       if (options.json) {
-        process.stdout.write(formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series }) + '\n');
+        process.stdout.write(`${formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series })}\n`);
       } else if (options.csv) {
-        process.stdout.write(Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz }))) + '\n');
+        process.stdout.write(`${Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz })))}\n`);
       } else {
-        process.stdout.write(sp4Lines(figures, oommf).join('\n') + '\n');
+        process.stdout.write(`${sp4Lines(figures, oommf).join('\n')}\n`);
         process.stdout.write(`field evaluations: relaxation ${evaluations.relaxation}, run ${evaluations.run}; wall time ${wallTimeS.toFixed(1)} s\n`);
       }
     });
@@ -242,8 +242,8 @@ function simulateLlgCommand(llgCase: LlgCase, options: { json: boolean; csv: boo
       writeFileAtomic(join(options.ovf!, `trial${i}-final.ovf`), formatOvf({ mesh: strip.mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` }, 'binary8'));
     });
   }
-  if (options.json) process.stdout.write(formatJson({ summary, table: rows }) + '\n');
-  else if (options.csv) process.stdout.write(Papa.unparse(rows) + '\n');
+  if (options.json) process.stdout.write(`${formatJson({ summary, table: rows })}\n`);
+  else if (options.csv) process.stdout.write(`${Papa.unparse(rows)}\n`);
   else {
     process.stdout.write(`mesh ${strip.mesh.nx} x ${strip.mesh.ny} x ${strip.mesh.nz} cells\ntrial  startPositionM  finalPositionM  displacementM  meanVelocityMPerS\n`);
     trials.forEach((t, i) => {

@@ -112,7 +112,7 @@ export function registerLlgTableCommand(device: Command): void {
         log(`wrote ${path}`);
         // Shards stay on disk until the table is written, so an interrupted run does not redo them.
         if (options.executor === 'slurm') rmSync(shardsDir, { recursive: true, force: true });
-        if (options.json) process.stdout.write(formatJson({ path, llg: data.llg, comparison }) + '\n');
+        if (options.json) process.stdout.write(`${formatJson({ path, llg: data.llg, comparison })}\n`);
         else printComparison(comparison);
       } finally {
         await runner.close();

@@ -127,7 +127,7 @@ export function registerTrainCommand(program: Command): void {
         return { config: run.config, metrics: run.metrics };
       });
       if (options.json) {
-        process.stdout.write(formatJson(results.length === 1 ? results[0] : { preset: options.preset, results }) + '\n');
+        process.stdout.write(`${formatJson(results.length === 1 ? results[0] : { preset: options.preset, results })}\n`);
         return;
       }
       process.stdout.write('mode     states  test accuracy  std     attempts/image  energy/inference  crossbar accuracy\n');

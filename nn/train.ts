@@ -231,7 +231,7 @@ function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel,
   const hysteresis = options.hysteresis ?? 0;
   const halfSpacing = 1 / (device.states - 1);
   for (let i = 0; i < latent.length; i++) {
-    const w = latent[i]! > 1 ? 1 : latent[i]! < -1 ? -1 : latent[i]!;
+    const w = latent[i]! > 1 ? 1 : Math.max(latent[i]! , -1);
     latent[i] = w;
     const target = nearestState(w, device.states);
     if (target === state[i]) continue;

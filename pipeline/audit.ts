@@ -91,7 +91,7 @@ export function auditArtifact(path: string, options: AuditOptions): AuditEntry {
   const isPipelineOutput =
     options.resultsDir !== undefined &&
     status !== undefined &&
-    resolve(path).startsWith(resolve(options.resultsDir, artifact.provenance.stage) + '/');
+    resolve(path).startsWith(`${resolve(options.resultsDir, artifact.provenance.stage)}/`);
   if (isPipelineOutput && !status.upToDate) {
     return { ...base, status: 'stale', detail: status.reasons.join('; '), lineage: walked.lineage };
   }

@@ -43,7 +43,7 @@ async function loadStages(modulePath: string): Promise<readonly Stage[]> {
   return module.stages;
 }
 
-const printJson = (value: unknown): void => void process.stdout.write(formatJson(value) + "\n");
+const printJson = (value: unknown): void => void process.stdout.write(`${formatJson(value)}\n`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function pipelineState(options: GlobalOptions) {

@@ -5,6 +5,7 @@ import { readJsonFile } from './json-file.ts';
 import type { Stage } from './stage.ts';
 import { describeIssues } from './zod-issues.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
 export type Config = Record<string, any> & { seed: number; executor: ExecutorConfig };
 
 /**
@@ -61,6 +62,7 @@ export function getPath(value: unknown, dotted: string): unknown {
 
 /** The sub-object of `config` holding only the dotted keys a stage reads, nested as in the config. */
 export function pickParams(config: Config, reads: readonly string[]): Record<string, unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
   const picked: Record<string, any> = {};
   for (const dotted of reads) {
     const keys = dotted.split('.');

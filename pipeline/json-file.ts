@@ -10,13 +10,13 @@ import { ArtifactError } from './errors.ts';
 export function formatJson(value: unknown, indent = ''): string {
   if (Array.isArray(value)) {
     if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-    const inner = indent + '  ';
+    const inner = `${indent}  `;
     return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
-    const inner = indent + '  ';
+    const inner = `${indent}  `;
     return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(',\n')}\n${indent}}`;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -45,7 +45,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
 }
 
 export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomic(path, formatJson(value) + '\n');
+  writeFileAtomic(path, `${formatJson(value)}\n`);
 }
 
 /** Reads and parses a JSON file; a missing or malformed file is an ArtifactError naming the file. */

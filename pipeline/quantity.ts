@@ -16,7 +16,7 @@ function math(): MathJs {
  */
 export function toSi(text: string, siUnit: string): number {
   const m = math();
-  let parsed;
+  let parsed: import('mathjs').Unit;
   try {
     parsed = m.unit(normalizeUnitSpelling(text.trim()));
   } catch (error) {

@@ -12,17 +12,20 @@ export interface StageInput {
 
 export interface StageOutput {
   readonly name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
   readonly kind: ArtifactKind<any>;
 }
 
 /** A config section a stage owns: `config[section]`, validated by `schema` with every key defaulted. */
 export interface ConfigSection {
   readonly section: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
   readonly schema: z.ZodObject<any>;
 }
 
 export interface StageContext {
   /** The config values the stage declared in `reads`, and only those, defaults filled in. */
+  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
   readonly params: Record<string, any>;
   readonly inputs: Readonly<Record<string, Artifact>>;
   readonly seed: number;
@@ -68,6 +71,7 @@ export interface Stage {
    * Physical and logical checks of the params, run before the stage is planned to run: problems are
    * reported with the config key, and nothing is started.
    */
+  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
   readonly check?: (params: Record<string, any>) => Array<{ key: string; message: string }>;
   /** Runs one shard of the stage's splittable work (`dwsyn shard run`); the result must be JSON. */
   readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;

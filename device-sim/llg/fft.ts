@@ -213,7 +213,7 @@ function factorize(n: number): number[] {
   const factors: number[] = [];
   if (twos % 3 === 1 && twos >= 4) factors.push(4, 4);
   for (let e = twos % 3 === 1 && twos >= 4 ? twos - 4 : twos; e > 0; ) {
-    const p = e >= 3 ? 3 : e;
+    const p = Math.min(e , 3);
     factors.push(2 ** p);
     e -= p;
   }

@@ -36,7 +36,7 @@ export function checkTrack(
   const keff = material.kuJPerM3 - (mu0TMPerA * material.msatAPerM ** 2) / 2;
   if (!(keff > 0)) {
     problems.push({
-      key: prefix + 'material.kuJPerM3',
+      key: `${prefix}material.kuJPerM3`,
       message: `K_eff = K_u - mu0 Ms^2/2 = ${fmt(keff)} J/m^3 is not positive: the track is not perpendicular (K_u must exceed ${fmt(material.kuJPerM3 - keff)} J/m^3)`,
     });
     return problems;
@@ -44,7 +44,7 @@ export function checkTrack(
   const cycloid = (4 * Math.sqrt(material.aexJPerM * keff)) / Math.PI;
   if (Math.abs(material.dmiJPerM2) >= cycloid) {
     problems.push({
-      key: prefix + 'material.dmiJPerM2',
+      key: `${prefix}material.dmiJPerM2`,
       message: `|D| = ${fmt(Math.abs(material.dmiJPerM2))} J/m^2 is at or above the cycloid threshold 4 sqrt(A K_eff)/pi = ${fmt(cycloid)} J/m^2: walls have negative energy`,
     });
   }

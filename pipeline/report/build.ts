@@ -53,7 +53,7 @@ function comparisonTable(rows: readonly ComparisonRow[]): Table {
 function configSummary(run: ReportRun): string {
   const t = run.train;
   const keys = ['mode', 'states', 'layers', 'epochs', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'] as const;
-  return keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ') + `, seed ${run.artifact.provenance.seed}`;
+  return `${keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ')}, seed ${run.artifact.provenance.seed}`;
 }
 
 type DeviceSource = Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>;
@@ -180,7 +180,7 @@ function auditTable(inputs: ReportInputs, artifactsByPath: ReadonlyMap<string, A
   };
 }
 
-const toCsv = (table: Table) => Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) }) + '\n';
+const toCsv = (table: Table) => `${Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) })}\n`;
 
 /** Builds the page, its CSV tables and its plots (SVG and PNG) from the report's inputs. */
 export async function buildReport(inputs: ReportInputs): Promise<{ files: ReportFile[]; summary: ReportSummary }> {

@@ -47,7 +47,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   if (llgPath) candidates.push(llgPath);
   const metricsPaths = options.metricsPaths
     ? options.metricsPaths.map((p) => resolve(p))
-    : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(outDir + '/') && !candidates.includes(p) && valid(p)?.kind === 'metrics'));
+    : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(`${outDir}/`) && !candidates.includes(p) && valid(p)?.kind === 'metrics'));
   const audit: AuditRow[] = [];
   const usable = new Map<string, Artifact>();
   for (const path of [...candidates, ...metricsPaths]) {

@@ -31,7 +31,7 @@ async function submitArray(context: ExecutorContext, stage: string, shas: readon
   const script = join(shardsDir, 'task.sh');
   writeFileAtomic(script, taskScript);
   const list = join(shardsDir, `round-${round}.list`);
-  writeFileAtomic(list, shas.map((sha) => specFile(shardsDir, sha)).join('\n') + '\n');
+  writeFileAtomic(list, `${shas.map((sha) => specFile(shardsDir, sha)).join('\n')}\n`);
   const args = [
     '--parsable',
     `--array=0-${shas.length - 1}`,
