@@ -18,7 +18,9 @@ function timeOurs(n: number, low: number, high: number, ohm = 1) {
 }
 
 export async function benchCrossbarVsNgspice(sizes: number[], repeats: number, ngspiceRepeats: number) {
-  console.log('crossbar IR-drop solve, MTJ-like 80-200 uS, r = 1 Ohm, line Gauss-Seidel (tolerance 1e-12) vs ngspice -b (same netlist)');
+  console.log(
+    'crossbar IR-drop solve, MTJ-like 80-200 uS, r = 1 Ohm, line Gauss-Seidel (tolerance 1e-12) vs ngspice -b (same netlist)',
+  );
   for (const n of sizes) {
     const ours: number[] = [];
     const spice: number[] = [];
@@ -31,11 +33,18 @@ export async function benchCrossbarVsNgspice(sizes: number[], repeats: number, n
       if (r < ngspiceRepeats) {
         const ng = await ngspiceColumnCurrents(run.x);
         spice.push(ng.seconds);
-        worst = Math.max(worst, ...Array.from(ng.currentsA, (value, j) => Math.abs(run.currents[j]! - value) / Math.abs(value)));
+        worst = Math.max(
+          worst,
+          ...Array.from(ng.currentsA, (value, j) => Math.abs(run.currents[j]! - value) / Math.abs(value)),
+        );
       }
-      process.stderr.write(`crossbar ${n}x${n} run ${r + 1}: ours ${run.seconds.toFixed(4)} s${r < ngspiceRepeats ? `, ngspice ${spice.at(-1)!.toFixed(2)} s` : ''}\n`);
+      process.stderr.write(
+        `crossbar ${n}x${n} run ${r + 1}: ours ${run.seconds.toFixed(4)} s${r < ngspiceRepeats ? `, ngspice ${spice.at(-1)!.toFixed(2)} s` : ''}\n`,
+      );
     }
-    console.log(`  ${n} x ${n}: ours median ${median(ours).toFixed(4)} s (${iterations} sweeps), ngspice median ${median(spice).toFixed(2)} s (${ngspiceRepeats} runs); ratio ngspice/ours ${(median(spice) / median(ours)).toFixed(0)}; max relative difference ${worst.toExponential(1)}`);
+    console.log(
+      `  ${n} x ${n}: ours median ${median(ours).toFixed(4)} s (${iterations} sweeps), ngspice median ${median(spice).toFixed(2)} s (${ngspiceRepeats} runs); ratio ngspice/ours ${(median(spice) / median(ours)).toFixed(0)}; max relative difference ${worst.toExponential(1)}`,
+    );
   }
 }
 
@@ -59,7 +68,10 @@ export function benchCrossbarScaling(repeats: number) {
 export function lossTable() {
   console.log('IR-drop column loss (mean / max over columns), inputs 0-0.2 V random, one-end drive, exact solve');
   console.log('  device     N     r = 0.5 Ohm        r = 1 Ohm          r = 2.5 Ohm');
-  for (const [name, range] of [['RRAM 1-10 uS', rramLike], ['MTJ 80-200 uS', mtjLike]] as const) {
+  for (const [name, range] of [
+    ['RRAM 1-10 uS', rramLike],
+    ['MTJ 80-200 uS', mtjLike],
+  ] as const) {
     for (const n of [32, 64, 128, 256]) {
       const cells = [0.5, 1, 2.5].map((ohm) => {
         const run = timeOurs(n, range[0], range[1], ohm);

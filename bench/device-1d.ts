@@ -29,7 +29,13 @@ export function compilePeer(): string {
 
 function setup() {
   const system = buildSystem(
-    { ...setB, pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: stiffness }], gates: [], seed: 1, trialIndices: [0] },
+    {
+      ...setB,
+      pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: stiffness }],
+      gates: [],
+      seed: 1,
+      trialIndices: [0],
+    },
     Drive.parse({ currentDensityAPerM2: currentDensity }),
     1,
   );
@@ -39,7 +45,10 @@ function setup() {
 
 export function runTypeScript(): { seconds: number; firstWalls: number[][] } {
   const { system, states, sigma } = setup();
-  const ensemble = new WallEnsemble(walls, states.map((s) => new RandomStream(s)));
+  const ensemble = new WallEnsemble(
+    walls,
+    states.map((s) => new RandomStream(s)),
+  );
   const start = performance.now();
   for (let s = 0; s < steps; s++) ensemble.step(system, dtS, sigma);
   const seconds = (performance.now() - start) / 1000;
@@ -50,11 +59,25 @@ export function runC(binary: string): { seconds: number; firstWalls: number[][] 
   const { system, states, sigma } = setup();
   const c = system.constants;
   const params = [
-    gammaRadPerST, c.alpha, c.deltaM, 0, c.spinHallFieldTPerAPerM2 * currentDensity, c.shapeFieldT, c.dmiFieldT,
-    1 / (2 * c.msatAPerM * c.crossSectionM2), stiffness, 0, dtS, sigma,
+    gammaRadPerST,
+    c.alpha,
+    c.deltaM,
+    0,
+    c.spinHallFieldTPerAPerM2 * currentDensity,
+    c.shapeFieldT,
+    c.dmiFieldT,
+    1 / (2 * c.msatAPerM * c.crossSectionM2),
+    stiffness,
+    0,
+    dtS,
+    sigma,
   ];
-  const input = [params.map((p) => p.toPrecision(17)).join(' '), ...states.map((s) => Array.from(s).join(' '))].join('\n');
-  const output = execFileSync(binary, [String(walls), String(steps)], { input, encoding: 'utf8' }).trim().split('\n');
+  const input = [params.map((p) => p.toPrecision(17)).join(' '), ...states.map((s) => Array.from(s).join(' '))].join(
+    '\n',
+  );
+  const output = execFileSync(binary, [String(walls), String(steps)], { input, encoding: 'utf8' })
+    .trim()
+    .split('\n');
   return { seconds: Number(output[0]), firstWalls: output.slice(1).map((line) => line.split(' ').map(Number)) };
 }
 

@@ -43,10 +43,16 @@ function texture(): VectorField {
 function compilePeer(): string | undefined {
   const binary = join(mkdtempSync(join(tmpdir(), 'dwsyn-bench-')), 'llg-peer');
   try {
-    execFileSync('cc', ['-O3', '-march=native', '-o', binary, new URL('./llg-peer.c', import.meta.url).pathname, '-lfftw3', '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      'cc',
+      ['-O3', '-march=native', '-o', binary, new URL('./llg-peer.c', import.meta.url).pathname, '-lfftw3', '-lm'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return binary;
   } catch (error) {
-    process.stderr.write(`llg: the FFTW peer did not build (apt-get install libfftw3-dev): ${(error as Error).message.split('\n')[0]}\n`);
+    process.stderr.write(
+      `llg: the FFTW peer did not build (apt-get install libfftw3-dev): ${(error as Error).message.split('\n')[0]}\n`,
+    );
     return undefined;
   }
 }
@@ -55,8 +61,19 @@ function peerInput(m: VectorField, path: string): void {
   const [px, py] = paddedGrid(mesh);
   const kernel = demagKernel(mesh, [px, py, 1]);
   const dims = Int32Array.from([mesh.nx, mesh.ny, px, py]);
-  const params = Float64Array.from([material.msatAPerM, material.aexJPerM, material.kuJPerM3, material.alpha, gammaRadPerST, mesh.dxM, mesh.dyM, ...appliedT]);
-  const parts = [dims, params, kernel.xx, kernel.yy, kernel.zz, kernel.xy, m.x, m.y, m.z].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const params = Float64Array.from([
+    material.msatAPerM,
+    material.aexJPerM,
+    material.kuJPerM3,
+    material.alpha,
+    gammaRadPerST,
+    mesh.dxM,
+    mesh.dyM,
+    ...appliedT,
+  ]);
+  const parts = [dims, params, kernel.xx, kernel.yy, kernel.zz, kernel.xy, m.x, m.y, m.z].map((a) =>
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+  );
   writeFileSync(path, Buffer.concat(parts));
 }
 
@@ -93,7 +110,12 @@ export function benchLlgField(repeats: number): void {
     field(true);
     agreementT = 0;
     for (let i = 0; i < cells; i++) {
-      agreementT = Math.max(agreementT, Math.abs(b.x[i]! - theirs[i]!), Math.abs(b.y[i]! - theirs[cells + i]!), Math.abs(b.z[i]! - theirs[2 * cells + i]!));
+      agreementT = Math.max(
+        agreementT,
+        Math.abs(b.x[i]! - theirs[i]!),
+        Math.abs(b.y[i]! - theirs[cells + i]!),
+        Math.abs(b.z[i]! - theirs[2 * cells + i]!),
+      );
     }
   }
   time(true, 50); // warm-up: the JIT and V8's WebAssembly tiers
@@ -104,15 +126,28 @@ export function benchLlgField(repeats: number): void {
     ours.demag.push(cells / time(true, 100));
     ours.local.push(cells / time(false, 1000));
     if (peer) {
-      const [withDemag, local] = execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '100'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+      const [withDemag, local] = execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '100'], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .map(Number);
       theirs.demag.push(cells / withDemag!);
       theirs.local.push(cells / local!);
     }
-    process.stderr.write(`llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`);
+    process.stderr.write(
+      `llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`,
+    );
   }
-  console.log(`llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedGrid(mesh).slice(0, 2).join(' x ')})`);
-  console.log(`  local terms   TypeScript median ${median(ours.local).toExponential(3)} cell-evals/s (target >= 1e7)${peer ? `; C peer ${median(theirs.local).toExponential(3)}; ratio ${median(ours.local.map((v, i) => v / theirs.local[i]!)).toFixed(3)}` : ''}`);
-  console.log(`  with demag    TypeScript+WASM median ${median(ours.demag).toExponential(3)} cell-evals/s${peer ? `; C + FFTW3 ${median(theirs.demag).toExponential(3)}; ratio ${median(ours.demag.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''} (OOMMF 2.1, quoted in issue 4: 5.5e6)`);
+  console.log(
+    `llg field evaluation on ${mesh.nx} x ${mesh.ny} x 1 cells (exchange, anisotropy, Zeeman, LLG rate; demag padded to ${paddedGrid(mesh).slice(0, 2).join(' x ')})`,
+  );
+  console.log(
+    `  local terms   TypeScript median ${median(ours.local).toExponential(3)} cell-evals/s (target >= 1e7)${peer ? `; C peer ${median(theirs.local).toExponential(3)}; ratio ${median(ours.local.map((v, i) => v / theirs.local[i]!)).toFixed(3)}` : ''}`,
+  );
+  console.log(
+    `  with demag    TypeScript+WASM median ${median(ours.demag).toExponential(3)} cell-evals/s${peer ? `; C + FFTW3 ${median(theirs.demag).toExponential(3)}; ratio ${median(ours.demag.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''} (OOMMF 2.1, quoted in issue 4: 5.5e6)`,
+  );
   if (peer) console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T`);
 }
 
@@ -132,8 +167,12 @@ export function benchSp4(repeats: number): void {
       figures = sp4Figures(run.series);
       process.stderr.write(`sp4 ${method} run ${r + 1}/${repeats}: ${seconds.at(-1)!.toFixed(1)} s\n`);
     }
-    console.log(`  ${method}: wall time median ${median(seconds).toFixed(1)} s over ${repeats} run(s); ${evaluations} field evaluations, ${((evaluations * cellsSp4) / median(seconds)).toExponential(3)} cell-evals/s`);
-    console.log(`    figures: first <mx> = 0 at ${(figures!.firstMxZeroS * 1e9).toFixed(5)} ns, max <my> ${figures!.maxMy.toFixed(5)}, min <mz> ${figures!.minMz.toFixed(5)}, <m>(1 ns) ${figures!.finalM.map((v) => v.toFixed(5)).join(', ')}`);
+    console.log(
+      `  ${method}: wall time median ${median(seconds).toFixed(1)} s over ${repeats} run(s); ${evaluations} field evaluations, ${((evaluations * cellsSp4) / median(seconds)).toExponential(3)} cell-evals/s`,
+    );
+    console.log(
+      `    figures: first <mx> = 0 at ${(figures!.firstMxZeroS * 1e9).toFixed(5)} ns, max <my> ${figures!.maxMy.toFixed(5)}, min <mz> ${figures!.minMz.toFixed(5)}, <m>(1 ns) ${figures!.finalM.map((v) => v.toFixed(5)).join(', ')}`,
+    );
   }
   console.log(`  OOMMF 2.1 (quoted in issue 4, not run here): 33-43 s, 13,003 evaluations, 3.1-3.9e6 cell-evals/s`);
 }

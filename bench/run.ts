@@ -21,8 +21,13 @@ function benchDevice1d() {
     const b = runC(binary);
     ts.push(wallStepsPerRun / a.seconds);
     c.push(wallStepsPerRun / b.seconds);
-    agreement = Math.max(agreement, ...a.firstWalls.map((w, i) => Math.abs(w[0]! - b.firstWalls[i]![0]!) / Math.abs(b.firstWalls[i]![0]!)));
-    process.stderr.write(`device-1d run ${r + 1}/${repeats}: ts ${ts.at(-1)!.toExponential(3)}, c ${c.at(-1)!.toExponential(3)} wall-steps/s\n`);
+    agreement = Math.max(
+      agreement,
+      ...a.firstWalls.map((w, i) => Math.abs(w[0]! - b.firstWalls[i]![0]!) / Math.abs(b.firstWalls[i]![0]!)),
+    );
+    process.stderr.write(
+      `device-1d run ${r + 1}/${repeats}: ts ${ts.at(-1)!.toExponential(3)}, c ${c.at(-1)!.toExponential(3)} wall-steps/s\n`,
+    );
   }
   const ratio = median(ts.map((v, i) => v / c[i]!));
   console.log(`device-1d Heun step (1000 walls x 20000 steps, set B, 300 K, SOT 1e11 A/m^2, harmonic pin)`);
@@ -35,8 +40,11 @@ function benchDevice1d() {
 function benchArrhenius() {
   const { slopeK, expectedK, rates } = arrheniusSlope();
   console.log('device-1d Arrhenius escape from V0 sin^2(pi q / p), V0 = 6, 8, 10 k_B T (64 walls each)');
-  for (const r of rates) console.log(`  T = ${r.temperatureK.toFixed(1)} K: escape rate ${r.ratePerS.toExponential(3)} /s`);
-  console.log(`  slope of ln(rate) vs 1/T: ${slopeK.toFixed(0)} K, expected -V0/k_B = ${expectedK.toFixed(0)} K (ratio ${(slopeK / expectedK).toFixed(3)}, tolerance 10 %)`);
+  for (const r of rates)
+    console.log(`  T = ${r.temperatureK.toFixed(1)} K: escape rate ${r.ratePerS.toExponential(3)} /s`);
+  console.log(
+    `  slope of ln(rate) vs 1/T: ${slopeK.toFixed(0)} K, expected -V0/k_B = ${expectedK.toFixed(0)} K (ratio ${(slopeK / expectedK).toFixed(3)}, tolerance 10 %)`,
+  );
 }
 
 const only = process.argv[2];

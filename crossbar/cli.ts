@@ -4,7 +4,6 @@ import { formatJson } from '../pipeline/json-file.ts';
 import { CrossbarCase, checkCrossbarCase, idealColumnCurrents, toCrossbar } from './circuit.ts';
 import { solveCrossbar } from './solve.ts';
 
-
 export function registerCrossbarCommands(program: Command): void {
   const crossbar = program.command('crossbar').description('crossbar arrays with wire resistance');
   crossbar
@@ -31,8 +30,12 @@ export function registerCrossbarCommands(program: Command): void {
       process.stdout.write('column  currentA  idealCurrentA  loss\n');
       result.columnCurrentsA.forEach((current, j) => {
         const idealA = result.idealColumnCurrentsA[j]!;
-        process.stdout.write(`${String(j).padStart(6)}  ${current.toExponential(6)}  ${idealA.toExponential(6)}  ${idealA === 0 ? '-' : `${((1 - current / idealA) * 100).toFixed(2)} %`}\n`);
+        process.stdout.write(
+          `${String(j).padStart(6)}  ${current.toExponential(6)}  ${idealA.toExponential(6)}  ${idealA === 0 ? '-' : `${((1 - current / idealA) * 100).toFixed(2)} %`}\n`,
+        );
       });
-      process.stderr.write(`${c.solver}: ${result.iterations} iterations, relative residual ${result.residual.toExponential(2)}\n`);
+      process.stderr.write(
+        `${c.solver}: ${result.iterations} iterations, relative residual ${result.residual.toExponential(2)}\n`,
+      );
     });
 }

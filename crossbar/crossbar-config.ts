@@ -5,8 +5,16 @@ import { quantity } from '../pipeline/quantity.ts';
 export const CrossbarConfig = z
   .object({
     arrayRows: z.number().int().positive().default(128).describe('rows (inputs) per physical array'),
-    arrayCols: z.number().int().positive().default(128).describe('physical columns per array (a differential pair uses two)'),
-    mapping: z.enum(['differential', 'reference-column']).default('differential').describe('G+ - G- pairs, or one device per weight against a reference column'),
+    arrayCols: z
+      .number()
+      .int()
+      .positive()
+      .default(128)
+      .describe('physical columns per array (a differential pair uses two)'),
+    mapping: z
+      .enum(['differential', 'reference-column'])
+      .default('differential')
+      .describe('G+ - G- pairs, or one device per weight against a reference column'),
     topology: z.enum(['1T1R', '1R']).default('1T1R'),
     wordlineSegmentOhm: quantity('Ohm', 'word-line resistance per cell pitch').default(1),
     bitlineSegmentOhm: quantity('Ohm', 'bit-line resistance per cell pitch').default(1),
@@ -17,17 +25,41 @@ export const CrossbarConfig = z
     readDurationS: quantity('s', 'duration of one read').default(1e-9),
     dacBits: z.number().int().min(1).max(16).default(8).describe('input DAC resolution (signed inputs in [-1, 1])'),
     adcBits: z.number().int().min(1).max(16).default(8).describe('output ADC resolution'),
-    adcRangeFraction: z.number().positive().max(1).default(0.25).describe('ADC full scale as a fraction of the largest possible column signal'),
-    readNoiseRelative: z.number().nonnegative().default(0).describe('standard deviation of each conductance at each read, relative (dimensionless)'),
+    adcRangeFraction: z
+      .number()
+      .positive()
+      .max(1)
+      .default(0.25)
+      .describe('ADC full scale as a fraction of the largest possible column signal'),
+    readNoiseRelative: z
+      .number()
+      .nonnegative()
+      .default(0)
+      .describe('standard deviation of each conductance at each read, relative (dimensionless)'),
     adcEnergyJ: quantity('J', 'energy per ADC conversion').default(2e-12),
     dacEnergyJ: quantity('J', 'energy per DAC conversion').default(1e-13),
-    networkLayers: z.array(z.number().int().positive()).min(2).default([784, 100, 100, 100, 10]).describe('layer widths of the network the energy and error are given for'),
-    statisticsInputs: z.number().int().positive().default(8).describe('random input vectors per layer for the IR-drop and error statistics'),
+    networkLayers: z
+      .array(z.number().int().positive())
+      .min(2)
+      .default([784, 100, 100, 100, 10])
+      .describe('layer widths of the network the energy and error are given for'),
+    statisticsInputs: z
+      .number()
+      .int()
+      .positive()
+      .default(8)
+      .describe('random input vectors per layer for the IR-drop and error statistics'),
     solverTolerance: z.number().positive().default(1e-10),
     irDropSweep: z
       .object({
-        arraySizes: z.array(z.number().int().min(2)).default([32, 64, 128, 256]).describe('square arrays (rows = physical columns) of the IR-drop sweep'),
-        segmentOhms: z.array(z.number().positive()).default([0.5, 1, 2, 5]).describe('word- and bit-line resistance per cell pitch of the sweep'),
+        arraySizes: z
+          .array(z.number().int().min(2))
+          .default([32, 64, 128, 256])
+          .describe('square arrays (rows = physical columns) of the IR-drop sweep'),
+        segmentOhms: z
+          .array(z.number().positive())
+          .default([0.5, 1, 2, 5])
+          .describe('word- and bit-line resistance per cell pitch of the sweep'),
         inputs: z.number().int().positive().default(2).describe('random input vectors per point'),
       })
       .strict()

@@ -44,7 +44,16 @@ const exactLevels: StateConductances = {
 
 for (const mapping of ['differential', 'reference-column'] as const) {
   test(`${mapping}: with negligible wires, no device spread and fine converters a layer read is x . w`, (t) => {
-    const config = CrossbarConfig.parse({ mapping, arrayRows: 16, arrayCols: 10, wordlineSegmentOhm: 1e-9, bitlineSegmentOhm: 1e-9, adcBits: 16, dacBits: 16, adcRangeFraction: 1 });
+    const config = CrossbarConfig.parse({
+      mapping,
+      arrayRows: 16,
+      arrayCols: 10,
+      wordlineSegmentOhm: 1e-9,
+      bitlineSegmentOhm: 1e-9,
+      adcBits: 16,
+      dacBits: 16,
+      adcRangeFraction: 1,
+    });
     const inputs = 37;
     const outputs = 13;
     const random = trialStream(1, 'layer-test', 0);
@@ -65,7 +74,14 @@ for (const mapping of ['differential', 'reference-column'] as const) {
 
 test('IR drop shows as column loss and output error, growing with the wire resistance', (t) => {
   const losses = [0.1, 1, 5].map((ohm) => {
-    const config = CrossbarConfig.parse({ arrayRows: 64, arrayCols: 64, wordlineSegmentOhm: ohm, bitlineSegmentOhm: ohm, adcBits: 16, adcRangeFraction: 1 });
+    const config = CrossbarConfig.parse({
+      arrayRows: 64,
+      arrayCols: 64,
+      wordlineSegmentOhm: ohm,
+      bitlineSegmentOhm: ohm,
+      adcBits: 16,
+      adcRangeFraction: 1,
+    });
     const random = trialStream(2, 'layer-test', 0);
     const states = Uint8Array.from({ length: 64 * 32 }, () => Math.floor(random.uniform() * 5));
     const layer = new CrossbarLayer(config, exactLevels, states, 64, 32, random);
@@ -81,21 +97,37 @@ test('transfer weights reproduce every read before the ADC (the array is linear)
   const random = trialStream(3, 'layer-test', 0);
   const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
   for (const ohm of [1e-9, 2]) {
-    const config = CrossbarConfig.parse({ arrayRows: 16, arrayCols: 10, wordlineSegmentOhm: ohm, bitlineSegmentOhm: ohm, adcBits: 16, dacBits: 16, adcRangeFraction: 1 });
+    const config = CrossbarConfig.parse({
+      arrayRows: 16,
+      arrayCols: 10,
+      wordlineSegmentOhm: ohm,
+      bitlineSegmentOhm: ohm,
+      adcBits: 16,
+      dacBits: 16,
+      adcRangeFraction: 1,
+    });
     const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(3, 'program', 0));
     const transfer = layer.transferWeights();
     const x = Array.from({ length: 40 }, () => quantizeSigned(random.uniform(), 16, 1));
     const read = layer.read(x);
     const viaTransfer = new Float64Array(12);
     layer.tiles.forEach((tile, k) => {
-      for (let i = 0; i < tile.rows; i++) for (let j = 0; j < tile.outputs; j++) viaTransfer[tile.output0 + j]! += x[tile.row0 + i]! * transfer[k]![i * tile.outputs + j]!;
+      for (let i = 0; i < tile.rows; i++)
+        for (let j = 0; j < tile.outputs; j++)
+          viaTransfer[tile.output0 + j]! += x[tile.row0 + i]! * transfer[k]![i * tile.outputs + j]!;
     });
     viaTransfer.forEach((value, j) => assertClose(t, read.y[j]!, value, { abs: 2e-3 }, `r = ${ohm}: output ${j}`));
     if (ohm < 1e-6) {
       layer.tiles.forEach((tile, k) => {
         for (let i = 0; i < tile.rows; i++) {
           for (let j = 0; j < tile.outputs; j++) {
-            assertClose(t, transfer[k]![i * tile.outputs + j]!, states[(tile.row0 + i) * 12 + tile.output0 + j]! / 2 - 1, { abs: 1e-6 }, `weight ${i},${j}`);
+            assertClose(
+              t,
+              transfer[k]![i * tile.outputs + j]!,
+              states[(tile.row0 + i) * 12 + tile.output0 + j]! / 2 - 1,
+              { abs: 1e-6 },
+              `weight ${i},${j}`,
+            );
           }
         }
       });

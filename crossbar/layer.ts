@@ -66,7 +66,8 @@ export class CrossbarLayer {
     const differential = config.mapping === 'differential';
     const outputsPerTile = differential ? Math.floor(config.arrayCols / 2) : config.arrayCols - 1;
     if (outputsPerTile < 1) throw new Error(`internal error: arrays of ${config.arrayCols} columns hold no output`);
-    if (programmed && differential) throw new Error('internal error: given conductances need the reference-column mapping');
+    if (programmed && differential)
+      throw new Error('internal error: given conductances need the reference-column mapping');
     this.tiles = [];
     for (let row0 = 0; row0 < inputs; row0 += config.arrayRows) {
       for (let output0 = 0; output0 < outputs; output0 += outputsPerTile) {
@@ -79,9 +80,15 @@ export class CrossbarLayer {
             const state = states[(row0 + i) * outputs + output0 + j]!;
             if (differential) {
               cellSiemens[i * physicalCols + 2 * j] = programConductance(levels, state, programming);
-              cellSiemens[i * physicalCols + 2 * j + 1] = programConductance(levels, levels.states - 1 - state, programming);
+              cellSiemens[i * physicalCols + 2 * j + 1] = programConductance(
+                levels,
+                levels.states - 1 - state,
+                programming,
+              );
             } else {
-              cellSiemens[i * physicalCols + j] = programmed ? programmed(row0 + i, output0 + j) : programConductance(levels, state, programming);
+              cellSiemens[i * physicalCols + j] = programmed
+                ? programmed(row0 + i, output0 + j)
+                : programConductance(levels, state, programming);
             }
           }
           if (!differential) cellSiemens[i * physicalCols + tileOutputs] = referenceSiemens(levels);
@@ -105,7 +112,9 @@ export class CrossbarLayer {
         for (let j = 0; j < tile.outputs; j++) {
           const cells = tile.cellSiemens;
           const base = i * tile.physicalCols;
-          const weight = differential ? (cells[base + 2 * j]! - cells[base + 2 * j + 1]!) / span : (cells[base + j]! - reference) / (span / 2);
+          const weight = differential
+            ? (cells[base + 2 * j]! - cells[base + 2 * j + 1]!) / span
+            : (cells[base + j]! - reference) / (span / 2);
           const nominal = this.weightLevels[this.states[(tile.row0 + i) * this.outputs + tile.output0 + j]!]!;
           sumSq += (weight - nominal) ** 2;
         }
@@ -129,10 +138,15 @@ export class CrossbarLayer {
       for (let i = 0; i < tile.rows; i++) {
         const inputV = new Float64Array(tile.rows);
         inputV[i] = c.readVoltageV;
-        const solved = solveCrossbar(this.physical(tile, tile.cellSiemens, inputV), { solver: 'line-gs', tolerance: c.solverTolerance, maxIterations: 100_000 });
+        const solved = solveCrossbar(this.physical(tile, tile.cellSiemens, inputV), {
+          solver: 'line-gs',
+          tolerance: c.solverTolerance,
+          maxIterations: 100_000,
+        });
         const I = solved.columnCurrentsA;
         for (let j = 0; j < tile.outputs; j++) {
-          weights[i * tile.outputs + j] = (differential ? I[2 * j]! - I[2 * j + 1]! : I[j]! - I[tile.outputs]!) / unitCurrent;
+          weights[i * tile.outputs + j] =
+            (differential ? I[2 * j]! - I[2 * j + 1]! : I[j]! - I[tile.outputs]!) / unitCurrent;
         }
       }
       return weights;
@@ -154,9 +168,16 @@ export class CrossbarLayer {
     const xq = Float64Array.from({ length: this.inputs }, (_, i) => quantizeSigned(x[i]!, c.dacBits, 1));
     for (const tile of this.tiles) {
       const inputV = Float64Array.from({ length: tile.rows }, (_, i) => xq[tile.row0 + i]! * c.readVoltageV);
-      const cells = noise && c.readNoiseRelative > 0 ? tile.cellSiemens.map((g) => Math.max(1e-30, g * (1 + c.readNoiseRelative * noise.normal()))) : tile.cellSiemens;
+      const cells =
+        noise && c.readNoiseRelative > 0
+          ? tile.cellSiemens.map((g) => Math.max(1e-30, g * (1 + c.readNoiseRelative * noise.normal())))
+          : tile.cellSiemens;
       const crossbar = this.physical(tile, cells, inputV);
-      const solved = solveCrossbar(crossbar, { solver: 'line-gs', tolerance: c.solverTolerance, maxIterations: 100_000 }, tile.warmStart);
+      const solved = solveCrossbar(
+        crossbar,
+        { solver: 'line-gs', tolerance: c.solverTolerance, maxIterations: 100_000 },
+        tile.warmStart,
+      );
       tile.warmStart = solved.nodes;
       const ideal = idealColumnCurrents(crossbar);
       let lossSum = 0;
@@ -178,7 +199,9 @@ export class CrossbarLayer {
           : solved.columnCurrentsA[j]! - solved.columnCurrentsA[tile.outputs]!;
         y[tile.output0 + j]! += quantizeSigned(signal, c.adcBits, fullScale) / unitCurrent;
         let nominal = 0;
-        for (let i = 0; i < tile.rows; i++) nominal += xq[tile.row0 + i]! * this.weightLevels[this.states[(tile.row0 + i) * this.outputs + tile.output0 + j]!]!;
+        for (let i = 0; i < tile.rows; i++)
+          nominal +=
+            xq[tile.row0 + i]! * this.weightLevels[this.states[(tile.row0 + i) * this.outputs + tile.output0 + j]!]!;
         idealY[tile.output0 + j]! += nominal;
       }
       readEnergyJ += c.readDurationS * driverPower(crossbar, solved.nodes);

@@ -11,7 +11,16 @@ export interface IterativeResult {
  * Solves tridiagonal a_k x_{k-1} + b_k x_k + c_k x_{k+1} = d_k in place into `x` (Thomas algorithm);
  * `cPrime` and `dPrime` are scratch. Stable here: every line matrix is diagonally dominant.
  */
-function thomas(lower: number, diag: Float64Array, upper: number, rhs: Float64Array, n: number, cPrime: Float64Array, dPrime: Float64Array, x: Float64Array) {
+function thomas(
+  lower: number,
+  diag: Float64Array,
+  upper: number,
+  rhs: Float64Array,
+  n: number,
+  cPrime: Float64Array,
+  dPrime: Float64Array,
+  x: Float64Array,
+) {
   cPrime[0] = upper / diag[0]!;
   dPrime[0] = rhs[0]! / diag[0]!;
   for (let k = 1; k < n; k++) {
@@ -31,7 +40,10 @@ function thomas(lower: number, diag: Float64Array, upper: number, rhs: Float64Ar
  * KCL residual is below `tolerance` (checked whenever a sweep changes no voltage by more than
  * `tolerance` times the largest input).
  */
-export function solveLineGaussSeidel(x: Crossbar, options: { tolerance: number; maxIterations: number; warmStart?: NodeVoltages }): IterativeResult {
+export function solveLineGaussSeidel(
+  x: Crossbar,
+  options: { tolerance: number; maxIterations: number; warmStart?: NodeVoltages },
+): IterativeResult {
   const { rows: M, cols: N, cellSiemens: g, wordlineSiemens: gw, bitlineSiemens: gb } = x;
   const u = options.warmStart ? Float64Array.from(options.warmStart.u) : new Float64Array(M * N);
   const v = options.warmStart ? Float64Array.from(options.warmStart.v) : new Float64Array(M * N);

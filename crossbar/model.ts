@@ -22,7 +22,14 @@ export function buildCrossbarModel(config: CrossbarConfig, device: DeviceTableDa
       const inputs = config.networkLayers[l]!;
       const weights = trialStream(seed, `crossbar:n${table.states}:layer${l}:weights`, 0);
       const states = Uint8Array.from({ length: inputs * outputs }, () => Math.floor(weights.uniform() * table.states));
-      const layer = new CrossbarLayer(config, levels, states, inputs, outputs, trialStream(seed, `crossbar:n${table.states}:layer${l}:programming`, 0));
+      const layer = new CrossbarLayer(
+        config,
+        levels,
+        states,
+        inputs,
+        outputs,
+        trialStream(seed, `crossbar:n${table.states}:layer${l}:programming`, 0),
+      );
       const lossSums = layer.tiles.map(() => ({ mean: 0, max: 0 }));
       let errorSq = 0;
       let idealSq = 0;
@@ -94,10 +101,23 @@ function irDropSweep(config: CrossbarConfig, device: DeviceTableData, seed: numb
   return arraySizes.flatMap((size) =>
     segmentOhms.map((segmentOhm) => {
       const columns = config.mapping === 'differential' ? Math.floor(size / 2) : size - 1;
-      const point = { ...config, arrayRows: size, arrayCols: size, wordlineSegmentOhm: segmentOhm, bitlineSegmentOhm: segmentOhm };
+      const point = {
+        ...config,
+        arrayRows: size,
+        arrayCols: size,
+        wordlineSegmentOhm: segmentOhm,
+        bitlineSegmentOhm: segmentOhm,
+      };
       const weights = trialStream(seed, `crossbar:sweep:${size}:weights`, 0);
       const states = Uint8Array.from({ length: size * columns }, () => Math.floor(weights.uniform() * table.states));
-      const layer = new CrossbarLayer(point, levels, states, size, columns, trialStream(seed, `crossbar:sweep:${size}:programming`, 0));
+      const layer = new CrossbarLayer(
+        point,
+        levels,
+        states,
+        size,
+        columns,
+        trialStream(seed, `crossbar:sweep:${size}:programming`, 0),
+      );
       let mean = 0;
       let max = 0;
       for (let r = 0; r < reads; r++) {

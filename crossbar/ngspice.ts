@@ -73,7 +73,8 @@ async function wasmColumnCurrents(x: Crossbar): Promise<Float64Array> {
       const value = variable.values[0];
       if (match && typeof value === 'number') currentsA[Number(match[1])] = value;
     }
-    if (currentsA.some(Number.isNaN)) throw new Error(`WebAssembly ngspice gave no current for some columns: ${sim.getError().join('; ')}`);
+    if (currentsA.some(Number.isNaN))
+      throw new Error(`WebAssembly ngspice gave no current for some columns: ${sim.getError().join('; ')}`);
     return currentsA;
   });
 }
@@ -84,11 +85,17 @@ async function systemColumnCurrents(x: Crossbar): Promise<Float64Array> {
     const netlist = join(dir, 'crossbar.cir');
     writeFileSync(netlist, crossbarNetlist(x));
     const result = await execa('ngspice', ['-b', netlist], { reject: false });
-    if (result.code === 'ENOENT') throw new Error('ngspice: not found on PATH; install it (apt-get install -y ngspice) or use the WebAssembly engine');
-    if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`ngspice failed (exit ${result.exitCode}): ${result.stderr.slice(-500)}`);
+    if (result.code === 'ENOENT')
+      throw new Error(
+        'ngspice: not found on PATH; install it (apt-get install -y ngspice) or use the WebAssembly engine',
+      );
+    if (result.exitCode !== 0 && result.exitCode !== 1)
+      throw new Error(`ngspice failed (exit ${result.exitCode}): ${result.stderr.slice(-500)}`);
     const currentsA = new Float64Array(x.cols).fill(Number.NaN);
-    for (const match of result.stdout.matchAll(/^vs(\d+)#branch\s*=\s*(\S+)/gim)) currentsA[Number(match[1])] = Number(match[2]);
-    if (currentsA.some(Number.isNaN)) throw new Error(`ngspice printed no current for some columns:\n${result.stdout.slice(-1000)}`);
+    for (const match of result.stdout.matchAll(/^vs(\d+)#branch\s*=\s*(\S+)/gim))
+      currentsA[Number(match[1])] = Number(match[2]);
+    if (currentsA.some(Number.isNaN))
+      throw new Error(`ngspice printed no current for some columns:\n${result.stdout.slice(-1000)}`);
     return currentsA;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -96,7 +103,10 @@ async function systemColumnCurrents(x: Crossbar): Promise<Float64Array> {
 }
 
 /** Solves the crossbar with ngspice and returns the column currents [A] and the solve's wall time. */
-export async function ngspiceColumnCurrents(x: Crossbar, engine: SpiceEngine = 'wasm'): Promise<{ currentsA: Float64Array; seconds: number }> {
+export async function ngspiceColumnCurrents(
+  x: Crossbar,
+  engine: SpiceEngine = 'wasm',
+): Promise<{ currentsA: Float64Array; seconds: number }> {
   const started = performance.now();
   const currentsA = await (engine === 'wasm' ? wasmColumnCurrents(x) : systemColumnCurrents(x));
   return { currentsA, seconds: (performance.now() - started) / 1000 };

@@ -21,6 +21,15 @@ export function solveCrossbar(
     const { nodes, residual } = solveDirect(x);
     return { columnCurrentsA: columnCurrents(x, nodes), nodes, iterations: 1, residual };
   }
-  const result = solveLineGaussSeidel(x, { tolerance: options.tolerance, maxIterations: options.maxIterations, ...(warmStart ? { warmStart } : {}) });
-  return { columnCurrentsA: columnCurrents(x, result.nodes), nodes: result.nodes, iterations: result.iterations, residual: result.residual };
+  const result = solveLineGaussSeidel(x, {
+    tolerance: options.tolerance,
+    maxIterations: options.maxIterations,
+    ...(warmStart ? { warmStart } : {}),
+  });
+  return {
+    columnCurrentsA: columnCurrents(x, result.nodes),
+    nodes: result.nodes,
+    iterations: result.iterations,
+    residual: result.residual,
+  };
 }

@@ -9,7 +9,21 @@ export const crossbarStage: Stage = {
   id: 'crossbar',
   version: 1,
   description: 'map device states onto crossbar tiles and measure IR drop, output error and energy per inference',
-  sources: ['crossbar/circuit.ts', 'crossbar/crossbar-config.ts', 'crossbar/direct.ts', 'crossbar/kcl.ts', 'crossbar/layer.ts', 'crossbar/line-gauss-seidel.ts', 'crossbar/mapping.ts', 'crossbar/model.ts', 'crossbar/periphery.ts', 'crossbar/solve.ts', 'crossbar/stage.ts', 'pipeline/schemas/crossbar-model.ts', 'pipeline/rng.ts'],
+  sources: [
+    'crossbar/circuit.ts',
+    'crossbar/crossbar-config.ts',
+    'crossbar/direct.ts',
+    'crossbar/kcl.ts',
+    'crossbar/layer.ts',
+    'crossbar/line-gauss-seidel.ts',
+    'crossbar/mapping.ts',
+    'crossbar/model.ts',
+    'crossbar/periphery.ts',
+    'crossbar/solve.ts',
+    'crossbar/stage.ts',
+    'pipeline/schemas/crossbar-model.ts',
+    'pipeline/rng.ts',
+  ],
   config: { section: 'crossbar', schema: CrossbarConfig },
   reads: ['crossbar'],
   inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
@@ -23,8 +37,10 @@ export const crossbarStage: Stage = {
     for (const key of ['accessOhm', 'driverOhm', 'senseOhm', 'adcEnergyJ', 'dacEnergyJ'] as const) {
       if (!(c[key] >= 0)) problems.push({ key: `crossbar.${key}`, message: `must be >= 0 (got ${c[key]})` });
     }
-    if (c.mapping === 'differential' && c.arrayCols < 2) problems.push({ key: 'crossbar.arrayCols', message: 'a differential pair needs at least 2 columns' });
-    if (c.topology === '1R' && c.accessOhm > 0) problems.push({ key: 'crossbar.accessOhm', message: 'a passive 1R array has no access transistor' });
+    if (c.mapping === 'differential' && c.arrayCols < 2)
+      problems.push({ key: 'crossbar.arrayCols', message: 'a differential pair needs at least 2 columns' });
+    if (c.topology === '1R' && c.accessOhm > 0)
+      problems.push({ key: 'crossbar.accessOhm', message: 'a passive 1R array has no access transistor' });
     return problems;
   },
   async run({ params, inputs, seed, log }) {
@@ -33,7 +49,9 @@ export const crossbarStage: Stage = {
     const data = buildCrossbarModel(config, device, seed);
     for (const mapping of data.mappings) {
       const worst = Math.max(...mapping.layers.flatMap((l) => l.tiles.map((t) => t.maxColumnLoss)));
-      log(`${mapping.states} states: worst column loss ${(worst * 100).toFixed(2)} %, energy per inference ${(mapping.energyPerInferenceJ.total * 1e12).toFixed(2)} pJ`);
+      log(
+        `${mapping.states} states: worst column loss ${(worst * 100).toFixed(2)} %, energy per inference ${(mapping.energyPerInferenceJ.total * 1e12).toFixed(2)} pJ`,
+      );
     }
     return { 'crossbar-model': data };
   },

@@ -43,7 +43,12 @@ testWith(fashionMnistPackage)('Fashion-MNIST (Debian dataset-fashion-mnist, gzip
 function copyOfMnist(): string {
   const dir = tempDir();
   const source = defaultDataDir('mnist');
-  for (const name of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
+  for (const name of [
+    'train-images-idx3-ubyte',
+    'train-labels-idx1-ubyte',
+    't10k-images-idx3-ubyte',
+    't10k-labels-idx1-ubyte',
+  ]) {
     copyFileSync(join(source, name), join(dir, name));
   }
   return dir;
@@ -54,8 +59,13 @@ test('a truncated copy of an MNIST file fails verification and loading with the 
   const labels = join(dir, 't10k-labels-idx1-ubyte');
   writeFileSync(labels, readFileSync(labels).subarray(0, 5000));
   const results = verifyDataset('mnist', dir);
-  t.deepEqual(results.map((r) => r.ok), [true, true, true, false]);
-  t.throws(() => loadDataset('mnist', dir), { message: `${labels}: truncated IDX data: header [10000] needs 10000 bytes, file has 4992` });
+  t.deepEqual(
+    results.map((r) => r.ok),
+    [true, true, true, false],
+  );
+  t.throws(() => loadDataset('mnist', dir), {
+    message: `${labels}: truncated IDX data: header [10000] needs 10000 bytes, file has 4992`,
+  });
 });
 
 test('a file with the right shape but other content fails the checksum', (t) => {

@@ -37,7 +37,9 @@ function locate(dir: string, file: DatasetFile): string {
     const path = join(dir, name);
     if (existsSync(path)) return path;
   }
-  throw new UsageError(`${join(dir, file.name)}: file not found (nor .gz); give the folder with --data-dir or DWSYN_DATA_DIR`);
+  throw new UsageError(
+    `${join(dir, file.name)}: file not found (nor .gz); give the folder with --data-dir or DWSYN_DATA_DIR`,
+  );
 }
 
 /**
@@ -52,7 +54,9 @@ function readFile(dir: string, file: DatasetFile, verify: boolean) {
     throw new ArtifactError(`${path}: dimensions [${idx.dims.join(', ')}], expected [${file.dims.join(', ')}]`);
   }
   if (verify && sha256(bytes) !== file.sha256) {
-    throw new ArtifactError(`${path}: sha256 does not match the known ${file.name}; the file is not the original release`);
+    throw new ArtifactError(
+      `${path}: sha256 does not match the known ${file.name}; the file is not the original release`,
+    );
   }
   return idx;
 }
@@ -91,5 +95,10 @@ export function verifyDataset(id: DatasetId, dir = defaultDataDir(id)) {
 /** The first `count` items of a split, for quick runs and CI. */
 export function headOf(split: Split, count: number): Split {
   const n = Math.min(count, split.count);
-  return { images: split.images.subarray(0, n * split.pixels), labels: split.labels.subarray(0, n), count: n, pixels: split.pixels };
+  return {
+    images: split.images.subarray(0, n * split.pixels),
+    labels: split.labels.subarray(0, n),
+    count: n,
+    pixels: split.pixels,
+  };
 }

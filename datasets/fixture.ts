@@ -8,7 +8,10 @@ import { encodeIdx } from './idx.ts';
  * A tiny synthetic IDX dataset in MNIST's layout: each class is a bright square at its own place on
  * a noisy background, so a classifier can learn it in seconds. For fast tests only.
  */
-export function writeFixtureDataset(dir: string, options: { train: number; test: number; side?: number; gzip?: boolean; seed?: number }) {
+export function writeFixtureDataset(
+  dir: string,
+  options: { train: number; test: number; side?: number; gzip?: boolean; seed?: number },
+) {
   const side = options.side ?? 8;
   const random = trialStream(options.seed ?? 7, 'fixture', 0);
   mkdirSync(dir, { recursive: true });
@@ -17,7 +20,10 @@ export function writeFixtureDataset(dir: string, options: { train: number; test:
     if (options.gzip) writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes));
     else writeFileSync(join(dir, name), bytes);
   };
-  for (const [prefix, count] of [['train', options.train], ['t10k', options.test]] as const) {
+  for (const [prefix, count] of [
+    ['train', options.train],
+    ['t10k', options.test],
+  ] as const) {
     const images = new Uint8Array(count * side * side);
     const labels = new Uint8Array(count);
     for (let n = 0; n < count; n++) {

@@ -23,9 +23,14 @@ test('a wrong magic number, a wrong rank, a truncated or oversized file are refu
   const bytes = sample();
   const wrongMagic = bytes.slice();
   wrongMagic[2] = 0x0d; // float32 type code
-  t.throws(() => parseIdx(wrongMagic, 'f.idx', 3), { instanceOf: ArtifactError, message: 'f.idx: wrong IDX magic number 0x00000d03, expected 0x00000803' });
+  t.throws(() => parseIdx(wrongMagic, 'f.idx', 3), {
+    instanceOf: ArtifactError,
+    message: 'f.idx: wrong IDX magic number 0x00000d03, expected 0x00000803',
+  });
   t.throws(() => parseIdx(bytes, 'f.idx', 1), { message: /wrong IDX magic number 0x00000803, expected 0x00000801/ });
-  t.throws(() => parseIdx(bytes.subarray(0, bytes.length - 1), 'f.idx', 3), { message: 'f.idx: truncated IDX data: header [2, 2, 3] needs 12 bytes, file has 11' });
+  t.throws(() => parseIdx(bytes.subarray(0, bytes.length - 1), 'f.idx', 3), {
+    message: 'f.idx: truncated IDX data: header [2, 2, 3] needs 12 bytes, file has 11',
+  });
   t.throws(() => parseIdx(bytes.subarray(0, 6), 'f.idx', 3), { message: 'f.idx: truncated IDX header' });
   t.throws(() => parseIdx(new Uint8Array([...bytes, 0]), 'f.idx', 3), { message: /oversized IDX data/ });
   t.throws(() => readIdx('/nonexistent/file', 3), { message: '/nonexistent/file: file not found' });

@@ -19,7 +19,9 @@ export function readIdxBytes(path: string): Uint8Array {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ArtifactError(`${path}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code})`}`, { cause: error });
+    throw new ArtifactError(`${path}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code})`}`, {
+      cause: error,
+    });
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
@@ -43,7 +45,9 @@ export function parseIdx(bytes: Uint8Array, source: string, expectedRank: number
   const rank = magic & 0xff;
   if (magic >> 16 !== 0 || type !== unsignedByte || rank !== expectedRank) {
     const expected = ((unsignedByte << 8) | expectedRank).toString(16).padStart(8, '0');
-    throw new ArtifactError(`${source}: wrong IDX magic number 0x${magic.toString(16).padStart(8, '0')}, expected 0x${expected}`);
+    throw new ArtifactError(
+      `${source}: wrong IDX magic number 0x${magic.toString(16).padStart(8, '0')}, expected 0x${expected}`,
+    );
   }
   const headerBytes = 4 + 4 * rank;
   if (bytes.length < headerBytes) throw new ArtifactError(`${source}: truncated IDX header`);

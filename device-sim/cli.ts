@@ -21,7 +21,6 @@ import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
 import { registerLlgTableCommand } from './llg-table-command.ts';
 
-
 /** Rows of the per-state statistics and of every sample of a device table, for CSV. */
 export function deviceTableRows(data: DeviceTableData) {
   const states = data.tables.flatMap((table) =>
@@ -47,7 +46,13 @@ export function deviceTableRows(data: DeviceTableData) {
   );
   const samples = data.tables.flatMap((table) =>
     table.entries.flatMap((e) =>
-      e.samplesU.map((u, trial) => ({ states: table.states, state: e.index, trial, u, conductanceSiemens: e.conductance.samplesSiemens[trial] })),
+      e.samplesU.map((u, trial) => ({
+        states: table.states,
+        state: e.index,
+        trial,
+        u,
+        conductanceSiemens: e.conductance.samplesSiemens[trial],
+      })),
     ),
   );
   return { states, samples };
@@ -58,11 +63,17 @@ export function registerDeviceCommands(program: Command): void {
   registerLlgTableCommand(device);
   device
     .command('simulate')
-    .description('run walls of the 1-D model ("model": "1d", the default) or of the micromagnetic strip ("model": "llg"); print the summary (and table)')
+    .description(
+      'run walls of the 1-D model ("model": "1d", the default) or of the micromagnetic strip ("model": "llg"); print the summary (and table)',
+    )
     .requiredOption('--config <case.json>', 'simulation case (see README: device simulate)')
     .option('--json', 'one JSON document: { summary, trajectory } (1d) or { summary, table } (llg)', false)
-    .option('--csv', 'the trajectory (1d: t, wall, q, phi, v) or the table (llg: t, trial, <m>, q, v, energies, <m> per region) as CSV', false)
-    .option('--ovf <dir>', 'llg: write each trial\'s relaxed start and final state there as OVF 2.0 (binary 8)')
+    .option(
+      '--csv',
+      'the trajectory (1d: t, wall, q, phi, v) or the table (llg: t, trial, <m>, q, v, energies, <m> per region) as CSV',
+      false,
+    )
+    .option('--ovf <dir>', "llg: write each trial's relaxed start and final state there as OVF 2.0 (binary 8)")
     .action((options: { config: string; json: boolean; csv: boolean; ovf?: string }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
       if (caseModel(options.config) === 'llg') {
@@ -76,23 +87,36 @@ export function registerDeviceCommands(program: Command): void {
         process.stdout.write(`${formatJson({ summary, trajectory })}\n`);
       } else if (options.csv) {
         const rows = trajectory.timeS.flatMap((timeS, k) =>
-          trajectory.positionM[k]!.map((q, wall) => ({ timeS, wall, positionM: q, phiRad: trajectory.phiRad[k]![wall], velocityMPerS: trajectory.velocityMPerS[k]![wall] })),
+          trajectory.positionM[k]!.map((q, wall) => ({
+            timeS,
+            wall,
+            positionM: q,
+            phiRad: trajectory.phiRad[k]![wall],
+            velocityMPerS: trajectory.velocityMPerS[k]![wall],
+          })),
         );
         process.stdout.write(`${Papa.unparse(rows)}\n`);
       } else {
         process.stdout.write('wall  finalPositionM  finalPhiRad  meanVelocityMPerS\n');
         summary.finalPositionM.forEach((q, i) => {
-          process.stdout.write(`${String(i).padStart(4)}  ${q.toExponential(6)}  ${summary.finalPhiRad[i]!.toFixed(6)}  ${summary.meanVelocityMPerS[i]!.toPrecision(6)}\n`);
+          process.stdout.write(
+            `${String(i).padStart(4)}  ${q.toExponential(6)}  ${summary.finalPhiRad[i]!.toFixed(6)}  ${summary.meanVelocityMPerS[i]!.toPrecision(6)}\n`,
+          );
         });
       }
     });
   device
     .command('compare')
-    .description('run an LLG case and the 1-D case with the same track, drive and wall; compare the displacements (KS test at T > 0)')
+    .description(
+      'run an LLG case and the 1-D case with the same track, drive and wall; compare the displacements (KS test at T > 0)',
+    )
     .requiredOption('--config <case.json>', 'an LLG case ("model": "llg")')
     .option('--json', 'one JSON document', false)
     .action((options: { config: string; json: boolean }) => {
-      const llgCase = loadCaseFile(options.config, LlgCase, (c) => [...checkLlgCase(c), ...checkWallCase(oneDimensionalCase(c))]);
+      const llgCase = loadCaseFile(options.config, LlgCase, (c) => [
+        ...checkLlgCase(c),
+        ...checkWallCase(oneDimensionalCase(c)),
+      ]);
       const progress = stderrProgress('llg', llgCase.walls * llgCase.samples);
       const comparison = compareModels(llgCase, () => progress.increment());
       progress.stop();
@@ -102,10 +126,17 @@ export function registerDeviceCommands(program: Command): void {
       }
       const nm = (m: number) => (m * 1e9).toFixed(2);
       process.stdout.write(`model  trials  mean displacement (nm)  std (nm)\n`);
-      process.stdout.write(`llg    ${String(comparison.llg.displacementM.length).padStart(6)}  ${nm(comparison.llg.meanM).padStart(22)}  ${nm(comparison.llg.stdM).padStart(8)}\n`);
-      process.stdout.write(`1d     ${String(comparison.oneD.displacementM.length).padStart(6)}  ${nm(comparison.oneD.meanM).padStart(22)}  ${nm(comparison.oneD.stdM).padStart(8)}\n`);
+      process.stdout.write(
+        `llg    ${String(comparison.llg.displacementM.length).padStart(6)}  ${nm(comparison.llg.meanM).padStart(22)}  ${nm(comparison.llg.stdM).padStart(8)}\n`,
+      );
+      process.stdout.write(
+        `1d     ${String(comparison.oneD.displacementM.length).padStart(6)}  ${nm(comparison.oneD.meanM).padStart(22)}  ${nm(comparison.oneD.stdM).padStart(8)}\n`,
+      );
       process.stdout.write(`1-D relative to LLG: ${(100 * comparison.relativeDifference).toFixed(2)} %\n`);
-      if (comparison.ks) process.stdout.write(`two-sample KS of the displacements: D = ${comparison.ks.d.toFixed(4)}, p = ${comparison.ks.pValue.toPrecision(3)}\n`);
+      if (comparison.ks)
+        process.stdout.write(
+          `two-sample KS of the displacements: D = ${comparison.ks.d.toFixed(4)}, p = ${comparison.ks.pValue.toPrecision(3)}\n`,
+        );
     });
   device
     .command('export')
@@ -118,76 +149,111 @@ export function registerDeviceCommands(program: Command): void {
       mkdirSync(options.out, { recursive: true });
       writeFileSync(join(options.out, 'device-states.csv'), `${Papa.unparse(rows.states)}\n`);
       writeFileSync(join(options.out, 'device-samples.csv'), `${Papa.unparse(rows.samples)}\n`);
-      process.stderr.write(`wrote ${rows.states.length} state rows and ${rows.samples.length} sample rows to ${options.out}\n`);
+      process.stderr.write(
+        `wrote ${rows.states.length} state rows and ${rows.samples.length} sample rows to ${options.out}\n`,
+      );
     });
   device
     .command('sp4')
-    .description('muMAG standard problem 4 on the LLG solver: relax the S-state, apply field 1 or 2, print the key figures beside OOMMF\'s')
+    .description(
+      "muMAG standard problem 4 on the LLG solver: relax the S-state, apply field 1 or 2, print the key figures beside OOMMF's",
+    )
     .option('--cell <size>', 'cell edge in the film plane (500 nm and 125 nm must be whole multiples of it)', '2.5 nm')
     .addOption(new Option('--field <n>', 'SP4 field').choices(['1', '2']).default('1'))
     .option('--end <time>', 'simulated time', '1 ns')
     .option('--tolerance <err>', "the adaptive method's largest local error of |m| per step", '1e-5')
-    .addOption(new Option('--method <name>', 'adaptive Runge-Kutta pair: Dormand-Prince 5(4), or Bogacki-Shampine 3(2) (fewer evaluations where stiff exchange holds the step)').choices(rkMethods).default('rk45'))
+    .addOption(
+      new Option(
+        '--method <name>',
+        'adaptive Runge-Kutta pair: Dormand-Prince 5(4), or Bogacki-Shampine 3(2) (fewer evaluations where stiff exchange holds the step)',
+      )
+        .choices(rkMethods)
+        .default('rk45'),
+    )
     .option('--ovf <dir>', 'write the S-state and the final state there as OVF 2.0 (binary 8)')
     .option('--json', 'one JSON document: { mesh, figures, oommf, evaluations, wallTimeS, series }', false)
     .option('--csv', 'the <m> time series as CSV (t, mx, my, mz)', false)
-    .action((options: { cell: string; field: '1' | '2'; end: string; tolerance: string; method: RkMethod; ovf?: string; json: boolean; csv: boolean }) => {
-      if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
-      const number = (flag: string, text: string, unit: string | undefined) => {
-        let value: number;
-        try {
-          value = unit ? toSi(text, unit) : Number(text);
-        } catch (error) {
-          throw new UsageError(`--${flag}: ${(error as Error).message}`);
+    .action(
+      (options: {
+        cell: string;
+        field: '1' | '2';
+        end: string;
+        tolerance: string;
+        method: RkMethod;
+        ovf?: string;
+        json: boolean;
+        csv: boolean;
+      }) => {
+        if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
+        const number = (flag: string, text: string, unit: string | undefined) => {
+          let value: number;
+          try {
+            value = unit ? toSi(text, unit) : Number(text);
+          } catch (error) {
+            throw new UsageError(`--${flag}: ${(error as Error).message}`);
+          }
+          if (!(value > 0)) throw new UsageError(`--${flag}: must be a positive number, got ${text}`);
+          return value;
+        };
+        const cellM = number('cell', options.cell, 'm');
+        const endS = number('end', options.end, 's');
+        const tolerance = number('tolerance', options.tolerance, undefined);
+        const mesh = sp4Mesh(cellM);
+        if (
+          Math.abs(mesh.nx * cellM - sp4.lengthM) > 1e-6 * cellM ||
+          Math.abs(mesh.ny * cellM - sp4.widthM) > 1e-6 * cellM
+        ) {
+          throw new UsageError(`--cell: ${options.cell} does not divide the 500 nm x 125 nm film into whole cells`);
         }
-        if (!(value > 0)) throw new UsageError(`--${flag}: must be a positive number, got ${text}`);
-        return value;
-      };
-      const cellM = number('cell', options.cell, 'm');
-      const endS = number('end', options.end, 's');
-      const tolerance = number('tolerance', options.tolerance, undefined);
-      const mesh = sp4Mesh(cellM);
-      if (Math.abs(mesh.nx * cellM - sp4.lengthM) > 1e-6 * cellM || Math.abs(mesh.ny * cellM - sp4.widthM) > 1e-6 * cellM) {
-        throw new UsageError(`--cell: ${options.cell} does not divide the 500 nm x 125 nm film into whole cells`);
-      }
-      const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
-      if (problem) throw new UsageError(`--cell: ${problem.message}`);
-      const started = performance.now();
-      process.stderr.write(`SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; relaxing the S-state\n`);
-      const sState = sp4SState(mesh);
-      const field = Number(options.field) as 1 | 2;
-      const samples = Math.round(endS / 1e-12);
-      const progress = stderrProgress(`SP4 field ${field}`, samples);
-      let final = sState.m;
-      const run = runSp4(mesh, sState.m, field, {
-        endS,
-        sampleS: 1e-12,
-        tolerance,
-        method: options.method,
-        onSample: (tS, m) => {
-          progress.increment(1, `${(tS * 1e9).toFixed(3)} ns`);
-          final = m;
-        },
-      });
-      progress.stop();
-      const wallTimeS = (performance.now() - started) / 1000;
-      const figures = sp4Figures(run.series);
-      if (options.ovf) {
-        mkdirSync(options.ovf, { recursive: true });
-        writeFileAtomic(join(options.ovf, 'sp4-s-state.ovf'), formatOvf({ mesh, field: sState.m, title: 'SP4 S-state (dwsyn)' }, 'binary8'));
-        writeFileAtomic(join(options.ovf, `sp4-field${field}-final.ovf`), formatOvf({ mesh, field: final, title: `SP4 field ${field} at ${endS} s (dwsyn)` }, 'binary8'));
-      }
-      const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
-      const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
-      if (options.json) {
-        process.stdout.write(`${formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series })}\n`);
-      } else if (options.csv) {
-        process.stdout.write(`${Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz })))}\n`);
-      } else {
-        process.stdout.write(`${sp4Lines(figures, oommf).join('\n')}\n`);
-        process.stdout.write(`field evaluations: relaxation ${evaluations.relaxation}, run ${evaluations.run}; wall time ${wallTimeS.toFixed(1)} s\n`);
-      }
-    });
+        const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
+        if (problem) throw new UsageError(`--cell: ${problem.message}`);
+        const started = performance.now();
+        process.stderr.write(`SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; relaxing the S-state\n`);
+        const sState = sp4SState(mesh);
+        const field = Number(options.field) as 1 | 2;
+        const samples = Math.round(endS / 1e-12);
+        const progress = stderrProgress(`SP4 field ${field}`, samples);
+        let final = sState.m;
+        const run = runSp4(mesh, sState.m, field, {
+          endS,
+          sampleS: 1e-12,
+          tolerance,
+          method: options.method,
+          onSample: (tS, m) => {
+            progress.increment(1, `${(tS * 1e9).toFixed(3)} ns`);
+            final = m;
+          },
+        });
+        progress.stop();
+        const wallTimeS = (performance.now() - started) / 1000;
+        const figures = sp4Figures(run.series);
+        if (options.ovf) {
+          mkdirSync(options.ovf, { recursive: true });
+          writeFileAtomic(
+            join(options.ovf, 'sp4-s-state.ovf'),
+            formatOvf({ mesh, field: sState.m, title: 'SP4 S-state (dwsyn)' }, 'binary8'),
+          );
+          writeFileAtomic(
+            join(options.ovf, `sp4-field${field}-final.ovf`),
+            formatOvf({ mesh, field: final, title: `SP4 field ${field} at ${endS} s (dwsyn)` }, 'binary8'),
+          );
+        }
+        const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
+        const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
+        if (options.json) {
+          process.stdout.write(
+            `${formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series })}\n`,
+          );
+        } else if (options.csv) {
+          process.stdout.write(`${Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz })))}\n`);
+        } else {
+          process.stdout.write(`${sp4Lines(figures, oommf).join('\n')}\n`);
+          process.stdout.write(
+            `field evaluations: relaxation ${evaluations.relaxation}, run ${evaluations.run}; wall time ${wallTimeS.toFixed(1)} s\n`,
+          );
+        }
+      },
+    );
 }
 
 /** The SP4 figures as aligned lines, OOMMF's beside them when there are any. */
@@ -238,16 +304,29 @@ function simulateLlgCommand(llgCase: LlgCase, options: { json: boolean; csv: boo
   if (options.ovf) {
     mkdirSync(options.ovf, { recursive: true });
     trials.forEach((t, i) => {
-      writeFileAtomic(join(options.ovf!, `trial${i}-start.ovf`), formatOvf({ mesh: strip.mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'));
-      writeFileAtomic(join(options.ovf!, `trial${i}-final.ovf`), formatOvf({ mesh: strip.mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` }, 'binary8'));
+      writeFileAtomic(
+        join(options.ovf!, `trial${i}-start.ovf`),
+        formatOvf({ mesh: strip.mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'),
+      );
+      writeFileAtomic(
+        join(options.ovf!, `trial${i}-final.ovf`),
+        formatOvf(
+          { mesh: strip.mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` },
+          'binary8',
+        ),
+      );
     });
   }
   if (options.json) process.stdout.write(`${formatJson({ summary, table: rows })}\n`);
   else if (options.csv) process.stdout.write(`${Papa.unparse(rows)}\n`);
   else {
-    process.stdout.write(`mesh ${strip.mesh.nx} x ${strip.mesh.ny} x ${strip.mesh.nz} cells\ntrial  startPositionM  finalPositionM  displacementM  meanVelocityMPerS\n`);
+    process.stdout.write(
+      `mesh ${strip.mesh.nx} x ${strip.mesh.ny} x ${strip.mesh.nz} cells\ntrial  startPositionM  finalPositionM  displacementM  meanVelocityMPerS\n`,
+    );
     trials.forEach((t, i) => {
-      process.stdout.write(`${String(i).padStart(5)}  ${t.startPositionM.toExponential(6)}  ${t.finalPositionM.toExponential(6)}  ${(t.finalPositionM - t.startPositionM).toExponential(6)}  ${t.meanVelocityMPerS.toPrecision(6)}\n`);
+      process.stdout.write(
+        `${String(i).padStart(5)}  ${t.startPositionM.toExponential(6)}  ${t.finalPositionM.toExponential(6)}  ${(t.finalPositionM - t.startPositionM).toExponential(6)}  ${t.meanVelocityMPerS.toPrecision(6)}\n`,
+      );
     });
   }
 }

@@ -15,14 +15,21 @@ import { stages } from '../pipeline/stages.ts';
 import { hashSources } from '../pipeline/sources.ts';
 import { repoRoot } from '../pipeline/version.ts';
 import { describeIssues } from '../pipeline/zod-issues.ts';
-import { createBatchRunner, createShardedBatchRunner, defaultWorkerCount, type BatchRunner } from './characterize/batch-runner.ts';
+import {
+  createBatchRunner,
+  createShardedBatchRunner,
+  defaultWorkerCount,
+  type BatchRunner,
+} from './characterize/batch-runner.ts';
 import { compareStateDistributions, type StateComparison } from '../pipeline/device-table-comparison.ts';
 import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
 import { LlgCharacterization } from './characterize/llg-settings.ts';
 import { deviceStage } from './stage.ts';
 
-/** What made an LLG table, as its provenance names it (it is made beside the pipeline, from the device stage's table). */
+/**
+ * What made an LLG table, as its provenance names it (it is made beside the pipeline, from the device stage's table).
+ */
 const llgTableMaker = { id: 'device-llg', version: 1 } as const;
 
 interface Options {
@@ -36,9 +43,16 @@ interface Options {
   executor: 'local' | 'slurm';
 }
 
-/** The settings: the file's (or the defaults), then the options on top; bad values name the option or the file's field. */
-function settingsOf(options: Options, check: (s: LlgCharacterization) => Array<{ key: string; message: string }>): LlgCharacterization {
-  const base = options.settings ? loadCaseFile(options.settings, LlgCharacterization, () => []) : LlgCharacterization.parse({});
+/**
+ * The settings: the file's (or the defaults), then the options on top; bad values name the option or the file's field.
+ */
+function settingsOf(
+  options: Options,
+  check: (s: LlgCharacterization) => Array<{ key: string; message: string }>,
+): LlgCharacterization {
+  const base = options.settings
+    ? loadCaseFile(options.settings, LlgCharacterization, () => [])
+    : LlgCharacterization.parse({});
   const overrides = {
     ...(options.states !== undefined ? { stateCounts: options.states.split(',').map(Number) } : {}),
     ...(options.trials !== undefined ? { trialsPerState: Number(options.trials) } : {}),
@@ -52,7 +66,10 @@ function settingsOf(options: Options, check: (s: LlgCharacterization) => Array<{
     throw new UsageError(`${flag[top] ?? `${options.settings ?? 'settings'}: field ${field}`}: ${message}`);
   }
   const [problem] = check(parsed.data);
-  if (problem) throw new UsageError(`${flag[problem.key] ?? `${options.settings ?? 'settings'}: field ${problem.key}`}: ${problem.message}`);
+  if (problem)
+    throw new UsageError(
+      `${flag[problem.key] ?? `${options.settings ?? 'settings'}: field ${problem.key}`}: ${problem.message}`,
+    );
   return parsed.data;
 }
 
@@ -69,45 +86,107 @@ function printComparison(rows: readonly StateComparison[]): void {
 export function registerLlgTableCommand(device: Command): void {
   device
     .command('llg-table')
-    .description("remake the device table's states on the micromagnetic strip (model llg) and compare them with the 1-D table by a two-sample KS test")
-    .option('--table <path>', 'the 1-D device-table artifact (its device config, seed and calibrated pulses are used)', 'results/device/device-table.json')
-    .option('--settings <file>', 'LLG characterization settings (JSON: mesh, timeStepS, relaxIterations, protocol, stateCounts, trialsPerState, matchNotchDepth, workers)')
+    .description(
+      "remake the device table's states on the micromagnetic strip (model llg) and compare them with the 1-D table by a two-sample KS test",
+    )
+    .option(
+      '--table <path>',
+      'the 1-D device-table artifact (its device config, seed and calibrated pulses are used)',
+      'results/device/device-table.json',
+    )
+    .option(
+      '--settings <file>',
+      'LLG characterization settings (JSON: mesh, timeStepS, relaxIterations, protocol, stateCounts, trialsPerState, matchNotchDepth, workers)',
+    )
     .option('--states <list>', 'which n-state tables, e.g. 3 or 3,5 (default: all of the 1-D table)')
     .option('--trials <n>', 'trials per state (default 8)')
     .option('--workers <n>', 'worker threads (0: one per core, at most 2)')
     .option('--out <dir>', 'folder of the LLG table artifact', 'results/device-llg')
     .option('--json', 'one JSON document: { path, llg, comparison }', false)
-    .addOption(new Option('--executor <kind>', 'run the trials here on worker threads, or as shards of Slurm job arrays (the config file\'s executor section)').choices(['local', 'slurm']).default('local'))
+    .addOption(
+      new Option(
+        '--executor <kind>',
+        "run the trials here on worker threads, or as shards of Slurm job arrays (the config file's executor section)",
+      )
+        .choices(['local', 'slurm'])
+        .default('local'),
+    )
     .action(async function (this: Command, options: Options) {
       const globals = this.optsWithGlobals() as { config?: string; resultsDir: string };
       const started = performance.now();
       const oneD = readArtifact(options.table, deviceTable);
-      if (oneD.data.model !== '1d') throw new UsageError(`${options.table}: field data.model: an LLG table is compared with a 1-D table, got "${oneD.data.model}"`);
+      if (oneD.data.model !== '1d')
+        throw new UsageError(
+          `${options.table}: field data.model: an LLG table is compared with a 1-D table, got "${oneD.data.model}"`,
+        );
       const deviceParams = oneD.provenance.params['device'];
       const parsedDevice = DeviceConfig.safeParse(deviceParams);
-      if (!parsedDevice.success) throw new UsageError(`${options.table}: field provenance.params.device: ${describeIssues(parsedDevice.error).message}`);
+      if (!parsedDevice.success)
+        throw new UsageError(
+          `${options.table}: field provenance.params.device: ${describeIssues(parsedDevice.error).message}`,
+        );
       const config = parsedDevice.data;
       const settings = settingsOf(options, (s) => checkLlgCharacterization(config, oneD.data, s));
-      const trials = tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
+      const trials =
+        tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
       const log = (line: string) => process.stderr.write(`${line}\n`);
       // Shards run through the device stage's runShard, which runs LLG batches as the worker threads do.
       const shardsDir = join(shardsRoot(resolve(globals.resultsDir)), 'device-llg');
       const runner: BatchRunner =
         options.executor === 'slurm'
-          ? createShardedBatchRunner(config, slurmShardRunner({ config: loadConfig(stages, globals.config).executor, shardsDir }, deviceStage.id, oneD.provenance.seed, log))
+          ? createShardedBatchRunner(
+              config,
+              slurmShardRunner(
+                { config: loadConfig(stages, globals.config).executor, shardsDir },
+                deviceStage.id,
+                oneD.provenance.seed,
+                log,
+              ),
+            )
           : createBatchRunner(config, defaultWorkerCount(settings.workers));
       const where = options.executor === 'slurm' ? `${runner.workers} Slurm shards` : `${runner.workers} worker(s)`;
-      log(`LLG characterization: ${trials} trials on ${where}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`);
+      log(
+        `LLG characterization: ${trials} trials on ${where}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`,
+      );
       let bar: ReturnType<typeof stderrProgress> | undefined;
       try {
-        const data = await characterizeOnLlg(config, { data: oneD.data, sha256: oneD.provenance.sha256 }, settings, oneD.provenance.seed, runner, {
-          log,
-          progress: { start: (total) => (bar = stderrProgress('LLG trials', total)), advance: (n) => bar?.increment(n), stop: () => bar?.stop() },
-        });
+        const data = await characterizeOnLlg(
+          config,
+          { data: oneD.data, sha256: oneD.provenance.sha256 },
+          settings,
+          oneD.provenance.seed,
+          runner,
+          {
+            log,
+            progress: {
+              start: (total) => (bar = stderrProgress('LLG trials', total)),
+              advance: (n) => bar?.increment(n),
+              stop: () => bar?.stop(),
+            },
+          },
+        );
         const path = join(resolve(options.out), 'device-table.json');
-        const inputs = [{ name: 'device-table', kind: deviceTable.kind, path: relative(dirname(path), resolve(options.table)), sha256: oneD.provenance.sha256 }];
+        const inputs = [
+          {
+            name: 'device-table',
+            kind: deviceTable.kind,
+            path: relative(dirname(path), resolve(options.table)),
+            sha256: oneD.provenance.sha256,
+          },
+        ];
         const params = { device: deviceParams, llg: settings };
-        writeArtifact(path, deviceTable, stageProvenance(llgTableMaker, { sources: hashSources(repoRoot, deviceStage.sources), params, inputs, seed: oneD.provenance.seed, durationMs: Math.round(performance.now() - started) }), data);
+        writeArtifact(
+          path,
+          deviceTable,
+          stageProvenance(llgTableMaker, {
+            sources: hashSources(repoRoot, deviceStage.sources),
+            params,
+            inputs,
+            seed: oneD.provenance.seed,
+            durationMs: Math.round(performance.now() - started),
+          }),
+          data,
+        );
         const comparison = compareStateDistributions(oneD.data, data);
         log(`wrote ${path}`);
         // Shards stay on disk until the table is written, so an interrupted run does not redo them.

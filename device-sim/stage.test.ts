@@ -14,11 +14,17 @@ test('dwsyn run device writes a device table that passes audit, then skips', asy
   const results = join(dir, 'results');
   const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device', '--json']);
   t.is(run.exitCode, 0, run.stderr);
-  t.deepEqual(JSON.parse(run.stdout).stages.map((s: { action: string }) => s.action), ['ran']);
+  t.deepEqual(
+    JSON.parse(run.stdout).stages.map((s: { action: string }) => s.action),
+    ['ran'],
+  );
   const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
   t.is(audit.exitCode, 0, audit.stdout);
   const again = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device', '--json']);
-  t.deepEqual(JSON.parse(again.stdout).stages.map((s: { action: string }) => s.action), ['skipped']);
+  t.deepEqual(
+    JSON.parse(again.stdout).stages.map((s: { action: string }) => s.action),
+    ['skipped'],
+  );
 });
 
 test('unphysical device parameters are refused before anything runs, naming the key', async (t) => {
@@ -28,11 +34,23 @@ test('unphysical device parameters are refused before anything runs, naming the 
     [{ material: { kuJPerM3: '0.5 MJ/m^3' } }, /config key device\.material\.kuJPerM3: K_eff = .* is not positive/],
     [{ material: { dmiJPerM2: '3 mJ/m^2' } }, /config key device\.material\.dmiJPerM2: .* cycloid threshold/],
     [{ timeStepS: '5 ps' }, /config key device\.timeStepS: 5e-12 s is outside .* stability bound/],
-    [{ extraPinning: [{ type: 'gaussian', positionM: '2 um', depthJ: 1e-20, widthM: '10 nm' }] }, /config key device\.extraPinning\[0\]\.positionM: .* outside the track/],
-    [{ calibration: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /config key device\.calibration\.cellM\[0\]: 7e-9 m does not tile the strip's length/],
-    [{ calibration: { cellM: ['6 nm', '5 nm', '1 nm'] } }, /config key device\.calibration\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/],
+    [
+      { extraPinning: [{ type: 'gaussian', positionM: '2 um', depthJ: 1e-20, widthM: '10 nm' }] },
+      /config key device\.extraPinning\[0\]\.positionM: .* outside the track/,
+    ],
+    [
+      { calibration: { cellM: ['7 nm', '5 nm', '1 nm'] } },
+      /config key device\.calibration\.cellM\[0\]: 7e-9 m does not tile the strip's length/,
+    ],
+    [
+      { calibration: { cellM: ['6 nm', '5 nm', '1 nm'] } },
+      /config key device\.calibration\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/,
+    ],
     [{ calibration: { startM: '10 nm' } }, /config key device\.calibration\.startM: .* within 3 wall widths/],
-    [{ calibration: { pulseS: '5 ns' } }, /config key device\.calibration\.pulseS: the 1-D model takes the wall to .* within 3 wall widths of the strip's end/],
+    [
+      { calibration: { pulseS: '5 ns' } },
+      /config key device\.calibration\.pulseS: the 1-D model takes the wall to .* within 3 wall widths of the strip's end/,
+    ],
   ];
   for (const [device, message] of cases) {
     const config = join(dir, 'config.json');

@@ -1,17 +1,36 @@
 import { deviceTable } from '../pipeline/schemas/device-table.ts';
 import type { Stage } from '../pipeline/stage.ts';
-import { createBatchRunner, createShardedBatchRunner, defaultWorkerCount, runDeviceShard } from './characterize/batch-runner.ts';
+import {
+  createBatchRunner,
+  createShardedBatchRunner,
+  defaultWorkerCount,
+  runDeviceShard,
+} from './characterize/batch-runner.ts';
 import { characterizeDevice } from './characterize/characterize.ts';
 import { checkDevice } from './characterize/check-device.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
-import { calibrateOneD, calibratedMaterial, type Calibration, type CalibrationSettings } from './llg/one-d-calibration.ts';
+import {
+  calibrateOneD,
+  calibratedMaterial,
+  type Calibration,
+  type CalibrationSettings,
+} from './llg/one-d-calibration.ts';
 
 /** Device characterization: the stochastic state table that crossbar and nn read. */
 export const deviceStage: Stage = {
   id: 'device',
   version: 1,
   description: 'characterize programming of the domain-wall synapse into a stochastic state table',
-  sources: ['device-sim/wall', 'device-sim/characterize', 'device-sim/llg', 'device-sim/stage.ts', 'pipeline/statistics.ts', 'pipeline/schemas/device-table.ts', 'pipeline/rng.ts', 'pipeline/constants.ts'],
+  sources: [
+    'device-sim/wall',
+    'device-sim/characterize',
+    'device-sim/llg',
+    'device-sim/stage.ts',
+    'pipeline/statistics.ts',
+    'pipeline/schemas/device-table.ts',
+    'pipeline/rng.ts',
+    'pipeline/constants.ts',
+  ],
   config: { section: 'device', schema: DeviceConfig },
   reads: ['device'],
   inputs: [],
@@ -21,19 +40,31 @@ export const deviceStage: Stage = {
   async run({ params, seed, log, progress, shards }) {
     const configured = params['device'] as DeviceConfig;
     const calibration = configured.calibration ? calibrate(configured, configured.calibration, log) : null;
-    const device = calibration ? { ...configured, material: calibratedMaterial(configured.material, calibration) } : configured;
-    const runner = shards ? createShardedBatchRunner(device, shards) : createBatchRunner(device, defaultWorkerCount(device.workers));
-    log(`characterizing ${device.stateCounts.join(', ')}-state tables, ${device.trialsPerState} trials per state, ${shards ? `${runner.workers} shards per batch on the cluster` : `${runner.workers} worker(s)`}`);
+    const device = calibration
+      ? { ...configured, material: calibratedMaterial(configured.material, calibration) }
+      : configured;
+    const runner = shards
+      ? createShardedBatchRunner(device, shards)
+      : createBatchRunner(device, defaultWorkerCount(device.workers));
+    log(
+      `characterizing ${device.stateCounts.join(', ')}-state tables, ${device.trialsPerState} trials per state, ${shards ? `${runner.workers} shards per batch on the cluster` : `${runner.workers} worker(s)`}`,
+    );
     let bar: ReturnType<typeof progress> | undefined;
     try {
-      const data = await characterizeDevice(device, seed, runner, {
-        log,
-        progress: {
-          start: (total) => (bar = progress('trials', total)),
-          advance: (count) => bar?.increment(count),
-          stop: () => bar?.stop(),
+      const data = await characterizeDevice(
+        device,
+        seed,
+        runner,
+        {
+          log,
+          progress: {
+            start: (total) => (bar = progress('trials', total)),
+            advance: (count) => bar?.increment(count),
+            stop: () => bar?.stop(),
+          },
         },
-      }, calibration);
+        calibration,
+      );
       return { 'device-table': data };
     } finally {
       await runner.close();
@@ -42,9 +73,15 @@ export const deviceStage: Stage = {
 };
 
 function calibrate(device: DeviceConfig, settings: CalibrationSettings, log: (line: string) => void): Calibration {
-  log(`calibrating the 1-D model (${settings.fit.join(', ')}) against ${settings.currentsAPerM2.length} LLG runs of the free strip`);
-  const calibration = calibrateOneD(device.material, device.geometry, settings, (done, total) => log(`LLG run ${done}/${total} done`));
+  log(
+    `calibrating the 1-D model (${settings.fit.join(', ')}) against ${settings.currentsAPerM2.length} LLG runs of the free strip`,
+  );
+  const calibration = calibrateOneD(device.material, device.geometry, settings, (done, total) =>
+    log(`LLG run ${done}/${total} done`),
+  );
   const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
-  log(`1-D vs LLG displacements: rms relative error ${percent(calibration.rmsRelativeErrorBefore)} before, ${percent(calibration.rmsRelativeErrorAfter)} after`);
+  log(
+    `1-D vs LLG displacements: rms relative error ${percent(calibration.rmsRelativeErrorBefore)} before, ${percent(calibration.rmsRelativeErrorAfter)} after`,
+  );
   return calibration;
 }

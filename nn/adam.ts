@@ -12,7 +12,11 @@ export class Adam {
   private readonly beta2: number;
   private readonly epsilon: number;
 
-  constructor(arena: Arena, params: readonly Tensor[], options: { beta1?: number; beta2?: number; epsilon?: number } = {}) {
+  constructor(
+    arena: Arena,
+    params: readonly Tensor[],
+    options: { beta1?: number; beta2?: number; epsilon?: number } = {},
+  ) {
     this.arena = arena;
     this.moments = params.map((p) => [arena.tensor(p.rows, p.cols), arena.tensor(p.rows, p.cols)] as const);
     this.beta1 = options.beta1 ?? 0.9;
@@ -29,6 +33,13 @@ export class Adam {
   update(slot: number, param: Tensor, grad: Tensor, rate: number): void {
     const [m, v] = this.moments[slot]!;
     const { beta1, beta2, epsilon } = this;
-    this.arena.adam(param, grad, m, v, { rate, beta1, beta2, c1: 1 / (1 - beta1 ** this.step), c2: 1 / (1 - beta2 ** this.step), epsilon });
+    this.arena.adam(param, grad, m, v, {
+      rate,
+      beta1,
+      beta2,
+      c1: 1 / (1 - beta1 ** this.step),
+      c2: 1 / (1 - beta2 ** this.step),
+      epsilon,
+    });
   }
 }

@@ -15,12 +15,31 @@ import { evaluate } from './train.ts';
  * tile's transfer weights, inputs through the DAC (each layer's inputs scaled by the largest value seen on
  * `calibration` images), per-tile partial sums through the ADC.
  */
-export function evaluateOnCrossbar(net: Mlp, synapses: readonly Synapses[], realized: boolean, levels: StateConductances, config: CrossbarConfig, calibration: Split, test: Split): number {
+export function evaluateOnCrossbar(
+  net: Mlp,
+  synapses: readonly Synapses[],
+  realized: boolean,
+  levels: StateConductances,
+  config: CrossbarConfig,
+  calibration: Split,
+  test: Split,
+): number {
   const crossbar: CrossbarConfig = { ...config, mapping: 'reference-column' };
   const layers = net.layers.map((layer, l) => {
     const syn = synapses[l]!;
-    const weightOf = (i: number, j: number) => (realized ? syn.realized[i * layer.outputs + j]! : (2 * syn.state[i * layer.outputs + j]!) / (levels.states - 1) - 1);
-    const mapped = new CrossbarLayer(crossbar, levels, syn.state, layer.inputs, layer.outputs, trialStream(0, 'unused', 0), (i, j) => conductanceOfWeight(levels, weightOf(i, j)));
+    const weightOf = (i: number, j: number) =>
+      realized
+        ? syn.realized[i * layer.outputs + j]!
+        : (2 * syn.state[i * layer.outputs + j]!) / (levels.states - 1) - 1;
+    const mapped = new CrossbarLayer(
+      crossbar,
+      levels,
+      syn.state,
+      layer.inputs,
+      layer.outputs,
+      trialStream(0, 'unused', 0),
+      (i, j) => conductanceOfWeight(levels, weightOf(i, j)),
+    );
     return { mapped, transfer: mapped.transferWeights(), scale: syn.scale, inputRange: 1 };
   });
   // Input ranges of the DACs: the largest |input| of each layer over the calibration images, read from
@@ -53,7 +72,8 @@ export function evaluateOnCrossbar(net: Mlp, synapses: readonly Synapses[], real
         for (let j = 0; j < tile.outputs; j++) {
           let sum = 0;
           for (let i = 0; i < tile.rows; i++) sum += xq[tile.row0 + i]! * w[i * tile.outputs + j]!;
-          output[b * outputs + tile.output0 + j]! += quantizeSigned(sum, config.adcBits, fullScale) * inputRange * scale;
+          output[b * outputs + tile.output0 + j]! +=
+            quantizeSigned(sum, config.adcBits, fullScale) * inputRange * scale;
         }
       });
     }

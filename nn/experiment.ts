@@ -13,10 +13,13 @@ import { evaluate, train, type EpochMetrics, type TrainObserver } from './train.
 
 /** The device model a config asks for; the table must hold the requested state count. */
 export function deviceModelFor(config: TrainConfig, table: DeviceTableData | undefined): DeviceModel {
-  if (config.device === 'gaussian') return gaussianDevice(config.states, config.gaussianSigma, config.gaussianEnergyPerAttemptJ);
+  if (config.device === 'gaussian')
+    return gaussianDevice(config.states, config.gaussianSigma, config.gaussianEnergyPerAttemptJ);
   const stateTable = table?.tables.find((t) => t.states === config.states);
   if (!stateTable) {
-    throw new UsageError(`train.states: the device table has ${table?.tables.map((t) => t.states).join(', ') ?? 'no'} state tables, not ${config.states}; add ${config.states} to device.stateCounts`);
+    throw new UsageError(
+      `train.states: the device table has ${table?.tables.map((t) => t.states).join(', ') ?? 'no'} state tables, not ${config.states}; add ${config.states} to device.stateCounts`,
+    );
   }
   return tableDevice(stateTable);
 }
@@ -25,12 +28,19 @@ export function deviceModelFor(config: TrainConfig, table: DeviceTableData | und
  * A training observer that drives a progress bar of every minibatch (epoch, batch and running training
  * accuracy beside it); `stop` closes the bar.
  */
-export function progressObserver(report: ProgressReporter, label: string, onEpoch?: (m: EpochMetrics) => void): TrainObserver & { stop(): void } {
+export function progressObserver(
+  report: ProgressReporter,
+  label: string,
+  onEpoch?: (m: EpochMetrics) => void,
+): TrainObserver & { stop(): void } {
   let bar: Progress | undefined;
   return {
     onBatch(p) {
       bar ??= report(label, p.epochs * p.batches);
-      bar.increment(1, `epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} train accuracy ${(p.trainAccuracy * 100).toFixed(1)} %`);
+      bar.increment(
+        1,
+        `epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} train accuracy ${(p.trainAccuracy * 100).toFixed(1)} %`,
+      );
     },
     ...(onEpoch ? { onEpoch } : {}),
     stop: () => bar?.stop(),
@@ -46,8 +56,12 @@ export function runExperiment(
   observer: TrainObserver = {},
   crossbar?: CrossbarConfig,
 ) {
-  if (config.layers[0] !== data.train.pixels) throw new UsageError(`train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`);
-  if (config.layers.at(-1) !== 10) throw new UsageError(`train.layers: the output layer must have 10 units (got ${config.layers.at(-1)})`);
+  if (config.layers[0] !== data.train.pixels)
+    throw new UsageError(
+      `train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`,
+    );
+  if (config.layers.at(-1) !== 10)
+    throw new UsageError(`train.layers: the output layer must have 10 units (got ${config.layers.at(-1)})`);
   const trainSplit = config.trainImages > 0 ? headOf(data.train, config.trainImages) : data.train;
   const testSplit = config.testImages > 0 ? headOf(data.test, config.testImages) : data.test;
   const device = config.mode === 'float' ? undefined : deviceModelFor(config, table);
@@ -98,9 +112,26 @@ export function runExperiment(
   // Through the crossbar: the devices as they are at the end (ex-situ: the last transfer draw).
   let crossbarTestAccuracy: number | null = null;
   if (config.crossbarEvaluation && crossbar && config.mode !== 'float' && table) {
-    const levels = { states: config.states, meanSiemens: [], minSiemens: table.readout.antiparallelSiemens, maxSiemens: table.readout.parallelSiemens, samplesSiemens: [] };
-    if (config.mode === 'exsitu') synapses.forEach((syn, l) => syn.realized.set(Float32Array.from(net.layers[l]!.weight.data, (w) => w / syn.scale)));
-    crossbarTestAccuracy = evaluateOnCrossbar(net, synapses, config.mode !== 'quantized', levels, crossbar, trainSplit, testSplit);
+    const levels = {
+      states: config.states,
+      meanSiemens: [],
+      minSiemens: table.readout.antiparallelSiemens,
+      maxSiemens: table.readout.parallelSiemens,
+      samplesSiemens: [],
+    };
+    if (config.mode === 'exsitu')
+      synapses.forEach((syn, l) =>
+        syn.realized.set(Float32Array.from(net.layers[l]!.weight.data, (w) => w / syn.scale)),
+      );
+    crossbarTestAccuracy = evaluateOnCrossbar(
+      net,
+      synapses,
+      config.mode !== 'quantized',
+      levels,
+      crossbar,
+      trainSplit,
+      testSplit,
+    );
   }
   const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
   const energyPerAttemptJ = device?.energyPerAttemptJ ?? 0;
@@ -128,7 +159,11 @@ export function runExperiment(
       config.hysteresis > 0
         ? `a device is reprogrammed only when its latent weight lies more than ${config.hysteresis} inside another level's bin (margin B)`
         : 'a device is reprogrammed only when the nearest level of its latent weight changes',
-      ...(config.noiseBand > 0 ? [`training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`] : []),
+      ...(config.noiseBand > 0
+        ? [
+            `training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`,
+          ]
+        : []),
     ],
   };
   const model = {

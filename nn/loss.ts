@@ -1,7 +1,12 @@
 import { softmaxCrossEntropy } from './mlp.ts';
 
 /** A loss over a batch of logits: the mean loss, the correct predictions, and dLoss/dLogits into `grad`. */
-export type LossFunction = (logits: Float32Array, labels: ArrayLike<number>, classes: number, grad: Float32Array | undefined) => { loss: number; correct: number };
+export type LossFunction = (
+  logits: Float32Array,
+  labels: ArrayLike<number>,
+  classes: number,
+  grad: Float32Array | undefined,
+) => { loss: number; correct: number };
 
 /**
  * The squared hinge (L2-SVM) loss of BinaryConnect and BinaryNet: targets +1 for the label and -1

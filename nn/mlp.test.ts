@@ -18,7 +18,13 @@ for (const [name, options, loss] of [
 ] as const) {
   test(`finite-difference gradient check (${name})`, (t) => {
     const arena = new Arena(1 << 20);
-    const opts: MlpOptions = { layers: [6, 5, 4, 3], batchSize: 8, batchNormEpsilon: 1e-5, batchNormMomentum: 0.1, ...options };
+    const opts: MlpOptions = {
+      layers: [6, 5, 4, 3],
+      batchSize: 8,
+      batchNormEpsilon: 1e-5,
+      batchNormMomentum: 0.1,
+      ...options,
+    };
     const net = new Mlp(arena, opts);
     const random = trialStream(1, 'gradcheck', 0);
     net.initialize(random);
@@ -44,7 +50,10 @@ for (const [name, options, loss] of [
         param[i] = saved;
         const numeric = (plus - minus) / (2 * eps);
         // float32 forward passes: compare with an absolute floor
-        t.true(Math.abs(numeric - grad[i]!) <= 2e-3 + 0.05 * Math.abs(numeric), `${what}[${i}]: analytic ${grad[i]}, numeric ${numeric}`);
+        t.true(
+          Math.abs(numeric - grad[i]!) <= 2e-3 + 0.05 * Math.abs(numeric),
+          `${what}[${i}]: analytic ${grad[i]}, numeric ${numeric}`,
+        );
       }
     };
     net.layers.forEach((layer, l) => {

@@ -121,7 +121,16 @@ export class Mlp {
       }
       const next = this.layers[l + 1]!.input;
       if (batchNorm) {
-        this.arena.batchNormForward(layer.preActivation, layer.normalized, layer.invStd, this.scratch, [layer.runningMean, layer.runningVar], eps, momentum, training);
+        this.arena.batchNormForward(
+          layer.preActivation,
+          layer.normalized,
+          layer.invStd,
+          this.scratch,
+          [layer.runningMean, layer.runningVar],
+          eps,
+          momentum,
+          training,
+        );
         this.arena.affineActivate(layer.normalized, layer.gamma, layer.beta, layer.output, next, activation);
       } else {
         this.arena.affineActivate(layer.preActivation, ones, layer.bias, layer.output, next, activation);
@@ -143,7 +152,15 @@ export class Mlp {
       const grad = this.gradOutput[l]!; // dLoss/d(this layer's output), before the next layer's activation
       if (layer.hidden) {
         this.arena.activationBackward(grad, layer.output, activation);
-        if (batchNorm) this.arena.batchNormBackward(grad, layer.normalized, layer.gamma, layer.invStd, layer.gammaGrad, layer.betaGrad);
+        if (batchNorm)
+          this.arena.batchNormBackward(
+            grad,
+            layer.normalized,
+            layer.gamma,
+            layer.invStd,
+            layer.gammaGrad,
+            layer.betaGrad,
+          );
         else this.arena.columnSums(grad, layer.biasGrad);
       } else {
         this.arena.columnSums(grad, layer.biasGrad);
@@ -168,7 +185,12 @@ function filled(tensor: Tensor, value: number): Tensor {
  * Softmax cross-entropy of the logits against the labels, averaged over the batch; writes
  * dLoss/dLogits into `grad`. Returns the loss and the number of correct predictions.
  */
-export function softmaxCrossEntropy(logits: Float32Array, labels: ArrayLike<number>, classes: number, grad: Float32Array | undefined): { loss: number; correct: number } {
+export function softmaxCrossEntropy(
+  logits: Float32Array,
+  labels: ArrayLike<number>,
+  classes: number,
+  grad: Float32Array | undefined,
+): { loss: number; correct: number } {
   const batch = labels.length;
   let loss = 0;
   let correct = 0;

@@ -13,13 +13,27 @@ test('dwsyn run train: ex-situ on a small device table and an MNIST subset, then
     config,
     JSON.stringify({
       device: { trialsPerState: 24, stateCounts: [3], protocol: { calibrationPoints: 10, calibrationTrials: 8 } },
-      train: { mode: 'exsitu', states: 3, epochs: 1, trainImages: 3000, testImages: 500, exsituDraws: 3, layers: [784, 32, 10] },
+      train: {
+        mode: 'exsitu',
+        states: 3,
+        epochs: 1,
+        trainImages: 3000,
+        testImages: 500,
+        exsituDraws: 3,
+        layers: [784, 32, 10],
+      },
     }),
   );
   const results = join(dir, 'results');
   const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'train', '--json']);
   t.is(run.exitCode, 0, run.stderr);
-  t.deepEqual(JSON.parse(run.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]), [['device', 'ran'], ['train', 'ran']]);
+  t.deepEqual(
+    JSON.parse(run.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]),
+    [
+      ['device', 'ran'],
+      ['train', 'ran'],
+    ],
+  );
   const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
   t.is(audit.exitCode, 0, audit.stdout);
   const metrics = JSON.parse((await import('node:fs')).readFileSync(join(results, 'train/metrics.json'), 'utf8')).data;

@@ -12,7 +12,22 @@ export const trainStage: Stage = {
   id: 'train',
   version: 1,
   description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST',
-  sources: ['nn', 'crossbar/layer.ts', 'crossbar/mapping.ts', 'crossbar/periphery.ts', 'crossbar/solve.ts', 'crossbar/line-gauss-seidel.ts', 'crossbar/kcl.ts', 'crossbar/circuit.ts', 'crossbar/crossbar-config.ts', 'datasets/dataset.ts', 'datasets/idx.ts', 'datasets/manifest.ts', 'pipeline/schemas/nn.ts', 'pipeline/rng.ts'],
+  sources: [
+    'nn',
+    'crossbar/layer.ts',
+    'crossbar/mapping.ts',
+    'crossbar/periphery.ts',
+    'crossbar/solve.ts',
+    'crossbar/line-gauss-seidel.ts',
+    'crossbar/kcl.ts',
+    'crossbar/circuit.ts',
+    'crossbar/crossbar-config.ts',
+    'datasets/dataset.ts',
+    'datasets/idx.ts',
+    'datasets/manifest.ts',
+    'pipeline/schemas/nn.ts',
+    'pipeline/rng.ts',
+  ],
   config: { section: 'train', schema: TrainConfig },
   reads: ['train', 'crossbar'],
   inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
@@ -24,8 +39,13 @@ export const trainStage: Stage = {
   check: (params) => {
     const c = params['train'] as TrainConfig;
     const problems: Array<{ key: string; message: string }> = [];
-    if (c.layers[0] !== 784) problems.push({ key: 'train.layers', message: `the input layer must match MNIST's 784 pixels (got ${c.layers[0]})` });
-    if (c.layers.at(-1) !== 10) problems.push({ key: 'train.layers', message: `the output layer must have 10 units (got ${c.layers.at(-1)})` });
+    if (c.layers[0] !== 784)
+      problems.push({
+        key: 'train.layers',
+        message: `the input layer must match MNIST's 784 pixels (got ${c.layers[0]})`,
+      });
+    if (c.layers.at(-1) !== 10)
+      problems.push({ key: 'train.layers', message: `the output layer must have 10 units (got ${c.layers.at(-1)})` });
     return problems;
   },
   async run({ params, inputs, seed, log, progress }) {
@@ -33,12 +53,17 @@ export const trainStage: Stage = {
     const table = inputs['device-table']!.data as DeviceTableData;
     const crossbar = params['crossbar'] as CrossbarConfig;
     const observer = progressObserver(progress, 'batches', (m) => {
-      log(`epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`);
+      log(
+        `epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`,
+      );
     });
     const { model, metrics } = runExperiment(config, table, loadDataset('mnist'), seed, observer, crossbar);
     observer.stop();
-    if (metrics.crossbarTestAccuracy !== null) log(`through the crossbar: test accuracy ${(metrics.crossbarTestAccuracy * 100).toFixed(2)} %`);
-    log(`${config.mode} ${config.states}-state: final test accuracy ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (std ${(metrics.testAccuracyStd * 100).toFixed(2)}), energy per inference ${(metrics.energyPerInferenceJ * 1e12).toFixed(3)} pJ`);
+    if (metrics.crossbarTestAccuracy !== null)
+      log(`through the crossbar: test accuracy ${(metrics.crossbarTestAccuracy * 100).toFixed(2)} %`);
+    log(
+      `${config.mode} ${config.states}-state: final test accuracy ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (std ${(metrics.testAccuracyStd * 100).toFixed(2)}), energy per inference ${(metrics.energyPerInferenceJ * 1e12).toFixed(3)} pJ`,
+    );
     return { model, metrics };
   },
 };

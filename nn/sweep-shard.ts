@@ -14,7 +14,11 @@ export const TrainShard = z
     train: TrainConfig,
     crossbar: CrossbarConfig,
     seed: z.number().int(),
-    deviceTable: z.object({ path: z.string(), sha256: z.string() }).strict().nullable().describe('on the folder the nodes share'),
+    deviceTable: z
+      .object({ path: z.string(), sha256: z.string() })
+      .strict()
+      .nullable()
+      .describe('on the folder the nodes share'),
     dataDir: z.string().nullable(),
   })
   .strict();
@@ -27,9 +31,18 @@ export async function runTrainShard(payload: unknown): Promise<z.infer<typeof Tr
   const shard = TrainShard.parse(payload);
   const table = shard.deviceTable ? readArtifact(shard.deviceTable.path, deviceTable) : undefined;
   if (table && table.provenance.sha256 !== shard.deviceTable!.sha256) {
-    throw new ArtifactError(`${shard.deviceTable!.path}: changed since the sweep was submitted (sha256 ${table.provenance.sha256.slice(0, 12)}, expected ${shard.deviceTable!.sha256.slice(0, 12)})`);
+    throw new ArtifactError(
+      `${shard.deviceTable!.path}: changed since the sweep was submitted (sha256 ${table.provenance.sha256.slice(0, 12)}, expected ${shard.deviceTable!.sha256.slice(0, 12)})`,
+    );
   }
   const started = performance.now();
-  const { metrics } = runExperiment(shard.train, table?.data, loadDataset('mnist', shard.dataDir ?? undefined), shard.seed, {}, shard.crossbar);
+  const { metrics } = runExperiment(
+    shard.train,
+    table?.data,
+    loadDataset('mnist', shard.dataDir ?? undefined),
+    shard.seed,
+    {},
+    shard.crossbar,
+  );
   return { metrics, durationMs: performance.now() - started };
 }

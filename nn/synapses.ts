@@ -23,7 +23,9 @@ function weightOfPosition(u: number): number {
 }
 
 /** What tableDevice reads of a device table. */
-export type StateSamples = Pick<StateTable, 'states' | 'meanEnergyPerAttemptJ'> & { readonly entries: ReadonlyArray<Pick<StateTable['entries'][number], 'samplesU'>> };
+export type StateSamples = Pick<StateTable, 'states' | 'meanEnergyPerAttemptJ'> & {
+  readonly entries: ReadonlyArray<Pick<StateTable['entries'][number], 'samplesU'>>;
+};
 
 /** The characterized device: a realized weight is that of a position drawn from the state's samples. */
 export function tableDevice(table: StateSamples): DeviceModel {
@@ -55,7 +57,13 @@ export function nearestState(w: number, states: number): number {
  * realized weight is within `margin` of the level, at most `maxAttempts`; returns the realized weight
  * and the attempts used. margin = Infinity is single-shot programming.
  */
-export function program(device: DeviceModel, state: number, margin: number, maxAttempts: number, random: RandomStream): { weight: number; attempts: number } {
+export function program(
+  device: DeviceModel,
+  state: number,
+  margin: number,
+  maxAttempts: number,
+  random: RandomStream,
+): { weight: number; attempts: number } {
   let weight = 0;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     weight = device.realize(state, random);

@@ -118,7 +118,14 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 6, 0);
   const activations = options.layers.reduce((sum, n) => sum + n, 0) * B * 8;
   const arena = new Arena((parameters + activations) * 4 + (16 << 20));
-  const net = new Mlp(arena, { layers: options.layers, batchSize: B, activation: options.activation, batchNorm: options.batchNorm, batchNormEpsilon: 1e-5, batchNormMomentum: 0.1 });
+  const net = new Mlp(arena, {
+    layers: options.layers,
+    batchSize: B,
+    activation: options.activation,
+    batchNorm: options.batchNorm,
+    batchNormEpsilon: 1e-5,
+    batchNormMomentum: 0.1,
+  });
   const quantized = options.mode !== 'float';
   const device = options.device;
   if (quantized && !device) throw new Error('internal error: quantized and in-situ training need a device model');
@@ -158,14 +165,20 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
         w[i] = syn.scale * (training && band > 0 ? value + band * (2 * bandNoise.uniform() - 1) : value);
       }
     });
-  const slots: Array<{ param: Tensor; grad: Tensor; layer: number; weight: boolean }> = net.layers.flatMap((layer: Layer, l) => [
-    { param: quantized ? latentWeights[l]! : layer.weight, grad: layer.weightGrad, layer: l, weight: true },
-    { param: layer.bias, grad: layer.biasGrad, layer: l, weight: false },
-    { param: layer.gamma, grad: layer.gammaGrad, layer: l, weight: false },
-    { param: layer.beta, grad: layer.betaGrad, layer: l, weight: false },
-  ]);
-  const adam = new Adam(arena, slots.map((s) => s.param));
-  const decay = options.epochs > 1 ? (options.finalLearningRate / options.learningRate) ** (1 / (options.epochs - 1)) : 1;
+  const slots: Array<{ param: Tensor; grad: Tensor; layer: number; weight: boolean }> = net.layers.flatMap(
+    (layer: Layer, l) => [
+      { param: quantized ? latentWeights[l]! : layer.weight, grad: layer.weightGrad, layer: l, weight: true },
+      { param: layer.bias, grad: layer.biasGrad, layer: l, weight: false },
+      { param: layer.gamma, grad: layer.gammaGrad, layer: l, weight: false },
+      { param: layer.beta, grad: layer.betaGrad, layer: l, weight: false },
+    ],
+  );
+  const adam = new Adam(
+    arena,
+    slots.map((s) => s.param),
+  );
+  const decay =
+    options.epochs > 1 ? (options.finalLearningRate / options.learningRate) ** (1 / (options.epochs - 1)) : 1;
   const input = net.layers[0]!.input.data;
   const labels = new Uint8Array(B);
   const classes = net.layers.at(-1)!.outputs;
@@ -185,7 +198,10 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
     for (let start = 0; start + B <= trainSplit.count; start += B) {
       for (let b = 0; b < B; b++) {
         const n = order[start + b]!;
-        input.set(trainSplit.images.subarray(n * trainSplit.pixels, (n + 1) * trainSplit.pixels), b * trainSplit.pixels);
+        input.set(
+          trainSplit.images.subarray(n * trainSplit.pixels, (n + 1) * trainSplit.pixels),
+          b * trainSplit.pixels,
+        );
         labels[b] = trainSplit.labels[n]!;
       }
       const logits = net.forward(true);
@@ -203,7 +219,13 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
       }
       for (const syn of synapses) attempts += updateStates(syn, options, device!, programming);
       if (quantized) loadWeights(true);
-      observer.onBatch?.({ epoch: epoch + 1, epochs: options.epochs, batch: start / B + 1, batches, trainAccuracy: correct / seen });
+      observer.onBatch?.({
+        epoch: epoch + 1,
+        epochs: options.epochs,
+        batch: start / B + 1,
+        batches,
+        trainAccuracy: correct / seen,
+      });
     }
     if (quantized && band > 0) loadWeights(false);
     const metrics = {
@@ -231,7 +253,7 @@ function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel,
   const hysteresis = options.hysteresis ?? 0;
   const halfSpacing = 1 / (device.states - 1);
   for (let i = 0; i < latent.length; i++) {
-    const w = latent[i]! > 1 ? 1 : Math.max(latent[i]! , -1);
+    const w = latent[i]! > 1 ? 1 : Math.max(latent[i]!, -1);
     latent[i] = w;
     const target = nearestState(w, device.states);
     if (target === state[i]) continue;
@@ -248,6 +270,16 @@ function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel,
 }
 
 /** Float training (mode float): kept as the baseline entry point. */
-export function trainFloat(options: Omit<TrainOptions, 'mode' | 'margin' | 'maxAttempts' | 'layerLearningRateScale'>, trainSplit: Split, test: Split, observer: TrainObserver = {}) {
-  return train({ ...options, mode: 'float', margin: Number.POSITIVE_INFINITY, maxAttempts: 1, layerLearningRateScale: false }, trainSplit, test, observer);
+export function trainFloat(
+  options: Omit<TrainOptions, 'mode' | 'margin' | 'maxAttempts' | 'layerLearningRateScale'>,
+  trainSplit: Split,
+  test: Split,
+  observer: TrainObserver = {},
+) {
+  return train(
+    { ...options, mode: 'float', margin: Number.POSITIVE_INFINITY, maxAttempts: 1, layerLearningRateScale: false },
+    trainSplit,
+    test,
+    observer,
+  );
 }

@@ -34,9 +34,19 @@ test('an artifact round-trips through a file and keeps its hash', (t) => {
 test('the hash ignores volatile fields but not data or params', (t) => {
   const dir = tempDir();
   const a = writeArtifact(join(dir, 'a.json'), toyNumbers, provenance, { valuesM: [1] });
-  const b = writeArtifact(join(dir, 'b.json'), toyNumbers, { ...provenance, createdAt: 'later', durationMs: 99 }, { valuesM: [1] });
+  const b = writeArtifact(
+    join(dir, 'b.json'),
+    toyNumbers,
+    { ...provenance, createdAt: 'later', durationMs: 99 },
+    { valuesM: [1] },
+  );
   const c = writeArtifact(join(dir, 'c.json'), toyNumbers, provenance, { valuesM: [2] });
-  const d = writeArtifact(join(dir, 'd.json'), toyNumbers, { ...provenance, params: { gen: { count: 3 } } }, { valuesM: [1] });
+  const d = writeArtifact(
+    join(dir, 'd.json'),
+    toyNumbers,
+    { ...provenance, params: { gen: { count: 3 } } },
+    { valuesM: [1] },
+  );
   t.is(a.provenance.sha256, b.provenance.sha256);
   t.not(a.provenance.sha256, c.provenance.sha256);
   t.not(a.provenance.sha256, d.provenance.sha256);
@@ -59,7 +69,10 @@ test('a one-byte edit is a hash mismatch; a type change is a schema error with i
   const text = readFileSync(path, 'utf8');
   writeFileSync(path, text.replace('0.25', '0.26'));
   t.is(checkArtifact(path, kinds).status, 'hash-mismatch');
-  t.throws(() => readArtifact(path, toyNumbers), { instanceOf: ArtifactError, message: /does not match its recorded hash/ });
+  t.throws(() => readArtifact(path, toyNumbers), {
+    instanceOf: ArtifactError,
+    message: /does not match its recorded hash/,
+  });
   writeFileSync(path, text.replace('0.25', '"0.25"'));
   const check = checkArtifact(path, kinds);
   t.like(check, { status: 'schema-error', field: 'data.valuesM[0]' });

@@ -37,7 +37,8 @@ function outputHash(state: PipelineState, stageId: string, output: string): { sh
   if (!existsSync(path)) return { problem: `missing (${path})` };
   try {
     const check = checkArtifact(path, state.kinds);
-    if (check.status === 'schema-error') return { problem: `invalid (${path}: field ${check.field}: ${check.message})` };
+    if (check.status === 'schema-error')
+      return { problem: `invalid (${path}: field ${check.field}: ${check.message})` };
     return { sha256: check.sha256 };
   } catch (error) {
     return { problem: (error as Error).message };
@@ -51,7 +52,11 @@ function outputHash(state: PipelineState, stageId: string, output: string): { sh
 export function assessStage(stage: Stage, state: PipelineState, pending: ReadonlySet<string>): StageStatus {
   const waitingOn = [...new Set(stage.inputs.map((i) => i.stage).filter((id) => pending.has(id)))];
   if (waitingOn.length > 0) {
-    return { stage: stage.id, upToDate: false, reasons: waitingOn.map((id) => `upstream stage ${id} is stale and runs first`) };
+    return {
+      stage: stage.id,
+      upToDate: false,
+      reasons: waitingOn.map((id) => `upstream stage ${id} is stale and runs first`),
+    };
   }
   const reasons: string[] = [];
   const inputs: Record<string, string> = {};
@@ -78,7 +83,8 @@ export function assessStage(stage: Stage, state: PipelineState, pending: Readonl
       const found = outputHash(state, stage.id, output.name);
       const recorded = entry.outputs[output.name];
       if ('problem' in found) reasons.push(`output ${output.name} ${found.problem}`);
-      else if (recorded?.sha256 !== found.sha256) reasons.push(`output ${output.name} changed since it was written (edited by hand?)`);
+      else if (recorded?.sha256 !== found.sha256)
+        reasons.push(`output ${output.name} changed since it was written (edited by hand?)`);
     }
   }
   return { stage: stage.id, upToDate: reasons.length === 0, reasons, components, fingerprint };
@@ -86,7 +92,8 @@ export function assessStage(stage: Stage, state: PipelineState, pending: Readonl
 
 function componentChanges(before: FingerprintComponents, after: FingerprintComponents): string[] {
   const reasons: string[] = [];
-  if (before.stageVersion !== after.stageVersion) reasons.push(`stage version ${before.stageVersion} -> ${after.stageVersion}`);
+  if (before.stageVersion !== after.stageVersion)
+    reasons.push(`stage version ${before.stageVersion} -> ${after.stageVersion}`);
   const code = diffValues(before.sources, after.sources).map((c) =>
     c.before === undefined ? `${c.path} added` : c.after === undefined ? `${c.path} removed` : `${c.path} modified`,
   );
@@ -108,4 +115,3 @@ export function assessPipeline(ordered: readonly Stage[], state: PipelineState):
     return status;
   });
 }
-

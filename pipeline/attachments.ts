@@ -11,7 +11,10 @@ import { writeFileAtomic } from './json-file.ts';
  */
 export const Attachment = z
   .object({
-    path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).describe("file name in the artifact's folder"),
+    path: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+      .describe("file name in the artifact's folder"),
     mediaType: z.string(),
     bytes: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -23,8 +26,18 @@ export type Attachment = z.infer<typeof Attachment>;
 export const stagedAttachmentsDir = (stagingDir: string) => join(stagingDir, 'attachments');
 
 /** Writes an attachment atomically into `dir` and returns its record. */
-export function writeAttachment(dir: string, name: string, content: string | Uint8Array, mediaType: string): Attachment {
-  const record = Attachment.parse({ path: name, mediaType, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) });
+export function writeAttachment(
+  dir: string,
+  name: string,
+  content: string | Uint8Array,
+  mediaType: string,
+): Attachment {
+  const record = Attachment.parse({
+    path: name,
+    mediaType,
+    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
+    sha256: sha256(content),
+  });
   writeFileAtomic(join(dir, name), content);
   return record;
 }
@@ -48,7 +61,8 @@ export function attachmentProblem(artifactPath: string, data: unknown): string |
     const path = join(dirname(artifactPath), attachment.path);
     if (!existsSync(path)) return `attachment ${attachment.path} is missing (${path})`;
     const actual = hashFile(path);
-    if (actual !== attachment.sha256) return `attachment ${attachment.path}: content hash ${actual.slice(0, 12)} differs from recorded ${attachment.sha256.slice(0, 12)}`;
+    if (actual !== attachment.sha256)
+      return `attachment ${attachment.path}: content hash ${actual.slice(0, 12)} differs from recorded ${attachment.sha256.slice(0, 12)}`;
   }
   return undefined;
 }

@@ -12,7 +12,8 @@ const audit = async (dir: string, ...args: string[]) => {
   const result = await dwsyn(['--results-dir', dir, 'audit', '--json', ...args]);
   return { exitCode: result.exitCode, report: JSON.parse(result.stdout) as AuditJson, stderr: result.stderr };
 };
-const statusByFile = (report: AuditJson) => Object.fromEntries(report.artifacts.map((a) => [a.path.split('/').slice(-2).join('/'), a.status]));
+const statusByFile = (report: AuditJson) =>
+  Object.fromEntries(report.artifacts.map((a) => [a.path.split('/').slice(-2).join('/'), a.status]));
 
 test('a clean run audits ok, with the lineage walked to the root', async (t) => {
   const dir = tempDir();
@@ -31,7 +32,10 @@ test('audit catches a one-byte edit, a schema violation, a deleted input and a s
   const original = readFileSync(numbers, 'utf8');
 
   const digit = original.search(/\d\.\d/);
-  writeFileSync(numbers, original.slice(0, digit) + String((Number(original[digit]) + 1) % 10) + original.slice(digit + 1));
+  writeFileSync(
+    numbers,
+    original.slice(0, digit) + String((Number(original[digit]) + 1) % 10) + original.slice(digit + 1),
+  );
   let { exitCode, report } = await audit(dir);
   t.is(exitCode, 3);
   t.deepEqual(statusByFile(report), { 'gen/numbers.json': 'hash-mismatch', 'sum/total.json': 'broken-lineage' });

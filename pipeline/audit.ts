@@ -39,14 +39,20 @@ export function listArtifacts(resultsDir: string): string[] {
   return found;
 }
 
-function inspect(path: string, kinds: ReadonlyMap<string, ArtifactKind>):
-  | { ok: true; artifact: Artifact; sha256: string }
-  | { ok: false; status: AuditStatus; detail: string } {
+function inspect(
+  path: string,
+  kinds: ReadonlyMap<string, ArtifactKind>,
+): { ok: true; artifact: Artifact; sha256: string } | { ok: false; status: AuditStatus; detail: string } {
   try {
     const check = checkArtifact(path, kinds);
-    if (check.status === 'schema-error') return { ok: false, status: 'schema-error', detail: `field ${check.field}: ${check.message}` };
+    if (check.status === 'schema-error')
+      return { ok: false, status: 'schema-error', detail: `field ${check.field}: ${check.message}` };
     if (check.status === 'hash-mismatch') {
-      return { ok: false, status: 'hash-mismatch', detail: `content hash ${check.sha256.slice(0, 12)} differs from recorded ${check.recorded.slice(0, 12)}` };
+      return {
+        ok: false,
+        status: 'hash-mismatch',
+        detail: `content hash ${check.sha256.slice(0, 12)} differs from recorded ${check.recorded.slice(0, 12)}`,
+      };
     }
     return { ok: true, artifact: check.artifact, sha256: check.sha256 };
   } catch (error) {
@@ -55,7 +61,11 @@ function inspect(path: string, kinds: ReadonlyMap<string, ArtifactKind>):
 }
 
 /** Walks an artifact's inputs to the roots; returns the first break found, or the paths walked. */
-function walkLineage(artifact: Artifact, path: string, kinds: ReadonlyMap<string, ArtifactKind>): { lineage: string[]; broken?: string } {
+function walkLineage(
+  artifact: Artifact,
+  path: string,
+  kinds: ReadonlyMap<string, ArtifactKind>,
+): { lineage: string[]; broken?: string } {
   const lineage: string[] = [];
   const seen = new Set<string>([resolve(path)]);
   const queue: Array<{ artifact: Artifact; path: string }> = [{ artifact, path }];
@@ -66,11 +76,16 @@ function walkLineage(artifact: Artifact, path: string, kinds: ReadonlyMap<string
       if (seen.has(inputPath)) continue;
       seen.add(inputPath);
       lineage.push(inputPath);
-      if (!existsSync(inputPath)) return { lineage, broken: `input ${input.name} of ${current.path} is missing (${inputPath})` };
+      if (!existsSync(inputPath))
+        return { lineage, broken: `input ${input.name} of ${current.path} is missing (${inputPath})` };
       const found = inspect(inputPath, kinds);
-      if (!found.ok) return { lineage, broken: `input ${input.name} (${inputPath}) is invalid: ${found.status}: ${found.detail}` };
+      if (!found.ok)
+        return { lineage, broken: `input ${input.name} (${inputPath}) is invalid: ${found.status}: ${found.detail}` };
       if (found.sha256 !== input.sha256) {
-        return { lineage, broken: `input ${input.name} (${inputPath}) has changed since ${current.path} was made from it` };
+        return {
+          lineage,
+          broken: `input ${input.name} (${inputPath}) has changed since ${current.path} was made from it`,
+        };
       }
       queue.push({ artifact: found.artifact, path: inputPath });
     }
@@ -97,4 +112,3 @@ export function auditArtifact(path: string, options: AuditOptions): AuditEntry {
   }
   return { ...base, status: 'ok', lineage: walked.lineage };
 }
-

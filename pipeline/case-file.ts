@@ -24,6 +24,9 @@ export function loadCaseFile<Schema extends z.ZodType>(
     throw new UsageError(`${path}: field ${field}: ${message}`);
   }
   const [problem, ...more] = check(parsed.data);
-  if (problem) throw new UsageError(`${path}: field ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`);
+  if (problem)
+    throw new UsageError(
+      `${path}: field ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`,
+    );
   return parsed.data;
 }

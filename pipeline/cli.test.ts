@@ -8,7 +8,8 @@ import { stages as toyStages } from './test-fixtures/toy-stages.ts';
 test('--help documents every command and exit code', async (t) => {
   const { exitCode, stdout } = await dwsyn(['--help']);
   t.is(exitCode, 0);
-  for (const command of ['run', 'status', 'dag', 'audit', 'config', 'schemas', 'data']) t.regex(stdout, new RegExp(`\\n  ${command}\\b`));
+  for (const command of ['run', 'status', 'dag', 'audit', 'config', 'schemas', 'data'])
+    t.regex(stdout, new RegExp(`\\n  ${command}\\b`));
   for (const code of ['0', '1', '2', '3', '70']) t.regex(stdout, new RegExp(`\\n  ${code}\\s+\\w`));
 });
 
@@ -51,7 +52,13 @@ test('status --json lists each stage with its reasons and fingerprint components
   const result = await dwsyn(['--results-dir', dir, 'status', '--json']);
   t.is(result.exitCode, 0);
   const status = JSON.parse(result.stdout);
-  t.deepEqual(status.stages.map((s: { stage: string; upToDate: boolean }) => [s.stage, s.upToDate]), [['gen', true], ['sum', true]]);
+  t.deepEqual(
+    status.stages.map((s: { stage: string; upToDate: boolean }) => [s.stage, s.upToDate]),
+    [
+      ['gen', true],
+      ['sum', true],
+    ],
+  );
   t.is(status.stages[0].components.params.gen.count, 5);
   t.regex(status.stages[1].components.inputs.numbers, /^[0-9a-f]{64}$/);
   const check = await dwsyn(['--results-dir', dir, 'status', '--check']);
@@ -64,7 +71,10 @@ test('run --json prints the report; logs go to stderr', async (t) => {
   const dir = tempDir();
   const result = await dwsyn(['--results-dir', dir, 'run', 'gen', '--json']);
   t.is(result.exitCode, 0);
-  t.deepEqual(JSON.parse(result.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]), [['gen', 'ran']]);
+  t.deepEqual(
+    JSON.parse(result.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]),
+    [['gen', 'ran']],
+  );
   t.regex(result.stderr, /gen: running \(never run/);
 });
 

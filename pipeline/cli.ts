@@ -61,8 +61,11 @@ async function pipelineState(options: GlobalOptions) {
 
 /** The spec path on line `index` of a list file. */
 function specFromList(list: string | undefined, index: number | undefined): string {
-  if (list === undefined || index === undefined || !Number.isInteger(index) || index < 0) throw new UsageError('shard run: give a spec file, or --list FILE with --index N (N >= 0)');
-  const lines = readFileSync(list, 'utf8').split('\n').filter((line) => line !== '');
+  if (list === undefined || index === undefined || !Number.isInteger(index) || index < 0)
+    throw new UsageError('shard run: give a spec file, or --list FILE with --index N (N >= 0)');
+  const lines = readFileSync(list, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
   const path = lines[index];
   if (path === undefined) throw new UsageError(`${list}: has ${lines.length} shard(s), no index ${index}`);
   return path;
@@ -75,7 +78,9 @@ function buildProgram(): Command {
     .option('--results-dir <dir>', 'results folder (artifacts and lock.json)', 'results')
     .option('--config <file>', 'pipeline config file (JSON); defaults fill every key it leaves out')
     .option('--verbose', 'print the cause chain of errors', false)
-    .addOption(new Option('--stages-module <path>', 'module exporting the stage table').default(defaultStagesModule).hideHelp())
+    .addOption(
+      new Option('--stages-module <path>', 'module exporting the stage table').default(defaultStagesModule).hideHelp(),
+    )
     .addHelpText('after', exitCodeHelp)
     .showHelpAfterError('(run dwsyn --help for usage)')
     // Subcommands such as `device simulate --config case.json` have options of their own name.
@@ -97,31 +102,43 @@ function buildProgram(): Command {
     .option('--force', 'run the named stages (all, when none is named) even if up to date', false)
     .option('--dry-run', 'print what would run and why, run nothing', false)
     .option('--json', 'print the run report as JSON on stdout', false)
-    .addOption(new Option('--executor <kind>', 'where splittable work runs (overrides the config key executor.kind)').choices(['local', 'slurm']))
-    .action(async (targets: string[], options: { force: boolean; dryRun: boolean; json: boolean; executor?: 'local' | 'slurm' }, command: Command) => {
-      const g = globals(command);
-      const { stages, state } = await pipelineState(g);
-      if (options.executor) state.config.executor = { ...state.config.executor, kind: options.executor };
-      let report: StageRun[];
-      try {
-        report = await runPipeline(stages, {
-          repoRoot,
-          resultsDir: state.resultsDir,
-          stagesModule: resolve(g.stagesModule),
-          config: state.config,
-          configSource: g.config ?? 'default config',
-          targets,
-          force: options.force,
-          dryRun: options.dryRun,
-          verbose: g.verbose,
-          log,
-        });
-      } catch (error) {
-        if (options.json && (error as { report?: StageRun[] }).report) printJson({ stages: (error as { report: StageRun[] }).report });
-        throw error;
-      }
-      if (options.json) printJson({ stages: report });
-    });
+    .addOption(
+      new Option('--executor <kind>', 'where splittable work runs (overrides the config key executor.kind)').choices([
+        'local',
+        'slurm',
+      ]),
+    )
+    .action(
+      async (
+        targets: string[],
+        options: { force: boolean; dryRun: boolean; json: boolean; executor?: 'local' | 'slurm' },
+        command: Command,
+      ) => {
+        const g = globals(command);
+        const { stages, state } = await pipelineState(g);
+        if (options.executor) state.config.executor = { ...state.config.executor, kind: options.executor };
+        let report: StageRun[];
+        try {
+          report = await runPipeline(stages, {
+            repoRoot,
+            resultsDir: state.resultsDir,
+            stagesModule: resolve(g.stagesModule),
+            config: state.config,
+            configSource: g.config ?? 'default config',
+            targets,
+            force: options.force,
+            dryRun: options.dryRun,
+            verbose: g.verbose,
+            log,
+          });
+        } catch (error) {
+          if (options.json && (error as { report?: StageRun[] }).report)
+            printJson({ stages: (error as { report: StageRun[] }).report });
+          throw error;
+        }
+        if (options.json) printJson({ stages: report });
+      },
+    );
 
   pipelineCommand('status')
     .description('say for each stage whether it is up to date, and why not')
@@ -136,8 +153,12 @@ function buildProgram(): Command {
         const width = Math.max(0, ...statuses.map((s) => s.stage.length));
         for (const s of statuses) {
           const shard = shards.find((c) => c.stage === s.stage);
-          const shardNote = shard ? ` (shards of an interrupted run: ${shard.done} done, ${shard.pending} pending)` : '';
-          process.stdout.write(`${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`);
+          const shardNote = shard
+            ? ` (shards of an interrupted run: ${shard.done} done, ${shard.pending} pending)`
+            : '';
+          process.stdout.write(
+            `${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`,
+          );
         }
       }
       if (options.check && statuses.some((s) => !s.upToDate)) process.exitCode = ExitCode.stageFailure;
@@ -160,11 +181,16 @@ function buildProgram(): Command {
       const statuses = assessPipeline(ordered, state);
       const files = paths.length > 0 ? paths.map((p) => resolve(p)) : listArtifacts(state.resultsDir);
       const entries: AuditEntry[] = files.map((path) =>
-        auditArtifact(path, { kinds: state.kinds, resultsDir: state.resultsDir, statusByStage: new Map(statuses.map((s) => [s.stage, s])) }),
+        auditArtifact(path, {
+          kinds: state.kinds,
+          resultsDir: state.resultsDir,
+          statusByStage: new Map(statuses.map((s) => [s.stage, s])),
+        }),
       );
       if (options.json) printJson({ ok: entries.every((e) => e.status === 'ok'), artifacts: entries });
       else {
-        for (const e of entries) process.stdout.write(`${e.status.padEnd(14)} ${e.path}${e.detail ? `  (${e.detail})` : ''}\n`);
+        for (const e of entries)
+          process.stdout.write(`${e.status.padEnd(14)} ${e.path}${e.detail ? `  (${e.detail})` : ''}\n`);
         if (entries.length === 0) log(`no artifacts under ${state.resultsDir}`);
       }
       const bad = entries.filter((e) => e.status !== 'ok');
@@ -173,33 +199,39 @@ function buildProgram(): Command {
     });
 
   pipelineCommand('report')
-    .description('write a report of everything in the results folder (device, crossbar, every training run) with plots, CSV tables and the paper comparison')
+    .description(
+      'write a report of everything in the results folder (device, crossbar, every training run) with plots, CSV tables and the paper comparison',
+    )
     .option('--out <dir>', 'folder of report.html and its files (default: <results>/summary)')
     .option('--metrics <paths...>', 'metrics artifacts to include (default: every one under the results folder)')
     .option('--screenshot', 'also save screenshot.png of the page (Debian chromium)', false)
     .option('--json', 'print the report artifact data on stdout', false)
-    .action(async (options: { out?: string; metrics?: string[]; screenshot: boolean; json: boolean }, command: Command) => {
-      const { ordered, state } = await pipelineState(globals(command));
-      const statuses = assessPipeline(ordered, state);
-      const outDir = resolve(options.out ?? join(state.resultsDir, 'summary'));
-      // Loaded here: vega and playwright take a moment that other commands need not wait for.
-      const { writeSummaryReport } = await import('./report/summary.ts');
-      const { path, data } = await writeSummaryReport({
-        resultsDir: state.resultsDir,
-        kinds: state.kinds,
-        statusByStage: new Map(statuses.map((s) => [s.stage, s])),
-        ...(options.metrics ? { metricsPaths: options.metrics } : {}),
-        outDir,
-        seed: state.config.seed,
-      });
-      log(`wrote ${join(outDir, 'report.html')} (${data.figures.length} plots, ${data.tables.length} tables; audit ${data.auditPassed ? 'passes' : 'FAILS'}) and ${path}`);
-      if (options.screenshot) {
-        const { screenshotPage } = await import('./report/screenshot.ts');
-        await screenshotPage(join(outDir, 'report.html'), join(outDir, 'screenshot.png'));
-        log(`wrote ${join(outDir, 'screenshot.png')}`);
-      }
-      if (options.json) printJson(data);
-    });
+    .action(
+      async (options: { out?: string; metrics?: string[]; screenshot: boolean; json: boolean }, command: Command) => {
+        const { ordered, state } = await pipelineState(globals(command));
+        const statuses = assessPipeline(ordered, state);
+        const outDir = resolve(options.out ?? join(state.resultsDir, 'summary'));
+        // Loaded here: vega and playwright take a moment that other commands need not wait for.
+        const { writeSummaryReport } = await import('./report/summary.ts');
+        const { path, data } = await writeSummaryReport({
+          resultsDir: state.resultsDir,
+          kinds: state.kinds,
+          statusByStage: new Map(statuses.map((s) => [s.stage, s])),
+          ...(options.metrics ? { metricsPaths: options.metrics } : {}),
+          outDir,
+          seed: state.config.seed,
+        });
+        log(
+          `wrote ${join(outDir, 'report.html')} (${data.figures.length} plots, ${data.tables.length} tables; audit ${data.auditPassed ? 'passes' : 'FAILS'}) and ${path}`,
+        );
+        if (options.screenshot) {
+          const { screenshotPage } = await import('./report/screenshot.ts');
+          await screenshotPage(join(outDir, 'report.html'), join(outDir, 'screenshot.png'));
+          log(`wrote ${join(outDir, 'screenshot.png')}`);
+        }
+        if (options.json) printJson(data);
+      },
+    );
 
   const shard = program.command('shard').description('shards of splittable stage work (what a Slurm array task runs)');
   shard
@@ -232,7 +264,8 @@ function buildProgram(): Command {
       const stages = await loadStages(globals(command).stagesModule);
       const schemas = { ...artifactJsonSchemas(stages), config: configJsonSchema(stages) };
       if (!options.out) return printJson(schemas);
-      for (const [name, schema] of Object.entries(schemas)) writeJsonAtomic(join(options.out, `${name}.schema.json`), schema);
+      for (const [name, schema] of Object.entries(schemas))
+        writeJsonAtomic(join(options.out, `${name}.schema.json`), schema);
       log(`wrote ${Object.keys(schemas).length} schemas to ${options.out}`);
     });
 
@@ -247,7 +280,9 @@ function buildProgram(): Command {
       const dir = options.dataDir ?? defaultDataDir(options.dataset);
       const results = verifyDataset(options.dataset, dir);
       if (options.json) printJson({ dataset: options.dataset, dir, files: results });
-      else for (const r of results) process.stdout.write(`${r.ok ? 'ok   ' : 'BAD  '} ${r.file}${r.ok ? '' : `  (${r.error})`}\n`);
+      else
+        for (const r of results)
+          process.stdout.write(`${r.ok ? 'ok   ' : 'BAD  '} ${r.file}${r.ok ? '' : `  (${r.error})`}\n`);
       if (results.some((r) => !r.ok)) process.exitCode = ExitCode.invalidArtifact;
     });
 

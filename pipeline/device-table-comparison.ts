@@ -19,7 +19,13 @@ export function compareStateDistributions(oneD: DeviceTableData, llg: DeviceTabl
     if (!reference) return [];
     return table.entries.map((e, k) => {
       const r = reference.entries[k]!;
-      return { states: table.states, state: k, oneD: spread(r.samplesU), llg: spread(e.samplesU), ks: ksTwoSample(e.samplesU, r.samplesU) };
+      return {
+        states: table.states,
+        state: k,
+        oneD: spread(r.samplesU),
+        llg: spread(e.samplesU),
+        ks: ksTwoSample(e.samplesU, r.samplesU),
+      };
     });
   });
 }

@@ -15,7 +15,8 @@ export function diffValues(before: unknown, after: unknown, prefix = ''): ValueC
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => diffValues(before[key], after[key], prefix ? `${prefix}.${key}` : key));
   }
-  const same = before === undefined || after === undefined ? before === after : canonicalJson(before) === canonicalJson(after);
+  const same =
+    before === undefined || after === undefined ? before === after : canonicalJson(before) === canonicalJson(after);
   return same ? [] : [{ path: prefix, before, after }];
 }
 

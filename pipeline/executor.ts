@@ -6,13 +6,29 @@ import { z } from 'zod';
  */
 export const ExecutorConfig = z
   .object({
-    kind: z.enum(['local', 'slurm']).default('local').describe('local: worker threads on this machine; slurm: job arrays on a Slurm cluster'),
-    partition: z.string().regex(/^[A-Za-z0-9_.-]*$/).default('').describe('Slurm partition (empty: the cluster default)'),
-    timeLimit: z.string().regex(/^(\d+-)?\d+(:\d{2}){0,2}$/, 'a Slurm time such as 30, 1:00:00 or 1-00:00:00').default('1:00:00').describe('time limit of each task'),
+    kind: z
+      .enum(['local', 'slurm'])
+      .default('local')
+      .describe('local: worker threads on this machine; slurm: job arrays on a Slurm cluster'),
+    partition: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]*$/)
+      .default('')
+      .describe('Slurm partition (empty: the cluster default)'),
+    timeLimit: z
+      .string()
+      .regex(/^(\d+-)?\d+(:\d{2}){0,2}$/, 'a Slurm time such as 30, 1:00:00 or 1-00:00:00')
+      .default('1:00:00')
+      .describe('time limit of each task'),
     cpusPerTask: z.number().int().positive().default(1),
     memPerTaskMb: z.number().int().positive().default(2048),
     shards: z.number().int().positive().default(4).describe('shards each batch of trials is cut into'),
-    maxRetries: z.number().int().nonnegative().default(2).describe('resubmissions of a failed or timed-out shard before the stage fails'),
+    maxRetries: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(2)
+      .describe('resubmissions of a failed or timed-out shard before the stage fails'),
     pollIntervalS: z.number().positive().default(1).describe('seconds between two looks at the queue'),
   })
   .strict();

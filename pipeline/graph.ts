@@ -12,7 +12,9 @@ export function orderStages(stages: readonly Stage[]): Stage[] {
     for (const input of stage.inputs) {
       const upstream = byId.get(input.stage);
       if (!upstream?.outputs.some((o) => o.name === input.output)) {
-        throw new Error(`internal error: stage ${stage.id} reads ${input.stage}/${input.output}, which no stage writes`);
+        throw new Error(
+          `internal error: stage ${stage.id} reads ${input.stage}/${input.output}, which no stage writes`,
+        );
       }
     }
   }
@@ -20,7 +22,8 @@ export function orderStages(stages: readonly Stage[]): Stage[] {
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (stage: Stage) => {
     if (state.get(stage.id) === 'done') return;
-    if (state.get(stage.id) === 'visiting') throw new Error(`internal error: stage graph has a cycle through ${stage.id}`);
+    if (state.get(stage.id) === 'visiting')
+      throw new Error(`internal error: stage graph has a cycle through ${stage.id}`);
     state.set(stage.id, 'visiting');
     for (const input of stage.inputs) visit(byId.get(input.stage)!);
     state.set(stage.id, 'done');
@@ -46,7 +49,8 @@ export function selectWithUpstream(ordered: readonly Stage[], targets: readonly 
   return ordered.filter((s) => wanted.has(s.id));
 }
 
-export const outputPath = (resultsDir: string, stageId: string, output: string) => `${resultsDir}/${stageId}/${output}.json`;
+export const outputPath = (resultsDir: string, stageId: string, output: string) =>
+  `${resultsDir}/${stageId}/${output}.json`;
 
 /** The DAG as text lines and as a mermaid flowchart. */
 export function describeDag(ordered: readonly Stage[]): { text: string; mermaid: string } {

@@ -9,7 +9,8 @@ import { ArtifactError } from './errors.ts';
  */
 export function formatJson(value: unknown, indent = ''): string {
   if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
     const inner = `${indent}  `;
     return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
   }
@@ -55,7 +56,9 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ArtifactError(`${path}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code})`}`, { cause: error });
+    throw new ArtifactError(`${path}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code})`}`, {
+      cause: error,
+    });
   }
   try {
     return JSON.parse(text);

@@ -12,5 +12,8 @@ test('without a terminal, progress prints one line per tenth of the work, with t
   } finally {
     process.stderr.write = write;
   }
-  t.deepEqual(lines, [3, 6, 9, 12, 15, 18, 21, 24, 27, 30].map((done) => `job: ${done}/30 step ${done}\n`));
+  t.deepEqual(
+    lines,
+    [3, 6, 9, 12, 15, 18, 21, 24, 27, 30].map((done) => `job: ${done}/30 step ${done}\n`),
+  );
 });

@@ -15,7 +15,11 @@ export type ProgressReporter = (label: string, total: number) => Progress;
 export const stderrProgress: ProgressReporter = (label, total) => {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted} {detail}`, hideCursor: true },
+      {
+        stream: process.stderr,
+        format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted} {detail}`,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { detail: '' });

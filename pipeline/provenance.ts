@@ -7,7 +7,13 @@ import { dwsynVersion } from './version.ts';
 /** The provenance of an artifact a stage made (before its hash is computed on writing). */
 export function stageProvenance(
   stage: Pick<Stage, 'id' | 'version'>,
-  made: { sources: SourceHashes; params: Record<string, unknown>; inputs: Provenance['inputs']; seed: number; durationMs: number },
+  made: {
+    sources: SourceHashes;
+    params: Record<string, unknown>;
+    inputs: Provenance['inputs'];
+    seed: number;
+    durationMs: number;
+  },
 ): Omit<Provenance, 'sha256'> {
   return {
     stage: stage.id,

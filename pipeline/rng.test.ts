@@ -29,13 +29,34 @@ testWith(cCompiler)('xoshiro128** matches the reference C implementation for 100
   execFileSync('cc', ['-O2', '-o', join(dir, 'ref'), join(dir, 'ref.c')]);
   const expected = execFileSync(join(dir, 'ref'), { encoding: 'utf8' }).trim().split('\n').map(Number);
   const stream = new RandomStream([0x9e3779b9, 0x243f6a88, 0xb7e15162, 1]);
-  t.deepEqual(Array.from({ length: 1000 }, () => stream.nextUint32()), expected);
+  t.deepEqual(
+    Array.from({ length: 1000 }, () => stream.nextUint32()),
+    expected,
+  );
 });
 
 test('the same (seed, label, index) gives the same stream; another index does not', (t) => {
-  const a = Array.from({ length: 5 }, ((s) => () => s.uniform())(trialStream(7, 'x', 3)));
-  const b = Array.from({ length: 5 }, ((s) => () => s.uniform())(trialStream(7, 'x', 3)));
-  const c = Array.from({ length: 5 }, ((s) => () => s.uniform())(trialStream(7, 'x', 4)));
+  const a = Array.from(
+    { length: 5 },
+    (
+      (s) => () =>
+        s.uniform()
+    )(trialStream(7, 'x', 3)),
+  );
+  const b = Array.from(
+    { length: 5 },
+    (
+      (s) => () =>
+        s.uniform()
+    )(trialStream(7, 'x', 3)),
+  );
+  const c = Array.from(
+    { length: 5 },
+    (
+      (s) => () =>
+        s.uniform()
+    )(trialStream(7, 'x', 4)),
+  );
   t.deepEqual(a, b);
   t.notDeepEqual(a, c);
   t.deepEqual(streamState(1, 'a', 0), streamState(1, 'a', 0));
@@ -45,7 +66,19 @@ test('the same (seed, label, index) gives the same stream; another index does no
 function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t1 = 1 / (1 + 0.5 * z);
-  const poly = -z * z - 1.26551223 + t1 * (1.00002368 + t1 * (0.37409196 + t1 * (0.09678418 + t1 * (-0.18628806 + t1 * (0.27886807 + t1 * (-1.13520398 + t1 * (1.48851587 + t1 * (-0.82215223 + t1 * 0.17087277))))))));
+  const poly =
+    -z * z -
+    1.26551223 +
+    t1 *
+      (1.00002368 +
+        t1 *
+          (0.37409196 +
+            t1 *
+              (0.09678418 +
+                t1 *
+                  (-0.18628806 +
+                    t1 *
+                      (0.27886807 + t1 * (-1.13520398 + t1 * (1.48851587 + t1 * (-0.82215223 + t1 * 0.17087277))))))));
   const erfc = t1 * Math.exp(poly);
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
@@ -73,7 +106,10 @@ test('ziggurat normals: moments, Kolmogorov-Smirnov distance and tail mass of N(
   t.true(Math.abs(m2 - 1) < 5 * Math.sqrt(2 / n), `variance ${m2}`);
   t.true(Math.abs(m4 - 3) < 5 * Math.sqrt(96 / n), `fourth moment ${m4}`);
   const expectedBeyond3 = n * 2 * (1 - normalCdf(3));
-  t.true(Math.abs(beyond3 - expectedBeyond3) < 5 * Math.sqrt(expectedBeyond3), `|z| > 3: ${beyond3} vs ${expectedBeyond3}`);
+  t.true(
+    Math.abs(beyond3 - expectedBeyond3) < 5 * Math.sqrt(expectedBeyond3),
+    `|z| > 3: ${beyond3} vs ${expectedBeyond3}`,
+  );
   values.sort();
   let ks = 0;
   for (let i = 0; i < n; i++) ks = Math.max(ks, Math.abs(normalCdf(values[i]!) - (i + 0.5) / n));

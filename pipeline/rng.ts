@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 /** How every random stream in dwsyn is made; recorded in artifact provenance. */
 export const rngDescription = {
-  algorithm: 'xoshiro128** (Blackman & Vigna 2018); uniforms from 53 bits; normals by the 128-layer ziggurat (ZIGNOR, Doornik 2005)',
+  algorithm:
+    'xoshiro128** (Blackman & Vigna 2018); uniforms from 53 bits; normals by the 128-layer ziggurat (ZIGNOR, Doornik 2005)',
   derivation: 'state = first 16 bytes of sha256("<seed>:<label>:<index>") as four big-endian uint32 words',
 } as const;
 

@@ -28,7 +28,9 @@ export function acquireRunLock(resultsDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new UsageError(`${resultsDir}: another dwsyn run (pid ${holder}) is using this results folder; wait for it to end`);
+        throw new UsageError(
+          `${resultsDir}: another dwsyn run (pid ${holder}) is using this results folder; wait for it to end`,
+        );
       }
       rmSync(path, { force: true });
     }

@@ -24,10 +24,16 @@ const reasonsOf = (resultsDir: string, raw: unknown = {}) =>
 test('a first run runs every stage, a second skips them all, and the lock records both', async (t) => {
   const dir = tempDir();
   const first = await runToy(dir);
-  t.deepEqual(first.report.map((r) => r.action), ['ran', 'ran']);
+  t.deepEqual(
+    first.report.map((r) => r.action),
+    ['ran', 'ran'],
+  );
   t.deepEqual(first.report[0]!.reasons, ['never run (no entry in lock.json)']);
   const second = await runToy(dir);
-  t.deepEqual(second.report.map((r) => r.action), ['skipped', 'skipped']);
+  t.deepEqual(
+    second.report.map((r) => r.action),
+    ['skipped', 'skipped'],
+  );
   t.true(second.lines.some((l) => l === 'gen: up to date, skipped'));
   const lock = readLock(dir);
   t.is(lock.lockVersion, 1);
@@ -52,7 +58,10 @@ test('every rerun reason is named', async (t) => {
   edited.stages['gen']!.components.stageVersion = 0;
   edited.stages['gen']!.components.sources['pipeline/test-fixtures/toy-stages.ts'] = '0'.repeat(64);
   writeFileSync(join(dir, 'lock.json'), JSON.stringify(edited));
-  t.deepEqual(reasonsOf(dir).gen, ['stage version 0 -> 1', 'code changed: pipeline/test-fixtures/toy-stages.ts modified']);
+  t.deepEqual(reasonsOf(dir).gen, [
+    'stage version 0 -> 1',
+    'code changed: pipeline/test-fixtures/toy-stages.ts modified',
+  ]);
   writeFileSync(join(dir, 'lock.json'), JSON.stringify(lock));
 
   const numbers = join(dir, 'gen/numbers.json');
@@ -84,24 +93,37 @@ test('a hand-edited output that is still a valid artifact is caught as edited', 
   t.deepEqual(reasonsOf(dir).gen, ['output numbers changed since it was written (edited by hand?)']);
   t.deepEqual(reasonsOf(dir).sum, ['upstream stage gen is stale and runs first']);
   const rerun = await runToy(dir);
-  t.deepEqual(rerun.report.map((r) => r.action), ['ran', 'skipped'], 'gen reproduces its output, so sum needs no rerun');
+  t.deepEqual(
+    rerun.report.map((r) => r.action),
+    ['ran', 'skipped'],
+    'gen reproduces its output, so sum needs no rerun',
+  );
 });
 
 test('an upstream rerun that reproduces the same output does not rerun downstream', async (t) => {
   const dir = tempDir();
   await runToy(dir);
   const forced = await runToy(dir, {}, { force: true, targets: ['gen'] });
-  t.deepEqual(forced.report.map((r) => [r.stage, r.action]), [['gen', 'ran']]);
+  t.deepEqual(
+    forced.report.map((r) => [r.stage, r.action]),
+    [['gen', 'ran']],
+  );
   t.deepEqual(forced.report[0]!.reasons, ['forced (--force)']);
   const changed = await runToy(dir, { gen: { count: 6 } });
-  t.deepEqual(changed.report.map((r) => r.action), ['ran', 'ran']);
+  t.deepEqual(
+    changed.report.map((r) => r.action),
+    ['ran', 'ran'],
+  );
   t.deepEqual(changed.report[1]!.reasons, ['input numbers changed']);
 });
 
 test('dry run says what would run and writes nothing', async (t) => {
   const dir = tempDir();
   const { report } = await runToy(dir, {}, { dryRun: true });
-  t.deepEqual(report.map((r) => r.action), ['would-run', 'would-run']);
+  t.deepEqual(
+    report.map((r) => r.action),
+    ['would-run', 'would-run'],
+  );
   t.deepEqual(report[1]!.reasons, ['upstream stage gen is stale and runs first']);
   t.deepEqual(readdirSync(dir), []);
 });
@@ -111,10 +133,19 @@ test('a failing stage leaves no artifact, no staging files and an unchanged lock
   await runToy(dir);
   const lockBefore = readFileSync(join(dir, 'lock.json'), 'utf8');
   const before = readFileSync(join(dir, 'gen/numbers.json'), 'utf8');
-  for (const [failure, exitCode] of [['throw', 70], ['nan', 1]] as const) {
+  for (const [failure, exitCode] of [
+    ['throw', 70],
+    ['nan', 1],
+  ] as const) {
     const error = await t.throwsAsync(runToy(dir, { gen: { failure, count: 9 } }));
-    t.is(error!.message, `stage gen failed with exit code ${exitCode}; nothing was written (its error, if any, is above)`);
-    t.deepEqual((error as unknown as { report: Array<{ action: string }> }).report.map((r) => r.action), ['failed', 'not-run']);
+    t.is(
+      error!.message,
+      `stage gen failed with exit code ${exitCode}; nothing was written (its error, if any, is above)`,
+    );
+    t.deepEqual(
+      (error as unknown as { report: Array<{ action: string }> }).report.map((r) => r.action),
+      ['failed', 'not-run'],
+    );
   }
   t.is(readFileSync(join(dir, 'lock.json'), 'utf8'), lockBefore);
   t.is(readFileSync(join(dir, 'gen/numbers.json'), 'utf8'), before);
@@ -152,5 +183,8 @@ test('a stage killed with SIGKILL while writing leaves no partial file and an un
   t.deepEqual(readdirSync(join(dir, 'gen')), ['numbers.json']);
   // The next run redoes exactly what the config asks for.
   const again = await runToy(dir, { gen: { count: 3 } });
-  t.deepEqual(again.report.map((r) => r.action), ['ran', 'ran']);
+  t.deepEqual(
+    again.report.map((r) => r.action),
+    ['ran', 'ran'],
+  );
 });

@@ -61,7 +61,8 @@ export async function runPipeline(stages: readonly Stage[], options: RunOptions)
     };
     // Every selected stage's params are checked before any stage starts: a bad key downstream must
     // not wait behind minutes of upstream work.
-    for (const stage of selected) checkParams(stage, pickParams(options.config, stage.reads), options.configSource ?? 'config');
+    for (const stage of selected)
+      checkParams(stage, pickParams(options.config, stage.reads), options.configSource ?? 'config');
     const pending = new Set<string>();
     const report: StageRun[] = [];
     for (const stage of selected) {
@@ -102,12 +103,21 @@ function checkParams(stage: Stage, params: Record<string, unknown>, source: stri
   if (!stage.check) return;
   const [problem, ...more] = stage.check(params);
   if (problem) {
-    throw new UsageError(`${source}: config key ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`);
+    throw new UsageError(
+      `${source}: config key ${problem.key}: ${problem.message}${more.length ? ` (and ${more.length} more)` : ''}`,
+    );
   }
 }
 
-async function runStage(stages: readonly Stage[], stage: Stage, status: StageStatus, state: PipelineState & { lock: LockFile }, options: RunOptions) {
-  if (!status.components || !status.fingerprint) throw new StageError(`${stage.id}: cannot run: ${status.reasons.join('; ')}`);
+async function runStage(
+  stages: readonly Stage[],
+  stage: Stage,
+  status: StageStatus,
+  state: PipelineState & { lock: LockFile },
+  options: RunOptions,
+) {
+  if (!status.components || !status.fingerprint)
+    throw new StageError(`${stage.id}: cannot run: ${status.reasons.join('; ')}`);
   const missingInputs = stage.inputs.filter((i) => !(i.name in status.components!.inputs));
   if (missingInputs.length > 0) throw new StageError(`${stage.id}: cannot run: ${status.reasons.join('; ')}`);
 
@@ -159,7 +169,13 @@ async function runStage(stages: readonly Stage[], stage: Stage, status: StageSta
 }
 
 /** Validates the staged outputs, moves them into place, then records the stage in the lock. */
-function commitOutputs(stage: Stage, status: StageStatus, state: PipelineState & { lock: LockFile }, stagingDir: string, finalDir: string) {
+function commitOutputs(
+  stage: Stage,
+  status: StageStatus,
+  state: PipelineState & { lock: LockFile },
+  stagingDir: string,
+  finalDir: string,
+) {
   const outputs: LockFile['stages'][string]['outputs'] = {};
   mkdirSync(finalDir, { recursive: true });
   // Attachments first: until the artifacts listing them land, the lock still says the stage must run.
@@ -167,17 +183,27 @@ function commitOutputs(stage: Stage, status: StageStatus, state: PipelineState &
   for (const output of stage.outputs) {
     const staged = join(stagingDir, `${output.name}.json`);
     const check = checkArtifact(staged, state.kinds);
-    if (check.status !== 'ok') throw new ArtifactError(`${stage.id}: output ${output.name} failed validation after writing (${check.status})`);
+    if (check.status !== 'ok')
+      throw new ArtifactError(`${stage.id}: output ${output.name} failed validation after writing (${check.status})`);
     const target = join(finalDir, `${output.name}.json`);
     mkdirSync(dirname(target), { recursive: true });
-    outputs[output.name] = { path: `${stage.id}/${output.name}.json`, sha256: check.sha256, bytes: statSync(staged).size };
+    outputs[output.name] = {
+      path: `${stage.id}/${output.name}.json`,
+      sha256: check.sha256,
+      bytes: statSync(staged).size,
+    };
     renameSync(staged, target);
   }
   state.lock = {
     ...state.lock,
     stages: {
       ...state.lock.stages,
-      [stage.id]: { fingerprint: status.fingerprint!, components: status.components!, outputs, completedAt: new Date().toISOString() },
+      [stage.id]: {
+        fingerprint: status.fingerprint!,
+        components: status.components!,
+        outputs,
+        completedAt: new Date().toISOString(),
+      },
     },
   };
   writeLock(state.resultsDir, state.lock);

@@ -55,7 +55,18 @@ export async function runShardFile(path: string, stages: readonly Stage[]): Prom
   const started = performance.now();
   const result = await stage.runShard(spec.payload, spec.seed);
   const out = path.replace(/\.spec\.json$/, '.result.json');
-  writeArtifact(out, shardResultKind, stageProvenance(stage, { sources: {}, params: {}, inputs: [], seed: spec.seed, durationMs: performance.now() - started }), { stage: stage.id, specSha256: sha256, result });
+  writeArtifact(
+    out,
+    shardResultKind,
+    stageProvenance(stage, {
+      sources: {},
+      params: {},
+      inputs: [],
+      seed: spec.seed,
+      durationMs: performance.now() - started,
+    }),
+    { stage: stage.id, specSha256: sha256, result },
+  );
   return out;
 }
 
@@ -66,7 +77,9 @@ export function shardCounts(shardsRoot: string): Array<{ stage: string; done: nu
     .filter((e) => e.isDirectory())
     .map((e) => {
       const dir = join(shardsRoot, e.name);
-      const specs = readdirSync(dir).filter((f) => f.endsWith('.spec.json')).map((f) => f.slice(0, -'.spec.json'.length));
+      const specs = readdirSync(dir)
+        .filter((f) => f.endsWith('.spec.json'))
+        .map((f) => f.slice(0, -'.spec.json'.length));
       const done = specs.filter((sha) => shardResult(dir, sha) !== undefined).length;
       return { stage: e.name, done, pending: specs.length - done };
     });

@@ -42,13 +42,24 @@ async function runJob(jobPath: string): Promise<void> {
     seed: job.components.seed,
     log,
     progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
-    attach: (name, content, mediaType) => writeAttachment(stagedAttachmentsDir(job.stagingDir), name, content, mediaType),
-    ...(job.executor.kind === 'slurm' ? { shards: slurmShardRunner({ config: job.executor, shardsDir: job.shardsDir }, job.stageId, job.components.seed, log) } : {}),
+    attach: (name, content, mediaType) =>
+      writeAttachment(stagedAttachmentsDir(job.stagingDir), name, content, mediaType),
+    ...(job.executor.kind === 'slurm'
+      ? {
+          shards: slurmShardRunner(
+            { config: job.executor, shardsDir: job.shardsDir },
+            job.stageId,
+            job.components.seed,
+            log,
+          ),
+        }
+      : {}),
   });
   const durationMs = performance.now() - started;
 
   for (const output of stage.outputs) {
-    if (!(output.name in outputs)) throw new Error(`internal error: stage ${stage.id} returned no output ${output.name}`);
+    if (!(output.name in outputs))
+      throw new Error(`internal error: stage ${stage.id} returned no output ${output.name}`);
     const write = () =>
       writeArtifact(
         join(job.stagingDir, `${output.name}.json`),
@@ -56,7 +67,12 @@ async function runJob(jobPath: string): Promise<void> {
         stageProvenance(stage, {
           sources: job.components.sources,
           params: job.components.params,
-          inputs: job.inputs.map((i) => ({ name: i.name, kind: i.kind, path: relative(job.finalDir, i.path), sha256: i.sha256 })),
+          inputs: job.inputs.map((i) => ({
+            name: i.name,
+            kind: i.kind,
+            path: relative(job.finalDir, i.path),
+            sha256: i.sha256,
+          })),
           seed: job.components.seed,
           durationMs,
         }),
@@ -66,7 +82,9 @@ async function runJob(jobPath: string): Promise<void> {
       write();
     } catch (error) {
       // Invalid output is the stage's failure, not a bad input file.
-      throw new StageError(`stage ${stage.id}: ${(error as Error).message.replace(job.stagingDir, job.finalDir)}`, { cause: error });
+      throw new StageError(`stage ${stage.id}: ${(error as Error).message.replace(job.stagingDir, job.finalDir)}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -79,4 +97,3 @@ try {
   process.stderr.write(`dwsyn: ${formatError(error, process.env['DWSYN_VERBOSE'] === '1')}\n`);
   process.exitCode = exitCodeOf(error);
 }
-

@@ -25,7 +25,12 @@ export function quantiles(values: readonly number[], levels: readonly number[] =
 }
 
 /** Counts in `bins` equal bins over [low, high]; values outside are counted in the end bins. */
-export function histogram(values: readonly number[], low: number, high: number, bins: number): { edges: number[]; counts: number[] } {
+export function histogram(
+  values: readonly number[],
+  low: number,
+  high: number,
+  bins: number,
+): { edges: number[]; counts: number[] } {
   const counts = new Array<number>(bins).fill(0);
   const width = (high - low) / bins;
   for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - low) / width)))]! += 1;

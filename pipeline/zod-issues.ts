@@ -17,7 +17,10 @@ export function describeIssues(error: z.ZodError, prefix = ''): { field: string;
   if (first.code === 'unrecognized_keys') {
     field = first.keys.map((k) => formatPath([...first.path, k], prefix)).join(', ');
     const more = error.issues.length - 1;
-    return { field, message: `unknown key${first.keys.length > 1 ? 's' : ''}${more ? ` (and ${more} more issues)` : ''}` };
+    return {
+      field,
+      message: `unknown key${first.keys.length > 1 ? 's' : ''}${more ? ` (and ${more} more issues)` : ''}`,
+    };
   }
   const more = error.issues.length - 1;
   return { field, message: `${first.message}${more ? ` (and ${more} more issue${more > 1 ? 's' : ''})` : ''}` };

@@ -27,9 +27,13 @@ function chunksOf(batch: TrialBatch): TrialBatch[] {
   return chunks;
 }
 
-/** The results of a batch's chunks, in trial order (the chunks of a batch share their schedule, so their record instants). */
+/**
+ * The results of a batch's chunks, in trial order (the chunks of a batch share their schedule, so their record
+ * instants).
+ */
 function merge(parts: readonly TrialResults[]): TrialResults {
-  const joined = (key: 'heldM' | 'afterResetM') => (parts.every((p) => p[key]) ? { [key]: parts.flatMap((p) => p[key]!) } : {});
+  const joined = (key: 'heldM' | 'afterResetM') =>
+    parts.every((p) => p[key]) ? { [key]: parts.flatMap((p) => p[key]!) } : {};
   const trajectories = parts.map((p) => p.trajectories);
   return {
     finalM: parts.flatMap((p) => p.finalM),
@@ -67,9 +71,12 @@ export function createShardedBatchRunner(device: DeviceConfig, shards: ShardRunn
     async run(batches, onTrialsDone) {
       const chunks = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
       const perShard = Math.ceil(chunks.length / shardCount);
-      const groups = Array.from({ length: Math.ceil(chunks.length / perShard) }, (_, i) => chunks.slice(i * perShard, (i + 1) * perShard));
+      const groups = Array.from({ length: Math.ceil(chunks.length / perShard) }, (_, i) =>
+        chunks.slice(i * perShard, (i + 1) * perShard),
+      );
       let reported = 0;
-      const trialsOf = (done: number) => groups.slice(0, done).reduce((sum, g) => sum + g.reduce((s, c) => s + c.chunk.trialIndices.length, 0), 0);
+      const trialsOf = (done: number) =>
+        groups.slice(0, done).reduce((sum, g) => sum + g.reduce((s, c) => s + c.chunk.trialIndices.length, 0), 0);
       const results = await shards.run(
         groups.map((group) => ({ device, batches: group.map((c) => c.chunk) })),
         (done) => {

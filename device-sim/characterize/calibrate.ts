@@ -20,12 +20,14 @@ export interface Calibration {
   values: number[];
 }
 
-/** Steady SOT flow velocity of a Neel wall (docs/physics.md, closed forms for the drift), to size the pulse-width scan. */
+/**
+ * Steady SOT flow velocity of a Neel wall (docs/physics.md, closed forms for the drift), to size the pulse-width scan.
+ */
 function flowVelocityMPerS(device: DeviceConfig, currentDensityAPerM2: number): number {
   const c = deriveWallConstants(device.material, device.geometry);
   const bsh = Math.abs(c.spinHallFieldTPerAPerM2 * currentDensityAPerM2);
   const bd = Math.abs(c.dmiFieldT);
-  if (bd === 0) return (Math.PI / 2) * gammaRadPerST * c.deltaM * bsh / c.alpha;
+  if (bd === 0) return ((Math.PI / 2) * gammaRadPerST * c.deltaM * bsh) / c.alpha;
   return ((Math.PI / 2) * gammaRadPerST * c.deltaM * bd) / Math.sqrt(1 + ((c.alpha * bd) / bsh) ** 2);
 }
 
@@ -81,7 +83,8 @@ async function scan(
  */
 function bestPoint(result: ControlScan, k: number, states: number): number {
   const target = k / (states - 1);
-  const score = (p: number) => [result.binProbability[p]![k]!, -Math.abs(result.meanU[p]! - target), -Math.abs(result.controlValues[p]!)] as const;
+  const score = (p: number) =>
+    [result.binProbability[p]![k]!, -Math.abs(result.meanU[p]! - target), -Math.abs(result.controlValues[p]!)] as const;
   const tolerances = [1e-9, 5e-3, 0];
   let best = 0;
   for (let p = 1; p < result.controlValues.length; p++) {
@@ -118,15 +121,36 @@ export async function calibrateStates(
 ): Promise<Calibration> {
   const p = device.protocol;
   const [low, high] = controlRange(device);
-  const coarseValues = Array.from({ length: p.calibrationPoints }, (_, i) => low + ((high - low) * i) / (p.calibrationPoints - 1));
-  const coarse = await scan(device, runner, states, coarseValues, p.calibrationTrials, seed, `calibration:n${states}:coarse`, onTrialsDone);
+  const coarseValues = Array.from(
+    { length: p.calibrationPoints },
+    (_, i) => low + ((high - low) * i) / (p.calibrationPoints - 1),
+  );
+  const coarse = await scan(
+    device,
+    runner,
+    states,
+    coarseValues,
+    p.calibrationTrials,
+    seed,
+    `calibration:n${states}:coarse`,
+    onTrialsDone,
+  );
   const values: number[] = [];
   for (let k = 0; k < states; k++) {
     const best = bestPoint(coarse, k, states);
     const from = coarseValues[Math.max(0, best - 1)]!;
     const to = coarseValues[Math.min(coarseValues.length - 1, best + 1)]!;
     const fineValues = Array.from({ length: refinePoints }, (_, i) => from + ((to - from) * i) / (refinePoints - 1));
-    const fine = await scan(device, runner, states, fineValues, 2 * p.calibrationTrials, seed, `calibration:n${states}:state${k}`, onTrialsDone);
+    const fine = await scan(
+      device,
+      runner,
+      states,
+      fineValues,
+      2 * p.calibrationTrials,
+      seed,
+      `calibration:n${states}:state${k}`,
+      onTrialsDone,
+    );
     values.push(fineValues[bestPoint(fine, k, states)]!);
   }
   return { coarse, trialsPerPoint: p.calibrationTrials, refinedTrialsPerPoint: 2 * p.calibrationTrials, values };

@@ -29,17 +29,36 @@ export function tablesToRemake(oneD: DeviceTableData, settings: LlgCharacterizat
  * as the device is (device.*): the checks of an LLG case for the strip, its largest anisotropy (the
  * pinning landscape's stiffest column) and its strongest pulse, and state counts the 1-D table lacks.
  */
-export function checkLlgCharacterization(device: DeviceConfig, oneD: DeviceTableData, settings: LlgCharacterization): CaseProblem[] {
+export function checkLlgCharacterization(
+  device: DeviceConfig,
+  oneD: DeviceTableData,
+  settings: LlgCharacterization,
+): CaseProblem[] {
   const missing = (settings.stateCounts ?? []).filter((n) => !oneD.tables.some((t) => t.states === n));
-  if (missing.length > 0) return [{ key: 'stateCounts', message: `the 1-D table has no ${missing.join(', ')}-state table` }];
+  if (missing.length > 0)
+    return [{ key: 'stateCounts', message: `the 1-D table has no ${missing.join(', ')}-state table` }];
   const c = deriveWallConstants(device.material, device.geometry);
-  if (settings.matchNotchDepth && device.notches.depthJ !== 0 && device.geometry.lengthM / 2 - 6 * device.notches.widthM < 4 * c.deltaM) {
-    return [{ key: 'matchNotchDepth', message: `the notch depth is measured with the wall 6 notch widths from a notch at mid-strip: the ${device.geometry.lengthM} m strip is too short for ${device.notches.widthM} m notches (or set it false)` }];
+  if (
+    settings.matchNotchDepth &&
+    device.notches.depthJ !== 0 &&
+    device.geometry.lengthM / 2 - 6 * device.notches.widthM < 4 * c.deltaM
+  ) {
+    return [
+      {
+        key: 'matchNotchDepth',
+        message: `the notch depth is measured with the wall 6 notch widths from a notch at mid-strip: the ${device.geometry.lengthM} m strip is too short for ${device.notches.widthM} m notches (or set it false)`,
+      },
+    ];
   }
   // The mapping holds σ ≤ 2σ0; scaled or not, no column is stiffer than that.
   const stiffestKeffJPerM3 = ((2 * c.wallEnergyJPerM2 + Math.PI * Math.abs(c.dmiJPerM2)) / 4) ** 2 / c.aexJPerM;
-  const pulses = tablesToRemake(oneD, settings).flatMap((t) => t.entries.map((e) => setPulse(device, e.controlValue).currentDensityAPerM2));
-  const strongest = Math.max(...pulses.map(Math.abs), settings.protocol === 'full' ? Math.abs(device.protocol.resetCurrentDensityAPerM2) : 0);
+  const pulses = tablesToRemake(oneD, settings).flatMap((t) =>
+    t.entries.map((e) => setPulse(device, e.controlValue).currentDensityAPerM2),
+  );
+  const strongest = Math.max(
+    ...pulses.map(Math.abs),
+    settings.protocol === 'full' ? Math.abs(device.protocol.resetCurrentDensityAPerM2) : 0,
+  );
   const asCase = LlgCase.parse({
     model: 'llg',
     temperatureK: device.temperatureK,
@@ -51,7 +70,12 @@ export function checkLlgCharacterization(device: DeviceConfig, oneD: DeviceTable
     initial: { positionM: device.mtj.startM },
     mesh: settings.mesh,
   });
-  const keyOf = (key: string) => (key === 'initial.positionM' ? 'device.mtj.startM' : key.startsWith('mesh.') || key === 'timeStepS' ? key : `device.${key}`);
+  const keyOf = (key: string) =>
+    key === 'initial.positionM'
+      ? 'device.mtj.startM'
+      : key.startsWith('mesh.') || key === 'timeStepS'
+        ? key
+        : `device.${key}`;
   return checkLlgCase(asCase).map((p) => ({ key: keyOf(p.key), message: p.message }));
 }
 
@@ -75,12 +99,22 @@ export async function characterizeOnLlg(
     return { scale: 1, depthJ, unscaledDepthJ: depthJ };
   };
   const depth = settings.matchNotchDepth ? notchDepthScale(device, unscaled) : plainDepth();
-  hooks.log?.(`LLG notch depth ${depth.unscaledDepthJ.toExponential(3)} J with the plain mapping, ${depth.depthJ.toExponential(3)} J with factor ${depth.scale.toFixed(3)} (configured ${device.notches.depthJ.toExponential(3)} J)`);
+  hooks.log?.(
+    `LLG notch depth ${depth.unscaledDepthJ.toExponential(3)} J with the plain mapping, ${depth.depthJ.toExponential(3)} J with factor ${depth.scale.toFixed(3)} (configured ${device.notches.depthJ.toExponential(3)} J)`,
+  );
   const llg = trialSettings(settings, depth.scale);
   const tables = tablesToRemake(oneD.data, settings);
   const trialIndices = Array.from({ length: settings.trialsPerState }, (_, i) => i);
   const batches: TrialBatch[] = tables.flatMap((table) =>
-    table.entries.map((e, k) => ({ states: table.states, controlValue: e.controlValue, seed, streamLabel: stateStreamLabel(table.states, k), trialIndices, recordPoints: device.trajectoryPoints, llg })),
+    table.entries.map((e, k) => ({
+      states: table.states,
+      controlValue: e.controlValue,
+      seed,
+      streamLabel: stateStreamLabel(table.states, k),
+      trialIndices,
+      recordPoints: device.trajectoryPoints,
+      llg,
+    })),
   );
   hooks.progress?.start(batches.length * settings.trialsPerState);
   const results = await runner.run(batches, (count) => hooks.progress?.advance(count));
@@ -91,7 +125,10 @@ export async function characterizeOnLlg(
       const result = results[b++]!;
       const shown = Math.min(device.exampleTrajectories, settings.trialsPerState);
       const { timeS, positionsM } = result.trajectories!;
-      return { ...stateEntry(device, table.states, k, e.controlValue, result), exampleTrajectories: { trials: trialIndices.slice(0, shown), timeS, positionsM: positionsM.slice(0, shown) } };
+      return {
+        ...stateEntry(device, table.states, k, e.controlValue, result),
+        exampleTrajectories: { trials: trialIndices.slice(0, shown), timeS, positionsM: positionsM.slice(0, shown) },
+      };
     });
     return stateTable(device, table.states, entries, null);
   });

@@ -17,12 +17,18 @@ test('the default device characterizes into 2-, 3- and 5-state tables whose mean
   const data = await characterizeDevice(device, 1, runner);
   await runner.close();
   t.true(deviceTable.data.safeParse(data).success);
-  t.deepEqual(data.tables.map((table) => table.states), [2, 3, 5]);
+  t.deepEqual(
+    data.tables.map((table) => table.states),
+    [2, 3, 5],
+  );
   for (const table of data.tables) {
     for (const entry of table.entries) {
       const where = `${table.states} states, state ${entry.index}`;
       t.true(Math.abs(entry.meanU - entry.targetU) < 0.1, `${where}: mean u ${entry.meanU} vs level ${entry.targetU}`);
-      t.true(entry.landingProbability[entry.index]! > 0.7, `${where}: read in its own bin in ${entry.landingProbability[entry.index]} of trials`);
+      t.true(
+        entry.landingProbability[entry.index]! > 0.7,
+        `${where}: read in its own bin in ${entry.landingProbability[entry.index]} of trials`,
+      );
       t.true(entry.energy.totalJ > 0);
     }
     t.true(table.notches.depthKT > 39 && table.notches.depthKT < 41);
@@ -30,11 +36,18 @@ test('the default device characterizes into 2-, 3- and 5-state tables whose mean
   }
   // A longer pulse reaches a farther state.
   const widths = data.tables[2]!.entries.map((e) => e.pulse.widthS);
-  t.deepEqual([...widths].sort((a, b) => a - b), widths);
+  t.deepEqual(
+    [...widths].sort((a, b) => a - b),
+    widths,
+  );
 });
 
 test('the table is identical bit for bit with one or two workers', async (t) => {
-  const device = small({ trialsPerState: 40, stateCounts: [3], protocol: { calibrationPoints: 8, calibrationTrials: 8 } });
+  const device = small({
+    trialsPerState: 40,
+    stateCounts: [3],
+    protocol: { calibrationPoints: 8, calibrationTrials: 8 },
+  });
   const results = [];
   for (const workers of [1, 2]) {
     const runner = createBatchRunner(device, workers);
@@ -45,7 +58,13 @@ test('the table is identical bit for bit with one or two workers', async (t) => 
 });
 
 test('the example trajectories are the first trials themselves: they end where those trials were read', async (t) => {
-  const device = small({ trialsPerState: 12, stateCounts: [3], exampleTrajectories: 4, trajectoryPoints: 50, protocol: { calibrationPoints: 8, calibrationTrials: 8 } });
+  const device = small({
+    trialsPerState: 12,
+    stateCounts: [3],
+    exampleTrajectories: 4,
+    trajectoryPoints: 50,
+    protocol: { calibrationPoints: 8, calibrationTrials: 8 },
+  });
   const runner = createBatchRunner(device, 1);
   const data = await characterizeDevice(device, 2, runner);
   await runner.close();

@@ -25,7 +25,13 @@ export function characterizationWork(device: DeviceConfig): number {
 export const stateStreamLabel = (states: number, k: number) => `device:n${states}:state${k}`;
 
 /** A state's entry from its trials' results; retention and reset are null when the trials stopped at the read. */
-export function stateEntry(device: DeviceConfig, states: number, k: number, controlValue: number, result: TrialResults): Omit<StateEntry, 'exampleTrajectories'> {
+export function stateEntry(
+  device: DeviceConfig,
+  states: number,
+  k: number,
+  controlValue: number,
+  result: TrialResults,
+): Omit<StateEntry, 'exampleTrajectories'> {
   const us = result.finalM.map((q) => positionToU(device, q));
   const counts = new Array<number>(states).fill(0);
   for (const u of us) counts[binOf(u, states)]! += 1;
@@ -52,18 +58,29 @@ export function stateEntry(device: DeviceConfig, states: number, k: number, cont
       ? {
           holdS: device.protocol.holdS,
           meanAbsDriftM: mean(heldM.map((q, i) => Math.abs(q - result.finalM[i]!))),
-          changedStateFraction: heldM.filter((q, i) => binOf(positionToU(device, q), states) !== binOf(us[i]!, states)).length / us.length,
+          changedStateFraction:
+            heldM.filter((q, i) => binOf(positionToU(device, q), states) !== binOf(us[i]!, states)).length / us.length,
         }
       : null,
-    resetSuccessFraction: afterResetM ? afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length / us.length : null,
+    resetSuccessFraction: afterResetM
+      ? afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length / us.length
+      : null,
     energy: attemptEnergy(device, pulse),
   };
 }
 
-async function characterizeStates(device: DeviceConfig, runner: BatchRunner, states: number, seed: number, hooks: CharacterizeHooks): Promise<StateTable> {
+async function characterizeStates(
+  device: DeviceConfig,
+  runner: BatchRunner,
+  states: number,
+  seed: number,
+  hooks: CharacterizeHooks,
+): Promise<StateTable> {
   const advance = (count: number) => hooks.progress?.advance(count);
   const calibration = await calibrateStates(device, runner, states, seed, advance);
-  hooks.log?.(`${states} states: calibrated ${device.protocol.control} = ${calibration.values.map((v) => v.toPrecision(4)).join(', ')}`);
+  hooks.log?.(
+    `${states} states: calibrated ${device.protocol.control} = ${calibration.values.map((v) => v.toPrecision(4)).join(', ')}`,
+  );
   const results = await runner.run(
     calibration.values.map((controlValue, k) => ({
       states,
@@ -98,7 +115,12 @@ async function characterizeStates(device: DeviceConfig, runner: BatchRunner, sta
 }
 
 /** An n-state table from its entries and the scan that chose the control values (null: taken from another table). */
-export function stateTable(device: DeviceConfig, states: number, entries: StateEntry[], calibration: StateTable['calibration']): StateTable {
+export function stateTable(
+  device: DeviceConfig,
+  states: number,
+  entries: StateEntry[],
+  calibration: StateTable['calibration'],
+): StateTable {
   const kT = boltzmannJPerK * device.temperatureK;
   return {
     states: states as 2 | 3 | 5,
@@ -119,7 +141,13 @@ export function stateTable(device: DeviceConfig, states: number, entries: StateE
 }
 
 /** Characterizes the device for every requested state count into the device-table data. */
-export async function characterizeDevice(device: DeviceConfig, seed: number, runner: BatchRunner, hooks: CharacterizeHooks = {}, calibration: Calibration | null = null): Promise<DeviceTableData> {
+export async function characterizeDevice(
+  device: DeviceConfig,
+  seed: number,
+  runner: BatchRunner,
+  hooks: CharacterizeHooks = {},
+  calibration: Calibration | null = null,
+): Promise<DeviceTableData> {
   hooks.progress?.start(characterizationWork(device));
   const tables: StateTable[] = [];
   for (const states of device.stateCounts) tables.push(await characterizeStates(device, runner, states, seed, hooks));
@@ -128,7 +156,11 @@ export async function characterizeDevice(device: DeviceConfig, seed: number, run
 }
 
 /** The device-table data around the state tables: which model made them, the wall's constants, the readout. */
-export function deviceTableData(device: DeviceConfig, tables: StateTable[], made: Pick<DeviceTableData, 'model' | 'calibration' | 'llg'>): DeviceTableData {
+export function deviceTableData(
+  device: DeviceConfig,
+  tables: StateTable[],
+  made: Pick<DeviceTableData, 'model' | 'calibration' | 'llg'>,
+): DeviceTableData {
   const c = deriveWallConstants(device.material, device.geometry);
   const { parallelS, antiparallelS } = mtjConductances(device);
   return {
@@ -141,7 +173,9 @@ export function deviceTableData(device: DeviceConfig, tables: StateTable[], made
       shapeFieldT: c.shapeFieldT,
       dmiFieldT: c.dmiFieldT,
       spinHallFieldTPerAPerM2: c.spinHallFieldTPerAPerM2,
-      diffusionM2PerS: (boltzmannJPerK * device.temperatureK * gammaRadPerST * c.deltaM) / (2 * c.alpha * c.msatAPerM * c.crossSectionM2),
+      diffusionM2PerS:
+        (boltzmannJPerK * device.temperatureK * gammaRadPerST * c.deltaM) /
+        (2 * c.alpha * c.msatAPerM * c.crossSectionM2),
     },
     readout: { parallelSiemens: parallelS, antiparallelSiemens: antiparallelS, tmr: device.mtj.tmr },
     quantileLevels: [...quantileLevels],

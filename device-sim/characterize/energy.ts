@@ -7,7 +7,10 @@ export function jouleEnergyJ(device: DeviceConfig, currentDensityAPerM2: number,
 }
 
 /** Energy of one programming attempt: set pulse, gate charging C V^2, and the reset pulse [J]. */
-export function attemptEnergy(device: DeviceConfig, pulse: { currentDensityAPerM2: number; widthS: number; gateVoltageV: number }) {
+export function attemptEnergy(
+  device: DeviceConfig,
+  pulse: { currentDensityAPerM2: number; widthS: number; gateVoltageV: number },
+) {
   const setJ = jouleEnergyJ(device, pulse.currentDensityAPerM2, pulse.widthS);
   const gateJ = device.gateCapacitanceF * pulse.gateVoltageV ** 2;
   const resetJ = jouleEnergyJ(device, device.protocol.resetCurrentDensityAPerM2, device.protocol.resetS);

@@ -14,13 +14,30 @@ import type { LlgTrialSettings } from './llg-settings.ts';
 import { trackSpec } from './track.ts';
 
 const stripOf = (device: DeviceConfig, settings: LlgTrialSettings, kuOffsetJPerM3?: Float64Array) =>
-  new Strip({ material: device.material, geometry: device.geometry, gates: device.gates, cellM: settings.mesh.cellM, demag: settings.mesh.demag, ...(kuOffsetJPerM3 ? { kuOffsetJPerM3 } : {}) });
+  new Strip({
+    material: device.material,
+    geometry: device.geometry,
+    gates: device.gates,
+    cellM: settings.mesh.cellM,
+    demag: settings.mesh.demag,
+    ...(kuOffsetJPerM3 ? { kuOffsetJPerM3 } : {}),
+  });
 
 /** The strip of one trial: the 1-D track's pinning for that trial (its own roughness) as an anisotropy landscape. */
-function trialStrip(device: DeviceConfig, settings: LlgTrialSettings, batch: TrialBatch, trialIndex: number, constants: WallConstants): Strip {
+function trialStrip(
+  device: DeviceConfig,
+  settings: LlgTrialSettings,
+  batch: TrialBatch,
+  trialIndex: number,
+  constants: WallConstants,
+): Strip {
   const energy = trialPinningEnergy(trackSpec(device, batch.states, batch.seed, [trialIndex]), constants, 0);
   const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
-  return stripOf(device, settings, anisotropyOffsetJPerM3((x) => settings.pinningScale * energy(x), constants, nx, settings.mesh.cellM[0]));
+  return stripOf(
+    device,
+    settings,
+    anisotropyOffsetJPerM3((x) => settings.pinningScale * energy(x), constants, nx, settings.mesh.cellM[0]),
+  );
 }
 
 /** A wall relaxed at q on `strip`, from the 1-D model's profile at its resting angle. */
@@ -52,8 +69,22 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
     const strip = trialStrip(device, settings, batch, trialIndex, constants);
     const m = relaxedWall(strip, device.mtj.startM, settings.relaxIterations);
     const { dxM, dyM, dzM } = strip.mesh;
-    const sigmaT = brownSigmaT(device.material.alpha, device.temperatureK, gammaRadPerST, device.material.msatAPerM, dxM * dyM * dzM, dt);
-    const heun = new StochasticHeun(cellCount(strip.mesh), (state, b) => strip.addField(state, b), device.material.alpha, gammaRadPerST, sigmaT, trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex));
+    const sigmaT = brownSigmaT(
+      device.material.alpha,
+      device.temperatureK,
+      gammaRadPerST,
+      device.material.msatAPerM,
+      dxM * dyM * dzM,
+      dt,
+    );
+    const heun = new StochasticHeun(
+      cellCount(strip.mesh),
+      (state, b) => strip.addField(state, b),
+      device.material.alpha,
+      gammaRadPerST,
+      sigmaT,
+      trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex),
+    );
     const position = () => strip.wallPositionM(m, 1);
     const path: number[] = [];
     let recordEvery = 0; // steps between recorded instants; 0 records nothing
@@ -74,7 +105,11 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
       recordEvery = Math.max(1, Math.floor((pulse.widthS + p.relaxS) / dt / batch.recordPoints));
       record();
     }
-    if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0) run({ ...idle, currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }, pulse.widthS);
+    if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0)
+      run(
+        { ...idle, currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV },
+        pulse.widthS,
+      );
     run(idle, p.relaxS);
     if (recordEvery > 0 && step % recordEvery !== 0) record();
     recordEvery = 0;
@@ -100,13 +135,32 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
  * `scale`: the wall relaxed 6 notch widths away less the wall relaxed at the centre, on the same strip
  * (its domains carry the notch's anisotropy either way).
  */
-export function llgNotchDepthJ(device: DeviceConfig, settings: LlgTrialSettings, constants: WallConstants, scale: number): number {
+export function llgNotchDepthJ(
+  device: DeviceConfig,
+  settings: LlgTrialSettings,
+  constants: WallConstants,
+  scale: number,
+): number {
   const centreM = device.geometry.lengthM / 2;
-  const notch = { type: 'gaussian' as const, positionM: centreM, depthJ: device.notches.depthJ, widthM: device.notches.widthM };
-  const energy = trialPinningEnergy({ material: device.material, geometry: device.geometry, gates: [], seed: 0, trialIndices: [0], pinning: [notch] }, constants, 0);
+  const notch = {
+    type: 'gaussian' as const,
+    positionM: centreM,
+    depthJ: device.notches.depthJ,
+    widthM: device.notches.widthM,
+  };
+  const energy = trialPinningEnergy(
+    { material: device.material, geometry: device.geometry, gates: [], seed: 0, trialIndices: [0], pinning: [notch] },
+    constants,
+    0,
+  );
   const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
-  const strip = stripOf(device, settings, anisotropyOffsetJPerM3((x) => scale * energy(x), constants, nx, settings.mesh.cellM[0]));
-  const energyAt = (positionM: number) => strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500))).totalJ!;
+  const strip = stripOf(
+    device,
+    settings,
+    anisotropyOffsetJPerM3((x) => scale * energy(x), constants, nx, settings.mesh.cellM[0]),
+  );
+  const energyAt = (positionM: number) =>
+    strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500))).totalJ!;
   return energyAt(centreM - 6 * device.notches.widthM) - energyAt(centreM);
 }
 
@@ -118,7 +172,10 @@ export function llgNotchDepthJ(device: DeviceConfig, settings: LlgTrialSettings,
  * wall relaxed at its centre against the wall relaxed 6 notch widths away) and the factor found by
  * secant iterations to 1 % of the depth. The factor applies to all the pinning (notches, stops, roughness).
  */
-export function notchDepthScale(device: DeviceConfig, settings: LlgTrialSettings): { scale: number; depthJ: number; unscaledDepthJ: number } {
+export function notchDepthScale(
+  device: DeviceConfig,
+  settings: LlgTrialSettings,
+): { scale: number; depthJ: number; unscaledDepthJ: number } {
   const constants = deriveWallConstants(device.material, device.geometry);
   const target = device.notches.depthJ;
   if (target === 0) return { scale: 1, depthJ: 0, unscaledDepthJ: 0 };

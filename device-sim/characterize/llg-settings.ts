@@ -7,12 +7,23 @@ export const LlgTrialSettings = z
   .object({
     mesh: stripMesh([5e-9, 5e-9, 1e-9]),
     timeStepS: quantity('s', 'fixed stochastic-Heun step').default(1e-13),
-    relaxIterations: z.number().int().nonnegative().default(500).describe('energy-descent steps from the 1-D wall profile at home before the protocol starts'),
+    relaxIterations: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(500)
+      .describe('energy-descent steps from the 1-D wall profile at home before the protocol starts'),
     protocol: z
       .enum(['set', 'full'])
       .default('set')
-      .describe("'set': equilibrate, set pulse, relax, read (the table has no retention or reset figures); 'full': also the hold and the reset of the 1-D protocol"),
-    pinningScale: z.number().positive().default(1).describe('factor on the 1-D pinning energy before it becomes an anisotropy landscape (see notchDepthScale)'),
+      .describe(
+        "'set': equilibrate, set pulse, relax, read (the table has no retention or reset figures); 'full': also the hold and the reset of the 1-D protocol",
+      ),
+    pinningScale: z
+      .number()
+      .positive()
+      .default(1)
+      .describe('factor on the 1-D pinning energy before it becomes an anisotropy landscape (see notchDepthScale)'),
   })
   .strict();
 export type LlgTrialSettings = z.infer<typeof LlgTrialSettings>;
@@ -20,10 +31,27 @@ export type LlgTrialSettings = z.infer<typeof LlgTrialSettings>;
 /** An LLG characterization: which tables of a 1-D table to remake on the strip, with how many trials. */
 export const LlgCharacterization = LlgTrialSettings.omit({ pinningScale: true })
   .extend({
-    stateCounts: z.array(z.union([z.literal(2), z.literal(3), z.literal(5)])).min(1).optional().describe("which of the 1-D table's n-state tables to remake (default: all)"),
-    trialsPerState: z.number().int().positive().default(8).describe('programming trials per state (an LLG trial takes minutes)'),
-    matchNotchDepth: z.boolean().default(true).describe('scale the pinning so that the LLG wall sees the configured notch depth (notchDepthScale)'),
-    workers: z.number().int().nonnegative().default(0).describe('worker threads (0: one per core, at most 2); results do not depend on it'),
+    stateCounts: z
+      .array(z.union([z.literal(2), z.literal(3), z.literal(5)]))
+      .min(1)
+      .optional()
+      .describe("which of the 1-D table's n-state tables to remake (default: all)"),
+    trialsPerState: z
+      .number()
+      .int()
+      .positive()
+      .default(8)
+      .describe('programming trials per state (an LLG trial takes minutes)'),
+    matchNotchDepth: z
+      .boolean()
+      .default(true)
+      .describe('scale the pinning so that the LLG wall sees the configured notch depth (notchDepthScale)'),
+    workers: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(0)
+      .describe('worker threads (0: one per core, at most 2); results do not depend on it'),
   })
   .strict();
 export type LlgCharacterization = z.infer<typeof LlgCharacterization>;

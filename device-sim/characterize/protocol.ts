@@ -18,11 +18,20 @@ export const TrialBatch = z
     states: z.number().int().min(2),
     controlValue: z.number(),
     seed: z.number().int(),
-    streamLabel: z.string().describe('names the noise streams: a batch of another state or calibration point draws other numbers'),
+    streamLabel: z
+      .string()
+      .describe('names the noise streams: a batch of another state or calibration point draws other numbers'),
     trialIndices: z.array(z.number().int().nonnegative()),
     setOnly: z.boolean().optional().describe('calibration reads the set position only: no retention hold, no reset'),
-    recordPoints: z.number().int().min(2).optional().describe("record each wall's position at about this many instants from the set pulse to the read"),
-    llg: LlgTrialSettings.optional().describe('run the trials on the micromagnetic strip (llg-protocol.ts) rather than the 1-D model'),
+    recordPoints: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe("record each wall's position at about this many instants from the set pulse to the read"),
+    llg: LlgTrialSettings.optional().describe(
+      'run the trials on the micromagnetic strip (llg-protocol.ts) rather than the 1-D model',
+    ),
   })
   .strict();
 export type TrialBatch = z.infer<typeof TrialBatch>;
@@ -35,15 +44,24 @@ export type Trajectories = z.infer<typeof Trajectories>;
 export const TrialResults = z
   .object({
     finalM: z.array(z.number()).describe('wall position read after the set pulse and relaxation [m]'),
-    heldM: z.array(z.number()).optional().describe('position after the retention hold [m] (absent when the protocol stops at the read)'),
-    afterResetM: z.array(z.number()).optional().describe('position after the reset pulse [m] (absent when the protocol stops at the read)'),
+    heldM: z
+      .array(z.number())
+      .optional()
+      .describe('position after the retention hold [m] (absent when the protocol stops at the read)'),
+    afterResetM: z
+      .array(z.number())
+      .optional()
+      .describe('position after the reset pulse [m] (absent when the protocol stops at the read)'),
     trajectories: Trajectories.optional().describe('when the batch asked for recordPoints'),
   })
   .strict();
 export type TrialResults = z.infer<typeof TrialResults>;
 
 /** The set pulse a control value means: current density, width and gate voltage. */
-export function setPulse(device: DeviceConfig, value: number): { currentDensityAPerM2: number; widthS: number; gateVoltageV: number } {
+export function setPulse(
+  device: DeviceConfig,
+  value: number,
+): { currentDensityAPerM2: number; widthS: number; gateVoltageV: number } {
   const p = device.protocol;
   return {
     currentDensityAPerM2: p.control === 'current' ? value : p.currentDensityAPerM2,
@@ -77,7 +95,13 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
   const constants = deriveWallConstants(device.material, device.geometry);
   // Notches, stops and this trial's roughness, tabulated per wall on a 1 nm grid reaching 200 nm past
   // the track: the stops keep walls well inside it.
-  const pinning = tabulateLandscape(pinningLandscape(spec, constants), batch.trialIndices.length, -200e-9, device.geometry.lengthM + 200e-9, 1e-9);
+  const pinning = tabulateLandscape(
+    pinningLandscape(spec, constants),
+    batch.trialIndices.length,
+    -200e-9,
+    device.geometry.lengthM + 200e-9,
+    1e-9,
+  );
   const chargeQ = 1;
   const streams = batch.trialIndices.map((i) => trialStream(batch.seed, batch.streamLabel, i));
   const ensemble = new WallEnsemble(batch.trialIndices.length, streams);
@@ -109,7 +133,15 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
     record();
   }
   if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0) {
-    run(buildSystem(spec, Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }), chargeQ, pinning), pulse.widthS);
+    run(
+      buildSystem(
+        spec,
+        Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }),
+        chargeQ,
+        pinning,
+      ),
+      pulse.widthS,
+    );
   }
   run(idle, p.relaxS);
   if (recordEvery > 0 && recordedStep % recordEvery !== 0) record(); // the read instant itself
@@ -119,7 +151,10 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
   if (batch.setOnly) return { finalM, heldM: finalM, afterResetM: finalM };
   run(idle, p.holdS);
   const heldM = Array.from(ensemble.q);
-  run(buildSystem(spec, Drive.parse({ currentDensityAPerM2: p.resetCurrentDensityAPerM2 }), chargeQ, pinning), p.resetS);
+  run(
+    buildSystem(spec, Drive.parse({ currentDensityAPerM2: p.resetCurrentDensityAPerM2 }), chargeQ, pinning),
+    p.resetS,
+  );
   run(idle, p.resetRelaxS);
   return { finalM, heldM, afterResetM: Array.from(ensemble.q) };
 }

@@ -7,14 +7,17 @@ export function levelPositionM(device: DeviceConfig, states: number, k: number):
   return device.mtj.startM + ((device.mtj.endM - device.mtj.startM) * k) / (states - 1);
 }
 
-export const positionToU = (device: DeviceConfig, positionM: number) => (positionM - device.mtj.startM) / (device.mtj.endM - device.mtj.startM);
+export const positionToU = (device: DeviceConfig, positionM: number) =>
+  (positionM - device.mtj.startM) / (device.mtj.endM - device.mtj.startM);
 
 /** The bin a normalized position falls in: the nearest level, clamped to the end states. */
 export function binOf(u: number, states: number): number {
   return Math.min(states - 1, Math.max(0, Math.round(u * (states - 1))));
 }
 
-/** The pinning of an n-state track: a notch at every level, the home-pad edge and the track-end stop, roughness, extras. */
+/**
+ * The pinning of an n-state track: a notch at every level, the home-pad edge and the track-end stop, roughness, extras.
+ */
 export function trackPinning(device: DeviceConfig, states: number): Pinning[] {
   const notches: Pinning[] = Array.from({ length: states }, (_, k) => ({
     type: 'gaussian' as const,
@@ -28,11 +31,30 @@ export function trackPinning(device: DeviceConfig, states: number): Pinning[] {
   ];
   const roughness: Pinning[] =
     device.roughness.rmsM > 0
-      ? [{ type: 'roughness', rmsM: device.roughness.rmsM, correlationLengthM: device.roughness.correlationLengthM, perTrial: true }]
+      ? [
+          {
+            type: 'roughness',
+            rmsM: device.roughness.rmsM,
+            correlationLengthM: device.roughness.correlationLengthM,
+            perTrial: true,
+          },
+        ]
       : [];
   return [...notches, ...stops, ...roughness, ...device.extraPinning];
 }
 
-export function trackSpec(device: DeviceConfig, states: number, seed: number, trialIndices: readonly number[]): TrackSpec {
-  return { material: device.material, geometry: device.geometry, pinning: trackPinning(device, states), gates: device.gates, seed, trialIndices };
+export function trackSpec(
+  device: DeviceConfig,
+  states: number,
+  seed: number,
+  trialIndices: readonly number[],
+): TrackSpec {
+  return {
+    material: device.material,
+    geometry: device.geometry,
+    pinning: trackPinning(device, states),
+    gates: device.gates,
+    seed,
+    trialIndices,
+  };
 }

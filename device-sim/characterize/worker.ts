@@ -8,6 +8,9 @@ parentPort!.on('message', (message: { id: number; device: DeviceConfig; batch: T
   try {
     parentPort!.postMessage({ id: message.id, result: runBatch(message.device, message.batch) });
   } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+    parentPort!.postMessage({
+      id: message.id,
+      error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+    });
   }
 });

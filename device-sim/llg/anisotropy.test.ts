@@ -6,7 +6,11 @@ import { cellVolumeM3, vectorField, type Mesh } from './mesh.ts';
 
 test('a VCMA gate lowers K_u by xi V / (t_ox t_FM) on exactly the cells under it, across the width', (t) => {
   const mesh: Mesh = { nx: 10, ny: 2, nz: 1, dxM: 10e-9, dyM: 25e-9, dzM: 1e-9 };
-  const gate = Gate.parse({ startM: 30e-9, endM: 60e-9, law: { type: 'vcma', xiJPerVM: 1e-13, oxideThicknessM: 1e-9 } });
+  const gate = Gate.parse({
+    startM: 30e-9,
+    endM: 60e-9,
+    law: { type: 'vcma', xiJPerVM: 1e-13, oxideThicknessM: 1e-9 },
+  });
   const ku = anisotropyMap(mesh, 8e5, [{ gate, voltageV: 1 }], 1e-9);
   const lowered = 8e5 - 1e-13 / (1e-9 * 1e-9);
   // Cell centres at 35, 45 and 55 nm lie under [30, 60] nm.

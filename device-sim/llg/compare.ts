@@ -38,12 +38,23 @@ export interface ModelComparison {
   readonly ks: { d: number; pValue: number } | null;
 }
 
-const summarize = (displacementM: number[]): ModelDisplacements => ({ displacementM, meanM: mean(displacementM), stdM: std(displacementM) });
+const summarize = (displacementM: number[]): ModelDisplacements => ({
+  displacementM,
+  meanM: mean(displacementM),
+  stdM: std(displacementM),
+});
 
 /** Runs a case on both models and compares the wall displacements under the drive. */
 export function compareModels(c: LlgCase, onSample?: (trial: number, sample: number) => void): ModelComparison {
   const llg = summarize(simulateLlgCase(c, onSample).trials.map((t) => t.finalPositionM - t.startPositionM));
-  const oneD = summarize(simulateWallCase(oneDimensionalCase(c)).summary.finalPositionM.map((q) => q - c.initial.positionM));
+  const oneD = summarize(
+    simulateWallCase(oneDimensionalCase(c)).summary.finalPositionM.map((q) => q - c.initial.positionM),
+  );
   const spread = c.temperatureK > 0 && c.walls >= 2;
-  return { llg, oneD, relativeDifference: (oneD.meanM - llg.meanM) / llg.meanM, ks: spread ? ksTwoSample(llg.displacementM, oneD.displacementM) : null };
+  return {
+    llg,
+    oneD,
+    relativeDifference: (oneD.meanM - llg.meanM) / llg.meanM,
+    ks: spread ? ksTwoSample(llg.displacementM, oneD.displacementM) : null,
+  };
 }

@@ -5,7 +5,11 @@ test('self demag factors: a cube 1/3 each, any box a trace of 1, a thin film N_z
   const cube = demagTensor(0, 0, 0, 1e-9, 1e-9, 1e-9);
   for (const n of [cube.xx, cube.yy, cube.zz]) t.true(Math.abs(n - 1 / 3) < 1e-12, `${n}`);
   t.true(Math.abs(cube.xy) < 1e-15 && Math.abs(cube.xz) < 1e-15 && Math.abs(cube.yz) < 1e-15);
-  for (const [dx, dy, dz] of [[2.5e-9, 2.5e-9, 3e-9], [5e-9, 1e-9, 2e-9], [1e-7, 1e-7, 1e-9]] as const) {
+  for (const [dx, dy, dz] of [
+    [2.5e-9, 2.5e-9, 3e-9],
+    [5e-9, 1e-9, 2e-9],
+    [1e-7, 1e-7, 1e-9],
+  ] as const) {
     const n = demagTensor(0, 0, 0, dx, dy, dz);
     t.true(Math.abs(n.xx + n.yy + n.zz - 1) < 1e-10, `trace ${n.xx + n.yy + n.zz} for ${dx}, ${dy}, ${dz}`);
   }
@@ -13,7 +17,11 @@ test('self demag factors: a cube 1/3 each, any box a trace of 1, a thin film N_z
 });
 
 const keys = ['xx', 'yy', 'zz', 'xy', 'xz', 'yz'] as const;
-const directions = [[1, 0, 0], [0.6, 0.8, 0], [0.48, 0.6, 0.64]] as const;
+const directions = [
+  [1, 0, 0],
+  [0.6, 0.8, 0],
+  [0.48, 0.6, 0.64],
+] as const;
 
 test("Newell's closed forms approach the dipole as (d/R)^2 and the corrected asymptote as (d/R)^4, and hand over to it at 40 cells within 1e-5", (t) => {
   const [dx, dy, dz] = [2.5e-9, 2.5e-9, 3e-9];

@@ -46,11 +46,20 @@ export function newellG(x: number, y: number, z: number): number {
 const weights = [-1, 2, -1];
 
 /** Σ w_i w_j w_k F(X + i a, Y + j b, Z + k c) / (4π a b c): the cell average of a Newell kernel. */
-function secondDifference(F: (x: number, y: number, z: number) => number, X: number, Y: number, Z: number, a: number, b: number, c: number): number {
+function secondDifference(
+  F: (x: number, y: number, z: number) => number,
+  X: number,
+  Y: number,
+  Z: number,
+  a: number,
+  b: number,
+  c: number,
+): number {
   let sum = 0;
   for (let i = -1; i <= 1; i++) {
     for (let j = -1; j <= 1; j++) {
-      for (let k = -1; k <= 1; k++) sum += weights[i + 1]! * weights[j + 1]! * weights[k + 1]! * F(X + i * a, Y + j * b, Z + k * c);
+      for (let k = -1; k <= 1; k++)
+        sum += weights[i + 1]! * weights[j + 1]! * weights[k + 1]! * F(X + i * a, Y + j * b, Z + k * c);
     }
   }
   return sum / (4 * Math.PI * a * b * c);
@@ -66,7 +75,15 @@ export interface DemagTensor {
 }
 
 /** The tensor for a source cell offset by (X, Y, Z) [m], cells dx x dy x dz [m]. */
-export function demagTensor(X: number, Y: number, Z: number, dx: number, dy: number, dz: number, farCells = 40): DemagTensor {
+export function demagTensor(
+  X: number,
+  Y: number,
+  Z: number,
+  dx: number,
+  dy: number,
+  dz: number,
+  farCells = 40,
+): DemagTensor {
   const r = Math.hypot(X, Y, Z);
   if (r > farCells * Math.max(dx, dy, dz)) return asymptoticTensor(X, Y, Z, dx, dy, dz);
   return {
@@ -89,7 +106,13 @@ export function asymptoticTensor(X: number, Y: number, Z: number, dx: number, dy
   const r = [X, Y, Z] as const;
   const d2 = [dx * dx, dy * dy, dz * dz] as const;
   const scale = -(dx * dy * dz) / (4 * Math.PI);
-  const entry = (a: number, b: number) => scale * (inverseRDerivative2(r, a, b) + (d2[0] * inverseRDerivative4(r, a, b, 0, 0) + d2[1] * inverseRDerivative4(r, a, b, 1, 1) + d2[2] * inverseRDerivative4(r, a, b, 2, 2)) / 12);
+  const entry = (a: number, b: number) =>
+    scale *
+    (inverseRDerivative2(r, a, b) +
+      (d2[0] * inverseRDerivative4(r, a, b, 0, 0) +
+        d2[1] * inverseRDerivative4(r, a, b, 1, 1) +
+        d2[2] * inverseRDerivative4(r, a, b, 2, 2)) /
+        12);
   return { xx: entry(0, 0), yy: entry(1, 1), zz: entry(2, 2), xy: entry(0, 1), xz: entry(0, 2), yz: entry(1, 2) };
 }
 
@@ -113,7 +136,13 @@ function inverseRDerivative4(x: readonly [number, number, number], a: number, b:
   const r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
   const r = Math.sqrt(r2);
   const [xa, xb, xc, xd] = [x[a]!, x[b]!, x[c]!, x[d]!];
-  const pairs = delta(a, b) * xc * xd + delta(a, c) * xb * xd + delta(a, d) * xb * xc + delta(b, c) * xa * xd + delta(b, d) * xa * xc + delta(c, d) * xa * xb;
+  const pairs =
+    delta(a, b) * xc * xd +
+    delta(a, c) * xb * xd +
+    delta(a, d) * xb * xc +
+    delta(b, c) * xa * xd +
+    delta(b, d) * xa * xc +
+    delta(c, d) * xa * xb;
   const pairings = delta(a, b) * delta(c, d) + delta(a, c) * delta(b, d) + delta(a, d) * delta(b, c);
   return (105 * xa * xb * xc * xd) / (r2 ** 4 * r) - (15 * pairs) / (r2 ** 3 * r) + (3 * pairings) / (r2 ** 2 * r);
 }

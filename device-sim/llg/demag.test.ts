@@ -9,24 +9,42 @@ import { cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 function directField(mesh: Mesh, msatAPerM: number, m: VectorField): VectorField {
   const b = vectorField(cellCount(mesh));
   const index = (i: number, j: number, k: number) => i + mesh.nx * (j + mesh.ny * k);
-  for (let k = 0; k < mesh.nz; k++) for (let j = 0; j < mesh.ny; j++) for (let i = 0; i < mesh.nx; i++) {
-    const target = index(i, j, k);
-    for (let c = 0; c < mesh.nz; c++) for (let b2 = 0; b2 < mesh.ny; b2++) for (let a = 0; a < mesh.nx; a++) {
-      const n = demagTensor((i - a) * mesh.dxM, (j - b2) * mesh.dyM, (k - c) * mesh.dzM, mesh.dxM, mesh.dyM, mesh.dzM);
-      const source = index(a, b2, c);
-      const [mx, my, mz] = [m.x[source]!, m.y[source]!, m.z[source]!];
-      b.x[target]! -= mu0TMPerA * msatAPerM * (n.xx * mx + n.xy * my + n.xz * mz);
-      b.y[target]! -= mu0TMPerA * msatAPerM * (n.xy * mx + n.yy * my + n.yz * mz);
-      b.z[target]! -= mu0TMPerA * msatAPerM * (n.xz * mx + n.yz * my + n.zz * mz);
-    }
-  }
+  for (let k = 0; k < mesh.nz; k++)
+    for (let j = 0; j < mesh.ny; j++)
+      for (let i = 0; i < mesh.nx; i++) {
+        const target = index(i, j, k);
+        for (let c = 0; c < mesh.nz; c++)
+          for (let b2 = 0; b2 < mesh.ny; b2++)
+            for (let a = 0; a < mesh.nx; a++) {
+              const n = demagTensor(
+                (i - a) * mesh.dxM,
+                (j - b2) * mesh.dyM,
+                (k - c) * mesh.dzM,
+                mesh.dxM,
+                mesh.dyM,
+                mesh.dzM,
+              );
+              const source = index(a, b2, c);
+              const [mx, my, mz] = [m.x[source]!, m.y[source]!, m.z[source]!];
+              b.x[target]! -= mu0TMPerA * msatAPerM * (n.xx * mx + n.xy * my + n.xz * mz);
+              b.y[target]! -= mu0TMPerA * msatAPerM * (n.xy * mx + n.yy * my + n.yz * mz);
+              b.z[target]! -= mu0TMPerA * msatAPerM * (n.xz * mx + n.yz * my + n.zz * mz);
+            }
+      }
   return b;
 }
 
 test('the FFT convolution equals the direct sum over cells, for odd, even, one-cell and several-layer meshes', (t) => {
   const random = trialStream(3, 'demag-test', 0);
   const msatAPerM = 8e5;
-  for (const [nx, ny, nz] of [[5, 4, 3], [7, 1, 2], [1, 1, 1], [6, 6, 1], [9, 3, 1], [32, 2, 1]] as const) {
+  for (const [nx, ny, nz] of [
+    [5, 4, 3],
+    [7, 1, 2],
+    [1, 1, 1],
+    [6, 6, 1],
+    [9, 3, 1],
+    [32, 2, 1],
+  ] as const) {
     const mesh = { nx, ny, nz, dxM: 2e-9, dyM: 3e-9, dzM: 1e-9 };
     const m = vectorField(cellCount(mesh));
     for (let i = 0; i < m.x.length; i++) {
@@ -38,7 +56,8 @@ test('the FFT convolution equals the direct sum over cells, for odd, even, one-c
     new Demag(mesh).addField(msatAPerM, m, fft);
     const direct = directField(mesh, msatAPerM, m);
     let worst = 0;
-    for (const c of ['x', 'y', 'z'] as const) for (let i = 0; i < m.x.length; i++) worst = Math.max(worst, Math.abs(fft[c][i]! - direct[c][i]!));
+    for (const c of ['x', 'y', 'z'] as const)
+      for (let i = 0; i < m.x.length; i++) worst = Math.max(worst, Math.abs(fft[c][i]! - direct[c][i]!));
     // Relative to mu0 Ms (1 T here): rounding of the transforms only.
     t.true(worst < 1e-12, `${nx} x ${ny} x ${nz}: largest difference ${worst} T`);
   }
@@ -46,7 +65,11 @@ test('the FFT convolution equals the direct sum over cells, for odd, even, one-c
 
 test('a uniformly magnetized cube of 4 x 4 x 4 cells: the average field is -mu0 Ms / 3 along any direction', (t) => {
   const mesh = { nx: 4, ny: 4, nz: 4, dxM: 1e-9, dyM: 1e-9, dzM: 1e-9 };
-  for (const [ux, uy, uz] of [[1, 0, 0], [0, 0, 1], [0.48, 0.6, 0.64]] as const) {
+  for (const [ux, uy, uz] of [
+    [1, 0, 0],
+    [0, 0, 1],
+    [0.48, 0.6, 0.64],
+  ] as const) {
     const m = vectorField(cellCount(mesh));
     m.x.fill(ux);
     m.y.fill(uy);
@@ -55,7 +78,11 @@ test('a uniformly magnetized cube of 4 x 4 x 4 cells: the average field is -mu0 
     new Demag(mesh).addField(1e6, m, b);
     const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
     const expected = (-mu0TMPerA * 1e6) / 3;
-    for (const [c, u] of [['x', ux], ['y', uy], ['z', uz]] as const) {
+    for (const [c, u] of [
+      ['x', ux],
+      ['y', uy],
+      ['z', uz],
+    ] as const) {
       t.true(Math.abs(mean(b[c]) - expected * u) < 1e-12, `${c}: ${mean(b[c])} T against ${expected * u} T`);
     }
   }

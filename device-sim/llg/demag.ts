@@ -30,8 +30,15 @@ type Extent = readonly [number, number, number];
  * The six tensor components N(offset) on a padded grid of px x py x pz ([z][y][x], x fastest), offset o
  * along an axis at index o mod p for |o| < n, zero elsewhere: the kernel of the zero-padded convolution.
  */
-export function demagKernel(mesh: Mesh, [px, py, pz]: readonly [number, number, number], farCells = 40): Record<Component, Float64Array> {
-  const kernel = Object.fromEntries(components.map((c) => [c, new Float64Array(px * py * pz)])) as Record<Component, Float64Array>;
+export function demagKernel(
+  mesh: Mesh,
+  [px, py, pz]: readonly [number, number, number],
+  farCells = 40,
+): Record<Component, Float64Array> {
+  const kernel = Object.fromEntries(components.map((c) => [c, new Float64Array(px * py * pz)])) as Record<
+    Component,
+    Float64Array
+  >;
   const offset = (i: number, n: number, p: number) => (i < n ? i : i > p - n ? i - p : undefined);
   for (let k = 0; k < pz; k++) {
     const oz = offset(k, mesh.nz, pz);
@@ -52,7 +59,11 @@ export function demagKernel(mesh: Mesh, [px, py, pz]: readonly [number, number, 
 export const paddedSize = (n: number) => (n === 1 ? 1 : smoothSize(2 * n - 1));
 
 /** The padded grid of a mesh: along x even (the real transform halves it), 2 x a 2-3-5 size. */
-export const paddedGrid = (mesh: Mesh): [number, number, number] => [2 * smoothSize(mesh.nx), paddedSize(mesh.ny), paddedSize(mesh.nz)];
+export const paddedGrid = (mesh: Mesh): [number, number, number] => [
+  2 * smoothSize(mesh.nx),
+  paddedSize(mesh.ny),
+  paddedSize(mesh.nz),
+];
 
 /** Fourier-space kernels by mesh and far-field threshold: every solver on the same mesh shares one. */
 const kernelCache = new Map<string, Partial<Record<Component, Float64Array>>>();
@@ -84,7 +95,10 @@ export class Demag {
   private readonly packed: ComplexArray;
   private readonly lines: ComplexArray;
   private readonly unpacked: ComplexArray;
-  /** Spectral-layout buffers: the transposed x spectra before y (`staging`, zero past the mesh's rows) and after the inverse y (`inverseStaging`). */
+  /**
+   * Spectral-layout buffers: the transposed x spectra before y (`staging`, zero past the mesh's rows) and after the
+   * inverse y (`inverseStaging`).
+   */
   private readonly staging: ComplexArray;
   private readonly inverseStaging: ComplexArray;
   /** The spectra of Mx, My, Mz, which the product turns into those of Hx, Hy, Hz. */
@@ -105,13 +119,23 @@ export class Demag {
     const spectrumSize = this.grid.ldK * py * pz;
     const workSize = Math.max(hx * this.grid.ldY, spectrumSize);
     const used = this.film ? filmComponents : components;
-    this.arena = new FftArena(6 * linesSize + 10 * spectrumSize + 2 * workSize + used.length * spectrumSize + px * py * pz);
+    this.arena = new FftArena(
+      6 * linesSize + 10 * spectrumSize + 2 * workSize + used.length * spectrumSize + px * py * pz,
+    );
     this.planX = new RealFftPlan(this.arena, px);
     this.planY = new FftPlan(this.arena, py);
     this.planZ = new FftPlan(this.arena, pz);
-    [this.packed, this.lines, this.unpacked] = [this.arena.complex(linesSize), this.arena.complex(linesSize), this.arena.complex(linesSize)];
+    [this.packed, this.lines, this.unpacked] = [
+      this.arena.complex(linesSize),
+      this.arena.complex(linesSize),
+      this.arena.complex(linesSize),
+    ];
     [this.staging, this.inverseStaging] = [this.arena.complex(spectrumSize), this.arena.complex(spectrumSize)];
-    this.spectra = [this.arena.complex(spectrumSize), this.arena.complex(spectrumSize), this.arena.complex(spectrumSize)];
+    this.spectra = [
+      this.arena.complex(spectrumSize),
+      this.arena.complex(spectrumSize),
+      this.arena.complex(spectrumSize),
+    ];
     this.work = this.arena.complex(workSize);
     this.cells = this.arena.float64(px * py * pz);
     const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
@@ -132,16 +156,52 @@ export class Demag {
   addField(msatAPerM: number, m: VectorField, b: VectorField): void {
     const { nx, ny, nz } = this.mesh;
     const [sx, sy, sz] = this.spectra;
-    for (const [values, spectrum] of [[m.x, sx], [m.y, sy], [m.z, sz]] as const) {
+    for (const [values, spectrum] of [
+      [m.x, sx],
+      [m.y, sy],
+      [m.z, sz],
+    ] as const) {
       this.load(values, [nx, ny, nz], msatAPerM);
       this.forward(spectrum, [nx, ny, nz]);
     }
     const { ldK, py, pz } = this.grid;
     const count = ldK * py * pz;
     const k = this.kernel as Record<Component, WasmArray>;
-    if (this.film) this.arena.kernels.demagProductFilm(sx.re.offset, sx.im.offset, sy.re.offset, sy.im.offset, sz.re.offset, sz.im.offset, k.xx.offset, k.yy.offset, k.zz.offset, k.xy.offset, count);
-    else this.arena.kernels.demagProduct(sx.re.offset, sx.im.offset, sy.re.offset, sy.im.offset, sz.re.offset, sz.im.offset, k.xx.offset, k.yy.offset, k.zz.offset, k.xy.offset, k.xz.offset, k.yz.offset, count);
-    for (const [spectrum, target] of [[sx, b.x], [sy, b.y], [sz, b.z]] as const) {
+    if (this.film)
+      this.arena.kernels.demagProductFilm(
+        sx.re.offset,
+        sx.im.offset,
+        sy.re.offset,
+        sy.im.offset,
+        sz.re.offset,
+        sz.im.offset,
+        k.xx.offset,
+        k.yy.offset,
+        k.zz.offset,
+        k.xy.offset,
+        count,
+      );
+    else
+      this.arena.kernels.demagProduct(
+        sx.re.offset,
+        sx.im.offset,
+        sy.re.offset,
+        sy.im.offset,
+        sz.re.offset,
+        sz.im.offset,
+        k.xx.offset,
+        k.yy.offset,
+        k.zz.offset,
+        k.xy.offset,
+        k.xz.offset,
+        k.yz.offset,
+        count,
+      );
+    for (const [spectrum, target] of [
+      [sx, b.x],
+      [sy, b.y],
+      [sz, b.z],
+    ] as const) {
       this.inverse(spectrum);
       this.store(target);
     }
@@ -154,14 +214,34 @@ export class Demag {
   private load(values: Float64Array, [ex, ey, ez]: Extent, scale: number): void {
     const { hx, ldY } = this.grid;
     this.cells.data.set(values);
-    this.arena.kernels.packPairs(this.cells.offset, ex, ey, ez, scale, this.packed.re.offset, this.packed.im.offset, ldY, (hx + 1) * ldY);
+    this.arena.kernels.packPairs(
+      this.cells.offset,
+      ex,
+      ey,
+      ez,
+      scale,
+      this.packed.re.offset,
+      this.packed.im.offset,
+      ldY,
+      (hx + 1) * ldY,
+    );
   }
 
   /** target += μ0 `unpacked` on the mesh cells. */
   private store(target: Float64Array): void {
     const { nx, ny, nz } = this.mesh;
     const { hx, ldY } = this.grid;
-    this.arena.kernels.unpackPairs(this.unpacked.re.offset, this.unpacked.im.offset, ldY, (hx + 1) * ldY, nx, ny, nz, mu0TMPerA, this.cells.offset);
+    this.arena.kernels.unpackPairs(
+      this.unpacked.re.offset,
+      this.unpacked.im.offset,
+      ldY,
+      (hx + 1) * ldY,
+      nx,
+      ny,
+      nz,
+      mu0TMPerA,
+      this.cells.offset,
+    );
     const field = this.cells.data;
     for (let i = 0; i < target.length; i++) target[i]! += field[i]!;
   }
@@ -186,7 +266,8 @@ export class Demag {
       staging.im.data.fill(0, k * plane, k * plane + ey * ldK);
     }
     this.planZ.transform(staging, staging, work, 0, plane, ldK * ey, false, { nonzero: ez });
-    for (let k = 0; k < pz; k++) this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false, { nonzero: ey });
+    for (let k = 0; k < pz; k++)
+      this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false, { nonzero: ey });
   }
 
   /** The inverse of `forward` (unscaled) into `unpacked`, for the cells of the mesh only. */
@@ -196,7 +277,8 @@ export class Demag {
     const { nx, ny, nz } = this.mesh;
     const layer = (hx + 1) * ldY;
     const plane = ldK * py;
-    for (let k = 0; k < pz; k++) this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true, { needed: ny });
+    for (let k = 0; k < pz; k++)
+      this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true, { needed: ny });
     this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true, { needed: nz });
     for (let k = 0; k < nz; k++) {
       this.transpose(inverseStaging, k * plane, ldK, lines, k * layer, ldY, ny, hx + 1);
@@ -205,8 +287,26 @@ export class Demag {
   }
 
   /** dst[c ldDst + r] = src[r ldSrc + c] for r < rows, c < cols (offsets in values). */
-  private transpose(src: ComplexArray, srcOffset: number, ldSrc: number, dst: ComplexArray, dstOffset: number, ldDst: number, rows: number, cols: number): void {
-    this.arena.kernels.transposeComplex(src.re.offset + 8 * srcOffset, src.im.offset + 8 * srcOffset, dst.re.offset + 8 * dstOffset, dst.im.offset + 8 * dstOffset, rows, cols, ldSrc, ldDst);
+  private transpose(
+    src: ComplexArray,
+    srcOffset: number,
+    ldSrc: number,
+    dst: ComplexArray,
+    dstOffset: number,
+    ldDst: number,
+    rows: number,
+    cols: number,
+  ): void {
+    this.arena.kernels.transposeComplex(
+      src.re.offset + 8 * srcOffset,
+      src.im.offset + 8 * srcOffset,
+      dst.re.offset + 8 * dstOffset,
+      dst.im.offset + 8 * dstOffset,
+      rows,
+      cols,
+      ldSrc,
+      ldDst,
+    );
   }
 
   /**

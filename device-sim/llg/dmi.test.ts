@@ -13,10 +13,15 @@ function relaxedChain(dmiJPerM2: number, mesh: Mesh) {
   const m = vectorField(cells);
   m.z.fill(1);
   const ku = new Float64Array(cells).fill(material.kuJPerM3);
-  const result = relax(m, (state, b) => {
-    addExchangeDmiField(mesh, material.aexJPerM, dmiJPerM2, material.msatAPerM, state, b);
-    addUniaxialField(ku, [0, 0, 1], material.msatAPerM, state, b);
-  }, gammaRadPerST, 1e-4);
+  const result = relax(
+    m,
+    (state, b) => {
+      addExchangeDmiField(mesh, material.aexJPerM, dmiJPerM2, material.msatAPerM, state, b);
+      addUniaxialField(ku, [0, 0, 1], material.msatAPerM, state, b);
+    },
+    gammaRadPerST,
+    1e-4,
+  );
   return { m, result };
 }
 
@@ -31,7 +36,10 @@ test('DMI edge tilt of a perpendicular chain: sin(theta0) = D / (2 sqrt(A K)), d
   const expected = Math.asin(dmi / (2 * Math.sqrt(material.aexJPerM * material.kuJPerM3)));
   const tilt = (i: number) => Math.atan2(Math.abs(m.x[i]!), m.z[i]!);
   const atEdge = tilt(0) * Math.exp(dxM / 2 / delta);
-  t.true(Math.abs(atEdge - expected) < 0.02 * expected, `edge tilt ${(atEdge * 180) / Math.PI} deg, expected ${(expected * 180) / Math.PI} deg`);
+  t.true(
+    Math.abs(atEdge - expected) < 0.02 * expected,
+    `edge tilt ${(atEdge * 180) / Math.PI} deg, expected ${(expected * 180) / Math.PI} deg`,
+  );
   t.true(m.x[0]! * m.x[mesh.nx - 1]! < 0, 'the two ends tilt in opposite directions (chirality)');
   // Small angles decay as exp(-x / Delta): compare 2 Delta and 4 Delta inward.
   const i2 = Math.round((2 * delta) / dxM);
@@ -52,5 +60,7 @@ test('without DMI the exchange-DMI kernel is the plain exchange field', (t) => {
   const [withDmi, plain] = [vectorField(70), vectorField(70)];
   addExchangeDmiField(mesh, 1.3e-11, 0, 8e5, m, withDmi);
   addExchangeField(mesh, 1.3e-11, 8e5, m, plain);
-  for (const c of ['x', 'y', 'z'] as const) for (let i = 0; i < 70; i++) t.true(Math.abs(withDmi[c][i]! - plain[c][i]!) <= 1e-12 * Math.abs(plain[c][i]!) + 1e-9, `${c}[${i}]`);
+  for (const c of ['x', 'y', 'z'] as const)
+    for (let i = 0; i < 70; i++)
+      t.true(Math.abs(withDmi[c][i]! - plain[c][i]!) <= 1e-12 * Math.abs(plain[c][i]!) + 1e-9, `${c}[${i}]`);
 });

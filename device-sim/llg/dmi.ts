@@ -8,7 +8,14 @@ import type { Mesh, VectorField } from './mesh.ts';
  *   B = (2A/Ms) ∇²m + (2D/Ms)(∂x m_z, ∂y m_z, −∂x m_x − ∂y m_y)   [T]
  * with central differences in x and y, plain exchange along z. Use instead of addExchangeField when D ≠ 0.
  */
-export function addExchangeDmiField(mesh: Mesh, aexJPerM: number, dmiJPerM2: number, msatAPerM: number, m: VectorField, b: VectorField): void {
+export function addExchangeDmiField(
+  mesh: Mesh,
+  aexJPerM: number,
+  dmiJPerM2: number,
+  msatAPerM: number,
+  m: VectorField,
+  b: VectorField,
+): void {
   const { nx, ny, nz, dxM, dyM, dzM } = mesh;
   const plane = nx * ny;
   const exchange = (d: number) => (2 * aexJPerM) / (msatAPerM * d * d);

@@ -5,7 +5,13 @@ import type { Mesh, VectorField } from './mesh.ts';
  * Oxs_UniformExchange "6ngbr" kernel). Free surfaces: a missing neighbour adds nothing, which is the
  * Neumann condition ∂m/∂n = 0 to this order.
  */
-export function addExchangeField(mesh: Mesh, aexJPerM: number, msatAPerM: number, m: VectorField, b: VectorField): void {
+export function addExchangeField(
+  mesh: Mesh,
+  aexJPerM: number,
+  msatAPerM: number,
+  m: VectorField,
+  b: VectorField,
+): void {
   const { nx, ny, nz } = mesh;
   const cx = (2 * aexJPerM) / (msatAPerM * mesh.dxM * mesh.dxM);
   const cy = (2 * aexJPerM) / (msatAPerM * mesh.dyM * mesh.dyM);
@@ -68,7 +74,13 @@ export function addExchangeField(mesh: Mesh, aexJPerM: number, msatAPerM: number
  * interface, which gives the finite-difference jump condition the DW-pinning standard problem checks
  * (a plain mean gives a much smaller pinning field). Not the hot path: uniform films use addExchangeField.
  */
-export function addRegionExchangeField(mesh: Mesh, aexJPerM: Float64Array, msatAPerM: Float64Array, m: VectorField, b: VectorField): void {
+export function addRegionExchangeField(
+  mesh: Mesh,
+  aexJPerM: Float64Array,
+  msatAPerM: Float64Array,
+  m: VectorField,
+  b: VectorField,
+): void {
   const { nx, ny, nz } = mesh;
   const plane = nx * ny;
   const couple = (i: number, j: number, inverseD2: number) => {

@@ -35,16 +35,31 @@ test('batched mixed-radix FFT matches the direct DFT for lengths with factors 2,
     let worst = 0;
     for (let b = 0; b < batch; b++) {
       const [expectRe, expectIm] = dft(column(original.re, b), column(original.im, b), -1);
-      for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(buffer.re.data[j * ld + b]! - expectRe[j]!), Math.abs(buffer.im.data[j * ld + b]! - expectIm[j]!));
+      for (let j = 0; j < n; j++)
+        worst = Math.max(
+          worst,
+          Math.abs(buffer.re.data[j * ld + b]! - expectRe[j]!),
+          Math.abs(buffer.im.data[j * ld + b]! - expectIm[j]!),
+        );
     }
     t.true(worst < 1e-12 * n, `n = ${n}: max error ${worst}`);
     for (let e = 0; e < n; e++) {
-      for (const b of [4, 5]) t.is(buffer.re.data[e * ld + b], original.re[e * ld + b], `n = ${n}: column ${b} outside the rounded-up batch is left alone`);
+      for (const b of [4, 5])
+        t.is(
+          buffer.re.data[e * ld + b],
+          original.re[e * ld + b],
+          `n = ${n}: column ${b} outside the rounded-up batch is left alone`,
+        );
     }
     plan.transform(buffer, buffer, work, 0, ld, batch, true);
     let back = 0;
     for (let e = 0; e < n; e++) {
-      for (let b = 0; b < batch; b++) back = Math.max(back, Math.abs(buffer.re.data[e * ld + b]! / n - original.re[e * ld + b]!), Math.abs(buffer.im.data[e * ld + b]! / n - original.im[e * ld + b]!));
+      for (let b = 0; b < batch; b++)
+        back = Math.max(
+          back,
+          Math.abs(buffer.re.data[e * ld + b]! / n - original.re[e * ld + b]!),
+          Math.abs(buffer.im.data[e * ld + b]! / n - original.im[e * ld + b]!),
+        );
     }
     t.true(back < 1e-13 * n, `n = ${n}: inverse error ${back}`);
   }
@@ -56,7 +71,12 @@ test('out of place, the transform leaves its source alone and gives what it give
   for (const n of [1, 8, 16, 64, 100, 128, 256]) {
     const arena = new FftArena(8 * n * ld);
     const plan = new FftPlan(arena, n);
-    const [source, target, inPlace, work] = [arena.complex(n * ld), arena.complex(n * ld), arena.complex(n * ld), arena.complex(n * ld)];
+    const [source, target, inPlace, work] = [
+      arena.complex(n * ld),
+      arena.complex(n * ld),
+      arena.complex(n * ld),
+      arena.complex(n * ld),
+    ];
     source.re.data.forEach((_, i) => (source.re.data[i] = random.normal()));
     source.im.data.forEach((_, i) => (source.im.data[i] = random.normal()));
     const original = Float64Array.from(source.re.data);
@@ -77,22 +97,35 @@ test('zero padding skipped: with the upper half of the input zero, and with only
     const plan = new FftPlan(arena, n);
     const [source, target, work] = [arena.complex(n * ld), arena.complex(n * ld), arena.complex(n * ld)];
     for (let e = 0; e < n / 2; e++) {
-      for (let b = 0; b < ld; b++) [source.re.data[e * ld + b], source.im.data[e * ld + b]] = [random.normal(), random.normal()];
+      for (let b = 0; b < ld; b++)
+        [source.re.data[e * ld + b], source.im.data[e * ld + b]] = [random.normal(), random.normal()];
     }
     const column = (data: Float64Array, b: number) => Float64Array.from({ length: n }, (_, e) => data[e * ld + b]!);
     for (const inverse of [false, true]) {
-      const expected = [0, 1, 2].map((b) => dft(column(source.re.data, b), column(source.im.data, b), inverse ? 1 : -1));
+      const expected = [0, 1, 2].map((b) =>
+        dft(column(source.re.data, b), column(source.im.data, b), inverse ? 1 : -1),
+      );
       plan.transform(source, target, work, 0, ld, 3, inverse, { nonzero: n / 2 });
       let worst = 0;
       expected.forEach(([re, im], b) => {
-        for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(target.re.data[j * ld + b]! - re[j]!), Math.abs(target.im.data[j * ld + b]! - im[j]!));
+        for (let j = 0; j < n; j++)
+          worst = Math.max(
+            worst,
+            Math.abs(target.re.data[j * ld + b]! - re[j]!),
+            Math.abs(target.im.data[j * ld + b]! - im[j]!),
+          );
       });
       t.true(worst < 1e-12 * n, `n = ${n}, inverse ${inverse}, upper input zero: max error ${worst}`);
       target.re.data.fill(Number.NaN);
       plan.transform(source, target, work, 0, ld, 3, inverse, { needed: n / 2 });
       worst = 0;
       expected.forEach(([re, im], b) => {
-        for (let j = 0; j < n / 2; j++) worst = Math.max(worst, Math.abs(target.re.data[j * ld + b]! - re[j]!), Math.abs(target.im.data[j * ld + b]! - im[j]!));
+        for (let j = 0; j < n / 2; j++)
+          worst = Math.max(
+            worst,
+            Math.abs(target.re.data[j * ld + b]! - re[j]!),
+            Math.abs(target.im.data[j * ld + b]! - im[j]!),
+          );
       });
       t.true(worst < 1e-12 * n, `n = ${n}, inverse ${inverse}, lower output only: max error ${worst}`);
     }
@@ -107,7 +140,11 @@ test('real FFT: the Hermitian half of the DFT of real sequences of even length, 
     const h = n / 2;
     const arena = new FftArena(6 * (h + 1) * ld);
     const plan = new RealFftPlan(arena, n);
-    const [packed, spectrum, work] = [arena.complex((h + 1) * ld), arena.complex((h + 1) * ld), arena.complex((h + 1) * ld)];
+    const [packed, spectrum, work] = [
+      arena.complex((h + 1) * ld),
+      arena.complex((h + 1) * ld),
+      arena.complex((h + 1) * ld),
+    ];
     const sequences = Array.from({ length: batch }, () => Float64Array.from({ length: n }, () => random.normal()));
     sequences.forEach((x, b) => {
       for (let e = 0; e < h; e++) [packed.re.data[e * ld + b], packed.im.data[e * ld + b]] = [x[2 * e]!, x[2 * e + 1]!];
@@ -116,13 +153,23 @@ test('real FFT: the Hermitian half of the DFT of real sequences of even length, 
     let worst = 0;
     sequences.forEach((x, b) => {
       const [expectRe, expectIm] = dft(x, new Float64Array(n), -1);
-      for (let k = 0; k <= h; k++) worst = Math.max(worst, Math.abs(spectrum.re.data[k * ld + b]! - expectRe[k]!), Math.abs(spectrum.im.data[k * ld + b]! - expectIm[k]!));
+      for (let k = 0; k <= h; k++)
+        worst = Math.max(
+          worst,
+          Math.abs(spectrum.re.data[k * ld + b]! - expectRe[k]!),
+          Math.abs(spectrum.im.data[k * ld + b]! - expectIm[k]!),
+        );
     });
     t.true(worst < 1e-12 * n, `n = ${n}: max error ${worst}`);
     plan.inverse(spectrum, packed, work, 0, ld, batch);
     let back = 0;
     sequences.forEach((x, b) => {
-      for (let e = 0; e < h; e++) back = Math.max(back, Math.abs(packed.re.data[e * ld + b]! / n - x[2 * e]!), Math.abs(packed.im.data[e * ld + b]! / n - x[2 * e + 1]!));
+      for (let e = 0; e < h; e++)
+        back = Math.max(
+          back,
+          Math.abs(packed.re.data[e * ld + b]! / n - x[2 * e]!),
+          Math.abs(packed.im.data[e * ld + b]! / n - x[2 * e + 1]!),
+        );
     });
     t.true(back < 1e-13 * n, `n = ${n}: inverse error ${back}`);
   }
@@ -139,4 +186,5 @@ test('smooth sizes', (t) => {
   t.deepEqual([1, 11, 13, 49, 100, 101, 127, 400, 401].map(smoothSize), [1, 12, 15, 50, 100, 108, 128, 400, 405]);
 });
 
-test('the committed fft.wasm is what npm run build:wasm:llg makes from device-sim/llg/wasm/fft.as.ts', (t) => assertCommittedWasm(t, 'build:wasm:llg'));
+test('the committed fft.wasm is what npm run build:wasm:llg makes from device-sim/llg/wasm/fft.as.ts', (t) =>
+  assertCommittedWasm(t, 'build:wasm:llg'));

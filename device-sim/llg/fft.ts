@@ -3,14 +3,87 @@ import { readFileSync } from 'node:fs';
 /** The exports of device-sim/llg/wasm/fft.wasm (sources: wasm/*.as.ts, entry fft.as.ts); pointers are byte offsets. */
 interface FftExports {
   heapBase(): number;
-  fftBatch(srcRe: number, srcIm: number, dstRe: number, dstIm: number, workRe: number, workIm: number, ld: number, batch: number, n: number, factors: number, nf: number, twr: number, twi: number, sign: number, scratch: number, zeroUpper: boolean, lowerOnly: boolean): void;
-  transposeComplex(srcRe: number, srcIm: number, dstRe: number, dstIm: number, rows: number, cols: number, ldSrc: number, ldDst: number): void;
-  packPairs(src: number, ex: number, ey: number, ez: number, scale: number, re: number, im: number, ld: number, layer: number): void;
-  unpackPairs(re: number, im: number, ld: number, layer: number, nx: number, ny: number, nz: number, scale: number, dst: number): void;
+  fftBatch(
+    srcRe: number,
+    srcIm: number,
+    dstRe: number,
+    dstIm: number,
+    workRe: number,
+    workIm: number,
+    ld: number,
+    batch: number,
+    n: number,
+    factors: number,
+    nf: number,
+    twr: number,
+    twi: number,
+    sign: number,
+    scratch: number,
+    zeroUpper: boolean,
+    lowerOnly: boolean,
+  ): void;
+  transposeComplex(
+    srcRe: number,
+    srcIm: number,
+    dstRe: number,
+    dstIm: number,
+    rows: number,
+    cols: number,
+    ldSrc: number,
+    ldDst: number,
+  ): void;
+  packPairs(
+    src: number,
+    ex: number,
+    ey: number,
+    ez: number,
+    scale: number,
+    re: number,
+    im: number,
+    ld: number,
+    layer: number,
+  ): void;
+  unpackPairs(
+    re: number,
+    im: number,
+    ld: number,
+    layer: number,
+    nx: number,
+    ny: number,
+    nz: number,
+    scale: number,
+    dst: number,
+  ): void;
   realSpectrum(re: number, im: number, ld: number, batch: number, h: number, wr: number, wi: number): void;
   realJoin(re: number, im: number, ld: number, batch: number, h: number, wr: number, wi: number): void;
-  demagProduct(xr: number, xi: number, yr: number, yi: number, zr: number, zi: number, kxx: number, kyy: number, kzz: number, kxy: number, kxz: number, kyz: number, count: number): void;
-  demagProductFilm(xr: number, xi: number, yr: number, yi: number, zr: number, zi: number, kxx: number, kyy: number, kzz: number, kxy: number, count: number): void;
+  demagProduct(
+    xr: number,
+    xi: number,
+    yr: number,
+    yi: number,
+    zr: number,
+    zi: number,
+    kxx: number,
+    kyy: number,
+    kzz: number,
+    kxy: number,
+    kxz: number,
+    kyz: number,
+    count: number,
+  ): void;
+  demagProductFilm(
+    xr: number,
+    xi: number,
+    yr: number,
+    yi: number,
+    zr: number,
+    zi: number,
+    kxx: number,
+    kyy: number,
+    kzz: number,
+    kxy: number,
+    count: number,
+  ): void;
 }
 
 const wasmModule = new WebAssembly.Module(readFileSync(new URL('./wasm/fft.wasm', import.meta.url)));
@@ -42,7 +115,8 @@ export class FftArena {
     const pages = Math.ceil((float64Count * 8 + (1 << 20)) / 65536);
     this.capacityBytes = pages * 65536;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } }).exports as unknown as FftExports;
+    this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } })
+      .exports as unknown as FftExports;
     // Below the heap base lies the module's static data, which the arena must neither hand out nor overwrite.
     this.next = Math.ceil(this.kernels.heapBase() / 16) * 16;
   }
@@ -64,7 +138,8 @@ export class FftArena {
 
   private take(bytes: number): number {
     const offset = this.next;
-    if (offset + bytes > this.capacityBytes) throw new Error(`internal error: FFT arena of ${this.capacityBytes} bytes is full`);
+    if (offset + bytes > this.capacityBytes)
+      throw new Error(`internal error: FFT arena of ${this.capacityBytes} bytes is full`);
     this.next = offset + Math.ceil(bytes / 16) * 16; // 16-byte alignment for v128 loads
     return offset;
   }
@@ -104,7 +179,16 @@ export class FftPlan {
    * on may be left unwritten (the first and last passes lose their loads, additions and stores on that
    * half when it is one, n being even or a power of two respectively).
    */
-  transform(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, inverse: boolean, rows: { nonzero?: number; needed?: number } = {}): void {
+  transform(
+    source: ComplexArray,
+    target: ComplexArray,
+    work: ComplexArray,
+    offset: number,
+    ld: number,
+    batch: number,
+    inverse: boolean,
+    rows: { nonzero?: number; needed?: number } = {},
+  ): void {
     const even = batch + (batch % 2);
     if (even > ld) throw new Error(`internal error: FFT batch ${batch} in rows of ${ld}`);
     if (this.n === 1 && source === target) return;
@@ -112,13 +196,32 @@ export class FftPlan {
     const [first, last] = [this.factors[0] ?? 1, this.factors.at(-1) ?? 1];
     const zeroUpper = first % 2 === 0 && 2 * (rows.nonzero ?? this.n) <= this.n;
     const lowerOnly = last % 2 === 0 && 2 * (rows.needed ?? this.n) <= this.n;
-    // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache, as even in size as can be.
+    // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache, as even in size as can
+    // be.
     const most = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
     const blocks = Math.ceil(even / most);
     const block = 2 * Math.ceil(even / blocks / 2);
     for (let b0 = 0; b0 < even; b0 += block) {
       const at = 8 * (offset + b0);
-      this.arena.kernels.fftBatch(source.re.offset + at, source.im.offset + at, target.re.offset + at, target.im.offset + at, work.re.offset + 8 * b0, work.im.offset + 8 * b0, ld, Math.min(block, even - b0), this.n, this.factorsOffset, this.factors.length, tw.re.offset, tw.im.offset, inverse ? 1 : -1, this.scratch.offset, zeroUpper, lowerOnly);
+      this.arena.kernels.fftBatch(
+        source.re.offset + at,
+        source.im.offset + at,
+        target.re.offset + at,
+        target.im.offset + at,
+        work.re.offset + 8 * b0,
+        work.im.offset + 8 * b0,
+        ld,
+        Math.min(block, even - b0),
+        this.n,
+        this.factorsOffset,
+        this.factors.length,
+        tw.re.offset,
+        tw.im.offset,
+        inverse ? 1 : -1,
+        this.scratch.offset,
+        zeroUpper,
+        lowerOnly,
+      );
     }
   }
 
@@ -170,19 +273,51 @@ export class RealFftPlan {
    * Rows 0..h-1 of `source` hold x_{2e} + i x_{2e+1} (re, im), zero from `nonzeroRows` on; leaves
    * X_k = sum_m x_m e^{-2 pi i km/n}, k = 0..h, in rows 0..h of `target` (which may be `source`).
    */
-  forward(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, nonzeroRows = this.n / 2): void {
+  forward(
+    source: ComplexArray,
+    target: ComplexArray,
+    work: ComplexArray,
+    offset: number,
+    ld: number,
+    batch: number,
+    nonzeroRows = this.n / 2,
+  ): void {
     this.half.transform(source, target, work, offset, ld, batch, false, { nonzero: nonzeroRows });
     const { re, im } = this.twiddles.forward;
-    this.arena.kernels.realSpectrum(target.re.offset + 8 * offset, target.im.offset + 8 * offset, ld, batch, this.n / 2, re.offset, im.offset);
+    this.arena.kernels.realSpectrum(
+      target.re.offset + 8 * offset,
+      target.im.offset + 8 * offset,
+      ld,
+      batch,
+      this.n / 2,
+      re.offset,
+      im.offset,
+    );
   }
 
   /**
    * Rows 0..h of `source` hold X_0..X_h (overwritten); leaves n (x_{2e} + i x_{2e+1}) in rows 0..h-1
    * of `target` (unscaled, as FftPlan's inverse), or only below `neededRows` where that saves work.
    */
-  inverse(source: ComplexArray, target: ComplexArray, work: ComplexArray, offset: number, ld: number, batch: number, neededRows = this.n / 2): void {
+  inverse(
+    source: ComplexArray,
+    target: ComplexArray,
+    work: ComplexArray,
+    offset: number,
+    ld: number,
+    batch: number,
+    neededRows = this.n / 2,
+  ): void {
     const { re, im } = this.twiddles.inverse;
-    this.arena.kernels.realJoin(source.re.offset + 8 * offset, source.im.offset + 8 * offset, ld, batch, this.n / 2, re.offset, im.offset);
+    this.arena.kernels.realJoin(
+      source.re.offset + 8 * offset,
+      source.im.offset + 8 * offset,
+      ld,
+      batch,
+      this.n / 2,
+      re.offset,
+      im.offset,
+    );
     this.half.transform(source, target, work, offset, ld, batch, true, { needed: neededRows });
   }
 
@@ -202,7 +337,10 @@ export class RealFftPlan {
 /** The bytes a column block of a batched transform may take (re, im, work re, work im): half an L2. */
 const blockBytes = 262144;
 
-/** Radices for n: powers of two as 8s (4 4 rather than 8 2, the radix-2 pass being the slowest), then 3, 5 and larger primes. */
+/**
+ * Radices for n: powers of two as 8s (4 4 rather than 8 2, the radix-2 pass being the slowest), then 3, 5 and larger
+ * primes.
+ */
 function factorize(n: number): number[] {
   let twos = 0;
   let rest = n;
@@ -213,7 +351,7 @@ function factorize(n: number): number[] {
   const factors: number[] = [];
   if (twos % 3 === 1 && twos >= 4) factors.push(4, 4);
   for (let e = twos % 3 === 1 && twos >= 4 ? twos - 4 : twos; e > 0; ) {
-    const p = Math.min(e , 3);
+    const p = Math.min(e, 3);
     factors.push(2 ** p);
     e -= p;
   }

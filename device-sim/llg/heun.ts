@@ -7,7 +7,8 @@ import { drawThermalField } from './thermal.ts';
 /**
  * Stochastic Heun for the LLG at T > 0 (fixed step): the thermal field is drawn once per step and added
  * to B_eff in both stages (so it enters precession and damping), m̃ = m + Δt f(m) renormalized,
- * m ← m + Δt/2 (f(m) + f(m̃)), then |m| = 1 (as mumax3's Heun). It converges to the Stratonovich solution (García-Palacios & Lázaro 1998).
+ * m ← m + Δt/2 (f(m) + f(m̃)), then |m| = 1 (as mumax3's Heun). It converges to the Stratonovich solution
+ * (García-Palacios & Lázaro 1998).
  */
 export class StochasticHeun {
   private readonly field: EffectiveField;
@@ -21,13 +22,22 @@ export class StochasticHeun {
   private readonly rate1: VectorField;
   private readonly predicted: VectorField;
 
-  constructor(cells: number, field: EffectiveField, alpha: number, gammaRadPerST: number, sigmaT: number, random: RandomStream) {
+  constructor(
+    cells: number,
+    field: EffectiveField,
+    alpha: number,
+    gammaRadPerST: number,
+    sigmaT: number,
+    random: RandomStream,
+  ) {
     this.field = field;
     this.alpha = alpha;
     this.gammaRadPerST = gammaRadPerST;
     this.sigmaT = sigmaT;
     this.random = random;
-    [this.noise, this.b, this.rate0, this.rate1, this.predicted] = Array.from({ length: 5 }, () => vectorField(cells)) as [VectorField, VectorField, VectorField, VectorField, VectorField];
+    [this.noise, this.b, this.rate0, this.rate1, this.predicted] = Array.from({ length: 5 }, () =>
+      vectorField(cells),
+    ) as [VectorField, VectorField, VectorField, VectorField, VectorField];
   }
 
   private rate(m: VectorField, out: VectorField): void {

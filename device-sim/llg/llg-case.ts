@@ -7,8 +7,14 @@ import { rkMethods } from './runge-kutta.ts';
 export const stripMesh = (defaultCellM: [number, number, number]) =>
   z
     .object({
-      cellM: z.tuple([quantity('m', 'dx'), quantity('m', 'dy'), quantity('m', 'dz')]).default(defaultCellM).describe('cell edges; they must tile the strip'),
-      demag: z.enum(['full', 'thin-film']).default('full').describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
+      cellM: z
+        .tuple([quantity('m', 'dx'), quantity('m', 'dy'), quantity('m', 'dz')])
+        .default(defaultCellM)
+        .describe('cell edges; they must tile the strip'),
+      demag: z
+        .enum(['full', 'thin-film'])
+        .default('full')
+        .describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
     })
     .strict()
     .prefault({});
@@ -25,15 +31,31 @@ export const LlgCase = z
     seed: z.number().int().nonnegative().default(1),
     temperatureK: quantity('K', 'temperature').default(0),
     timeStepS: quantity('s', 'fixed stochastic-Heun step at T > 0').default(2e-14),
-    tolerance: z.number().positive().default(1e-5).describe("the adaptive method's largest local error of |m| per step at T = 0"),
-    method: z.enum(rkMethods).default('rk45').describe('adaptive Runge-Kutta pair at T = 0: Dormand-Prince 5(4), or Bogacki-Shampine 3(2) (fewer evaluations where stiff exchange holds the step)'),
+    tolerance: z
+      .number()
+      .positive()
+      .default(1e-5)
+      .describe("the adaptive method's largest local error of |m| per step at T = 0"),
+    method: z
+      .enum(rkMethods)
+      .default('rk45')
+      .describe(
+        'adaptive Runge-Kutta pair at T = 0: Dormand-Prince 5(4), or Bogacki-Shampine 3(2) (fewer evaluations where stiff exchange holds the step)',
+      ),
     durationS: quantity('s', 'simulated time under the drive').default(1e-9),
     samples: z.number().int().positive().default(100).describe('table rows per trial over the run'),
     trackingWindow: z
       .boolean()
       .default(false)
-      .describe('after each sample, shift the magnetization by whole cells so the wall stays mid-strip, filling with the domains; positions add the shift (not with gates, which would move with it)'),
-    relaxIterations: z.number().int().nonnegative().default(500).describe('energy-descent steps from the 1-D wall profile before the drive starts'),
+      .describe(
+        'after each sample, shift the magnetization by whole cells so the wall stays mid-strip, filling with the domains; positions add the shift (not with gates, which would move with it)',
+      ),
+    relaxIterations: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(500)
+      .describe('energy-descent steps from the 1-D wall profile before the drive starts'),
     material: Material.prefault({}),
     geometry: Geometry.prefault({}),
     drive: Drive.prefault({}),
@@ -42,7 +64,10 @@ export const LlgCase = z
       .object({
         positionM: quantity('m', 'initial wall position from the left end of the strip').default(150e-9),
         phiRad: quantity('rad', 'initial in-plane angle phi (0: Neel along +x)').default(0),
-        chargeQ: z.union([z.literal(1), z.literal(-1)]).default(1).describe('+1: up-down wall, -1: down-up'),
+        chargeQ: z
+          .union([z.literal(1), z.literal(-1)])
+          .default(1)
+          .describe('+1: up-down wall, -1: down-up'),
       })
       .strict()
       .prefault({}),

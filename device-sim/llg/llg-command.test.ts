@@ -5,7 +5,13 @@ import Papa from 'papaparse';
 import { dwsyn, tempDir } from '../../pipeline/test-fixtures/helpers.ts';
 import { parseOvf } from './ovf.ts';
 
-const small = { model: 'llg', mesh: { cellM: ['5 nm', '5 nm', '1 nm'] }, drive: { currentDensityAPerM2: 8e11 }, durationS: '0.1 ns', samples: 5 };
+const small = {
+  model: 'llg',
+  mesh: { cellM: ['5 nm', '5 nm', '1 nm'] },
+  drive: { currentDensityAPerM2: 8e11 },
+  durationS: '0.1 ns',
+  samples: 5,
+};
 
 function caseFile(content: unknown): string {
   const path = join(tempDir(), 'case.json');
@@ -20,7 +26,26 @@ test('device simulate with "model": "llg": a table row per sample with <m>, posi
   t.is(csv.exitCode, 0, csv.stderr);
   const rows = Papa.parse<Record<string, string>>(csv.stdout.trim(), { header: true }).data;
   t.is(rows.length, 6);
-  t.deepEqual(Object.keys(rows[0]!), ['tS', 'trial', 'mx', 'my', 'mz', 'positionM', 'velocityMPerS', 'exchangeDmiJ', 'anisotropyJ', 'demagJ', 'zeemanJ', 'totalJ', 'gate0Mx', 'gate0My', 'gate0Mz', 'freeMx', 'freeMy', 'freeMz']);
+  t.deepEqual(Object.keys(rows[0]!), [
+    'tS',
+    'trial',
+    'mx',
+    'my',
+    'mz',
+    'positionM',
+    'velocityMPerS',
+    'exchangeDmiJ',
+    'anisotropyJ',
+    'demagJ',
+    'zeemanJ',
+    'totalJ',
+    'gate0Mx',
+    'gate0My',
+    'gate0Mz',
+    'freeMx',
+    'freeMy',
+    'freeMz',
+  ]);
   const positions = rows.map((r) => Number(r['positionM']));
   t.true(positions.at(-1)! > positions[0]! + 5e-9, `the wall moves: ${positions.join(', ')}`);
   t.true(Number(rows[0]!['gate0Mz']) < -0.99, 'the gate region lies in the down domain right of the wall');
@@ -43,7 +68,14 @@ test('an LLG case with "method": "rk23" moves the wall as Dormand-Prince does, w
 });
 
 test('device compare at T > 0: both models, displacements of every trial and a two-sample KS test', async (t) => {
-  const config = caseFile({ ...small, walls: 3, temperatureK: 300, timeStepS: '0.1 ps', durationS: '0.2 ps', samples: 1 });
+  const config = caseFile({
+    ...small,
+    walls: 3,
+    temperatureK: 300,
+    timeStepS: '0.1 ps',
+    durationS: '0.2 ps',
+    samples: 1,
+  });
   const result = await dwsyn(['device', 'compare', '--config', config, '--json']);
   t.is(result.exitCode, 0, result.stderr);
   const out = JSON.parse(result.stdout);
@@ -54,13 +86,28 @@ test('device compare at T > 0: both models, displacements of every trial and a t
 
 test('bad LLG cases: one line naming the file and key, exit 2', async (t) => {
   for (const [content, expected] of [
-    [{ ...small, mesh: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /field mesh\.cellM\[0\]: 7e-9 m does not tile the strip's length/],
-    [{ ...small, mesh: { cellM: ['6 nm', '5 nm', '1 nm'] } }, /field mesh\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/],
-    [{ ...small, temperatureK: 300, timeStepS: '1 ps' }, /field timeStepS: 1e-12 s is outside \(0, .*\] s: stochastic Heun/],
+    [
+      { ...small, mesh: { cellM: ['7 nm', '5 nm', '1 nm'] } },
+      /field mesh\.cellM\[0\]: 7e-9 m does not tile the strip's length/,
+    ],
+    [
+      { ...small, mesh: { cellM: ['6 nm', '5 nm', '1 nm'] } },
+      /field mesh\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/,
+    ],
+    [
+      { ...small, temperatureK: 300, timeStepS: '1 ps' },
+      /field timeStepS: 1e-12 s is outside \(0, .*\] s: stochastic Heun/,
+    ],
     [{ ...small, initial: { positionM: '595 nm' } }, /field initial\.positionM: .* within 3 wall widths/],
-    [{ ...small, geometry: { lengthM: '6 um' }, mesh: { cellM: ['0.5 nm', '0.5 nm', '1 nm'] } }, /field mesh\.demag: the zero-padded demag grid/],
+    [
+      { ...small, geometry: { lengthM: '6 um' }, mesh: { cellM: ['0.5 nm', '0.5 nm', '1 nm'] } },
+      /field mesh\.demag: the zero-padded demag grid/,
+    ],
     [{ ...small, pinning: [] }, /field pinning: unknown key/],
-    [{ ...small, trackingWindow: true, gates: [{ startM: '300 nm', endM: '350 nm' }] }, /field trackingWindow: the window moves the wall relative to the gates/],
+    [
+      { ...small, trackingWindow: true, gates: [{ startM: '300 nm', endM: '350 nm' }] },
+      /field trackingWindow: the window moves the wall relative to the gates/,
+    ],
     [{ ...small, material: { alpha: -1 } }, /field material\.alpha/],
   ] as const) {
     const result = await dwsyn(['device', 'simulate', '--config', caseFile(content)]);

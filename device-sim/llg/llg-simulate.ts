@@ -21,7 +21,13 @@ const largestDemagGrid = 1 << 22;
 
 /** The strip of a case, not yet built: its mesh and spec. */
 function stripSpec(c: LlgCase) {
-  return { material: c.material, geometry: c.geometry, gates: c.gates, cellM: c.mesh.cellM, demag: c.mesh.demag } as const;
+  return {
+    material: c.material,
+    geometry: c.geometry,
+    gates: c.gates,
+    cellM: c.mesh.cellM,
+    demag: c.mesh.demag,
+  } as const;
 }
 
 /** Problems of an LLG case: the track's physics as the 1-D model checks it, then mesh, wall and step. */
@@ -31,32 +37,58 @@ export function checkLlgCase(c: LlgCase): CaseProblem[] {
   c.mesh.cellM.forEach((cell, a) => {
     const count = lengths[a]! / cell;
     if (!(cell > 0) || Math.abs(count - Math.round(count)) > 1e-6 * count || Math.round(count) < 1) {
-      problems.push({ key: `mesh.cellM[${a}]`, message: `${cell} m does not tile the strip's ${['length', 'width', 'thickness'][a]} of ${lengths[a]} m into whole cells` });
+      problems.push({
+        key: `mesh.cellM[${a}]`,
+        message: `${cell} m does not tile the strip's ${['length', 'width', 'thickness'][a]} of ${lengths[a]} m into whole cells`,
+      });
     }
   });
   if (problems.length > 0) return problems;
   const counts = lengths.map((length, a) => Math.round(length / c.mesh.cellM[a]!));
-  const mesh = { nx: counts[0]!, ny: counts[1]!, nz: counts[2]!, dxM: c.mesh.cellM[0], dyM: c.mesh.cellM[1], dzM: c.mesh.cellM[2] };
+  const mesh = {
+    nx: counts[0]!,
+    ny: counts[1]!,
+    nz: counts[2]!,
+    dxM: c.mesh.cellM[0],
+    dyM: c.mesh.cellM[1],
+    dzM: c.mesh.cellM[2],
+  };
   const keff = c.material.kuJPerM3 - (mu0TMPerA * c.material.msatAPerM ** 2) / 2;
-  problems.push(...cellSizeProblems(mesh, { ...c.material, kuJPerM3: keff }, ['mesh.cellM[0]', 'mesh.cellM[1]', 'mesh.cellM[2]']));
+  problems.push(
+    ...cellSizeProblems(mesh, { ...c.material, kuJPerM3: keff }, ['mesh.cellM[0]', 'mesh.cellM[1]', 'mesh.cellM[2]']),
+  );
   if (c.mesh.demag === 'full' && paddedGrid(mesh).reduce((a, b) => a * b) > largestDemagGrid) {
-    problems.push({ key: 'mesh.demag', message: `the zero-padded demag grid of a ${mesh.nx} x ${mesh.ny} x ${mesh.nz} mesh exceeds ${largestDemagGrid} cells: use larger cells or "thin-film"` });
+    problems.push({
+      key: 'mesh.demag',
+      message: `the zero-padded demag grid of a ${mesh.nx} x ${mesh.ny} x ${mesh.nz} mesh exceeds ${largestDemagGrid} cells: use larger cells or "thin-film"`,
+    });
   }
   const constants = deriveWallConstants(c.material, c.geometry);
   const margin = 3 * constants.deltaM;
   if (c.initial.positionM < margin || c.initial.positionM > c.geometry.lengthM - margin) {
-    problems.push({ key: 'initial.positionM', message: `${c.initial.positionM} m puts the wall within 3 wall widths (${margin.toPrecision(3)} m) of an end of the strip` });
+    problems.push({
+      key: 'initial.positionM',
+      message: `${c.initial.positionM} m puts the wall within 3 wall widths (${margin.toPrecision(3)} m) of an end of the strip`,
+    });
   }
   if (c.temperatureK < 0) problems.push({ key: 'temperatureK', message: `must be >= 0 (got ${c.temperatureK})` });
   if (c.temperatureK > 0) {
-    const driven = Math.hypot(...c.drive.fieldT) + Math.abs(constants.spinHallFieldTPerAPerM2 * c.drive.currentDensityAPerM2);
+    const driven =
+      Math.hypot(...c.drive.fieldT) + Math.abs(constants.spinHallFieldTPerAPerM2 * c.drive.currentDensityAPerM2);
     const bound = heunStepFactor / (gammaRadPerST * largestFieldT(mesh, c.material, driven));
     if (!(c.timeStepS > 0) || c.timeStepS > bound) {
-      problems.push({ key: 'timeStepS', message: `${c.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s: stochastic Heun is kept below ${heunStepFactor} rad of precession per step in the largest field of this mesh (stability and accuracy)` });
+      problems.push({
+        key: 'timeStepS',
+        message: `${c.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s: stochastic Heun is kept below ${heunStepFactor} rad of precession per step in the largest field of this mesh (stability and accuracy)`,
+      });
     }
   }
   if (!(c.durationS > 0)) problems.push({ key: 'durationS', message: `must be > 0 (got ${c.durationS})` });
-  if (c.trackingWindow && c.gates.length > 0) problems.push({ key: 'trackingWindow', message: 'the window moves the wall relative to the gates: use it without gates' });
+  if (c.trackingWindow && c.gates.length > 0)
+    problems.push({
+      key: 'trackingWindow',
+      message: 'the window moves the wall relative to the gates: use it without gates',
+    });
   return problems;
 }
 
@@ -89,7 +121,10 @@ export interface LlgTrialResult {
  * the drive off, then the drive for durationS (adaptive RK45 at T = 0, stochastic Heun with the
  * trial's own noise stream at T > 0); a table row every durationS / samples.
  */
-export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: number) => void): { rows: LlgRow[]; trials: LlgTrialResult[]; strip: Strip } {
+export function simulateLlgCase(
+  c: LlgCase,
+  onSample?: (trial: number, sample: number) => void,
+): { rows: LlgRow[]; trials: LlgTrialResult[]; strip: Strip } {
   const strip = new Strip(stripSpec(c));
   const cells = cellCount(strip.mesh);
   const rows: LlgRow[] = [];
@@ -111,7 +146,13 @@ export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: n
     const record = (tS: number) => {
       const positionM = position();
       const [mx, my, mz] = average(m);
-      const regions = Object.fromEntries(strip.regionAverages(m).flatMap(({ region, m: r }) => [[`${region}Mx`, r[0]], [`${region}My`, r[1]], [`${region}Mz`, r[2]]]));
+      const regions = Object.fromEntries(
+        strip.regionAverages(m).flatMap(({ region, m: r }) => [
+          [`${region}Mx`, r[0]],
+          [`${region}My`, r[1]],
+          [`${region}Mz`, r[2]],
+        ]),
+      );
       const velocityMPerS = tS > previous.tS ? (positionM - previous.positionM) / (tS - previous.tS) : 0;
       rows.push({ tS, trial, mx, my, mz, positionM, velocityMPerS, ...strip.energies(m), ...regions });
       previous = { tS, positionM };
@@ -136,13 +177,28 @@ export function simulateLlgCase(c: LlgCase, onSample?: (trial: number, sample: n
     }
     const finalPositionM = position();
     const halfTimeS = c.durationS - (Math.floor(c.samples / 2) * c.durationS) / c.samples;
-    trials.push({ initial, final: copy(m), startPositionM, finalPositionM, meanVelocityMPerS: (finalPositionM - halfway) / halfTimeS, evaluations });
+    trials.push({
+      initial,
+      final: copy(m),
+      startPositionM,
+      finalPositionM,
+      meanVelocityMPerS: (finalPositionM - halfway) / halfTimeS,
+      evaluations,
+    });
   }
   return { rows, trials, strip };
 }
 
-/** The integrator of one trial: advance(m, from, to) returns the field evaluations it took; restart() after m is changed. */
-function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): { advance: (m: VectorField, fromS: number, toS: number) => number; restart: () => void } {
+/**
+ * The integrator of one trial: advance(m, from, to) returns the field evaluations it took; restart() after m is
+ * changed.
+ */
+function stepper(
+  c: LlgCase,
+  strip: Strip,
+  trial: number,
+  cells: number,
+): { advance: (m: VectorField, fromS: number, toS: number) => number; restart: () => void } {
   const alpha = c.material.alpha;
   if (c.temperatureK === 0) {
     const integrator = new AdaptiveRk(
@@ -164,8 +220,22 @@ function stepper(c: LlgCase, strip: Strip, trial: number, cells: number): { adva
   const intervalS = c.durationS / c.samples;
   const steps = Math.ceil(intervalS / c.timeStepS - 1e-9);
   const dtS = intervalS / steps;
-  const sigmaT = brownSigmaT(alpha, c.temperatureK, gammaRadPerST, c.material.msatAPerM, strip.mesh.dxM * strip.mesh.dyM * strip.mesh.dzM, dtS);
-  const heun = new StochasticHeun(cells, (m, b) => strip.addField(m, b), alpha, gammaRadPerST, sigmaT, trialStream(c.seed, 'llg-noise', trial));
+  const sigmaT = brownSigmaT(
+    alpha,
+    c.temperatureK,
+    gammaRadPerST,
+    c.material.msatAPerM,
+    strip.mesh.dxM * strip.mesh.dyM * strip.mesh.dzM,
+    dtS,
+  );
+  const heun = new StochasticHeun(
+    cells,
+    (m, b) => strip.addField(m, b),
+    alpha,
+    gammaRadPerST,
+    sigmaT,
+    trialStream(c.seed, 'llg-noise', trial),
+  );
   return {
     advance: (m) => {
       for (let s = 0; s < steps; s++) heun.step(m, dtS);

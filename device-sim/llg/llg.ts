@@ -34,7 +34,12 @@ export function maxRate(rate: VectorField): number {
  * The LLG rate of an effective field given as `field(t, m, b)` (b arrives zeroed): the right-hand side
  * the integrators take.
  */
-export function llgRateOf(cells: number, field: (tS: number, m: VectorField, b: VectorField) => void, alpha: number, gammaRadPerST: number): (tS: number, m: VectorField, rate: VectorField) => void {
+export function llgRateOf(
+  cells: number,
+  field: (tS: number, m: VectorField, b: VectorField) => void,
+  alpha: number,
+  gammaRadPerST: number,
+): (tS: number, m: VectorField, rate: VectorField) => void {
   const b = vectorField(cells);
   return (tS, m, rate) => {
     b.x.fill(0);

@@ -16,7 +16,12 @@ export interface MinimizeResult {
  * non-monotone: on SP4 it brings the torque from 1 T to 1e-3 T in 100 steps, then wanders at the
  * film's edges, so callers finish with the damping-only `relax`.
  */
-export function minimize(m: VectorField, field: EffectiveField, torqueT = 1e-6, maxIterations = 100_000): MinimizeResult {
+export function minimize(
+  m: VectorField,
+  field: EffectiveField,
+  torqueT = 1e-6,
+  maxIterations = 100_000,
+): MinimizeResult {
   const cells = m.x.length;
   const b = vectorField(cells);
   const g = vectorField(cells);

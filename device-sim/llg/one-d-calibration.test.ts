@@ -14,7 +14,9 @@ test('after calibration the 1-D and LLG displacements of a 1 ns pulse at the set
   const at = settings.currentsAPerM2.indexOf(8e11);
   const before = relative(calibration.oneDBeforeM[at]!, calibration.llgDisplacementM[at]!);
   const after = relative(calibration.oneDAfterM[at]!, calibration.llgDisplacementM[at]!);
-  t.log(`8e11 A/m^2: LLG ${(calibration.llgDisplacementM[at]! * 1e9).toFixed(2)} nm; 1-D ${(100 * before).toFixed(1)} % before, ${(100 * after).toFixed(1)} % after; rms ${(100 * calibration.rmsRelativeErrorBefore).toFixed(1)} -> ${(100 * calibration.rmsRelativeErrorAfter).toFixed(1)} %`);
+  t.log(
+    `8e11 A/m^2: LLG ${(calibration.llgDisplacementM[at]! * 1e9).toFixed(2)} nm; 1-D ${(100 * before).toFixed(1)} % before, ${(100 * after).toFixed(1)} % after; rms ${(100 * calibration.rmsRelativeErrorBefore).toFixed(1)} -> ${(100 * calibration.rmsRelativeErrorAfter).toFixed(1)} %`,
+  );
   t.true(Math.abs(after) < 0.1, `${after}`);
   t.true(calibration.rmsRelativeErrorAfter < calibration.rmsRelativeErrorBefore);
 });
@@ -24,7 +26,19 @@ test('the calibrated 1-D model predicts a current it was not fitted on (4e11 A/m
   const [trial] = simulateLlgCase(calibrationCase(material, geometry, settings, heldOut)).trials;
   const llg = trial!.finalPositionM - trial!.startPositionM;
   const start = geometry.lengthM / 4;
-  const oneD = simulateWallCase(WallCase.parse({ durationS: 1e-9, samples: 2, material: calibratedMaterial(material, calibration), geometry, drive: { currentDensityAPerM2: heldOut }, initial: { positionM: start } })).summary.finalPositionM[0]! - start;
-  t.log(`4e11 A/m^2: LLG ${(llg * 1e9).toFixed(2)} nm, calibrated 1-D ${(oneD * 1e9).toFixed(2)} nm (${(100 * relative(oneD, llg)).toFixed(1)} %)`);
+  const oneD =
+    simulateWallCase(
+      WallCase.parse({
+        durationS: 1e-9,
+        samples: 2,
+        material: calibratedMaterial(material, calibration),
+        geometry,
+        drive: { currentDensityAPerM2: heldOut },
+        initial: { positionM: start },
+      }),
+    ).summary.finalPositionM[0]! - start;
+  t.log(
+    `4e11 A/m^2: LLG ${(llg * 1e9).toFixed(2)} nm, calibrated 1-D ${(oneD * 1e9).toFixed(2)} nm (${(100 * relative(oneD, llg)).toFixed(1)} %)`,
+  );
   t.true(Math.abs(relative(oneD, llg)) < 0.1);
 });

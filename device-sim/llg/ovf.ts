@@ -31,13 +31,16 @@ export function parseOvf(bytes: Uint8Array, source: string): OvfField {
     const line = buffer.toString('latin1', offset, end < 0 ? buffer.length : end).trim();
     offset = end < 0 ? buffer.length : end + 1;
     if (firstLine) {
-      if (!/^#\s*OOMMF OVF 2\.0$/i.test(line)) throw fail('header', `not an OVF 2.0 file (first line "${line.slice(0, 40)}")`);
+      if (!/^#\s*OOMMF OVF 2\.0$/i.test(line))
+        throw fail('header', `not an OVF 2.0 file (first line "${line.slice(0, 40)}")`);
       firstLine = false;
       continue;
     }
     const data = /^#\s*Begin:\s*Data\s+(Text|Binary\s+4|Binary\s+8)\s*$/i.exec(line);
     if (data) {
-      format = ({ text: 'text', 'binary 4': 'binary4', 'binary 8': 'binary8' } as const)[data[1]!.toLowerCase().replace(/\s+/, ' ') as 'text' | 'binary 4' | 'binary 8'];
+      format = ({ text: 'text', 'binary 4': 'binary4', 'binary 8': 'binary8' } as const)[
+        data[1]!.toLowerCase().replace(/\s+/, ' ') as 'text' | 'binary 4' | 'binary 8'
+      ];
       break;
     }
     const entry = /^#\s*([A-Za-z]+):\s*(.*)$/.exec(line);
@@ -56,13 +59,23 @@ export function parseOvf(bytes: Uint8Array, source: string): OvfField {
     if (!Number.isInteger(value) || value < 1) throw fail(key, `must be a positive integer (got ${value})`);
     return value;
   };
-  if ((header.get('meshtype') ?? '').toLowerCase() !== 'rectangular') throw fail('meshtype', `only rectangular meshes are read (got "${header.get('meshtype') ?? ''}")`);
+  if ((header.get('meshtype') ?? '').toLowerCase() !== 'rectangular')
+    throw fail('meshtype', `only rectangular meshes are read (got "${header.get('meshtype') ?? ''}")`);
   if (number('valuedim') !== 3) throw fail('valuedim', `must be 3 (got ${header.get('valuedim')})`);
   if ((header.get('meshunit') ?? 'm') !== 'm') throw fail('meshunit', `must be m (got "${header.get('meshunit')}")`);
-  const mesh: Mesh = { nx: count('xnodes'), ny: count('ynodes'), nz: count('znodes'), dxM: number('xstepsize'), dyM: number('ystepsize'), dzM: number('zstepsize') };
-  for (const key of ['xstepsize', 'ystepsize', 'zstepsize'] as const) if (!(number(key) > 0)) throw fail(key, 'must be > 0');
+  const mesh: Mesh = {
+    nx: count('xnodes'),
+    ny: count('ynodes'),
+    nz: count('znodes'),
+    dxM: number('xstepsize'),
+    dyM: number('ystepsize'),
+    dzM: number('zstepsize'),
+  };
+  for (const key of ['xstepsize', 'ystepsize', 'zstepsize'] as const)
+    if (!(number(key) > 0)) throw fail(key, 'must be > 0');
   const values = 3 * cellCount(mesh);
-  const raw = format === 'text' ? parseText(buffer, offset, values, fail) : parseBinary(buffer, offset, values, format, fail);
+  const raw =
+    format === 'text' ? parseText(buffer, offset, values, fail) : parseBinary(buffer, offset, values, format, fail);
   const field = vectorField(cellCount(mesh));
   for (let i = 0; i < cellCount(mesh); i++) {
     field.x[i] = raw[3 * i]!;
@@ -73,12 +86,20 @@ export function parseOvf(bytes: Uint8Array, source: string): OvfField {
   return { mesh, field, title: header.get('title') ?? '', originM: [origin('xmin'), origin('ymin'), origin('zmin')] };
 }
 
-function parseBinary(buffer: Buffer, offset: number, values: number, format: 'binary4' | 'binary8', fail: (field: string, message: string) => Error): Float64Array {
+function parseBinary(
+  buffer: Buffer,
+  offset: number,
+  values: number,
+  format: 'binary4' | 'binary8',
+  fail: (field: string, message: string) => Error,
+): Float64Array {
   const size = format === 'binary4' ? 4 : 8;
   const needed = size * (values + 1);
-  if (buffer.length - offset < needed) throw fail('data', `truncated: ${values} values need ${needed} bytes, ${buffer.length - offset} remain`);
+  if (buffer.length - offset < needed)
+    throw fail('data', `truncated: ${values} values need ${needed} bytes, ${buffer.length - offset} remain`);
   const read = (at: number) => (size === 4 ? buffer.readFloatLE(at) : buffer.readDoubleLE(at));
-  if (read(offset) !== checkValues[format]) throw fail('data', `check value ${read(offset)} is not ${checkValues[format]} (wrong byte order or not ${format})`);
+  if (read(offset) !== checkValues[format])
+    throw fail('data', `check value ${read(offset)} is not ${checkValues[format]} (wrong byte order or not ${format})`);
   const out = new Float64Array(values);
   for (let i = 0; i < values; i++) out[i] = read(offset + size * (i + 1));
   const tail = buffer.toString('latin1', offset + needed, Math.min(buffer.length, offset + needed + 64));
@@ -86,7 +107,12 @@ function parseBinary(buffer: Buffer, offset: number, values: number, format: 'bi
   return out;
 }
 
-function parseText(buffer: Buffer, offset: number, values: number, fail: (field: string, message: string) => Error): Float64Array {
+function parseText(
+  buffer: Buffer,
+  offset: number,
+  values: number,
+  fail: (field: string, message: string) => Error,
+): Float64Array {
   const text = buffer.toString('latin1', offset);
   const end = text.search(/^#\s*End:\s*Data/im);
   if (end < 0) throw fail('data', 'no "# End: Data Text" line');
@@ -108,7 +134,17 @@ function parseText(buffer: Buffer, offset: number, values: number, fail: (field:
 }
 
 /** Formats a vector field as OVF 2.0 (cell-centred rectangular mesh with its origin at zero unless given). */
-export function formatOvf(ovf: { mesh: Mesh; field: VectorField; title: string; originM?: readonly [number, number, number]; valueLabels?: readonly [string, string, string]; valueUnits?: readonly [string, string, string] }, format: 'text' | 'binary8'): Uint8Array {
+export function formatOvf(
+  ovf: {
+    mesh: Mesh;
+    field: VectorField;
+    title: string;
+    originM?: readonly [number, number, number];
+    valueLabels?: readonly [string, string, string];
+    valueUnits?: readonly [string, string, string];
+  },
+  format: 'text' | 'binary8',
+): Uint8Array {
   const { mesh, field } = ovf;
   const [x0, y0, z0] = ovf.originM ?? [0, 0, 0];
   const header = [
@@ -141,8 +177,14 @@ export function formatOvf(ovf: { mesh: Mesh; field: VectorField; title: string; 
   ];
   const cells = cellCount(mesh);
   if (format === 'text') {
-    const rows = Array.from({ length: cells }, (_, i) => `${exact(field.x[i]!)} ${exact(field.y[i]!)} ${exact(field.z[i]!)}`);
-    return Buffer.from([...header, '# Begin: Data Text', ...rows, '# End: Data Text', '# End: Segment', ''].join('\n'), 'latin1');
+    const rows = Array.from(
+      { length: cells },
+      (_, i) => `${exact(field.x[i]!)} ${exact(field.y[i]!)} ${exact(field.z[i]!)}`,
+    );
+    return Buffer.from(
+      [...header, '# Begin: Data Text', ...rows, '# End: Data Text', '# End: Segment', ''].join('\n'),
+      'latin1',
+    );
   }
   const data = Buffer.alloc(8 * (3 * cells + 1));
   data.writeDoubleLE(checkValues.binary8, 0);
@@ -151,7 +193,11 @@ export function formatOvf(ovf: { mesh: Mesh; field: VectorField; title: string; 
     data.writeDoubleLE(field.y[i]!, 8 * (3 * i + 2));
     data.writeDoubleLE(field.z[i]!, 8 * (3 * i + 3));
   }
-  return Buffer.concat([Buffer.from([...header, '# Begin: Data Binary 8', ''].join('\n'), 'latin1'), data, Buffer.from('\n# End: Data Binary 8\n# End: Segment\n', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from([...header, '# Begin: Data Binary 8', ''].join('\n'), 'latin1'),
+    data,
+    Buffer.from('\n# End: Data Binary 8\n# End: Segment\n', 'latin1'),
+  ]);
 }
 
 /** The shortest text that reads back to the same float64, -0 included. */

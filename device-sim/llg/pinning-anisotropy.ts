@@ -12,14 +12,21 @@ const sigmaBounds = [0.1, 2] as const;
  * averages it over the wall profile (a micromagnetic wall does that average itself).
  */
 export function trialPinningEnergy(spec: TrackSpec, constants: WallConstants, slot: number): (xM: number) => number {
-  const smooth = pinningLandscape({ ...spec, pinning: spec.pinning.filter((pin) => pin.type !== 'roughness') }, constants);
+  const smooth = pinningLandscape(
+    { ...spec, pinning: spec.pinning.filter((pin) => pin.type !== 'roughness') },
+    constants,
+  );
   const rough = spec.pinning.flatMap((pin, index) => {
     if (pin.type !== 'roughness') return [];
     const { originM, stepM, widthChangeM } = edgeWidthChanges(roughnessOptions(spec, constants, pin, index));
     return [{ originM, stepM, widthChangeM: widthChangeM[pin.perTrial ? slot : 0]! }];
   });
   const edgeEnergy = constants.wallEnergyJPerM2 * constants.thicknessM;
-  return (xM) => rough.reduce((sum, r) => sum + edgeEnergy * interpolate(r.widthChangeM, (xM - r.originM) / r.stepM), smooth.energy(xM, slot));
+  return (xM) =>
+    rough.reduce(
+      (sum, r) => sum + edgeEnergy * interpolate(r.widthChangeM, (xM - r.originM) / r.stepM),
+      smooth.energy(xM, slot),
+    );
 }
 
 /**
@@ -29,11 +36,19 @@ export function trialPinningEnergy(spec: TrackSpec, constants: WallConstants, sl
  * σ is held within [σ0/10, 2σ0]: the stops' quadratic walls grow without bound past the track, and a
  * column with σ ≤ 0 would lose its perpendicular anisotropy.
  */
-export function anisotropyOffsetJPerM3(energyJ: (xM: number) => number, constants: WallConstants, nx: number, dxM: number): Float64Array {
+export function anisotropyOffsetJPerM3(
+  energyJ: (xM: number) => number,
+  constants: WallConstants,
+  nx: number,
+  dxM: number,
+): Float64Array {
   const { wallEnergyJPerM2: sigma0, crossSectionM2, aexJPerM, keffJPerM3 } = constants;
   const dmiTerm = Math.PI * Math.abs(constants.dmiJPerM2);
   return Float64Array.from({ length: nx }, (_, ix) => {
-    const sigma = Math.min(sigmaBounds[1] * sigma0, Math.max(sigmaBounds[0] * sigma0, sigma0 + energyJ((ix + 0.5) * dxM) / crossSectionM2));
+    const sigma = Math.min(
+      sigmaBounds[1] * sigma0,
+      Math.max(sigmaBounds[0] * sigma0, sigma0 + energyJ((ix + 0.5) * dxM) / crossSectionM2),
+    );
     return ((sigma + dmiTerm) / 4) ** 2 / aexJPerM - keffJPerM3;
   });
 }

@@ -8,7 +8,8 @@ import { average, vectorField, type Mesh } from './mesh.ts';
 import { AdaptiveRk } from './runge-kutta.ts';
 
 // DW pinning at a phase boundary (Heistracher et al., JMMM 548, 168875, 2022; docs/physics.md,
-// pinning at a phase boundary): a rod of 80 cells of 1 nm along x, soft phase I on the left, hard phase II on the right, easy
+// pinning at a phase boundary): a rod of 80 cells of 1 nm along x, soft phase I on the left, hard phase II on the
+// right, easy
 // axis x, no demag, alpha = 1; the field along x ramps at 2e7 T/s and the wall depins into the hard
 // phase when <mx> passes 0.999. Closed form (their Eq. 28): H_p = (2 K_II / Js_II)
 // (1 - eps_K eps_A) / (1 + sqrt(eps_J eps_A))^2, eps = phase I / phase II.
@@ -80,7 +81,9 @@ test('DW pinning standard problem: depinning fields of the akj (2 %), ak, k and 
     const closedForm = (((2 * hard.ku) / hard.js) * mu0TMPerA * (1 - epsK * epsA)) / (1 + Math.sqrt(epsJ * epsA)) ** 2;
     assertClose(t, closedForm, expectedT, { rel: 1e-4 }, `${name}: Eq. 28 (T)`);
     const found = depinningFieldT(soft);
-    t.log(`${name}: ${found.toFixed(4)} T against ${closedForm.toFixed(4)} T (${((found / closedForm - 1) * 100).toFixed(2)} %)`);
+    t.log(
+      `${name}: ${found.toFixed(4)} T against ${closedForm.toFixed(4)} T (${((found / closedForm - 1) * 100).toFixed(2)} %)`,
+    );
     assertClose(t, found, closedForm, { rel: tolerance }, `${name}: depinning field (T)`);
   }
   // With no interface the protocol still reads the field at which the wall has left the rod: the baseline.
@@ -97,7 +100,8 @@ test('DW pinning standard problem: depinning fields of the akj (2 %), ak, k and 
 // start at a fixed field, the wall depins between 0.970 and 0.975 T (-3.3 %): bracketed here at -5 %/+4 %.
 test('DW pinning standard problem, kj case: the wall held at the interface stays at 0.95 and depins at 1.04 times Eq. 28', (t) => {
   const soft = { aex: 1e-11, ku: 1e5, js: 0.25 };
-  const closedForm = (((2 * hard.ku) / hard.js) * mu0TMPerA * (1 - soft.ku / hard.ku)) / (1 + Math.sqrt(soft.js / hard.js)) ** 2;
+  const closedForm =
+    (((2 * hard.ku) / hard.js) * mu0TMPerA * (1 - soft.ku / hard.ku)) / (1 + Math.sqrt(soft.js / hard.js)) ** 2;
   assertClose(t, closedForm, 1.0053, { rel: 1e-4 }, 'kj: Eq. 28 (T)');
   const below = settledMx(soft, 0.95 * closedForm);
   const above = settledMx(soft, 1.04 * closedForm);

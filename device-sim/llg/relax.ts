@@ -9,7 +9,13 @@ export type EffectiveField = (m: VectorField, b: VectorField) => void;
  * integrated with RK45 until the largest torque |m × B| falls below `torqueT`. Temperature must be off.
  * Returns the final largest torque and the rate evaluations used.
  */
-export function relax(m: VectorField, field: EffectiveField, gammaRadPerST: number, torqueT = 1e-4, maxTimeS = 1e-8): { torqueT: number; evaluations: number } {
+export function relax(
+  m: VectorField,
+  field: EffectiveField,
+  gammaRadPerST: number,
+  torqueT = 1e-4,
+  maxTimeS = 1e-8,
+): { torqueT: number; evaluations: number } {
   const cells = m.x.length;
   const b = vectorField(cells);
   const torque = (state: VectorField) => {

@@ -108,7 +108,10 @@ export class AdaptiveRk {
       // trial now holds the solution (the last stage's weights are the solution's).
       combine(this.difference, undefined, h, e, k);
       const error = largestComponent(this.difference);
-      const factor = Math.min(5, Math.max(0.2, 0.9 * (error > 0 ? (this.options.tolerance / error) ** (1 / (order + 1)) : 5)));
+      const factor = Math.min(
+        5,
+        Math.max(0.2, 0.9 * (error > 0 ? (this.options.tolerance / error) ** (1 / (order + 1)) : 5)),
+      );
       if (error <= this.options.tolerance || h <= this.options.minStepS) {
         normalizeInto(trial, m);
         if (this.options.firstSameAsLast) {
@@ -148,7 +151,13 @@ export class AdaptiveRk {
 }
 
 /** out = base + h sum_j weights[j] k[j] (base absent: zero), up to three rates per pass over the cells. */
-function combine(out: VectorField, base: VectorField | undefined, h: number, weights: readonly number[], k: readonly VectorField[]): void {
+function combine(
+  out: VectorField,
+  base: VectorField | undefined,
+  h: number,
+  weights: readonly number[],
+  k: readonly VectorField[],
+): void {
   const terms = weights.flatMap((w, j) => (w === 0 ? [] : [{ hw: h * w, rate: k[j]! }]));
   for (const comp of ['x', 'y', 'z'] as const) {
     const o = out[comp];
@@ -165,7 +174,15 @@ function combine(out: VectorField, base: VectorField | undefined, h: number, wei
 }
 
 /** o += a p + b q + c r. */
-function accumulate3(o: Float64Array, a: number, p: Float64Array, b: number, q: Float64Array, c: number, r: Float64Array): void {
+function accumulate3(
+  o: Float64Array,
+  a: number,
+  p: Float64Array,
+  b: number,
+  q: Float64Array,
+  c: number,
+  r: Float64Array,
+): void {
   for (let i = 0; i < o.length; i++) o[i] = o[i]! + a * p[i]! + b * q[i]! + c * r[i]!;
 }
 

@@ -6,7 +6,19 @@ import { parseOvf } from './ovf.ts';
 
 test('dwsyn device sp4 --json: figures, OOMMF reference only for a full field-1 run, OVF snapshots that read back', async (t) => {
   const dir = tempDir();
-  const result = await dwsyn(['device', 'sp4', '--cell', '5 nm', '--end', '0.2 ns', '--method', 'rk23', '--json', '--ovf', dir]);
+  const result = await dwsyn([
+    'device',
+    'sp4',
+    '--cell',
+    '5 nm',
+    '--end',
+    '0.2 ns',
+    '--method',
+    'rk23',
+    '--json',
+    '--ovf',
+    dir,
+  ]);
   t.is(result.exitCode, 0, result.stderr);
   const out = JSON.parse(result.stdout);
   t.is(out.method, 'rk23');

@@ -22,7 +22,10 @@ test('SP4 field 1: first <mx> = 0 at 0.1385 +- 0.002 ns, max <my> 0.753 +- 0.005
 });
 
 test("SP4 field 1: <m>(t) follows OOMMF's 2.5 nm time series over the first 0.3 ns within 0.02", (t) => {
-  const oommf = readFileSync(sp4TimeseriesPath, 'utf8').trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
+  const oommf = readFileSync(sp4TimeseriesPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
   let worst = 0;
   for (const [tS, mx, my, mz] of oommf) {
     if (tS! > 0.3e-9) break;
@@ -35,16 +38,23 @@ test("SP4 field 1: <m>(t) follows OOMMF's 2.5 nm time series over the first 0.3 
 });
 
 test('SP4 field 1 with Bogacki-Shampine 3(2): the figures of Dormand-Prince 5(4) within 1e-5 (and 0.01 ps)', (t) => {
-  const bs = sp4Figures(runSp4(mesh, sState, 1, { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5, method: 'rk23' }).series);
+  const bs = sp4Figures(
+    runSp4(mesh, sState, 1, { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5, method: 'rk23' }).series,
+  );
   assertClose(t, bs.firstMxZeroS, figures.firstMxZeroS, { abs: 1e-14 }, 'first <mx> = 0 (s)');
-  for (const [name, ours, theirs] of [['max <my>', bs.maxMy, figures.maxMy], ['min <mz>', bs.minMz, figures.minMz], ...bs.finalM.map((v, i) => [`<m>(1 ns)[${i}]`, v, figures.finalM[i]!] as const)] as const) {
+  for (const [name, ours, theirs] of [
+    ['max <my>', bs.maxMy, figures.maxMy],
+    ['min <mz>', bs.minMz, figures.minMz],
+    ...bs.finalM.map((v, i) => [`<m>(1 ns)[${i}]`, v, figures.finalM[i]!] as const),
+  ] as const) {
     assertClose(t, ours, theirs, { abs: 1e-5 }, name);
   }
 });
 
 test('SP4 at 2.5 nm cells, where the stiffness of exchange holds the step: Bogacki-Shampine takes under 0.6 of the evaluations of Dormand-Prince over 0.05 ns', (t) => {
   const start = parseOvf(readFileSync(sp4StartPath), sp4StartPath);
-  const evaluations = (method: 'rk45' | 'rk23') => runSp4(start.mesh, start.field, 1, { endS: 0.05e-9, sampleS: 1e-12, tolerance: 1e-5, method }).evaluations;
+  const evaluations = (method: 'rk45' | 'rk23') =>
+    runSp4(start.mesh, start.field, 1, { endS: 0.05e-9, sampleS: 1e-12, tolerance: 1e-5, method }).evaluations;
   const [dp, bs] = [evaluations('rk45'), evaluations('rk23')];
   t.log(`evaluations: rk45 ${dp}, rk23 ${bs} (${(bs / dp).toFixed(3)})`);
   t.true(bs < 0.6 * dp, `rk23 ${bs} against rk45 ${dp}`);

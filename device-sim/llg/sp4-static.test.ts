@@ -21,8 +21,20 @@ const field2 = odtRow(`${sp4DataDir}stdprob4_11.odt`, 0);
 test('SP4 start state: 6-neighbour exchange energy to 1e-8 of OOMMF, and the largest neighbour angle', (t) => {
   const b = vectorField(cellCount(start.mesh));
   addExchangeField(start.mesh, sp4.aexJPerM, sp4.msatAPerM, start.field, b);
-  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), odtValue(field1, 'Oxs_UniformExchange::Energy'), { rel: 1e-8 }, 'exchange energy');
-  assertClose(t, (maxNeighbourAngleRad(start.mesh, start.field) * 180) / Math.PI, odtValue(field1, 'Oxs_UniformExchange::Max Spin Ang'), { rel: 1e-9 }, 'max neighbour angle (deg)');
+  assertClose(
+    t,
+    fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true),
+    odtValue(field1, 'Oxs_UniformExchange::Energy'),
+    { rel: 1e-8 },
+    'exchange energy',
+  );
+  assertClose(
+    t,
+    (maxNeighbourAngleRad(start.mesh, start.field) * 180) / Math.PI,
+    odtValue(field1, 'Oxs_UniformExchange::Max Spin Ang'),
+    { rel: 1e-9 },
+    'max neighbour angle (deg)',
+  );
 });
 
 test('SP4 start state: Zeeman energy of fields 1 and 2 to 1e-12 of OOMMF', (t) => {
@@ -32,14 +44,26 @@ test('SP4 start state: Zeeman energy of fields 1 and 2 to 1e-12 of OOMMF', (t) =
   ] as const) {
     const b = vectorField(cellCount(start.mesh));
     addZeemanField(fieldT, b);
-    assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, false), expected, { rel: 1e-12 }, `Zeeman energy in ${fieldT.join(', ')} T`);
+    assertClose(
+      t,
+      fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, false),
+      expected,
+      { rel: 1e-12 },
+      `Zeeman energy in ${fieldT.join(', ')} T`,
+    );
   }
 });
 
 test('SP4 start state: demag energy to 1e-5 of OOMMF (Newell tensor with an asymptotic far field, zero-padded FFT convolution)', (t) => {
   const b = vectorField(cellCount(start.mesh));
   new Demag(start.mesh).addField(sp4.msatAPerM, start.field, b);
-  assertClose(t, fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true), odtValue(field1, 'Oxs_Demag::Energy'), { rel: 1e-5 }, 'demag energy'); // measured: 3.5e-9
+  assertClose(
+    t,
+    fieldEnergyJ(start.mesh, sp4.msatAPerM, start.field, b, true),
+    odtValue(field1, 'Oxs_Demag::Energy'),
+    { rel: 1e-5 },
+    'demag energy',
+  ); // measured: 3.5e-9
 });
 
 test('SP4 start state: the LLG right-hand side, max |dm/dt| in fields 1 and 2 to 1e-4 of OOMMF', (t) => {
@@ -57,6 +81,12 @@ test('SP4 start state: the LLG right-hand side, max |dm/dt| in fields 1 and 2 to
     addZeemanField(fieldT, b);
     const rate = vectorField(cellCount(start.mesh));
     llgRate(start.field, b, 0.02, gamma, rate);
-    assertClose(t, (maxRate(rate) * 180) / Math.PI / 1e9, expectedDegPerNs, { rel: 1e-4 }, `max dm/dt (deg/ns) in ${fieldT.join(', ')} T`);
+    assertClose(
+      t,
+      (maxRate(rate) * 180) / Math.PI / 1e9,
+      expectedDegPerNs,
+      { rel: 1e-4 },
+      `max dm/dt (deg/ns) in ${fieldT.join(', ')} T`,
+    );
   }
 });

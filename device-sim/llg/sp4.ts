@@ -26,7 +26,14 @@ export const sp4 = {
 
 /** The SP4 film cut into cells of cellM x cellM x thickness (2.5 nm gives OOMMF's 200 x 50 x 1). */
 export function sp4Mesh(cellM: number): Mesh {
-  return { nx: Math.round(sp4.lengthM / cellM), ny: Math.round(sp4.widthM / cellM), nz: 1, dxM: cellM, dyM: cellM, dzM: sp4.thicknessM };
+  return {
+    nx: Math.round(sp4.lengthM / cellM),
+    ny: Math.round(sp4.widthM / cellM),
+    nz: 1,
+    dxM: cellM,
+    dyM: cellM,
+    dzM: sp4.thicknessM,
+  };
 }
 
 /** Exchange and demag of the film: the field SP4's magnetization makes itself. */
@@ -73,7 +80,12 @@ export interface Sp4RunOptions {
 }
 
 /** Runs the film from `start` in field 1 or 2 with an adaptive Runge–Kutta pair (first same as last), sampling ⟨m⟩. */
-export function runSp4(mesh: Mesh, start: VectorField, field: 1 | 2, options: Sp4RunOptions = { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5 }): Sp4Run {
+export function runSp4(
+  mesh: Mesh,
+  start: VectorField,
+  field: 1 | 2,
+  options: Sp4RunOptions = { endS: 1e-9, sampleS: 1e-12, tolerance: 1e-5 },
+): Sp4Run {
   const { endS, sampleS, tolerance, method = 'rk45' } = options;
   const internal = sp4InternalField(mesh);
   const applied = sp4.fieldsT[field];
@@ -141,5 +153,12 @@ export function sp4Figures(series: ReadonlyArray<readonly [number, number, numbe
   const maxMy = series.reduce((best, row) => (row[2] > best[2] ? row : best));
   const minMz = series.reduce((best, row) => (row[3] < best[3] ? row : best));
   const last = series.at(-1)!;
-  return { firstMxZeroS, maxMy: maxMy[2], maxMyAtS: maxMy[0], minMz: minMz[3], minMzAtS: minMz[0], finalM: [last[1], last[2], last[3]] };
+  return {
+    firstMxZeroS,
+    maxMy: maxMy[2],
+    maxMyAtS: maxMy[0],
+    minMz: minMz[3],
+    minMzAtS: minMz[0],
+    finalM: [last[1], last[2], last[3]],
+  };
 }

@@ -6,7 +6,13 @@ import type { Mesh, VectorField } from './mesh.ts';
  * field-like term −γ B_FL m × σ the field B_FL σ. For a heavy-metal underlayer B_DL = ħ θ_SH J / (2 e Ms
  * t) (the 1-D model's spin-Hall field per current density), σ the spin polarization.
  */
-export function addSpinOrbitField(sigma: readonly [number, number, number], dampingLikeT: number, fieldLikeT: number, m: VectorField, b: VectorField): void {
+export function addSpinOrbitField(
+  sigma: readonly [number, number, number],
+  dampingLikeT: number,
+  fieldLikeT: number,
+  m: VectorField,
+  b: VectorField,
+): void {
   const [sx, sy, sz] = sigma;
   for (let i = 0; i < m.x.length; i++) {
     const [mx, my, mz] = [m.x[i]!, m.y[i]!, m.z[i]!];
@@ -22,7 +28,14 @@ export function addSpinOrbitField(sigma: readonly [number, number, number], damp
  * terms). u = P μB J / (e Ms) is the spin drift velocity [m/s]; ∂x by central differences, one-sided at
  * the ends of the track.
  */
-export function addZhangLiField(mesh: Mesh, driftMPerS: number, beta: number, gammaRadPerST: number, m: VectorField, b: VectorField): void {
+export function addZhangLiField(
+  mesh: Mesh,
+  driftMPerS: number,
+  beta: number,
+  gammaRadPerST: number,
+  m: VectorField,
+  b: VectorField,
+): void {
   const { nx } = mesh;
   const c = -driftMPerS / gammaRadPerST;
   for (let row = 0; row < mesh.ny * mesh.nz; row++) {

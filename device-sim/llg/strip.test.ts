@@ -15,8 +15,20 @@ const crossSection = geometry.widthM * geometry.thicknessM;
 test("the DMI energy of a Neel wall: phi = pi costs 2 pi D S more than phi = 0 for an up-down wall (the 1-D model's -Q pi D S cos phi)", (t) => {
   const strip = new Strip({ material, geometry, gates: [], cellM: [1e-9, 2.5e-9, 1e-9], demag: 'thin-film' });
   const energy = (phi: number, q: 1 | -1) => strip.energies(strip.wallProfile(300e-9, phi, q))['exchangeDmiJ']!;
-  assertClose(t, energy(Math.PI, 1) - energy(0, 1), 2 * Math.PI * material.dmiJPerM2 * crossSection, { rel: 0.02 }, 'E(pi) - E(0), Q = +1 (J)');
-  assertClose(t, energy(0, -1) - energy(Math.PI, -1), 2 * Math.PI * material.dmiJPerM2 * crossSection, { rel: 0.02 }, 'E(0) - E(pi), Q = -1 (J)');
+  assertClose(
+    t,
+    energy(Math.PI, 1) - energy(0, 1),
+    2 * Math.PI * material.dmiJPerM2 * crossSection,
+    { rel: 0.02 },
+    'E(pi) - E(0), Q = +1 (J)',
+  );
+  assertClose(
+    t,
+    energy(0, -1) - energy(Math.PI, -1),
+    2 * Math.PI * material.dmiJPerM2 * crossSection,
+    { rel: 0.02 },
+    'E(0) - E(pi), Q = -1 (J)',
+  );
 });
 
 test('thin-film strip: the relaxed wall costs sigma0 S = (4 sqrt(A K_eff) - pi D) S over the uniform state', (t) => {
@@ -31,7 +43,13 @@ test('thin-film strip: the relaxed wall costs sigma0 S = (4 sqrt(A K_eff) - pi D
   const uniform = vectorField(cellCount(strip.mesh));
   uniform.z.fill(1);
   const keff = material.kuJPerM3 - (4e-7 * Math.PI * material.msatAPerM ** 2) / 2;
-  assertClose(t, wall - settle(uniform), wallEnergyPerArea(material.aexJPerM, keff, material.dmiJPerM2) * crossSection, { rel: 0.03 }, 'wall energy (J)');
+  assertClose(
+    t,
+    wall - settle(uniform),
+    wallEnergyPerArea(material.aexJPerM, keff, material.dmiJPerM2) * crossSection,
+    { rel: 0.03 },
+    'wall energy (J)',
+  );
 });
 
 test('SOT moves up-down and down-up walls of the DMI chirality the same way, as the 1-D model does (chiral Neel walls: the domain shifts)', async (t) => {
@@ -40,7 +58,14 @@ test('SOT moves up-down and down-up walls of the DMI chirality the same way, as 
   const { oneDimensionalCase } = await import('./compare.ts');
   const { simulateWallCase } = await import('../wall/simulate.ts');
   for (const chargeQ of [1, -1] as const) {
-    const c = LlgCase.parse({ model: 'llg', durationS: 0.2e-9, samples: 2, drive: { currentDensityAPerM2: 8e11 }, initial: { positionM: 300e-9, chargeQ, phiRad: chargeQ === 1 ? 0 : Math.PI }, mesh: { cellM: [5e-9, 5e-9, 1e-9] } });
+    const c = LlgCase.parse({
+      model: 'llg',
+      durationS: 0.2e-9,
+      samples: 2,
+      drive: { currentDensityAPerM2: 8e11 },
+      initial: { positionM: 300e-9, chargeQ, phiRad: chargeQ === 1 ? 0 : Math.PI },
+      mesh: { cellM: [5e-9, 5e-9, 1e-9] },
+    });
     const [trial] = simulateLlgCase(c).trials;
     const moved = trial!.finalPositionM - trial!.startPositionM;
     const movedOneD = simulateWallCase(oneDimensionalCase(c)).summary.finalPositionM[0]! - 300e-9;
@@ -52,13 +77,22 @@ test('a wall-tracking window: on a 200 nm strip the wall travels past its end as
   const { simulateLlgCase } = await import('./llg-simulate.ts');
   const { LlgCase } = await import('./llg-case.ts');
   const run = (lengthM: number, trackingWindow: boolean) => {
-    const c = LlgCase.parse({ model: 'llg', trackingWindow, geometry: { lengthM }, drive: { currentDensityAPerM2: 8e11 }, initial: { positionM: lengthM / 2 }, mesh: { cellM: [5e-9, 5e-9, 1e-9] } });
+    const c = LlgCase.parse({
+      model: 'llg',
+      trackingWindow,
+      geometry: { lengthM },
+      drive: { currentDensityAPerM2: 8e11 },
+      initial: { positionM: lengthM / 2 },
+      mesh: { cellM: [5e-9, 5e-9, 1e-9] },
+    });
     const [trial] = simulateLlgCase(c).trials;
     return { moved: trial!.finalPositionM - trial!.startPositionM, final: trial!.finalPositionM };
   };
   const long = run(600e-9, false);
   const windowed = run(200e-9, true);
-  t.log(`600 nm strip: ${(long.moved * 1e9).toFixed(2)} nm; 200 nm strip with the window: ${(windowed.moved * 1e9).toFixed(2)} nm, ending at ${(windowed.final * 1e9).toFixed(1)} nm`);
+  t.log(
+    `600 nm strip: ${(long.moved * 1e9).toFixed(2)} nm; 200 nm strip with the window: ${(windowed.moved * 1e9).toFixed(2)} nm, ending at ${(windowed.final * 1e9).toFixed(1)} nm`,
+  );
   t.true(windowed.final > 200e-9, 'the wall went past the end of the 200 nm strip');
   assertClose(t, windowed.moved, long.moved, { rel: 0.03 }, 'displacement (m)');
 });
@@ -67,7 +101,19 @@ test('at 300 K each trial draws its own noise stream: trial 1 is the same bit fo
   const { simulateLlgCase } = await import('./llg-simulate.ts');
   const { LlgCase } = await import('./llg-case.ts');
   const run = (walls: number) =>
-    simulateLlgCase(LlgCase.parse({ model: 'llg', walls, temperatureK: 300, timeStepS: 1e-13, durationS: 2e-11, samples: 2, relaxIterations: 20, drive: { currentDensityAPerM2: 8e11 }, mesh: { cellM: [5e-9, 5e-9, 1e-9] } })).trials;
+    simulateLlgCase(
+      LlgCase.parse({
+        model: 'llg',
+        walls,
+        temperatureK: 300,
+        timeStepS: 1e-13,
+        durationS: 2e-11,
+        samples: 2,
+        relaxIterations: 20,
+        drive: { currentDensityAPerM2: 8e11 },
+        mesh: { cellM: [5e-9, 5e-9, 1e-9] },
+      }),
+    ).trials;
   const [two, three] = [run(2), run(3)];
   t.deepEqual(Array.from(two[1]!.final.z), Array.from(three[1]!.final.z));
   t.deepEqual(Array.from(two[1]!.final.x), Array.from(three[1]!.final.x));
@@ -79,7 +125,10 @@ test('at 300 K each trial draws its own noise stream: trial 1 is the same bit fo
 // L (1 + Q⟨m_z⟩)/2 moves 10 % of the way to mid-strip.
 test('the wall position is the zero crossing of m_z, not moved by the domains shrinking', (t) => {
   const strip = new Strip({ material, geometry, gates: [], cellM: [2.5e-9, 2.5e-9, 1e-9], demag: 'thin-film' });
-  for (const [q, chargeQ] of [[123.4e-9, 1], [431.1e-9, -1]] as const) {
+  for (const [q, chargeQ] of [
+    [123.4e-9, 1],
+    [431.1e-9, -1],
+  ] as const) {
     const m = strip.wallProfile(q, 0, chargeQ);
     assertClose(t, strip.wallPositionM(m, chargeQ), q, { abs: 0.05e-9 }, `Bloch profile at ${q} m, Q = ${chargeQ}`);
     for (let i = 0; i < m.z.length; i++) {

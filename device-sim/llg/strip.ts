@@ -57,14 +57,25 @@ export class Strip {
     this.spec = spec;
     const { geometry } = spec;
     const [dx, dy, dz] = spec.cellM;
-    this.mesh = { nx: Math.round(geometry.lengthM / dx), ny: Math.round(geometry.widthM / dy), nz: Math.round(geometry.thicknessM / dz), dxM: dx, dyM: dy, dzM: dz };
+    this.mesh = {
+      nx: Math.round(geometry.lengthM / dx),
+      ny: Math.round(geometry.widthM / dy),
+      nz: Math.round(geometry.thicknessM / dz),
+      dxM: dx,
+      dyM: dy,
+      dzM: dz,
+    };
     this.constants = deriveWallConstants(spec.material, geometry);
     this.demag = spec.demag === 'full' ? new Demag(this.mesh) : undefined;
     this.kuJPerM3 = this.anisotropy(0);
     const { material } = spec;
     const ms = material.msatAPerM;
     this.terms = [
-      { name: 'exchangeDmi', selfInteraction: true, add: (m, b) => addExchangeDmiField(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms, m, b) },
+      {
+        name: 'exchangeDmi',
+        selfInteraction: true,
+        add: (m, b) => addExchangeDmiField(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms, m, b),
+      },
       { name: 'anisotropy', selfInteraction: true, add: (m, b) => addUniaxialField(this.kuJPerM3, up, ms, m, b) },
       {
         name: 'demag',
@@ -88,7 +99,8 @@ export class Strip {
     if (j === 0) return;
     const c = this.constants;
     addSpinOrbitField(sigmaSot, c.spinHallFieldTPerAPerM2 * j, c.fieldLikeTPerAPerM2 * j, m, b);
-    if (c.sttVelocityMPerSPerAPerM2 !== 0) addZhangLiField(this.mesh, c.sttVelocityMPerSPerAPerM2 * j, c.nonAdiabaticity, gammaRadPerST, m, b);
+    if (c.sttVelocityMPerSPerAPerM2 !== 0)
+      addZhangLiField(this.mesh, c.sttVelocityMPerSPerAPerM2 * j, c.nonAdiabaticity, gammaRadPerST, m, b);
   }
 
   /** Each energy term [J] and their total. */
@@ -206,7 +218,12 @@ export class Strip {
   }
 
   private anisotropy(gateVoltageV: number): Float64Array {
-    const ku = anisotropyMap(this.mesh, this.spec.material.kuJPerM3, this.spec.gates.map((gate) => ({ gate, voltageV: gateVoltageV })), this.spec.geometry.thicknessM);
+    const ku = anisotropyMap(
+      this.mesh,
+      this.spec.material.kuJPerM3,
+      this.spec.gates.map((gate) => ({ gate, voltageV: gateVoltageV })),
+      this.spec.geometry.thicknessM,
+    );
     const offset = this.spec.kuOffsetJPerM3;
     if (offset) for (let i = 0; i < ku.length; i++) ku[i]! += offset[i % this.mesh.nx]!;
     return ku;

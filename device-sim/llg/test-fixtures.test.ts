@@ -9,7 +9,9 @@ test('the SP4 reference files are those their README lists, byte for byte, and n
   const present = readdirSync(sp4DataDir).filter((name) => name !== 'README.md');
   t.deepEqual(present.sort(), [...listed.keys()].sort());
   for (const name of present) {
-    const sha256 = createHash('sha256').update(readFileSync(`${sp4DataDir}${name}`)).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(readFileSync(`${sp4DataDir}${name}`))
+      .digest('hex');
     t.is(sha256, listed.get(name) ?? '', name);
   }
 });

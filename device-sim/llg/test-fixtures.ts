@@ -21,8 +21,13 @@ export function odtRow(path: string, row: number): Map<string, number> {
   const header = lines.find((line) => line.startsWith('# Columns:'));
   if (!header) throw new Error(`${path}: no "# Columns:" line`);
   const names = tclWords(header.slice('# Columns:'.length));
-  const values = lines.filter((line) => line.trim() !== '' && !line.startsWith('#'))[row]?.trim().split(/\s+/).map(Number);
-  if (!values || values.length !== names.length) throw new Error(`${path}: row ${row} does not have ${names.length} columns`);
+  const values = lines
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    [row]?.trim()
+    .split(/\s+/)
+    .map(Number);
+  if (!values || values.length !== names.length)
+    throw new Error(`${path}: row ${row} does not have ${names.length} columns`);
   return new Map(names.map((name, i) => [name, values[i]!]));
 }
 

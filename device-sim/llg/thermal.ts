@@ -6,7 +6,14 @@ import type { VectorField } from './mesh.ts';
  * Standard deviation of each component of Brown's thermal field for one step [T]:
  * σ = √(2 α k_B T / (γ Ms V Δt)), γ the Gilbert ratio (docs/physics.md, stochastic LLG; mumax3's form).
  */
-export function brownSigmaT(alpha: number, temperatureK: number, gammaRadPerST: number, msatAPerM: number, cellVolumeM3: number, dtS: number): number {
+export function brownSigmaT(
+  alpha: number,
+  temperatureK: number,
+  gammaRadPerST: number,
+  msatAPerM: number,
+  cellVolumeM3: number,
+  dtS: number,
+): number {
   return Math.sqrt((2 * alpha * boltzmannJPerK * temperatureK) / (gammaRadPerST * msatAPerM * cellVolumeM3 * dtS));
 }
 

@@ -39,7 +39,11 @@ const wallPosition = (m: VectorField) => (average(m)[2] * mesh.nx * mesh.dxM) / 
 
 /** The relaxed wall, made once for the tests of this file; each takes a copy. */
 const relaxedWall = relaxWall();
-const wall = (): VectorField => ({ x: Float64Array.from(relaxedWall.x), y: Float64Array.from(relaxedWall.y), z: Float64Array.from(relaxedWall.z) });
+const wall = (): VectorField => ({
+  x: Float64Array.from(relaxedWall.x),
+  y: Float64Array.from(relaxedWall.y),
+  z: Float64Array.from(relaxedWall.z),
+});
 
 function relaxWall(): VectorField {
   const m = vectorField(n);
@@ -56,7 +60,13 @@ test('static Walker wall: energy 4 sqrt(A K) per area and width sqrt(A/K)', (t) 
   const m = wall();
   const uniform = vectorField(n);
   uniform.z.fill(1);
-  assertClose(t, (energy(m) - energy(uniform)) / crossSection, 4 * Math.sqrt(aex * ku), { rel: 0.01 }, 'wall energy per area (J/m^2)');
+  assertClose(
+    t,
+    (energy(m) - energy(uniform)) / crossSection,
+    4 * Math.sqrt(aex * ku),
+    { rel: 0.01 },
+    'wall energy per area (J/m^2)',
+  );
   // m_x = 1/cosh((x - q)/Delta): its integral is pi Delta.
   const widthFromProfile = (m.x.reduce((s, v) => s + Math.abs(v), 0) * mesh.dxM) / Math.PI;
   assertClose(t, widthFromProfile, delta, { rel: 0.01 }, 'wall width from the profile (m)');

@@ -33,7 +33,10 @@ export function pinningLandscape(spec: TrackSpec, constants: WallConstants): Lan
       case 'stop':
         return endStop(pin.positionM, pin.side, pin.stiffnessJPerM2, spec.geometry.lengthM);
       case 'roughness':
-        return edgeRoughness({ ...roughnessOptions(spec, constants, pin, index), profileOfWall: pin.perTrial ? (wall) => wall : () => 0 });
+        return edgeRoughness({
+          ...roughnessOptions(spec, constants, pin, index),
+          profileOfWall: pin.perTrial ? (wall) => wall : () => 0,
+        });
     }
   });
   return combineLandscapes(terms);

@@ -51,21 +51,38 @@ export function checkTrack(
   const onTrack = (x: number) => x >= 0 && x <= geometry.lengthM;
   pinning.forEach((pin, i) => {
     if ((pin.type === 'harmonic' || pin.type === 'gaussian' || pin.type === 'stop') && !onTrack(pin.positionM)) {
-      problems.push({ key: `${prefix}${pinningKey}[${i}].positionM`, message: `${pin.positionM} m is outside the track [0, ${geometry.lengthM}] m` });
+      problems.push({
+        key: `${prefix}${pinningKey}[${i}].positionM`,
+        message: `${pin.positionM} m is outside the track [0, ${geometry.lengthM}] m`,
+      });
     }
     const sizes: Array<[string, number]> =
-      pin.type === 'harmonic' ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
-      : pin.type === 'gaussian' ? [['depthJ', pin.depthJ], ['widthM', pin.widthM]]
-      : pin.type === 'periodic' ? [['periodM', pin.periodM]]
-      : pin.type === 'stop' ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
-      : [['rmsM', pin.rmsM], ['correlationLengthM', pin.correlationLengthM]];
+      pin.type === 'harmonic'
+        ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
+        : pin.type === 'gaussian'
+          ? [
+              ['depthJ', pin.depthJ],
+              ['widthM', pin.widthM],
+            ]
+          : pin.type === 'periodic'
+            ? [['periodM', pin.periodM]]
+            : pin.type === 'stop'
+              ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
+              : [
+                  ['rmsM', pin.rmsM],
+                  ['correlationLengthM', pin.correlationLengthM],
+                ];
     for (const [key, value] of sizes) {
-      if (!(value > 0)) problems.push({ key: `${prefix}${pinningKey}[${i}].${key}`, message: `must be > 0 (got ${value})` });
+      if (!(value > 0))
+        problems.push({ key: `${prefix}${pinningKey}[${i}].${key}`, message: `must be > 0 (got ${value})` });
     }
   });
   gates.forEach((gate, i) => {
     if (!onTrack(gate.startM) || !onTrack(gate.endM) || gate.endM <= gate.startM) {
-      problems.push({ key: `${prefix}gates[${i}]`, message: `[${gate.startM}, ${gate.endM}] m is not an interval inside the track [0, ${geometry.lengthM}] m` });
+      problems.push({
+        key: `${prefix}gates[${i}]`,
+        message: `[${gate.startM}, ${gate.endM}] m is not an interval inside the track [0, ${geometry.lengthM}] m`,
+      });
     }
   });
   return problems;

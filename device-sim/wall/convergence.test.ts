@@ -12,7 +12,14 @@ test('Heun converges in dt on the same Brownian path (set B, 300 K, SOT pulse, h
   const durationS = 1e-9;
   const fineSteps = Math.round(durationS / fine);
   const walls = 16;
-  const reference = prepareWalls({ ...setB, walls, pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: 1e-4 }], drive: { currentDensityAPerM2: 2e11 }, temperatureK: 300, dtS: fine });
+  const reference = prepareWalls({
+    ...setB,
+    walls,
+    pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: 1e-4 }],
+    drive: { currentDensityAPerM2: 2e11 },
+    temperatureK: 300,
+    dtS: fine,
+  });
   const sigmaFine = reference.sigmaT;
   // Fine increments of the Wiener process, per wall and coordinate: eta dt = sigma dt N(0, 1).
   const streams = Array.from({ length: walls }, (_, i) => trialStream(9, 'convergence', i));
@@ -25,7 +32,14 @@ test('Heun converges in dt on the same Brownian path (set B, 300 K, SOT pulse, h
     }
   }
   const runWith = (factor: number) => {
-    const run = prepareWalls({ ...setB, walls, pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: 1e-4 }], drive: { currentDensityAPerM2: 2e11 }, temperatureK: 300, dtS: fine * factor });
+    const run = prepareWalls({
+      ...setB,
+      walls,
+      pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: 1e-4 }],
+      drive: { currentDensityAPerM2: 2e11 },
+      temperatureK: 300,
+      dtS: fine * factor,
+    });
     const etaQ = new Float64Array(walls);
     const etaPhi = new Float64Array(walls);
     for (let s = 0; s < fineSteps; s += factor) {
@@ -49,12 +63,24 @@ test('Heun converges in dt on the same Brownian path (set B, 300 K, SOT pulse, h
     return Math.sqrt(q.reduce((s, v, i) => s + (v - exact[i]!) ** 2, 0) / walls);
   };
   const errors = [32, 16, 8].map(errorAt); // dt = 1.6, 0.8, 0.4 ps
-  t.true(errors[0]! > errors[1]! && errors[1]! > errors[2]!, `errors ${errors.map((e) => e.toExponential(2)).join(', ')} m shrink with dt`);
-  t.true(errors[0]! / errors[1]! > 1.6 && errors[1]! / errors[2]! > 1.6, `error ratios ${(errors[0]! / errors[1]!).toFixed(2)}, ${(errors[1]! / errors[2]!).toFixed(2)} (order-1 convergence gives ~2)`);
+  t.true(
+    errors[0]! > errors[1]! && errors[1]! > errors[2]!,
+    `errors ${errors.map((e) => e.toExponential(2)).join(', ')} m shrink with dt`,
+  );
+  t.true(
+    errors[0]! / errors[1]! > 1.6 && errors[1]! / errors[2]! > 1.6,
+    `error ratios ${(errors[0]! / errors[1]!).toFixed(2)}, ${(errors[1]! / errors[2]!).toFixed(2)} (order-1 convergence gives ~2)`,
+  );
 });
 
 test('the same seed gives the same trajectory bit for bit, whatever the number of walls simulated', (t) => {
-  const base = { walls: 3, temperatureK: 300, durationS: 1e-10, drive: { currentDensityAPerM2: 1e11 }, pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: 1e-4 }] };
+  const base = {
+    walls: 3,
+    temperatureK: 300,
+    durationS: 1e-10,
+    drive: { currentDensityAPerM2: 1e11 },
+    pinning: [{ type: 'harmonic', positionM: 0, stiffnessJPerM2: 1e-4 }],
+  };
   const a = simulateWallCase(WallCase.parse(base));
   const b = simulateWallCase(WallCase.parse(base));
   const c = simulateWallCase(WallCase.parse({ ...base, walls: 5 }));

@@ -35,5 +35,11 @@ test('T1 set B: K_eff, Delta, sigma0, thresholds, B_K, B_D, noise intensity', (t
   assertClose(t, c.shapeFieldT, 25.69e-3, { rel: 2e-4 }, 'B_K');
   assertClose(t, c.dmiFieldT, 46.33e-3, { rel: 2e-4 }, 'B_D');
   assertClose(t, noiseIntensityT2S(c, boltzmannJPerK * 300), 1.3076e-15, printed, 'noise intensity');
-  assertClose(t, Math.sqrt(noiseIntensityT2S(c, boltzmannJPerK * 300) / 1e-13), 114.4e-3, { rel: 5e-4 }, 'noise sigma at 0.1 ps');
+  assertClose(
+    t,
+    Math.sqrt(noiseIntensityT2S(c, boltzmannJPerK * 300) / 1e-13),
+    114.4e-3,
+    { rel: 5e-4 },
+    'noise sigma at 0.1 ps',
+  );
 });

@@ -73,7 +73,10 @@ export function wallEnergyPerArea(aexJPerM: number, keffJPerM3: number, dmiJPerM
   return 4 * Math.sqrt(aexJPerM * keffJPerM3) - Math.PI * Math.abs(dmiJPerM2);
 }
 
-/** Thermal field intensity alpha k_B T / (gamma Ms S Delta) [T^2 s] of both wall coordinates (docs/physics.md, thermal noise of the 1-D model). */
+/**
+ * Thermal field intensity alpha k_B T / (gamma Ms S Delta) [T^2 s] of both wall coordinates (docs/physics.md, thermal
+ * noise of the 1-D model).
+ */
 export function noiseIntensityT2S(c: WallConstants, boltzmannTimesTemperatureJ: number): number {
   return (c.alpha * boltzmannTimesTemperatureJ) / (gammaRadPerST * c.msatAPerM * c.crossSectionM2 * c.deltaM);
 }

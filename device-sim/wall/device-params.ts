@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { quantity } from '../../pipeline/quantity.ts';
 
-/** Magnetic material of the racetrack (ferromagnet on a heavy metal). Defaults: docs/paper.md, device defaults; set B of docs/physics.md. */
+/**
+ * Magnetic material of the racetrack (ferromagnet on a heavy metal). Defaults: docs/paper.md, device defaults; set B of
+ * docs/physics.md.
+ */
 export const Material = z
   .object({
     msatAPerM: quantity('A/m', 'saturation magnetization Ms').default(1.0e6),
@@ -10,10 +13,21 @@ export const Material = z
     alpha: z.number().positive().default(0.03).describe('Gilbert damping (dimensionless)'),
     dmiJPerM2: quantity('J/m^2', 'interfacial DMI constant D').default(5e-4),
     spinHallAngle: z.number().default(0.1).describe('spin Hall angle of the heavy metal (dimensionless)'),
-    fieldLikeRatio: z.number().default(0).describe('field-like SOT as a fraction of the damping-like SOT field (dimensionless)'),
-    spinPolarization: z.number().min(-1).max(1).default(0).describe('spin polarization P of the current in the ferromagnet, for Zhang-Li STT (dimensionless)'),
+    fieldLikeRatio: z
+      .number()
+      .default(0)
+      .describe('field-like SOT as a fraction of the damping-like SOT field (dimensionless)'),
+    spinPolarization: z
+      .number()
+      .min(-1)
+      .max(1)
+      .default(0)
+      .describe('spin polarization P of the current in the ferromagnet, for Zhang-Li STT (dimensionless)'),
     nonAdiabaticity: z.number().default(0).describe('non-adiabatic STT parameter beta (dimensionless)'),
-    kdJPerM3: quantity('J/m^3', 'Neel-Bloch shape anisotropy K_D; when absent, the Tarasenko thin-film value').optional(),
+    kdJPerM3: quantity(
+      'J/m^3',
+      'Neel-Bloch shape anisotropy K_D; when absent, the Tarasenko thin-film value',
+    ).optional(),
   })
   .strict();
 export type Material = z.infer<typeof Material>;
@@ -103,7 +117,10 @@ export type Pinning = z.infer<typeof Pinning>;
 export const Drive = z
   .object({
     fieldT: z.tuple([quantity('T', 'Bx'), quantity('T', 'By'), quantity('T', 'Bz')]).default([0, 0, 0]),
-    currentDensityAPerM2: quantity('A/m^2', 'charge current density in the heavy metal (SOT) and ferromagnet (STT)').default(0),
+    currentDensityAPerM2: quantity(
+      'A/m^2',
+      'charge current density in the heavy metal (SOT) and ferromagnet (STT)',
+    ).default(0),
     gateVoltageV: quantity('V', 'voltage on every gate').default(0),
   })
   .strict();

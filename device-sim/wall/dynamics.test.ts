@@ -7,7 +7,10 @@ import { wallEnergyJ } from './energy.ts';
 import { prepareWalls, setA, setB, steadyVelocity } from './test-fixtures.ts';
 
 const dt = 1e-13;
-const withMaterial = (base: typeof setA, changes: Record<string, unknown>) => ({ ...base, material: Material.parse({ ...base.material, ...changes }) });
+const withMaterial = (base: typeof setA, changes: Record<string, unknown>) => ({
+  ...base,
+  material: Material.parse({ ...base.material, ...changes }),
+});
 
 test('T2 steady field drive below Walker (set A, Bz = B_W/2): v = gamma Delta Bz / alpha = 8.0555 m/s', (t) => {
   const c = deriveWallConstants(setA.material, setA.geometry);
@@ -46,19 +49,44 @@ function walkerFieldBisection(base: typeof setA, phi0: number, lowT: number, hig
 test('T3 Walker field by bisection: 4.8993 mT without DMI, 39.401 mT with D = 0.5 mJ/m^2 (set A)', (t) => {
   // Start each wall in its zero-field state: Bloch without DMI, Neel with it.
   assertClose(t, walkerFieldBisection(setA, Math.PI / 2, 2e-3, 8e-3), 4.8993e-3, { rel: 3e-3 }, 'B_W, no DMI');
-  assertClose(t, walkerFieldBisection(withMaterial(setA, { dmiJPerM2: 0.5e-3 }), 0, 30e-3, 50e-3), 39.401e-3, { rel: 3e-3 }, 'B_W, DMI');
+  assertClose(
+    t,
+    walkerFieldBisection(withMaterial(setA, { dmiJPerM2: 0.5e-3 }), 0, 30e-3, 50e-3),
+    39.401e-3,
+    { rel: 3e-3 },
+    'B_W, DMI',
+  );
 });
 
 test('T4 chirality and sign table: D > 0 makes the Q = +1 wall phi = 0 and the Q = -1 wall phi = pi; +Bz moves Q = +1 to +x', (t) => {
   for (const dmi of [0.5e-3, -0.5e-3]) {
     for (const chargeQ of [1, -1] as const) {
-      const { ensemble, step } = prepareWalls({ ...withMaterial(setA, { dmiJPerM2: dmi }), chargeQ, phi0: Math.PI / 2, dtS: dt });
+      const { ensemble, step } = prepareWalls({
+        ...withMaterial(setA, { dmiJPerM2: dmi }),
+        chargeQ,
+        phi0: Math.PI / 2,
+        dtS: dt,
+      });
       for (let i = 0; i < 20_000; i++) step();
       const cosPhi = Math.cos(ensemble.phi[0]!);
       const expected = Math.sign(dmi) * chargeQ; // cos(phi_eq) = sign(Q D)
       assertClose(t, cosPhi, expected, { abs: 1e-6 }, `cos phi_eq for D = ${dmi}, Q = ${chargeQ}`);
-      const moved = steadyVelocity({ ...withMaterial(setA, { dmiJPerM2: dmi }), chargeQ, phi0: Math.acos(expected), drive: { fieldT: [0, 0, 2e-3] }, dtS: dt }, 1e-9, 1e-9);
-      t.is(Math.sign(moved.velocityMPerS), chargeQ, `+Bz moves the Q = ${chargeQ} wall towards ${chargeQ > 0 ? '+x' : '-x'}`);
+      const moved = steadyVelocity(
+        {
+          ...withMaterial(setA, { dmiJPerM2: dmi }),
+          chargeQ,
+          phi0: Math.acos(expected),
+          drive: { fieldT: [0, 0, 2e-3] },
+          dtS: dt,
+        },
+        1e-9,
+        1e-9,
+      );
+      t.is(
+        Math.sign(moved.velocityMPerS),
+        chargeQ,
+        `+Bz moves the Q = ${chargeQ} wall towards ${chargeQ > 0 ? '+x' : '-x'}`,
+      );
     }
   }
 });
@@ -91,7 +119,9 @@ test('T5 above Walker (set A, Bz = 2 B_W): mean velocity over whole precession p
   let last = first;
   for (let k = 0; k < 20; k++) last = nextCrossing();
   const velocity = (last.q - first.q) / ((last.steps - first.steps) * dt);
-  const closedForm = ((gammaRadPerST * c.deltaM) / (1 + c.alpha ** 2)) * (c.alpha * bz + (bz - Math.sqrt(bz ** 2 - walker ** 2)) / c.alpha);
+  const closedForm =
+    ((gammaRadPerST * c.deltaM) / (1 + c.alpha ** 2)) *
+    (c.alpha * bz + (bz - Math.sqrt(bz ** 2 - walker ** 2)) / c.alpha);
   assertClose(t, closedForm, 6.621, { rel: 2e-4 }, 'closed form');
   assertClose(t, velocity, closedForm, { rel: 5e-3 }, 'mean velocity');
 });
@@ -101,7 +131,8 @@ test('T6 SOT + DMI, K_D = 0 (set A, D = 0.5 mJ/m^2, J = 1e11 A/m^2): v = 25.2332
   const c = deriveWallConstants(base.material, base.geometry);
   const run = steadyVelocity({ ...base, drive: { currentDensityAPerM2: 1e11 }, dtS: dt }, 5e-9, 2e-9);
   const bsh = c.spinHallFieldTPerAPerM2 * 1e11;
-  const closedForm = ((Math.PI / 2) * gammaRadPerST * c.deltaM * c.dmiFieldT) / Math.sqrt(1 + ((c.alpha * c.dmiFieldT) / bsh) ** 2);
+  const closedForm =
+    ((Math.PI / 2) * gammaRadPerST * c.deltaM * c.dmiFieldT) / Math.sqrt(1 + ((c.alpha * c.dmiFieldT) / bsh) ** 2);
   assertClose(t, run.velocityMPerS, closedForm, { rel: 1e-4 }, 'velocity vs closed form');
   assertClose(t, run.velocityMPerS, 25.2332, { rel: 1e-4 }, 'velocity vs docs/physics.md');
   assertClose(t, Math.abs(Math.tan(run.phiRad)), bsh / (c.alpha * c.dmiFieldT), { rel: 1e-4 }, 'tan phi');
@@ -134,7 +165,12 @@ test('T9 static depinning from V0 sin^2(pi q / p): B_dep = pi V0 / (2 Ms S p)', 
   const c = deriveWallConstants(base.material, base.geometry);
   const expected = (Math.PI * amplitudeJ) / (2 * c.msatAPerM * c.crossSectionM2 * periodM);
   const escapes = (bz: number) => {
-    const { ensemble, step } = prepareWalls({ ...base, pinning: [{ type: 'periodic', amplitudeJ, periodM }], drive: { fieldT: [0, 0, bz] }, dtS: 2e-13 });
+    const { ensemble, step } = prepareWalls({
+      ...base,
+      pinning: [{ type: 'periodic', amplitudeJ, periodM }],
+      drive: { fieldT: [0, 0, bz] },
+      dtS: 2e-13,
+    });
     // Just above threshold the wall creeps past the force maximum slowly: allow 200 ns.
     for (let i = 0; i < 1_000_000 && ensemble.q[0]! < periodM; i++) step();
     return ensemble.q[0]! >= periodM;
@@ -151,9 +187,16 @@ test('T9 static depinning from V0 sin^2(pi q / p): B_dep = pi V0 / (2 Ms S p)', 
 
 test('T11 energy is conserved without damping or drive', (t) => {
   const base = withMaterial(setA, { alpha: 1e-12, dmiJPerM2: 0.3e-3 });
-  const run = { ...base, pinning: [{ type: 'harmonic' as const, positionM: 0, stiffnessJPerM2: 1e-4 }], q0: 10e-9, phi0: 1, dtS: 1e-14 };
+  const run = {
+    ...base,
+    pinning: [{ type: 'harmonic' as const, positionM: 0, stiffnessJPerM2: 1e-4 }],
+    q0: 10e-9,
+    phi0: 1,
+    dtS: 1e-14,
+  };
   const { ensemble, system, step } = prepareWalls(run);
-  const energy = () => wallEnergyJ(system.constants, 1, system.landscape, system.drive, ensemble.q[0]!, ensemble.phi[0]!);
+  const energy = () =>
+    wallEnergyJ(system.constants, 1, system.landscape, system.drive, ensemble.q[0]!, ensemble.phi[0]!);
   const e0 = energy();
   let maxDrift = 0;
   for (let i = 0; i < 50_000; i++) {

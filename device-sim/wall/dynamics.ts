@@ -20,7 +20,8 @@ export interface WallSystem {
  * Rates (dq/dt, dphi/dt) of every wall, from the Gilbert form of docs/physics.md (equations of motion) written from the
  * wall energy E(q, phi):
  *   Gamma_B = Q gamma [Bz + B_pin(q) + (pi/2) B_SH cos(phi)] + beta u / Delta + gamma eta_q
- *   Gamma_A = gamma [-(B_K/2) sin(2 phi) + Q (pi/2) B_D sin(phi) + (pi/2)(Bx sin(phi) - By cos(phi))] + u / Delta + gamma eta_phi
+ *   Gamma_A = gamma [-(B_K/2) sin(2 phi) + Q (pi/2) B_D sin(phi) + (pi/2)(Bx sin(phi) - By cos(phi))] + u / Delta +
+ * gamma eta_phi
  *   dq/dt = Delta (Gamma_A + alpha Gamma_B) / (1 + alpha^2),  dphi/dt = (Gamma_B - alpha Gamma_A) / (1 + alpha^2)
  * `force` is scratch space for the landscape force; `etaQ`, `etaPhi` the thermal fields [T], held over a step.
  */

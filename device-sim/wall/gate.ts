@@ -31,7 +31,8 @@ export function gateLandscape(gate: Gate, voltageV: number, m: GateMaterial): La
   const keff0 = m.kuJPerM3 - (mu0TMPerA * m.msatAPerM * m.msatAPerM) / 2;
   const e = gate.edgeWidthM;
   const shape = (q: number) => 0.5 * (Math.tanh((q - gate.startM) / e) - Math.tanh((q - gate.endM) / e));
-  const shapeSlope = (q: number) => (0.5 / e) * (1 / Math.cosh((q - gate.startM) / e) ** 2 - 1 / Math.cosh((q - gate.endM) / e) ** 2);
+  const shapeSlope = (q: number) =>
+    (0.5 / e) * (1 / Math.cosh((q - gate.startM) / e) ** 2 - 1 / Math.cosh((q - gate.endM) / e) ** 2);
   const sigma0 = wallEnergyPerArea(m.aexJPerM, keff0, m.dmiJPerM2);
   const force = (q: number) => {
     const keff = keff0 + dK * shape(q);
@@ -44,6 +45,7 @@ export function gateLandscape(gate: Gate, voltageV: number, m: GateMaterial): La
       for (let i = 0; i < q.length; i++) out[i]! += force(q[i]!);
     },
     energy: (q) => m.crossSectionM2 * (wallEnergyPerArea(m.aexJPerM, keff0 + dK * shape(q), m.dmiJPerM2) - sigma0),
-    maxForceN: Math.abs(m.crossSectionM2 * 2 * Math.sqrt(m.aexJPerM / Math.max(keff0 + Math.min(dK, 0), 1e-30)) * dK) / (2 * e),
+    maxForceN:
+      Math.abs(m.crossSectionM2 * 2 * Math.sqrt(m.aexJPerM / Math.max(keff0 + Math.min(dK, 0), 1e-30)) * dK) / (2 * e),
   };
 }

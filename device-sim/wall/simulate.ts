@@ -33,17 +33,25 @@ export function noiseSigmaT(system: WallSystem, temperatureK: number, dtS: numbe
 /** Problems of a case, the time step against its stability bound included. */
 export function checkWallCase(wallCase: WallCase): CaseProblem[] {
   const problems = checkTrack(wallCase.material, wallCase.geometry, wallCase.pinning, wallCase.gates);
-  if (wallCase.temperatureK < 0) problems.push({ key: 'temperatureK', message: `must be >= 0 (got ${wallCase.temperatureK})` });
+  if (wallCase.temperatureK < 0)
+    problems.push({ key: 'temperatureK', message: `must be >= 0 (got ${wallCase.temperatureK})` });
   if (wallCase.widthDynamics === 'dynamic' && wallCase.temperatureK > 0) {
-    problems.push({ key: 'widthDynamics', message: 'a dynamic wall width needs a noise-induced drift term that is not modelled: use it at temperatureK = 0' });
+    problems.push({
+      key: 'widthDynamics',
+      message: 'a dynamic wall width needs a noise-induced drift term that is not modelled: use it at temperatureK = 0',
+    });
   }
   if (problems.length > 0) return problems;
   const system = buildSystem({ ...wallCase, trialIndices: [0] }, wallCase.drive, wallCase.initial.chargeQ);
   const bound = maxStableTimeStepS(system, noiseIntensityT2S(system.constants, boltzmannJPerK * wallCase.temperatureK));
   if (!(wallCase.timeStepS > 0) || wallCase.timeStepS > bound) {
-    problems.push({ key: 'timeStepS', message: `${wallCase.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s, the stability bound of this case` });
+    problems.push({
+      key: 'timeStepS',
+      message: `${wallCase.timeStepS} s is outside (0, ${bound.toPrecision(3)}] s, the stability bound of this case`,
+    });
   }
-  if (!(wallCase.durationS >= wallCase.timeStepS)) problems.push({ key: 'durationS', message: `must be at least one time step` });
+  if (!(wallCase.durationS >= wallCase.timeStepS))
+    problems.push({ key: 'durationS', message: `must be at least one time step` });
   return problems;
 }
 
@@ -54,7 +62,10 @@ interface Stepper {
 }
 
 function fixedWidthStepper(n: number, system: WallSystem, wallCase: WallCase, sigma: number): Stepper {
-  const ensemble = new WallEnsemble(n, Array.from({ length: n }, (_, i) => trialStream(wallCase.seed, 'wall-noise', i)));
+  const ensemble = new WallEnsemble(
+    n,
+    Array.from({ length: n }, (_, i) => trialStream(wallCase.seed, 'wall-noise', i)),
+  );
   return { q: ensemble.q, phi: ensemble.phi, step: (dtS) => ensemble.step(system, dtS, sigma) };
 }
 
@@ -69,7 +80,10 @@ export function simulateWallCase(wallCase: WallCase): { trajectory: WallTrajecto
   const system = buildSystem({ ...wallCase, trialIndices }, wallCase.drive, wallCase.initial.chargeQ);
   const dt = wallCase.timeStepS;
   const sigma = noiseSigmaT(system, wallCase.temperatureK, dt);
-  const ensemble = wallCase.widthDynamics === 'dynamic' ? widthDynamicStepper(n, system, wallCase) : fixedWidthStepper(n, system, wallCase, sigma);
+  const ensemble =
+    wallCase.widthDynamics === 'dynamic'
+      ? widthDynamicStepper(n, system, wallCase)
+      : fixedWidthStepper(n, system, wallCase, sigma);
   ensemble.q.fill(wallCase.initial.positionM);
   ensemble.phi.fill(wallCase.initial.phiRad);
   const steps = Math.round(wallCase.durationS / dt);
@@ -83,7 +97,9 @@ export function simulateWallCase(wallCase: WallCase): { trajectory: WallTrajecto
     trajectory.positionM.push(Array.from(ensemble.q));
     trajectory.phiRad.push(Array.from(ensemble.phi));
     trajectory.velocityMPerS.push(
-      previous && previousTime !== undefined ? previous.map((q0, i) => (ensemble.q[i]! - q0) / (time - previousTime)) : new Array<number>(n).fill(0),
+      previous && previousTime !== undefined
+        ? previous.map((q0, i) => (ensemble.q[i]! - q0) / (time - previousTime))
+        : new Array<number>(n).fill(0),
     );
   };
   record(0);

@@ -13,8 +13,15 @@ test('a tabulated landscape (1 nm grid) matches the exact force and energy withi
     gaussianNotch(300e-9, 1.66e-19, 25e-9),
     endStop(100e-9, 'left', 1e-3, 600e-9),
     edgeRoughness({
-      rmsM: 1e-9, correlationLengthM: 10e-9, trackLengthM: 600e-9, thicknessM: 1e-9, wallEnergyJPerM2: 5.8e-3, deltaM: 10.8e-9,
-      profiles: walls, streamFor: (p) => trialStream(1, 'rough', p), profileOfWall: (w) => w,
+      rmsM: 1e-9,
+      correlationLengthM: 10e-9,
+      trackLengthM: 600e-9,
+      thicknessM: 1e-9,
+      wallEnergyJPerM2: 5.8e-3,
+      deltaM: 10.8e-9,
+      profiles: walls,
+      streamFor: (p) => trialStream(1, 'rough', p),
+      profileOfWall: (w) => w,
     }),
   ]);
   const table = tabulateLandscape(exact, walls, -200e-9, 800e-9, 1e-9);

@@ -6,7 +6,13 @@ import type { Landscape } from './landscape.ts';
  * the nearest edge apply: the grid must reach far enough past the end stops that no wall gets there.
  * With a step of a tenth of the narrowest feature the force differs by ~1e-3 of its maximum (tabulate.test.ts).
  */
-export function tabulateLandscape(exact: Landscape, walls: number, fromM: number, toM: number, stepM: number): Landscape {
+export function tabulateLandscape(
+  exact: Landscape,
+  walls: number,
+  fromM: number,
+  toM: number,
+  stepM: number,
+): Landscape {
   const points = Math.ceil((toM - fromM) / stepM) + 1;
   const forces = new Float64Array(points * walls);
   const energies = new Float64Array(points * walls);

@@ -1,4 +1,7 @@
-/** Parameter sets A and B of docs/physics.md (worked numbers) and a small driver for single deterministic walls in tests. */
+/**
+ * Parameter sets A and B of docs/physics.md (worked numbers) and a small driver for single deterministic walls in
+ * tests.
+ */
 import { trialStream } from '../../pipeline/rng.ts';
 import { Drive, Geometry, Material, type Pinning } from './device-params.ts';
 import { buildSystem } from './build.ts';
@@ -8,7 +11,14 @@ import { noiseSigmaT } from './simulate.ts';
 
 /** Set A: Pt/Co-like, as mumax3's test/dmi.mx3. */
 export const setA = {
-  material: Material.parse({ msatAPerM: 1.1e6, aexJPerM: 1.6e-11, kuJPerM3: 1.27e6, alpha: 0.3, dmiJPerM2: 0, spinHallAngle: 0.1 }),
+  material: Material.parse({
+    msatAPerM: 1.1e6,
+    aexJPerM: 1.6e-11,
+    kuJPerM3: 1.27e6,
+    alpha: 0.3,
+    dmiJPerM2: 0,
+    spinHallAngle: 0.1,
+  }),
   geometry: Geometry.parse({ widthM: 100e-9, thicknessM: 0.6e-9, lengthM: 2e-6 }),
 };
 
@@ -33,15 +43,30 @@ export interface WallRun {
 }
 
 /** An ensemble ready to step, with its system and per-step noise. */
-export function prepareWalls(run: WallRun): { ensemble: WallEnsemble; system: WallSystem; sigmaT: number; step: () => void } {
+export function prepareWalls(run: WallRun): {
+  ensemble: WallEnsemble;
+  system: WallSystem;
+  sigmaT: number;
+  step: () => void;
+} {
   const walls = run.walls ?? 1;
   const trialIndices = Array.from({ length: walls }, (_, i) => i);
   const system = buildSystem(
-    { material: run.material, geometry: run.geometry, pinning: run.pinning ?? [], gates: [], seed: run.seed ?? 1, trialIndices },
+    {
+      material: run.material,
+      geometry: run.geometry,
+      pinning: run.pinning ?? [],
+      gates: [],
+      seed: run.seed ?? 1,
+      trialIndices,
+    },
     Drive.parse(run.drive ?? {}),
     run.chargeQ ?? 1,
   );
-  const ensemble = new WallEnsemble(walls, trialIndices.map((i) => trialStream(run.seed ?? 1, 'test-noise', i)));
+  const ensemble = new WallEnsemble(
+    walls,
+    trialIndices.map((i) => trialStream(run.seed ?? 1, 'test-noise', i)),
+  );
   ensemble.q.fill(run.q0 ?? 0);
   ensemble.phi.fill(run.phi0 ?? 0);
   const sigmaT = noiseSigmaT(system, run.temperatureK ?? 0, run.dtS);
@@ -49,7 +74,11 @@ export function prepareWalls(run: WallRun): { ensemble: WallEnsemble; system: Wa
 }
 
 /** Steady velocity of one wall: run `settleS`, then measure the displacement over `measureS`. */
-export function steadyVelocity(run: WallRun, settleS: number, measureS: number): { velocityMPerS: number; phiRad: number; phiRateRadPerS: number } {
+export function steadyVelocity(
+  run: WallRun,
+  settleS: number,
+  measureS: number,
+): { velocityMPerS: number; phiRad: number; phiRateRadPerS: number } {
   const { ensemble, step } = prepareWalls(run);
   for (let i = 0; i < Math.round(settleS / run.dtS); i++) step();
   const q0 = ensemble.q[0]!;
@@ -57,5 +86,9 @@ export function steadyVelocity(run: WallRun, settleS: number, measureS: number):
   const steps = Math.round(measureS / run.dtS);
   for (let i = 0; i < steps; i++) step();
   const time = steps * run.dtS;
-  return { velocityMPerS: (ensemble.q[0]! - q0) / time, phiRad: ensemble.phi[0]!, phiRateRadPerS: (ensemble.phi[0]! - phi0) / time };
+  return {
+    velocityMPerS: (ensemble.q[0]! - q0) / time,
+    phiRad: ensemble.phi[0]!,
+    phiRateRadPerS: (ensemble.phi[0]! - phi0) / time,
+  };
 }

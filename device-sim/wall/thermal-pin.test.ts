@@ -5,13 +5,14 @@ import { besselI } from './bessel.ts';
 import { deriveWallConstants } from './derived.ts';
 import { prepareWalls, setA } from './test-fixtures.ts';
 
-// The harmonic-pin oracles of docs/physics.md (equilibrium oracles): set A in a harmonic pin of stiffness k_B T / (5 nm)^2 at 300 K,
+// The harmonic-pin oracles of docs/physics.md (equilibrium oracles): set A in a harmonic pin of stiffness k_B T / (5
+// nm)^2 at 300 K,
 // 4000 walls, dt = 0.1 ps, 4 ns burn-in (the angle needs more than the 2 ns first tried to
 // cross its 2.9 k_BT barrier often enough), then 6 ns sampled every 20 ps. Expected Heun bias at this
 // step: 0.5-0.8 %; block-to-block spread of <cos^2 phi> about 1.5 %, so about 0.6 % on the mean.
 test('S2, S3 harmonic pin at 300 K: <q^2> = k_B T / k and <cos^2 phi> = 1/2 - I1(a/2) / (2 I0(a/2))', (t) => {
   const kT = boltzmannJPerK * 300;
-  const stiffness = kT / (5e-9) ** 2;
+  const stiffness = kT / 5e-9 ** 2;
   const dtS = 1e-13;
   const { ensemble, step } = prepareWalls({
     ...setA,

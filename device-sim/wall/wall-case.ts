@@ -15,7 +15,10 @@ export const WallCase = z
     timeStepS: quantity('s', 'fixed Heun time step').default(1e-13),
     durationS: quantity('s', 'simulated time').default(2e-8),
     samples: z.number().int().positive().default(200).describe('trajectory samples recorded over the run'),
-    widthDynamics: z.enum(['fixed', 'dynamic']).default('fixed').describe('wall width Delta fixed at sqrt(A/K_eff), or a third coordinate (T = 0 only)'),
+    widthDynamics: z
+      .enum(['fixed', 'dynamic'])
+      .default('fixed')
+      .describe('wall width Delta fixed at sqrt(A/K_eff), or a third coordinate (T = 0 only)'),
     material: Material.prefault({}),
     geometry: Geometry.prefault({}),
     drive: Drive.prefault({}),
@@ -25,7 +28,10 @@ export const WallCase = z
       .object({
         positionM: quantity('m', 'initial wall position q').default(0),
         phiRad: quantity('rad', 'initial in-plane angle phi (0: Neel along +x)').default(0),
-        chargeQ: z.union([z.literal(1), z.literal(-1)]).default(1).describe('+1: up-down wall, -1: down-up'),
+        chargeQ: z
+          .union([z.literal(1), z.literal(-1)])
+          .default(1)
+          .describe('+1: up-down wall, -1: down-up'),
       })
       .strict()
       .prefault({}),

@@ -6,7 +6,11 @@ import { WidthDynamicWalls } from './width-dynamics.ts';
 import { setA } from './test-fixtures.ts';
 
 const system = (material: Material, fieldT: [number, number, number]) =>
-  buildSystem({ material, geometry: setA.geometry, pinning: [], gates: [], seed: 1, trialIndices: [0] }, Drive.parse({ fieldT }), 1);
+  buildSystem(
+    { material, geometry: setA.geometry, pinning: [], gates: [], seed: 1, trialIndices: [0] },
+    Drive.parse({ fieldT }),
+    1,
+  );
 
 test('T10 a wall started at twice its width relaxes to sqrt(A / K_eff) (Tarasenko shape term)', (t) => {
   const s = system(setA.material, [0, 0, 0]);

@@ -3,9 +3,11 @@ import type { WallSystem } from './dynamics.ts';
 
 /**
  * The q-phi-Delta model (docs/physics.md, wall width as a coordinate) at zero temperature: the wall width relaxes by
- *   dDelta/dt = (12 gamma / (alpha pi^2 Ms)) [A/Delta - Delta (K_eff + K_D' cos^2 phi) + (pi/2) Ms Delta (Bx cos phi + By sin phi)]
+ *   dDelta/dt = (12 gamma / (alpha pi^2 Ms)) [A/Delta - Delta (K_eff + K_D' cos^2 phi) + (pi/2) Ms Delta (Bx cos phi +
+ * By sin phi)]
  * where K_D' = 0 for the Tarasenko shape term (K_D Delta is constant) and K_D otherwise, while q and phi
- * follow the equations of motion of docs/physics.md with the instantaneous Delta (B_D = D / (Ms Delta), and K_D = K_D0 Delta0 / Delta
+ * follow the equations of motion of docs/physics.md with the instantaneous Delta (B_D = D / (Ms Delta), and K_D = K_D0
+ * Delta0 / Delta
  * for Tarasenko). Thermal runs keep Delta fixed: a state-dependent Delta needs a noise-induced drift term.
  */
 export class WidthDynamicWalls {
@@ -37,7 +39,14 @@ export class WidthDynamicWalls {
     this.predicted = triple();
   }
 
-  private rates(q: Float64Array, phi: Float64Array, delta: Float64Array, dq: Float64Array, dphi: Float64Array, ddelta: Float64Array): void {
+  private rates(
+    q: Float64Array,
+    phi: Float64Array,
+    delta: Float64Array,
+    dq: Float64Array,
+    dphi: Float64Array,
+    ddelta: Float64Array,
+  ): void {
     const { constants: c, chargeQ: Q, drive } = this.system;
     const gamma = gammaRadPerST;
     const alpha = c.alpha;
@@ -54,12 +63,23 @@ export class WidthDynamicWalls {
       const kd = this.tarasenko ? (c.kdJPerM3 * c.deltaM) / d : c.kdJPerM3;
       const s = Math.sin(phi[i]!);
       const co = Math.cos(phi[i]!);
-      const gammaB = Q * gamma * bz + (c.nonAdiabaticity * u) / d + (gamma * this.force[i]!) / (2 * c.msatAPerM * c.crossSectionM2) + Q * gamma * halfPi * c.spinHallFieldTPerAPerM2 * J * co;
-      const gammaA = gamma * (-(kd / c.msatAPerM) * 2 * s * co + Q * halfPi * (c.dmiJPerM2 / (c.msatAPerM * d)) * s + halfPi * (bx * s - by * co)) + u / d;
+      const gammaB =
+        Q * gamma * bz +
+        (c.nonAdiabaticity * u) / d +
+        (gamma * this.force[i]!) / (2 * c.msatAPerM * c.crossSectionM2) +
+        Q * gamma * halfPi * c.spinHallFieldTPerAPerM2 * J * co;
+      const gammaA =
+        gamma *
+          (-(kd / c.msatAPerM) * 2 * s * co +
+            Q * halfPi * (c.dmiJPerM2 / (c.msatAPerM * d)) * s +
+            halfPi * (bx * s - by * co)) +
+        u / d;
       dq[i] = d * (gammaA + alpha * gammaB) * inv;
       dphi[i] = (gammaB - alpha * gammaA) * inv;
       const kdTerm = this.tarasenko ? 0 : kd * co * co;
-      ddelta[i] = ((12 * gamma) / (alpha * Math.PI ** 2 * c.msatAPerM)) * (this.aexJPerM / d - d * (this.kuEffJPerM3 + kdTerm) + halfPi * c.msatAPerM * d * (bx * co + by * s));
+      ddelta[i] =
+        ((12 * gamma) / (alpha * Math.PI ** 2 * c.msatAPerM)) *
+        (this.aexJPerM / d - d * (this.kuEffJPerM3 + kdTerm) + halfPi * c.msatAPerM * d * (bx * co + by * s));
     }
   }
 

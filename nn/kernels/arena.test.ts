@@ -7,7 +7,14 @@ import { referenceBatchNorm, referenceMatmul } from './reference.ts';
 test('the WASM SIMD matmul matches the float64 reference, edges and accumulation included', (t) => {
   const arena = new Arena(64 << 20);
   const random = trialStream(1, 'matmul-test', 0);
-  for (const [m, k, n] of [[1, 1, 1], [4, 3, 8], [5, 7, 9], [100, 784, 104], [33, 65, 17], [128, 100, 10]] as const) {
+  for (const [m, k, n] of [
+    [1, 1, 1],
+    [4, 3, 8],
+    [5, 7, 9],
+    [100, 784, 104],
+    [33, 65, 17],
+    [128, 100, 10],
+  ] as const) {
     const a = arena.tensor(m, k);
     const b = arena.tensor(k, n);
     const c = arena.tensor(m, n);
@@ -35,7 +42,8 @@ test('transpose', (t) => {
   for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) t.is(dst.data[j * 3 + i], src.data[i * 5 + j]);
 });
 
-test('the committed kernels.wasm is what npm run build:wasm:nn makes from nn/wasm/*.as.ts', (t) => assertCommittedWasm(t, 'build:wasm:nn'));
+test('the committed kernels.wasm is what npm run build:wasm:nn makes from nn/wasm/*.as.ts', (t) =>
+  assertCommittedWasm(t, 'build:wasm:nn'));
 
 /** Fills a tensor with uniform values in [lo, hi). */
 function randomFill(tensor: Tensor, random: RandomStream, lo = -1, hi = 1): Tensor {
@@ -50,7 +58,12 @@ function maxDifference(actual: ArrayLike<number>, expected: ArrayLike<number>): 
 }
 
 // Odd widths exercise the scalar tails after the 4-wide SIMD columns.
-const shapes = [[8, 4], [7, 13], [100, 10], [3, 1]] as const;
+const shapes = [
+  [8, 4],
+  [7, 13],
+  [100, 10],
+  [3, 1],
+] as const;
 
 test('column sums, batch-norm forward (training and evaluation) and affine activation match the float64 reference', (t) => {
   const arena = new Arena(8 << 20);
@@ -67,16 +80,33 @@ test('column sums, batch-norm forward (training and evaluation) and affine activ
     const before = running.map((r) => Float64Array.from(r.data));
     arena.batchNormForward(z, xhat, invStd, [arena.vector(n), arena.vector(n)], running, 1e-5, 0.1, true);
     t.true(maxDifference(xhat.data, reference.xhat) < 1e-5, `normalized ${B}x${n}`);
-    t.true(maxDifference(running[0].data, before[0]!.map((m, j) => 0.9 * m + 0.1 * reference.mean[j]!)) < 1e-6);
-    t.true(maxDifference(running[1].data, before[1]!.map((v, j) => 0.9 * v + (0.1 * reference.variance[j]! * B) / Math.max(1, B - 1))) < 1e-5);
+    t.true(
+      maxDifference(
+        running[0].data,
+        before[0]!.map((m, j) => 0.9 * m + 0.1 * reference.mean[j]!),
+      ) < 1e-6,
+    );
+    t.true(
+      maxDifference(
+        running[1].data,
+        before[1]!.map((v, j) => 0.9 * v + (0.1 * reference.variance[j]! * B) / Math.max(1, B - 1)),
+      ) < 1e-5,
+    );
     arena.batchNormForward(z, xhat, invStd, [arena.vector(n), arena.vector(n)], running, 1e-5, 0.1, false);
-    const expected = Array.from(z.data, (value, i) => (value - running[0].data[i % n]!) / Math.sqrt(running[1].data[i % n]! + 1e-5));
+    const expected = Array.from(
+      z.data,
+      (value, i) => (value - running[0].data[i % n]!) / Math.sqrt(running[1].data[i % n]! + 1e-5),
+    );
     t.true(maxDifference(xhat.data, expected) < 1e-5, `evaluation normalization ${B}x${n}`);
     const scale = randomFill(arena.vector(n), random);
     const shift = randomFill(arena.vector(n), random);
     const out = arena.tensor(B, n);
     const next = arena.tensor(B, n);
-    for (const [activation, f] of [['relu', (y: number) => Math.max(0, y)], ['hardtanh', (y: number) => Math.min(1, Math.max(-1, y))], ['identity', (y: number) => y]] as const) {
+    for (const [activation, f] of [
+      ['relu', (y: number) => Math.max(0, y)],
+      ['hardtanh', (y: number) => Math.min(1, Math.max(-1, y))],
+      ['identity', (y: number) => y],
+    ] as const) {
       arena.affineActivate(xhat, scale, shift, out, next, activation);
       const y = Array.from(xhat.data, (x, i) => scale.data[i % n]! * x + shift.data[i % n]!);
       t.true(maxDifference(out.data, y) < 1e-6, `affine ${B}x${n}`);
@@ -91,11 +121,18 @@ test('activation and batch-norm backward match the float64 reference', (t) => {
   for (const [B, n] of shapes) {
     const y = randomFill(arena.tensor(B, n), random, -2, 2);
     const dy = randomFill(arena.tensor(B, n), random);
-    for (const [activation, derivative] of [['relu', (v: number) => (v > 0 ? 1 : 0)], ['hardtanh', (v: number) => (v >= -1 && v <= 1 ? 1 : 0)]] as const) {
+    for (const [activation, derivative] of [
+      ['relu', (v: number) => (v > 0 ? 1 : 0)],
+      ['hardtanh', (v: number) => (v >= -1 && v <= 1 ? 1 : 0)],
+    ] as const) {
       const grad = arena.tensor(B, n);
       grad.data.set(dy.data);
       arena.activationBackward(grad, y, activation);
-      t.deepEqual(Array.from(grad.data), Array.from(dy.data, (g, i) => (derivative(y.data[i]!) ? g : 0)), `${activation} ${B}x${n}`);
+      t.deepEqual(
+        Array.from(grad.data),
+        Array.from(dy.data, (g, i) => (derivative(y.data[i]!) ? g : 0)),
+        `${activation} ${B}x${n}`,
+      );
     }
     const xhat = randomFill(arena.tensor(B, n), random, -2, 2);
     const gamma = randomFill(arena.vector(n), random, 0.5, 1.5);
@@ -111,7 +148,11 @@ test('activation and batch-norm backward match the float64 reference', (t) => {
       sumDy[i % n]! += g;
       sumDyXhat[i % n]! += g * xhat.data[i]!;
     });
-    const dz = Array.from(dy.data, (g, i) => ((gamma.data[i % n]! * invStd.data[i % n]!) / B) * (B * g - sumDy[i % n]! - xhat.data[i]! * sumDyXhat[i % n]!));
+    const dz = Array.from(
+      dy.data,
+      (g, i) =>
+        ((gamma.data[i % n]! * invStd.data[i % n]!) / B) * (B * g - sumDy[i % n]! - xhat.data[i]! * sumDyXhat[i % n]!),
+    );
     t.true(maxDifference(betaGrad.data, sumDy) < 1e-5 * B, `beta gradient ${B}x${n}`);
     t.true(maxDifference(gammaGrad.data, sumDyXhat) < 1e-5 * B, `gamma gradient ${B}x${n}`);
     t.true(maxDifference(grad.data, dz) < 1e-4, `dz ${B}x${n}`);

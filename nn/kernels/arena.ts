@@ -5,11 +5,54 @@ interface KernelExports {
   matmul(a: number, b: number, c: number, m: number, k: number, n: number, accumulate: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   columnSums(x: number, out: number, rows: number, n: number): void;
-  batchNormForward(z: number, xhat: number, invStd: number, mean: number, variance: number, runningMean: number, runningVar: number, B: number, n: number, eps: number, momentum: number, training: number): void;
-  affineActivate(x: number, scale: number, shift: number, out: number, next: number, B: number, n: number, kind: number): void;
+  batchNormForward(
+    z: number,
+    xhat: number,
+    invStd: number,
+    mean: number,
+    variance: number,
+    runningMean: number,
+    runningVar: number,
+    B: number,
+    n: number,
+    eps: number,
+    momentum: number,
+    training: number,
+  ): void;
+  affineActivate(
+    x: number,
+    scale: number,
+    shift: number,
+    out: number,
+    next: number,
+    B: number,
+    n: number,
+    kind: number,
+  ): void;
   activationBackward(grad: number, y: number, count: number, kind: number): void;
-  batchNormBackward(grad: number, xhat: number, gamma: number, invStd: number, gammaGrad: number, betaGrad: number, B: number, n: number): void;
-  adam(param: number, grad: number, m: number, v: number, count: number, rate: number, beta1: number, beta2: number, c1: number, c2: number, eps: number): void;
+  batchNormBackward(
+    grad: number,
+    xhat: number,
+    gamma: number,
+    invStd: number,
+    gammaGrad: number,
+    betaGrad: number,
+    B: number,
+    n: number,
+  ): void;
+  adam(
+    param: number,
+    grad: number,
+    m: number,
+    v: number,
+    count: number,
+    rate: number,
+    beta1: number,
+    beta2: number,
+    c1: number,
+    c2: number,
+    eps: number,
+  ): void;
 }
 
 export type Activation = 'relu' | 'hardtanh' | 'identity';
@@ -31,7 +74,9 @@ const wasmModule = new WebAssembly.Module(readFileSync(new URL('../wasm/kernels.
 function sameShape(name: string, ...tensors: Tensor[]): void {
   const [first] = tensors;
   if (tensors.some((t) => t.rows !== first!.rows || t.cols !== first!.cols)) {
-    throw new Error(`internal error: ${name} on tensors of shapes ${tensors.map((t) => `${t.rows}x${t.cols}`).join(', ')}`);
+    throw new Error(
+      `internal error: ${name} on tensors of shapes ${tensors.map((t) => `${t.rows}x${t.cols}`).join(', ')}`,
+    );
   }
 }
 
@@ -63,14 +108,17 @@ export class Arena {
     const pages = Math.ceil(capacityBytes / 65536);
     this.capacityBytes = pages * 65536;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } }).exports as unknown as KernelExports;
+    this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } })
+      .exports as unknown as KernelExports;
   }
 
   tensor(rows: number, cols: number): Tensor {
     const bytes = rows * cols * 4;
     const offset = this.next;
     if (offset + bytes > this.capacityBytes) {
-      throw new Error(`internal error: arena of ${this.capacityBytes} bytes cannot hold another ${rows} x ${cols} tensor`);
+      throw new Error(
+        `internal error: arena of ${this.capacityBytes} bytes cannot hold another ${rows} x ${cols} tensor`,
+      );
     }
     this.next = offset + Math.ceil(bytes / 16) * 16; // 16-byte alignment for v128 loads
     return { rows, cols, offset, data: new Float32Array(this.memory.buffer, offset, rows * cols) };
@@ -104,19 +152,50 @@ export class Arena {
    * Normalizes z's columns into xhat with the batch statistics (training: they also update the running
    * ones with `momentum`) or the running statistics; invStd receives 1 / sqrt(var + eps).
    */
-  batchNormForward(z: Tensor, xhat: Tensor, invStd: Tensor, scratch: readonly [Tensor, Tensor], running: readonly [Tensor, Tensor], eps: number, momentum: number, training: boolean): void {
+  batchNormForward(
+    z: Tensor,
+    xhat: Tensor,
+    invStd: Tensor,
+    scratch: readonly [Tensor, Tensor],
+    running: readonly [Tensor, Tensor],
+    eps: number,
+    momentum: number,
+    training: boolean,
+  ): void {
     sameShape('batchNormForward', z, xhat);
     vectorsOf('batchNormForward', z.cols, invStd, ...running);
     if (scratch.some((v) => v.cols < z.cols)) throw new Error('internal error: batch-norm scratch too small');
     const [mean, variance] = scratch;
-    this.kernels.batchNormForward(z.offset, xhat.offset, invStd.offset, mean.offset, variance.offset, running[0].offset, running[1].offset, z.rows, z.cols, eps, momentum, training ? 1 : 0);
+    this.kernels.batchNormForward(
+      z.offset,
+      xhat.offset,
+      invStd.offset,
+      mean.offset,
+      variance.offset,
+      running[0].offset,
+      running[1].offset,
+      z.rows,
+      z.cols,
+      eps,
+      momentum,
+      training ? 1 : 0,
+    );
   }
 
   /** out = scale[j] x + shift[j], next = activation(out); next may be out. */
   affineActivate(x: Tensor, scale: Tensor, shift: Tensor, out: Tensor, next: Tensor, activation: Activation): void {
     sameShape('affineActivate', x, out, next);
     vectorsOf('affineActivate', x.cols, scale, shift);
-    this.kernels.affineActivate(x.offset, scale.offset, shift.offset, out.offset, next.offset, x.rows, x.cols, activationCode[activation]);
+    this.kernels.affineActivate(
+      x.offset,
+      scale.offset,
+      shift.offset,
+      out.offset,
+      next.offset,
+      x.rows,
+      x.cols,
+      activationCode[activation],
+    );
   }
 
   /** grad *= activation'(y), y the activation's input. */
@@ -126,15 +205,43 @@ export class Arena {
   }
 
   /** Batch-norm backward in place (grad: dL/dy in, dL/dz out); fills gammaGrad and betaGrad. */
-  batchNormBackward(grad: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, gammaGrad: Tensor, betaGrad: Tensor): void {
+  batchNormBackward(
+    grad: Tensor,
+    xhat: Tensor,
+    gamma: Tensor,
+    invStd: Tensor,
+    gammaGrad: Tensor,
+    betaGrad: Tensor,
+  ): void {
     sameShape('batchNormBackward', grad, xhat);
     vectorsOf('batchNormBackward', grad.cols, gamma, invStd, gammaGrad, betaGrad);
-    this.kernels.batchNormBackward(grad.offset, xhat.offset, gamma.offset, invStd.offset, gammaGrad.offset, betaGrad.offset, grad.rows, grad.cols);
+    this.kernels.batchNormBackward(
+      grad.offset,
+      xhat.offset,
+      gamma.offset,
+      invStd.offset,
+      gammaGrad.offset,
+      betaGrad.offset,
+      grad.rows,
+      grad.cols,
+    );
   }
 
   /** One Adam update of param from grad with moments m and v (all the same size). */
   adam(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, step: AdamStep): void {
     sameShape('adam', param, grad, m, v);
-    this.kernels.adam(param.offset, grad.offset, m.offset, v.offset, param.rows * param.cols, step.rate, step.beta1, step.beta2, step.c1, step.c2, step.epsilon);
+    this.kernels.adam(
+      param.offset,
+      grad.offset,
+      m.offset,
+      v.offset,
+      param.rows * param.cols,
+      step.rate,
+      step.beta1,
+      step.beta2,
+      step.c1,
+      step.c2,
+      step.epsilon,
+    );
   }
 }

@@ -1,5 +1,11 @@
 /** Plain TypeScript matrix product in float64, the reference the WASM matmul is tested against. */
-export function referenceMatmul(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number): Float64Array {
+export function referenceMatmul(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  m: number,
+  k: number,
+  n: number,
+): Float64Array {
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
@@ -17,6 +23,9 @@ export function referenceBatchNorm(z: ArrayLike<number>, B: number, n: number, e
   const mean = sums.map((s) => s / B);
   const variance = new Float64Array(n);
   for (let i = 0; i < B * n; i++) variance[i % n]! += (z[i]! - mean[i % n]!) ** 2 / B;
-  const xhat = Float64Array.from({ length: B * n }, (_, i) => (z[i]! - mean[i % n]!) / Math.sqrt(variance[i % n]! + eps));
+  const xhat = Float64Array.from(
+    { length: B * n },
+    (_, i) => (z[i]! - mean[i % n]!) / Math.sqrt(variance[i % n]! + eps),
+  );
   return { sums, mean, variance, xhat };
 }

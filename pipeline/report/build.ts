@@ -1,9 +1,32 @@
 import Papa from 'papaparse';
 import type { Artifact } from '../artifact.ts';
 import { compareStateDistributions } from '../device-table-comparison.ts';
-import { accuracyChart, attemptsChart, calibrationChart, conductanceHistogramChart, energyChart, irDropChart, marginChart, modelComparisonChart, modelStatesChart, positionHistogramChart, trajectoriesChart, type Chart } from './charts.ts';
+import {
+  accuracyChart,
+  attemptsChart,
+  calibrationChart,
+  conductanceHistogramChart,
+  energyChart,
+  irDropChart,
+  marginChart,
+  modelComparisonChart,
+  modelStatesChart,
+  positionHistogramChart,
+  trajectoriesChart,
+  type Chart,
+} from './charts.ts';
 import { compareWithPaper, type ComparisonRow } from './comparison.ts';
-import { cell, escapeHtml, renderFigure, renderPage, renderProvenance, renderTable, type RenderedFigure, type Section, type Table } from './html.ts';
+import {
+  cell,
+  escapeHtml,
+  renderFigure,
+  renderPage,
+  renderProvenance,
+  renderTable,
+  type RenderedFigure,
+  type Section,
+  type Table,
+} from './html.ts';
 import type { ReportInputs, ReportRun } from './inputs.ts';
 import { renderSvg, svgToPng } from './render.ts';
 
@@ -19,7 +42,15 @@ export interface ReportSummary {
   readonly auditPassed: boolean;
   readonly figures: Array<{ id: string; title: string }>;
   readonly tables: Array<{ id: string; rows: number }>;
-  readonly comparison: Array<{ quantity: string; unit: string; paper: number; ours: number | null; spread: number | null; difference: number | null; metricsSha256: string | null }>;
+  readonly comparison: Array<{
+    quantity: string;
+    unit: string;
+    paper: number;
+    ours: number | null;
+    spread: number | null;
+    difference: number | null;
+    metricsSha256: string | null;
+  }>;
 }
 
 const pct = (fraction: number, digits = 2) => (fraction * 100).toFixed(digits);
@@ -28,18 +59,32 @@ const fixed = (value: number, digits: number) => value.toFixed(digits);
 function comparisonTable(rows: readonly ComparisonRow[]): Table {
   return {
     id: 'paper-comparison',
-    title: 'Our figures beside the paper\'s',
+    title: "Our figures beside the paper's",
     columns: ['quantity', 'paper', 'dwsyn', 'difference', 'run', 'config', 'metrics sha256', 'input sha256'],
     rows: rows.map((row) => {
       const unit = row.unit === '%' ? ' %' : ' pJ';
-      if (!row.ours) return [cell(row.quantity), cell(`${row.paper}${unit}`, undefined, row.paper), cell('not run'), cell(''), cell(row.command), cell(''), cell(''), cell('')];
+      if (!row.ours)
+        return [
+          cell(row.quantity),
+          cell(`${row.paper}${unit}`, undefined, row.paper),
+          cell('not run'),
+          cell(''),
+          cell(row.command),
+          cell(''),
+          cell(''),
+          cell(''),
+        ];
       const { run, value, spread } = row.ours;
       const digits = row.unit === '%' ? 2 : 3;
       const source = run.artifact;
       return [
         cell(row.quantity),
         cell(`${row.paper}${unit}`, undefined, row.paper),
-        cell(`${fixed(value, digits)}${spread !== undefined ? ` ± ${fixed(spread, digits)}` : ''}${unit}`, source, value),
+        cell(
+          `${fixed(value, digits)}${spread !== undefined ? ` ± ${fixed(spread, digits)}` : ''}${unit}`,
+          source,
+          value,
+        ),
         cell(`${row.difference! >= 0 ? '+' : ''}${fixed(row.difference!, digits)}${unit}`, source, row.difference!),
         cell(run.label),
         cell(configSummary(run)),
@@ -52,8 +97,28 @@ function comparisonTable(rows: readonly ComparisonRow[]): Table {
 
 function configSummary(run: ReportRun): string {
   const t = run.train;
-  const keys = ['mode', 'states', 'layers', 'epochs', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'] as const;
-  return `${keys.filter((k) => t[k] !== undefined && !(run.metrics.mode === 'float' && ['states', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'].includes(k))).map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`).join(', ')}, seed ${run.artifact.provenance.seed}`;
+  const keys = [
+    'mode',
+    'states',
+    'layers',
+    'epochs',
+    'device',
+    'margin',
+    'hysteresis',
+    'noiseBand',
+    'layerLearningRateScale',
+  ] as const;
+  return `${keys
+    .filter(
+      (k) =>
+        t[k] !== undefined &&
+        !(
+          run.metrics.mode === 'float' &&
+          ['states', 'device', 'margin', 'hysteresis', 'noiseBand', 'layerLearningRateScale'].includes(k)
+        ),
+    )
+    .map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`)
+    .join(', ')}, seed ${run.artifact.provenance.seed}`;
 }
 
 type DeviceSource = Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>;
@@ -62,19 +127,35 @@ function deviceStatesTable(source: DeviceSource): Table {
   return {
     id: 'device-states',
     title: 'Programmed states: position spread, overlap with the neighbours, retention and energy per attempt',
-    columns: ['table', 'state', 'set pulse', 'mean u', 'std u', 'read in own state', 'overlap', 'changed after hold', 'energy per attempt'],
+    columns: [
+      'table',
+      'state',
+      'set pulse',
+      'mean u',
+      'std u',
+      'read in own state',
+      'overlap',
+      'changed after hold',
+      'energy per attempt',
+    ],
     rows: source.data.tables.flatMap((table) =>
       table.entries.map((e) => {
         const own = e.landingProbability[e.index]!;
         return [
           cell(`${table.states} states`),
           cell(String(e.index)),
-          cell(`${fixed(e.pulse.widthS * 1e9, 3)} ns at ${(e.pulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m²`, source, e.pulse.widthS),
+          cell(
+            `${fixed(e.pulse.widthS * 1e9, 3)} ns at ${(e.pulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m²`,
+            source,
+            e.pulse.widthS,
+          ),
           cell(fixed(e.meanU, 3), source, e.meanU),
           cell(fixed(e.stdU, 3), source, e.stdU),
           cell(`${pct(own, 1)} %`, source, own),
           cell(`${pct(1 - own, 1)} %`, source, 1 - own),
-          e.retention ? cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction) : cell('not run'),
+          e.retention
+            ? cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction)
+            : cell('not run'),
           cell(`${fixed(e.energy.totalJ * 1e15, 1)} fJ`, source, e.energy.totalJ),
         ];
       }),
@@ -83,11 +164,26 @@ function deviceStatesTable(source: DeviceSource): Table {
 }
 
 function modelStatesTable(oneD: DeviceSource, llg: DeviceSource): Table {
-  const spread = (s: { meanU: number; stdU: number; trials: number }, source: DeviceSource) => [cell(fixed(s.meanU, 3), source, s.meanU), cell(fixed(s.stdU, 3), source, s.stdU), cell(String(s.trials))];
+  const spread = (s: { meanU: number; stdU: number; trials: number }, source: DeviceSource) => [
+    cell(fixed(s.meanU, 3), source, s.meanU),
+    cell(fixed(s.stdU, 3), source, s.stdU),
+    cell(String(s.trials)),
+  ];
   return {
     id: 'model-states',
     title: 'Programmed states: 1-D table against LLG table (two-sample KS test of the read positions)',
-    columns: ['table', 'state', '1-D mean u', '1-D std u', '1-D trials', 'LLG mean u', 'LLG std u', 'LLG trials', 'KS D', 'KS p'],
+    columns: [
+      'table',
+      'state',
+      '1-D mean u',
+      '1-D std u',
+      '1-D trials',
+      'LLG mean u',
+      'LLG std u',
+      'LLG trials',
+      'KS D',
+      'KS p',
+    ],
     rows: compareStateDistributions(oneD.data, llg.data).map((r) => [
       cell(`${r.states} states`),
       cell(String(r.state)),
@@ -126,7 +222,12 @@ function irDropTable(source: Artifact<NonNullable<ReportInputs['crossbarModel']>
     id: 'ir-drop',
     title: 'IR-drop sweep',
     columns: ['array size', 'wire resistance per pitch', 'mean column loss', 'max column loss'],
-    rows: source.data.irDropSweep.map((p) => [cell(String(p.arraySize)), cell(`${p.segmentOhm} Ohm`, undefined, p.segmentOhm), cell(`${pct(p.meanColumnLoss, 3)} %`, source, p.meanColumnLoss), cell(`${pct(p.maxColumnLoss, 3)} %`, source, p.maxColumnLoss)]),
+    rows: source.data.irDropSweep.map((p) => [
+      cell(String(p.arraySize)),
+      cell(`${p.segmentOhm} Ohm`, undefined, p.segmentOhm),
+      cell(`${pct(p.meanColumnLoss, 3)} %`, source, p.meanColumnLoss),
+      cell(`${pct(p.maxColumnLoss, 3)} %`, source, p.maxColumnLoss),
+    ]),
   };
 }
 
@@ -134,15 +235,31 @@ function runsTable(runs: readonly ReportRun[]): Table {
   return {
     id: 'training-runs',
     title: 'Training runs',
-    columns: ['run', 'final test accuracy', 'spread (ex-situ draws)', 'through the crossbar', 'attempts per training image', 'energy per inference', 'config'],
+    columns: [
+      'run',
+      'final test accuracy',
+      'spread (ex-situ draws)',
+      'through the crossbar',
+      'attempts per training image',
+      'energy per inference',
+      'config',
+    ],
     rows: runs.map((run) => {
       const m = run.metrics;
       const a = run.artifact;
       return [
         cell(run.label),
         cell(`${pct(m.finalTestAccuracy)} %`, a, m.finalTestAccuracy),
-        cell(m.transferAccuracies.length ? `± ${pct(m.testAccuracyStd)} % (${m.transferAccuracies.length})` : '', a, m.testAccuracyStd),
-        cell(m.crossbarTestAccuracy === null ? 'not evaluated' : `${pct(m.crossbarTestAccuracy)} %`, a, m.crossbarTestAccuracy ?? ''),
+        cell(
+          m.transferAccuracies.length ? `± ${pct(m.testAccuracyStd)} % (${m.transferAccuracies.length})` : '',
+          a,
+          m.testAccuracyStd,
+        ),
+        cell(
+          m.crossbarTestAccuracy === null ? 'not evaluated' : `${pct(m.crossbarTestAccuracy)} %`,
+          a,
+          m.crossbarTestAccuracy ?? '',
+        ),
         cell(fixed(m.attemptsPerTrainingImage, 2), a, m.attemptsPerTrainingImage),
         cell(`${fixed(m.energyPerInferenceJ * 1e12, 3)} pJ`, a, m.energyPerInferenceJ),
         cell(configSummary(run)),
@@ -155,7 +272,16 @@ function epochsTable(runs: readonly ReportRun[]): Table {
   return {
     id: 'training-epochs',
     title: 'Every epoch of every run',
-    columns: ['run', 'epoch', 'train loss', 'train accuracy', 'test accuracy', 'learning rate', 'programming attempts', 'programming energy'],
+    columns: [
+      'run',
+      'epoch',
+      'train loss',
+      'train accuracy',
+      'test accuracy',
+      'learning rate',
+      'programming attempts',
+      'programming energy',
+    ],
     rows: runs.flatMap((run) =>
       run.metrics.epochs.map((e) => [
         cell(run.label),
@@ -176,11 +302,18 @@ function auditTable(inputs: ReportInputs, artifactsByPath: ReadonlyMap<string, A
     id: 'audit',
     title: `Audit of every artifact the report uses (${inputs.auditSource})`,
     columns: ['artifact', 'kind', 'status', 'sha256', 'detail'],
-    rows: inputs.audit.map((row) => [cell(row.path), cell(row.kind), cell(row.status, artifactsByPath.get(row.path)), cell(row.sha256.slice(0, 16), undefined, row.sha256), cell(row.detail ?? '')]),
+    rows: inputs.audit.map((row) => [
+      cell(row.path),
+      cell(row.kind),
+      cell(row.status, artifactsByPath.get(row.path)),
+      cell(row.sha256.slice(0, 16), undefined, row.sha256),
+      cell(row.detail ?? ''),
+    ]),
   };
 }
 
-const toCsv = (table: Table) => `${Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) })}\n`;
+const toCsv = (table: Table) =>
+  `${Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) })}\n`;
 
 /** Builds the page, its CSV tables and its plots (SVG and PNG) from the report's inputs. */
 export async function buildReport(inputs: ReportInputs): Promise<{ files: ReportFile[]; summary: ReportSummary }> {
@@ -188,16 +321,27 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   const crossbar = inputs.crossbarModel?.artifact;
   const runs = inputs.runs;
   const charts: Array<{ chart: Chart; sources: Artifact[] }> = [];
-  if (device) charts.push(...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({ chart: make(device.data), sources: [device] })));
+  if (device)
+    charts.push(
+      ...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({
+        chart: make(device.data),
+        sources: [device],
+      })),
+    );
   const models = device && modelComparisonChart(device.data);
   if (device && models) charts.push({ chart: models, sources: [device] });
   const llg = device && inputs.llgTable?.artifact;
   if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
   if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
-  if (crossbar || runs.length) charts.push({ chart: energyChart(crossbar?.data, runs), sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.artifact)] });
+  if (crossbar || runs.length)
+    charts.push({
+      chart: energyChart(crossbar?.data, runs),
+      sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.artifact)],
+    });
   if (runs.length) {
     charts.push({ chart: accuracyChart(runs), sources: runs.map((r) => r.artifact) });
-    if (runs.some((r) => r.metrics.mode !== 'float')) charts.push({ chart: attemptsChart(runs), sources: runs.map((r) => r.artifact) });
+    if (runs.some((r) => r.metrics.mode !== 'float'))
+      charts.push({ chart: attemptsChart(runs), sources: runs.map((r) => r.artifact) });
     const margin = marginChart(runs);
     if (margin) charts.push({ chart: margin, sources: runs.map((r) => r.artifact) });
   }
@@ -206,7 +350,10 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   for (const { chart, sources } of charts) {
     const svg = await renderSvg(chart.spec);
     figures.push({ id: chart.id, title: chart.title, caption: chart.caption, svg, sources });
-    files.push({ name: `${chart.id}.svg`, content: svg, mediaType: 'image/svg+xml' }, { name: `${chart.id}.png`, content: svgToPng(svg), mediaType: 'image/png' });
+    files.push(
+      { name: `${chart.id}.svg`, content: svg, mediaType: 'image/svg+xml' },
+      { name: `${chart.id}.png`, content: svgToPng(svg), mediaType: 'image/png' },
+    );
   }
   const figure = (id: string) => {
     const found = figures.find((f) => f.id === id);
@@ -241,24 +388,36 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
       id: 'comparison',
       title: 'Paper comparison',
       html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % in-situ, 96.63 % ex-situ, 13 pJ programming energy per inference. Each of our figures comes from the first run of the report that matches its mode and state count (the pipeline's own run first) and links to the artifact that holds it.</p>${
-        assumptions.length ? `<p>Energy accounting of the in-situ run:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''
+        assumptions.length
+          ? `<p>Energy accounting of the in-situ run:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
+          : ''
       }`,
     },
     ...(device
-      ? [{
-          id: 'device',
-          title: 'Device',
-          html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
-            figure('model-comparison') ||
-            '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
-          }${
-            llg
-              ? `${table('model-states')}${figure('model-states')}`
-              : '<p class="note">No LLG table: <code>dwsyn device llg-table</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
-          }`,
-        }]
+      ? [
+          {
+            id: 'device',
+            title: 'Device',
+            html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
+              figure('model-comparison') ||
+              '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
+            }${
+              llg
+                ? `${table('model-states')}${figure('model-states')}`
+                : '<p class="note">No LLG table: <code>dwsyn device llg-table</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
+            }`,
+          },
+        ]
       : []),
-    ...(crossbar ? [{ id: 'crossbar', title: 'Crossbar', html: `${table('crossbar-layers')}${figure('ir-drop')}${table('ir-drop')}` }] : []),
+    ...(crossbar
+      ? [
+          {
+            id: 'crossbar',
+            title: 'Crossbar',
+            html: `${table('crossbar-layers')}${figure('ir-drop')}${table('ir-drop')}`,
+          },
+        ]
+      : []),
     {
       id: 'training',
       title: 'Training',
@@ -266,7 +425,11 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
         ? `${table('training-runs')}${figure('accuracy-epochs')}${figure('programming-attempts')}${figure('energy')}${figure('accuracy-margin') || '<p class="note">Accuracy against the margin needs runs that differ only in it, e.g. <code>dwsyn train --margin 0.05 --out results/margins</code> and <code>--margin 0.2</code>, then <code>dwsyn report</code>.</p>'}${table('training-epochs')}`
         : `<p class="note">No training run among the inputs.</p>${figure('energy')}`,
     },
-    { id: 'audit', title: 'Audit trail', html: `${table('audit')}${[...artifacts].map(([path, a]) => renderProvenance(path, a)).join('\n')}` },
+    {
+      id: 'audit',
+      title: 'Audit trail',
+      html: `${table('audit')}${[...artifacts].map(([path, a]) => renderProvenance(path, a)).join('\n')}`,
+    },
   ];
   const header = `<p>${escapeHtml(`${artifacts.size} artifacts, ${figures.length} plots.`)} Audit: <span class="${auditPassed ? 'ok' : 'bad'}" id="audit-status">${auditPassed ? 'passes' : 'FAILS'}</span> (${escapeHtml(inputs.auditSource)}).</p>`;
   files.unshift({ name: 'report.html', content: renderPage(inputs.title, header, sections), mediaType: 'text/html' });

@@ -16,19 +16,36 @@ const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
 const width = 560;
 const height = 240;
 
-const q = (field: string, title: string, extra: object = {}) => ({ field, type: 'quantitative' as const, title, ...extra });
+const q = (field: string, title: string, extra: object = {}) => ({
+  field,
+  type: 'quantitative' as const,
+  title,
+  ...extra,
+});
 const n = (field: string, title: string, extra: object = {}) => ({ field, type: 'nominal' as const, title, ...extra });
 /** A colour channel whose legend shows run labels whole. */
 const color = (field: string, title: string) => n(field, title, { legend: { labelLimit: 320 } });
 /** Lines with points, one per value of the colour channel. */
-const lineSpec = (values: object[], x: object, y: object, colour: object): TopLevelSpec => ({ $schema: schema, width, height, data: { values }, mark: { type: 'line', point: true }, encoding: { x, y, color: colour } });
+const lineSpec = (values: object[], x: object, y: object, colour: object): TopLevelSpec => ({
+  $schema: schema,
+  width,
+  height,
+  data: { values },
+  mark: { type: 'line', point: true },
+  encoding: { x, y, color: colour },
+});
 
 /** Wall position against time for the example trials of every state of the table with the most states. */
 export function trajectoriesChart(device: DeviceTableData): Chart {
   const table = largestTable(device);
   const values = table.entries.flatMap((entry) =>
     entry.exampleTrajectories.positionsM.flatMap((path, i) =>
-      path.map((q, t) => ({ timeNs: entry.exampleTrajectories.timeS[t]! * 1e9, positionNm: q * 1e9, state: `state ${entry.index}`, trial: entry.exampleTrajectories.trials[i]! })),
+      path.map((q, t) => ({
+        timeNs: entry.exampleTrajectories.timeS[t]! * 1e9,
+        positionNm: q * 1e9,
+        state: `state ${entry.index}`,
+        trial: entry.exampleTrajectories.trials[i]!,
+      })),
     ),
   );
   return {
@@ -41,7 +58,12 @@ export function trajectoriesChart(device: DeviceTableData): Chart {
       height,
       data: { values },
       mark: { type: 'line', strokeWidth: 1, opacity: 0.8 },
-      encoding: { x: q('timeNs', 'time from pulse start (ns)'), y: q('positionNm', 'wall position (nm)'), color: color('state', 'state'), detail: n('trial', 'trial') },
+      encoding: {
+        x: q('timeNs', 'time from pulse start (ns)'),
+        y: q('positionNm', 'wall position (nm)'),
+        color: color('state', 'state'),
+        detail: n('trial', 'trial'),
+      },
     },
   };
 }
@@ -61,12 +83,22 @@ export function positionHistogramChart(device: DeviceTableData): Chart {
   return {
     id: 'position-histograms',
     title: 'Programmed position per state',
-    caption: 'Fraction of trials per bin of the normalized wall position u read after programming (u = 0 and 1 are the MTJ ends); overlapping tails are read in the wrong state (see the overlap column of the state table).',
+    caption:
+      'Fraction of trials per bin of the normalized wall position u read after programming (u = 0 and 1 are the MTJ ends); overlapping tails are read in the wrong state (see the overlap column of the state table).',
     spec: {
       $schema: schema,
       data: { values },
       facet: { row: n('table', '') },
-      spec: { width, height: 110, mark: { type: 'area', interpolate: 'step', opacity: 0.55 }, encoding: { x: q('u', 'normalized position u'), y: q('fraction', 'fraction of trials', { stack: null }), color: color('state', 'state') } },
+      spec: {
+        width,
+        height: 110,
+        mark: { type: 'area', interpolate: 'step', opacity: 0.55 },
+        encoding: {
+          x: q('u', 'normalized position u'),
+          y: q('fraction', 'fraction of trials', { stack: null }),
+          color: color('state', 'state'),
+        },
+      },
       resolve: { scale: { y: 'independent' } },
     },
   };
@@ -75,7 +107,13 @@ export function positionHistogramChart(device: DeviceTableData): Chart {
 /** Read conductance of every trial, binned, per state, one panel per state count. */
 export function conductanceHistogramChart(device: DeviceTableData): Chart {
   const values = device.tables.flatMap((table) =>
-    table.entries.flatMap((entry) => entry.conductance.samplesSiemens.map((g) => ({ table: `${table.states} states`, state: `state ${entry.index}`, conductanceUS: g * 1e6 }))),
+    table.entries.flatMap((entry) =>
+      entry.conductance.samplesSiemens.map((g) => ({
+        table: `${table.states} states`,
+        state: `state ${entry.index}`,
+        conductanceUS: g * 1e6,
+      })),
+    ),
   );
   return {
     id: 'conductance-histograms',
@@ -89,7 +127,11 @@ export function conductanceHistogramChart(device: DeviceTableData): Chart {
         width,
         height: 110,
         mark: { type: 'bar', opacity: 0.6, binSpacing: 0 },
-        encoding: { x: q('conductanceUS', 'conductance (uS)', { bin: { maxbins: 80 } }), y: { aggregate: 'count', type: 'quantitative', title: 'trials', stack: null }, color: color('state', 'state') },
+        encoding: {
+          x: q('conductanceUS', 'conductance (uS)', { bin: { maxbins: 80 } }),
+          y: { aggregate: 'count', type: 'quantitative', title: 'trials', stack: null },
+          color: color('state', 'state'),
+        },
       },
       resolve: { scale: { y: 'independent' } },
     },
@@ -99,9 +141,30 @@ export function conductanceHistogramChart(device: DeviceTableData): Chart {
 /** The coarse control scan of the calibration: mean position against the control value, with the levels. */
 export function calibrationChart(device: DeviceTableData): Chart {
   const control = device.tables[0]!.control;
-  const unit = control === 'pulseWidth' ? { scale: 1e9, label: 'pulse width (ns)' } : control === 'current' ? { scale: 1e-11, label: 'current density (1e11 A/m^2)' } : { scale: 1, label: 'gate voltage (V)' };
-  const scan = device.tables.flatMap(({ states, calibration }) => (calibration ? calibration.controlValues.map((value, i) => ({ table: `${states} states`, control: value * unit.scale, meanU: calibration.meanU[i]!, kind: 'scan' })) : []));
-  const chosen = device.tables.flatMap((table) => table.entries.map((entry) => ({ table: `${table.states} states`, control: entry.controlValue * unit.scale, meanU: entry.meanU, kind: 'calibrated state' })));
+  const unit =
+    control === 'pulseWidth'
+      ? { scale: 1e9, label: 'pulse width (ns)' }
+      : control === 'current'
+        ? { scale: 1e-11, label: 'current density (1e11 A/m^2)' }
+        : { scale: 1, label: 'gate voltage (V)' };
+  const scan = device.tables.flatMap(({ states, calibration }) =>
+    calibration
+      ? calibration.controlValues.map((value, i) => ({
+          table: `${states} states`,
+          control: value * unit.scale,
+          meanU: calibration.meanU[i]!,
+          kind: 'scan',
+        }))
+      : [],
+  );
+  const chosen = device.tables.flatMap((table) =>
+    table.entries.map((entry) => ({
+      table: `${table.states} states`,
+      control: entry.controlValue * unit.scale,
+      meanU: entry.meanU,
+      kind: 'calibrated state',
+    })),
+  );
   return {
     id: 'drive-calibration',
     title: 'Drive calibration',
@@ -114,8 +177,16 @@ export function calibrationChart(device: DeviceTableData): Chart {
         width,
         height: 120,
         layer: [
-          { transform: [{ filter: "datum.kind === 'scan'" }], mark: { type: 'line', point: true }, encoding: { x: q('control', unit.label), y: q('meanU', 'mean position u') } },
-          { transform: [{ filter: "datum.kind !== 'scan'" }], mark: { type: 'point', shape: 'diamond', size: 90, filled: true, color: '#d62728' }, encoding: { x: q('control', unit.label), y: q('meanU', 'mean position u') } },
+          {
+            transform: [{ filter: "datum.kind === 'scan'" }],
+            mark: { type: 'line', point: true },
+            encoding: { x: q('control', unit.label), y: q('meanU', 'mean position u') },
+          },
+          {
+            transform: [{ filter: "datum.kind !== 'scan'" }],
+            mark: { type: 'point', shape: 'diamond', size: 90, filled: true, color: '#d62728' },
+            encoding: { x: q('control', unit.label), y: q('meanU', 'mean position u') },
+          },
         ],
       },
     },
@@ -131,19 +202,29 @@ export function modelComparisonChart(device: DeviceTableData): Chart | undefined
     ['1-D as configured', c.oneDBeforeM],
     ['1-D calibrated', c.oneDAfterM],
   ];
-  const values = series.flatMap(([model, displacements]) => displacements.map((d, i) => ({ model, current: c.currentsAPerM2[i]! * 1e-11, displacementNm: d * 1e9 })));
+  const values = series.flatMap(([model, displacements]) =>
+    displacements.map((d, i) => ({ model, current: c.currentsAPerM2[i]! * 1e-11, displacementNm: d * 1e9 })),
+  );
   return {
     id: 'model-comparison',
     title: '1-D model against LLG',
     caption: `Wall displacement at the end of a ${c.pulseS * 1e9} ns SOT pulse on the free strip (LLG on ${c.cellM.map((d) => d * 1e9).join(' x ')} nm cells, ${c.demag} demag), and the 1-D model before and after fitting its effective D (${(c.parameters.dmiJPerM2[0] * 1e3).toFixed(3)} -> ${(c.parameters.dmiJPerM2[1] * 1e3).toFixed(3)} mJ/m^2), K_D (${(c.parameters.kdJPerM3[0] / 1e3).toFixed(2)} -> ${(c.parameters.kdJPerM3[1] / 1e3).toFixed(2)} kJ/m^3) and damping (${c.parameters.alpha[0]} -> ${c.parameters.alpha[1].toPrecision(3)}); rms relative error ${(c.rmsRelativeErrorBefore * 100).toFixed(1)} % -> ${(c.rmsRelativeErrorAfter * 100).toFixed(1)} %.`,
-    spec: lineSpec(values, q('current', 'current density (1e11 A/m^2)'), q('displacementNm', 'displacement (nm)'), color('model', 'model')),
+    spec: lineSpec(
+      values,
+      q('current', 'current density (1e11 A/m^2)'),
+      q('displacementNm', 'displacement (nm)'),
+      color('model', 'model'),
+    ),
   };
 }
 
 /** The read position of every trial of each state, 1-D beside LLG, one panel per state count of the LLG table. */
 export function modelStatesChart(oneD: DeviceTableData, llg: DeviceTableData): Chart {
   const samples = (model: string, device: DeviceTableData, states: number) =>
-    device.tables.find((t) => t.states === states)?.entries.flatMap((e) => e.samplesU.map((u) => ({ state: `${states} states, state ${e.index}`, model, u }))) ?? [];
+    device.tables
+      .find((t) => t.states === states)
+      ?.entries.flatMap((e) => e.samplesU.map((u) => ({ state: `${states} states, state ${e.index}`, model, u }))) ??
+    [];
   const values = llg.tables.flatMap((t) => [...samples('1-D', oneD, t.states), ...samples('LLG', llg, t.states)]);
   const made = llg.llg;
   return {
@@ -154,54 +235,91 @@ export function modelStatesChart(oneD: DeviceTableData, llg: DeviceTableData): C
       $schema: schema,
       data: { values },
       facet: { row: { ...n('state', ''), header: { labelAngle: 0, labelAlign: 'left' } } },
-      spec: { width, height: 50, mark: { type: 'tick', orient: 'vertical', thickness: 1.5, opacity: 0.35 }, encoding: { x: q('u', 'normalized position u'), y: n('model', ''), color: color('model', 'model') } },
+      spec: {
+        width,
+        height: 50,
+        mark: { type: 'tick', orient: 'vertical', thickness: 1.5, opacity: 0.35 },
+        encoding: { x: q('u', 'normalized position u'), y: n('model', ''), color: color('model', 'model') },
+      },
     },
   };
 }
 
 export function irDropChart(crossbar: CrossbarModelData): Chart {
-  const values = crossbar.irDropSweep.map((p) => ({ arraySize: p.arraySize, lossPercent: p.meanColumnLoss * 100, wire: `${p.segmentOhm} Ohm` }));
+  const values = crossbar.irDropSweep.map((p) => ({
+    arraySize: p.arraySize,
+    lossPercent: p.meanColumnLoss * 100,
+    wire: `${p.segmentOhm} Ohm`,
+  }));
   return {
     id: 'ir-drop',
     title: 'IR-drop loss against array size and wire resistance',
     caption: `Mean relative column-current loss of one full square array (${crossbar.mapping} mapping, ${crossbar.irDropSweep[0]?.states ?? '?'}-state devices, random states and inputs), per word/bit-line resistance per cell pitch.`,
-    spec: lineSpec(values, q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }), q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }), color('wire', 'wire resistance')),
+    spec: lineSpec(
+      values,
+      q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }),
+      q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }),
+      color('wire', 'wire resistance'),
+    ),
   };
 }
 
 export function accuracyChart(runs: readonly ReportRun[]): Chart {
-  const values = runs.flatMap((run) => run.metrics.epochs.map((e) => ({ epoch: e.epoch, accuracy: e.testAccuracy * 100, run: run.label })));
+  const values = runs.flatMap((run) =>
+    run.metrics.epochs.map((e) => ({ epoch: e.epoch, accuracy: e.testAccuracy * 100, run: run.label })),
+  );
   return {
     id: 'accuracy-epochs',
     title: 'Test accuracy against epoch',
-    caption: 'Accuracy on the MNIST test images after each epoch, for every training run of the report (ex-situ: the precursor network with its device model; its transfer accuracy is in the table).',
-    spec: lineSpec(values, q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color('run', 'run')),
+    caption:
+      'Accuracy on the MNIST test images after each epoch, for every training run of the report (ex-situ: the precursor network with its device model; its transfer accuracy is in the table).',
+    spec: lineSpec(
+      values,
+      q('epoch', 'epoch', { axis: { tickMinStep: 1 } }),
+      q('accuracy', 'test accuracy (%)', { scale: { zero: false } }),
+      color('run', 'run'),
+    ),
   };
 }
 
 export function attemptsChart(runs: readonly ReportRun[]): Chart {
   const values = runs
     .filter((run) => run.metrics.mode !== 'float')
-    .flatMap((run) => run.metrics.epochs.map((e) => ({ epoch: e.epoch, attempts: e.programmingAttempts, run: run.label })));
+    .flatMap((run) =>
+      run.metrics.epochs.map((e) => ({ epoch: e.epoch, attempts: e.programmingAttempts, run: run.label })),
+    );
   return {
     id: 'programming-attempts',
     title: 'Programming attempts per epoch',
-    caption: 'Device programming attempts (write-verify retries included) during each training epoch. An ex-situ precursor trains with the device model in software, so its attempts are simulated; its transfer to the devices is counted in the runs table.',
-    spec: lineSpec(values, q('epoch', 'epoch', { axis: { tickMinStep: 1 } }), q('attempts', 'attempts'), color('run', 'run')),
+    caption:
+      'Device programming attempts (write-verify retries included) during each training epoch. An ex-situ precursor trains with the device model in software, so its attempts are simulated; its transfer to the devices is counted in the runs table.',
+    spec: lineSpec(
+      values,
+      q('epoch', 'epoch', { axis: { tickMinStep: 1 } }),
+      q('attempts', 'attempts'),
+      color('run', 'run'),
+    ),
   };
 }
 
 /** Energy per inference: reading the crossbar (arrays, ADC, DAC) and programming during training. */
 export function energyChart(crossbar: CrossbarModelData | undefined, runs: readonly ReportRun[]): Chart {
   const reads = (crossbar?.mappings ?? []).flatMap((m) =>
-    (['arrays', 'adc', 'dac'] as const).map((part) => ({ what: `${m.states}-state read`, part: `read: ${part === 'arrays' ? 'arrays' : part.toUpperCase()}`, pJ: m.energyPerInferenceJ[part] * 1e12 })),
+    (['arrays', 'adc', 'dac'] as const).map((part) => ({
+      what: `${m.states}-state read`,
+      part: `read: ${part === 'arrays' ? 'arrays' : part.toUpperCase()}`,
+      pJ: m.energyPerInferenceJ[part] * 1e12,
+    })),
   );
-  const programming = runs.filter((run) => run.metrics.energyPerInferenceJ > 0).map((run) => ({ what: run.label, part: 'programming (training)', pJ: run.metrics.energyPerInferenceJ * 1e12 }));
+  const programming = runs
+    .filter((run) => run.metrics.energyPerInferenceJ > 0)
+    .map((run) => ({ what: run.label, part: 'programming (training)', pJ: run.metrics.energyPerInferenceJ * 1e12 }));
   const values = [...reads, ...programming].filter((v) => v.pJ > 0);
   return {
     id: 'energy',
     title: 'Energy per inference',
-    caption: 'Read energy of one inference through the crossbar (arrays, ADC and DAC conversions), and programming energy per inference as the paper defines it (total training programming energy over epochs x training images).',
+    caption:
+      'Read energy of one inference through the crossbar (arrays, ADC and DAC conversions), and programming energy per inference as the paper defines it (total training programming energy over epochs x training images).',
     spec: {
       $schema: schema,
       width,
@@ -210,7 +328,15 @@ export function energyChart(crossbar: CrossbarModelData | undefined, runs: reado
       mark: 'bar',
       // Side by side on a log axis (ADC and programming energies differ by orders of magnitude), with an
       // explicit domain: bars start at its lower end, not at zero.
-      encoding: { y: n('what', ''), yOffset: n('part', 'part'), x: q('pJ', 'energy per inference (pJ)', { scale: { type: 'log', domain: decades(values.map((v) => v.pJ)) }, stack: null }), color: color('part', 'part') },
+      encoding: {
+        y: n('what', ''),
+        yOffset: n('part', 'part'),
+        x: q('pJ', 'energy per inference (pJ)', {
+          scale: { type: 'log', domain: decades(values.map((v) => v.pJ)) },
+          stack: null,
+        }),
+        color: color('part', 'part'),
+      },
     },
   };
 }
@@ -223,13 +349,26 @@ export function marginChart(runs: readonly ReportRun[]): Chart | undefined {
     const key = `${run.metrics.mode} ${run.metrics.states}-state`;
     groups.set(key, [...(groups.get(key) ?? []), run]);
   }
-  const values = [...groups].filter(([, group]) => new Set(group.map((r) => r.train['margin'])).size >= 2).flatMap(([key, group]) => group.map((run) => ({ margin: run.train['margin'] as number, accuracy: run.metrics.finalTestAccuracy * 100, group: key })));
+  const values = [...groups]
+    .filter(([, group]) => new Set(group.map((r) => r.train['margin'])).size >= 2)
+    .flatMap(([key, group]) =>
+      group.map((run) => ({
+        margin: run.train['margin'] as number,
+        accuracy: run.metrics.finalTestAccuracy * 100,
+        group: key,
+      })),
+    );
   if (values.length === 0) return undefined;
   return {
     id: 'accuracy-margin',
     title: 'Accuracy against the noise tolerance margin',
     caption: 'Final test accuracy of runs that differ in the write-verify margin (weight units).',
-    spec: lineSpec(values, q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }), q('accuracy', 'test accuracy (%)', { scale: { zero: false } }), color('group', 'run')),
+    spec: lineSpec(
+      values,
+      q('margin', 'write-verify margin (weight units)', { scale: { type: 'log' } }),
+      q('accuracy', 'test accuracy (%)', { scale: { zero: false } }),
+      color('group', 'run'),
+    ),
   };
 }
 

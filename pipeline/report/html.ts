@@ -23,16 +23,27 @@ export interface Table {
   readonly rows: ReadonlyArray<readonly Cell[]>;
 }
 
-export const cell = (text: string, source?: Artifact, csv?: string | number): Cell => ({ text, ...(source ? { source } : {}), ...(csv !== undefined ? { csv } : {}) });
+export const cell = (text: string, source?: Artifact, csv?: string | number): Cell => ({
+  text,
+  ...(source ? { source } : {}),
+  ...(csv !== undefined ? { csv } : {}),
+});
 
 function renderCell(c: Cell): string {
   const text = escapeHtml(c.text);
-  return c.source ? `<a class="num" href="#${artifactAnchor(c.source)}" title="from ${escapeHtml(c.source.kind)} ${c.source.provenance.sha256.slice(0, 12)}">${text}</a>` : text;
+  return c.source
+    ? `<a class="num" href="#${artifactAnchor(c.source)}" title="from ${escapeHtml(c.source.kind)} ${c.source.provenance.sha256.slice(0, 12)}">${text}</a>`
+    : text;
 }
 
 export function renderTable(table: Table): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((c) => `<td${typeof c.csv === 'number' ? ' class="n"' : ''}>${renderCell(c)}</td>`).join('')}</tr>`).join('\n');
+  const body = table.rows
+    .map(
+      (row) =>
+        `<tr>${row.map((c) => `<td${typeof c.csv === 'number' ? ' class="n"' : ''}>${renderCell(c)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
   return `<table id="table-${escapeHtml(table.id)}"><caption>${escapeHtml(table.title)} <a href="${escapeHtml(table.id)}.csv">CSV</a></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -46,14 +57,21 @@ export interface RenderedFigure {
 }
 
 export function renderFigure(figure: RenderedFigure): string {
-  const from = figure.sources.map((a) => `<a href="#${artifactAnchor(a)}">${escapeHtml(a.kind)} ${a.provenance.sha256.slice(0, 12)}</a>`).join(', ');
+  const from = figure.sources
+    .map((a) => `<a href="#${artifactAnchor(a)}">${escapeHtml(a.kind)} ${a.provenance.sha256.slice(0, 12)}</a>`)
+    .join(', ');
   return `<figure id="fig-${escapeHtml(figure.id)}"><h3>${escapeHtml(figure.title)}</h3><div class="plot">${figure.svg}</div><figcaption>${escapeHtml(figure.caption)} From ${from}. <a href="${escapeHtml(figure.id)}.svg">SVG</a> <a href="${escapeHtml(figure.id)}.png">PNG</a></figcaption></figure>`;
 }
 
 /** The provenance of one artifact, the target of every link to it. */
 export function renderProvenance(path: string, artifact: Artifact): string {
   const p = artifact.provenance;
-  const inputs = p.inputs.map((i) => `<li>${escapeHtml(i.name)} (${escapeHtml(i.kind)}) <code>${escapeHtml(i.path)}</code> sha256 <code>${escapeHtml(i.sha256)}</code></li>`).join('');
+  const inputs = p.inputs
+    .map(
+      (i) =>
+        `<li>${escapeHtml(i.name)} (${escapeHtml(i.kind)}) <code>${escapeHtml(i.path)}</code> sha256 <code>${escapeHtml(i.sha256)}</code></li>`,
+    )
+    .join('');
   return `<details class="provenance" id="${artifactAnchor(artifact)}" open><summary><code>${escapeHtml(path)}</code>: ${escapeHtml(artifact.kind)} v${artifact.schemaVersion}, sha256 <code>${escapeHtml(p.sha256)}</code></summary>
 <dl><dt>stage</dt><dd>${escapeHtml(p.stage)} v${p.stageVersion}, sources <code>${escapeHtml(p.sourceSha256.slice(0, 16))}</code> (${Object.keys(p.sources).length} files)</dd>
 <dt>seed</dt><dd>${p.seed} (${escapeHtml(p.rng.algorithm)})</dd>
@@ -88,7 +106,9 @@ export interface Section {
 /** The whole page: one file, inline styles and SVG, and a policy that lets it fetch nothing. */
 export function renderPage(title: string, header: string, sections: readonly Section[]): string {
   const nav = sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('');
-  const body = sections.map((s) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`).join('\n');
+  const body = sections
+    .map((s) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

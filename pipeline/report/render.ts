@@ -22,6 +22,12 @@ refusingLoader.load = async (uri: string) => {
 
 /** The SVG as a PNG at twice its size, white background, with the system's DejaVu fonts. */
 export function svgToPng(svg: string): Uint8Array {
-  const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white', fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
+  const png = new Resvg(svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    background: 'white',
+    fitTo: { mode: 'zoom', value: 2 },
+  })
+    .render()
+    .asPng();
   return new Uint8Array(png);
 }

@@ -23,8 +23,19 @@ const run = (async () => {
   writeFileSync(
     config,
     JSON.stringify({
-      device: { trialsPerState: 24, stateCounts: [3], exampleTrajectories: 3, trajectoryPoints: 60, protocol: { calibrationPoints: 10, calibrationTrials: 8 }, calibration: { currentsAPerM2: [4e11, 12e11], pulseS: '0.5 ns' } },
-      crossbar: { networkLayers: [784, 32, 10], statisticsInputs: 1, irDropSweep: { arraySizes: [16, 32], segmentOhms: [1, 2], inputs: 1 } },
+      device: {
+        trialsPerState: 24,
+        stateCounts: [3],
+        exampleTrajectories: 3,
+        trajectoryPoints: 60,
+        protocol: { calibrationPoints: 10, calibrationTrials: 8 },
+        calibration: { currentsAPerM2: [4e11, 12e11], pulseS: '0.5 ns' },
+      },
+      crossbar: {
+        networkLayers: [784, 32, 10],
+        statisticsInputs: 1,
+        irDropSweep: { arraySizes: [16, 32], segmentOhms: [1, 2], inputs: 1 },
+      },
       train: { mode: 'insitu', states: 3, epochs: 2, trainImages: 2000, testImages: 500, layers: [784, 32, 10] },
     }),
   );
@@ -36,64 +47,100 @@ const run = (async () => {
 test.serial('dwsyn run report: the pipeline ends with a report whose files audit clean', async (t) => {
   const { results, config, result } = await run;
   t.is(result.exitCode, 0, result.stderr);
-  t.deepEqual(JSON.parse(result.stdout).stages.map((s: { stage: string; action: string }) => s.action), ['ran', 'ran', 'ran', 'ran']);
+  t.deepEqual(
+    JSON.parse(result.stdout).stages.map((s: { stage: string; action: string }) => s.action),
+    ['ran', 'ran', 'ran', 'ran'],
+  );
   const report = readArtifact(join(results, 'report/report.json'), reportKind).data;
   t.true(report.auditPassed);
   t.deepEqual(report.attachments[0]!.path, 'report.html');
-  t.deepEqual(report.figures.map((f) => f.id), ['wall-trajectories', 'position-histograms', 'conductance-histograms', 'drive-calibration', 'model-comparison', 'ir-drop', 'energy', 'accuracy-epochs', 'programming-attempts']);
-  for (const id of report.figures.map((f) => f.id)) t.truthy(report.attachments.find((a) => a.path === `${id}.png` && a.bytes > 1000), `${id}.png`);
+  t.deepEqual(
+    report.figures.map((f) => f.id),
+    [
+      'wall-trajectories',
+      'position-histograms',
+      'conductance-histograms',
+      'drive-calibration',
+      'model-comparison',
+      'ir-drop',
+      'energy',
+      'accuracy-epochs',
+      'programming-attempts',
+    ],
+  );
+  for (const id of report.figures.map((f) => f.id))
+    t.truthy(
+      report.attachments.find((a) => a.path === `${id}.png` && a.bytes > 1000),
+      `${id}.png`,
+    );
   const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
   t.is(audit.exitCode, 0, audit.stdout);
 });
 
-test.serial('the report page renders in chromium: no console error, every plot drawn, every table filled', async (t) => {
-  const { results } = await run;
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) errors.push(`fetched ${request.url()}`);
-    });
-    await page.goto(pathToFileURL(join(results, 'report/report.html')).href);
-    // The data marks of each plot (vega's role-mark groups, not axes or legends) and the box they cover:
-    // a plot whose bars or lines collapse to nothing covers no area.
-    const figures = await page.$$eval('figure', (nodes) =>
-      nodes.map((figure) => {
-        const marks = [...figure.querySelectorAll('svg g.role-mark > *')].map((m) => m.getBoundingClientRect()).filter((b) => b.width > 0 || b.height > 0);
-        const left = Math.min(...marks.map((b) => b.left));
-        const top = Math.min(...marks.map((b) => b.top));
-        return { id: figure.id, marks: marks.length, width: Math.max(...marks.map((b) => b.right)) - left, height: Math.max(...marks.map((b) => b.bottom)) - top };
-      }),
-    );
-    t.is(figures.length, 9);
-    for (const f of figures) t.true(f.marks > 0 && f.width > 100 && f.height > 40, `${f.id}: ${f.marks} data marks covering ${f.width} x ${f.height}`);
-    const rows = async (id: string) => page.$$eval(`#table-${id} tbody tr`, (trs) => trs.length);
-    t.is(await rows('paper-comparison'), 4);
-    t.is(await rows('device-states'), 3);
-    t.is(await rows('crossbar-layers'), 2);
-    t.is(await rows('ir-drop'), 4);
-    t.is(await rows('training-runs'), 1);
-    t.is(await rows('training-epochs'), 2);
-    t.is(await rows('audit'), 3);
-    t.is(await page.textContent('#audit-status'), 'passes');
-    // Every number of the training table links to an artifact block that exists on the page.
-    const targets = await page.$$eval('#table-training-runs a.num', (links) => links.map((a) => a.getAttribute('href')!));
-    t.true(targets.length > 0);
-    for (const target of new Set(targets)) t.is(await page.locator(target).count(), 1, target);
-    const screenshot = join(results, 'report/screenshot.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
-    t.true(readFileSync(screenshot).length > 50_000);
-    t.log(`screenshot: ${screenshot}`);
-    t.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-  }
-});
+test.serial(
+  'the report page renders in chromium: no console error, every plot drawn, every table filled',
+  async (t) => {
+    const { results } = await run;
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('request', (request) => {
+        if (!request.url().startsWith('file:')) errors.push(`fetched ${request.url()}`);
+      });
+      await page.goto(pathToFileURL(join(results, 'report/report.html')).href);
+      // The data marks of each plot (vega's role-mark groups, not axes or legends) and the box they cover:
+      // a plot whose bars or lines collapse to nothing covers no area.
+      const figures = await page.$$eval('figure', (nodes) =>
+        nodes.map((figure) => {
+          const marks = [...figure.querySelectorAll('svg g.role-mark > *')]
+            .map((m) => m.getBoundingClientRect())
+            .filter((b) => b.width > 0 || b.height > 0);
+          const left = Math.min(...marks.map((b) => b.left));
+          const top = Math.min(...marks.map((b) => b.top));
+          return {
+            id: figure.id,
+            marks: marks.length,
+            width: Math.max(...marks.map((b) => b.right)) - left,
+            height: Math.max(...marks.map((b) => b.bottom)) - top,
+          };
+        }),
+      );
+      t.is(figures.length, 9);
+      for (const f of figures)
+        t.true(
+          f.marks > 0 && f.width > 100 && f.height > 40,
+          `${f.id}: ${f.marks} data marks covering ${f.width} x ${f.height}`,
+        );
+      const rows = async (id: string) => page.$$eval(`#table-${id} tbody tr`, (trs) => trs.length);
+      t.is(await rows('paper-comparison'), 4);
+      t.is(await rows('device-states'), 3);
+      t.is(await rows('crossbar-layers'), 2);
+      t.is(await rows('ir-drop'), 4);
+      t.is(await rows('training-runs'), 1);
+      t.is(await rows('training-epochs'), 2);
+      t.is(await rows('audit'), 3);
+      t.is(await page.textContent('#audit-status'), 'passes');
+      // Every number of the training table links to an artifact block that exists on the page.
+      const targets = await page.$$eval('#table-training-runs a.num', (links) =>
+        links.map((a) => a.getAttribute('href')!),
+      );
+      t.true(targets.length > 0);
+      for (const target of new Set(targets)) t.is(await page.locator(target).count(), 1, target);
+      const screenshot = join(results, 'report/screenshot.png');
+      await page.screenshot({ path: screenshot, fullPage: true });
+      t.true(readFileSync(screenshot).length > 50_000);
+      t.log(`screenshot: ${screenshot}`);
+      t.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  },
+);
 
 test.serial('strings from configs and artifacts are escaped: nothing in them becomes markup', async (t) => {
   const { results } = await run;
@@ -105,22 +152,44 @@ test.serial('strings from configs and artifacts are escaped: nothing in them bec
   metrics.data.mode = hostile;
   metrics.provenance.params = { train: { mode: hostile, note: hostile } };
   const path = `train/${hostile}/metrics.json`;
-  const { files } = await buildReport({ title: hostile, deviceTable: { path: 'd', artifact: device }, crossbarModel: { path: 'c', artifact: crossbar }, runs: toRuns([{ path, artifact: metrics }]), auditSource: hostile, audit: [{ path, kind: hostile, sha256: 'x', status: 'ok', detail: hostile }] });
+  const { files } = await buildReport({
+    title: hostile,
+    deviceTable: { path: 'd', artifact: device },
+    crossbarModel: { path: 'c', artifact: crossbar },
+    runs: toRuns([{ path, artifact: metrics }]),
+    auditSource: hostile,
+    audit: [{ path, kind: hostile, sha256: 'x', status: 'ok', detail: hostile }],
+  });
   const html = files[0]!.content as string;
   t.false(/<script|<img/i.test(html));
   t.true(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
 });
 
-test.serial('a changed attachment fails the audit, naming the file; a report from another run fails its lineage', async (t) => {
-  const { results, config } = await run;
-  const device = readArtifact(join(results, 'device/device-table.json'), deviceTable);
-  const metrics = readArtifact(join(results, 'train/metrics.json'), metricsKind);
-  const foreign = structuredClone(device);
-  foreign.provenance.sha256 = 'f'.repeat(64);
-  t.deepEqual(lineageAudit([{ path: 'd', artifact: device }, { path: 'm', artifact: metrics }]).map((r) => r.status), ['ok', 'ok']);
-  t.deepEqual(lineageAudit([{ path: 'd', artifact: foreign }, { path: 'm', artifact: metrics }]).map((r) => r.status), ['ok', 'broken-lineage']);
-  appendFileSync(join(results, 'report/ir-drop.csv'), 'tampered\n');
-  const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit']);
-  t.is(audit.exitCode, 3);
-  t.regex(audit.stdout, /hash-mismatch .*report\.json .*attachment ir-drop\.csv/);
-});
+test.serial(
+  'a changed attachment fails the audit, naming the file; a report from another run fails its lineage',
+  async (t) => {
+    const { results, config } = await run;
+    const device = readArtifact(join(results, 'device/device-table.json'), deviceTable);
+    const metrics = readArtifact(join(results, 'train/metrics.json'), metricsKind);
+    const foreign = structuredClone(device);
+    foreign.provenance.sha256 = 'f'.repeat(64);
+    t.deepEqual(
+      lineageAudit([
+        { path: 'd', artifact: device },
+        { path: 'm', artifact: metrics },
+      ]).map((r) => r.status),
+      ['ok', 'ok'],
+    );
+    t.deepEqual(
+      lineageAudit([
+        { path: 'd', artifact: foreign },
+        { path: 'm', artifact: metrics },
+      ]).map((r) => r.status),
+      ['ok', 'broken-lineage'],
+    );
+    appendFileSync(join(results, 'report/ir-drop.csv'), 'tampered\n');
+    const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit']);
+    t.is(audit.exitCode, 3);
+    t.regex(audit.stdout, /hash-mismatch .*report\.json .*attachment ir-drop\.csv/);
+  },
+);

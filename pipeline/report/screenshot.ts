@@ -2,8 +2,19 @@ import sparticuzChromium from '@sparticuz/chromium';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Flags that keep Chromium off the network (this machine has none to reach) and out of a sandbox it cannot make as root. */
-const quietFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * Flags that keep Chromium off the network (this machine has none to reach) and out of a sandbox it cannot make as
+ * root.
+ */
+const quietFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Headless Chromium, driven by playwright-core (which downloads no browser of its own). By default the build that

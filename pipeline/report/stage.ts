@@ -26,7 +26,13 @@ export function lineageAudit(inputs: ReadonlyArray<{ path: string; artifact: Art
   return inputs.map(({ path, artifact }) => {
     const stranger = artifact.provenance.inputs.find((i) => kinds.has(i.kind) && !bySha.has(i.sha256));
     const base = { path, kind: artifact.kind, sha256: artifact.provenance.sha256 };
-    return stranger ? { ...base, status: 'broken-lineage' as const, detail: `made from a ${stranger.kind} ${stranger.sha256.slice(0, 12)} that is not the one in this run` } : { ...base, status: 'ok' as const };
+    return stranger
+      ? {
+          ...base,
+          status: 'broken-lineage' as const,
+          detail: `made from a ${stranger.kind} ${stranger.sha256.slice(0, 12)} that is not the one in this run`,
+        }
+      : { ...base, status: 'ok' as const };
   });
 }
 
@@ -35,7 +41,14 @@ export const reportStage: Stage = {
   id: 'report',
   version: 1,
   description: 'write report.html with plots (SVG, PNG), CSV tables and the paper comparison',
-  sources: ['pipeline/report', 'pipeline/schemas', 'pipeline/attachments.ts', 'pipeline/json-file.ts', 'pipeline/device-table-comparison.ts', 'pipeline/statistics.ts'],
+  sources: [
+    'pipeline/report',
+    'pipeline/schemas',
+    'pipeline/attachments.ts',
+    'pipeline/json-file.ts',
+    'pipeline/device-table-comparison.ts',
+    'pipeline/statistics.ts',
+  ],
   reads: [],
   inputs: reportInputs,
   outputs: [{ name: 'report', kind: reportKind }],
@@ -56,7 +69,9 @@ export const reportStage: Stage = {
       audit: lineageAudit(found),
     });
     const attachments = files.map((file) => attach(file.name, file.content, file.mediaType));
-    log(`${summary.figures.length} plots, ${summary.tables.length} tables; audit ${summary.auditPassed ? 'passes' : 'FAILS'}`);
+    log(
+      `${summary.figures.length} plots, ${summary.tables.length} tables; audit ${summary.auditPassed ? 'passes' : 'FAILS'}`,
+    );
     const report: ReportData = { title, attachments, ...summary };
     return { report };
   },

@@ -39,21 +39,40 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     if (!checks.has(path)) checks.set(path, validArtifact(path, options.kinds));
     return checks.get(path);
   };
-  const candidates = [join(resultsDir, 'device/device-table.json'), join(resultsDir, 'crossbar/crossbar-model.json')].filter((p) => existsSync(p));
+  const candidates = [
+    join(resultsDir, 'device/device-table.json'),
+    join(resultsDir, 'crossbar/crossbar-model.json'),
+  ].filter((p) => existsSync(p));
   // The first LLG device table (by path) that `dwsyn device llg-table` wrote, if any.
   const llgPath = listArtifacts(resultsDir)
-    .filter((p) => !candidates.includes(p) && valid(p)?.kind === 'device-table' && (valid(p)!.data as DeviceTableData).model === 'llg')
+    .filter(
+      (p) =>
+        !candidates.includes(p) &&
+        valid(p)?.kind === 'device-table' &&
+        (valid(p)!.data as DeviceTableData).model === 'llg',
+    )
     .sort()[0];
   if (llgPath) candidates.push(llgPath);
   const metricsPaths = options.metricsPaths
     ? options.metricsPaths.map((p) => resolve(p))
-    : pipelineRunFirst(resultsDir, listArtifacts(resultsDir).filter((p) => !p.startsWith(`${outDir}/`) && !candidates.includes(p) && valid(p)?.kind === 'metrics'));
+    : pipelineRunFirst(
+        resultsDir,
+        listArtifacts(resultsDir).filter(
+          (p) => !p.startsWith(`${outDir}/`) && !candidates.includes(p) && valid(p)?.kind === 'metrics',
+        ),
+      );
   const audit: AuditRow[] = [];
   const usable = new Map<string, Artifact>();
   for (const path of [...candidates, ...metricsPaths]) {
     const entry = auditArtifact(path, { kinds: options.kinds, resultsDir, statusByStage: options.statusByStage });
     const artifact = valid(path);
-    audit.push({ path: relative(resultsDir, path), kind: entry.kind ?? 'unknown', sha256: artifact?.provenance.sha256 ?? '', status: entry.status, ...(entry.detail ? { detail: entry.detail } : {}) });
+    audit.push({
+      path: relative(resultsDir, path),
+      kind: entry.kind ?? 'unknown',
+      sha256: artifact?.provenance.sha256 ?? '',
+      status: entry.status,
+      ...(entry.detail ? { detail: entry.detail } : {}),
+    });
     if (artifact) usable.set(path, artifact);
   }
   const ref = <D>(path: string): ArtifactRef<D> | undefined => {
@@ -77,12 +96,30 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const attachments = files.map((file) => writeAttachment(outDir, file.name, file.content, file.mediaType));
   const data: ReportData = { title, attachments, ...summary };
   const path = join(outDir, 'report.json');
-  const inputs = [...usable].map(([p, a]) => ({ name: relative(resultsDir, p), kind: a.kind, path: relative(outDir, p), sha256: a.provenance.sha256 }));
-  writeArtifact(path, reportKind, stageProvenance(reportStage, { sources: hashSources(repoRoot, reportStage.sources), params: { metrics: metricsPaths.map((p) => relative(resultsDir, p)) }, inputs, seed: options.seed, durationMs: 0 }), data);
+  const inputs = [...usable].map(([p, a]) => ({
+    name: relative(resultsDir, p),
+    kind: a.kind,
+    path: relative(outDir, p),
+    sha256: a.provenance.sha256,
+  }));
+  writeArtifact(
+    path,
+    reportKind,
+    stageProvenance(reportStage, {
+      sources: hashSources(repoRoot, reportStage.sources),
+      params: { metrics: metricsPaths.map((p) => relative(resultsDir, p)) },
+      inputs,
+      seed: options.seed,
+      durationMs: 0,
+    }),
+    data,
+  );
   return { path, data };
 }
 
-/** The pipeline's own training run first (the paper comparison takes the first run that matches), then the rest by path. */
+/**
+ * The pipeline's own training run first (the paper comparison takes the first run that matches), then the rest by path.
+ */
 function pipelineRunFirst(resultsDir: string, paths: string[]): string[] {
   const own = join(resultsDir, 'train/metrics.json');
   return [...paths.filter((p) => p === own), ...paths.filter((p) => p !== own)];

@@ -8,7 +8,9 @@ const TileStatistics = z
     output0: z.number().int().nonnegative(),
     outputs: z.number().int().positive(),
     physicalCols: z.number().int().positive(),
-    meanColumnLoss: z.number().describe('mean relative column-current loss to IR drop, averaged over the statistics reads'),
+    meanColumnLoss: z
+      .number()
+      .describe('mean relative column-current loss to IR drop, averaged over the statistics reads'),
     maxColumnLoss: z.number(),
   })
   .strict();
@@ -18,8 +20,14 @@ const LayerStatistics = z
     inputs: z.number().int().positive(),
     outputs: z.number().int().positive(),
     tiles: z.array(TileStatistics),
-    effectiveWeightError: z.number().nonnegative().describe('rms(programmed weight - nominal level) over the layer, in weight units (device spread only)'),
-    relativeOutputError: z.number().nonnegative().describe('rms(hardware output - nominal output) / rms(nominal output): IR drop, device spread, ADC'),
+    effectiveWeightError: z
+      .number()
+      .nonnegative()
+      .describe('rms(programmed weight - nominal level) over the layer, in weight units (device spread only)'),
+    relativeOutputError: z
+      .number()
+      .nonnegative()
+      .describe('rms(hardware output - nominal output) / rms(nominal output): IR drop, device spread, ADC'),
     readEnergyJ: z.number().nonnegative().describe('energy dissipated in the arrays by one read of the layer'),
     dacConversions: z.number().int().nonnegative(),
     adcConversions: z.number().int().nonnegative(),
@@ -35,7 +43,12 @@ const StateMapping = z
     programmingEnergyPerAttemptJ: z.number().nonnegative().describe('mean over states, from the device table'),
     layers: z.array(LayerStatistics),
     energyPerInferenceJ: z
-      .object({ arrays: z.number().nonnegative(), adc: z.number().nonnegative(), dac: z.number().nonnegative(), total: z.number().nonnegative() })
+      .object({
+        arrays: z.number().nonnegative(),
+        adc: z.number().nonnegative(),
+        dac: z.number().nonnegative(),
+        total: z.number().nonnegative(),
+      })
       .strict(),
   })
   .strict();
@@ -68,6 +81,7 @@ export type CrossbarModelData = z.infer<typeof CrossbarModelData>;
 export const crossbarModel = defineArtifactKind({
   kind: 'crossbar-model',
   schemaVersion: 2,
-  description: 'Device states mapped onto crossbar tiles: IR-drop losses, output error and energy per inference for a network shape',
+  description:
+    'Device states mapped onto crossbar tiles: IR-drop losses, output error and energy per inference for a network shape',
   data: CrossbarModelData,
 });

@@ -9,7 +9,9 @@ const StateEntry = z
     targetU: z.number().describe('target level u_k = k / (n - 1) along the MTJ (dimensionless)'),
     targetPositionM: z.number(),
     controlValue: z.number().describe('calibrated value of the control (SI unit of the control)'),
-    pulse: z.object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() }).strict(),
+    pulse: z
+      .object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() })
+      .strict(),
     trials: z.number().int().positive(),
     meanU: z.number(),
     stdU: z.number().nonnegative(),
@@ -19,9 +21,15 @@ const StateEntry = z
     histogramU: z.object({ edges: z.array(z.number()), counts: z.array(z.number().int().nonnegative()) }).strict(),
     samplesU: z.array(z.number()).describe('final normalized position of every trial, in trial order'),
     conductance: z
-      .object({ meanSiemens: z.number().positive(), stdSiemens: z.number().nonnegative(), samplesSiemens: z.array(z.number().positive()) })
+      .object({
+        meanSiemens: z.number().positive(),
+        stdSiemens: z.number().nonnegative(),
+        samplesSiemens: z.array(z.number().positive()),
+      })
       .strict(),
-    landingProbability: z.array(Probability).describe('fraction of trials read in each state bin (a confusion-matrix row)'),
+    landingProbability: z
+      .array(Probability)
+      .describe('fraction of trials read in each state bin (a confusion-matrix row)'),
     retention: z
       .object({
         holdS: z.number().nonnegative(),
@@ -31,9 +39,16 @@ const StateEntry = z
       .strict()
       .nullable()
       .describe('null: the table was made without the hold (an LLG table with protocol "set")'),
-    resetSuccessFraction: Probability.nullable().describe('fraction of trials back in state 0 after the reset pulse (null: made without the reset)'),
+    resetSuccessFraction: Probability.nullable().describe(
+      'fraction of trials back in state 0 after the reset pulse (null: made without the reset)',
+    ),
     energy: z
-      .object({ setJ: z.number().nonnegative(), gateJ: z.number().nonnegative(), resetJ: z.number().nonnegative(), totalJ: z.number().nonnegative() })
+      .object({
+        setJ: z.number().nonnegative(),
+        gateJ: z.number().nonnegative(),
+        resetJ: z.number().nonnegative(),
+        totalJ: z.number().nonnegative(),
+      })
       .strict()
       .describe('energy of one programming attempt to this state'),
     exampleTrajectories: z
@@ -43,7 +58,9 @@ const StateEntry = z
         positionsM: z.array(z.array(z.number())).describe('[trial][instant]'),
       })
       .strict()
-      .describe('wall position during the set pulse and relaxation of the first trials (their own noise streams: they end where those trials were read)'),
+      .describe(
+        'wall position during the set pulse and relaxation of the first trials (their own noise streams: they end where those trials were read)',
+      ),
   })
   .strict();
 export type StateEntry = z.infer<typeof StateEntry>;
@@ -66,7 +83,9 @@ const StateTable = z
       })
       .strict()
       .nullable()
-      .describe("the scan that chose each state's control value; null in an LLG table, which takes the 1-D table's values"),
+      .describe(
+        "the scan that chose each state's control value; null in an LLG table, which takes the 1-D table's values",
+      ),
     meanEnergyPerAttemptJ: z.number().nonnegative(),
     notches: z
       .object({
@@ -92,7 +111,11 @@ export const OneDCalibration = z
     oneDBeforeM: z.array(z.number()).describe('1-D displacement with the configured parameters'),
     oneDAfterM: z.array(z.number()).describe('1-D displacement with the fitted parameters'),
     parameters: z
-      .object({ dmiJPerM2: z.tuple([z.number(), z.number()]), kdJPerM3: z.tuple([z.number(), z.number()]), alpha: z.tuple([z.number(), z.number()]) })
+      .object({
+        dmiJPerM2: z.tuple([z.number(), z.number()]),
+        kdJPerM3: z.tuple([z.number(), z.number()]),
+        alpha: z.tuple([z.number(), z.number()]),
+      })
       .strict()
       .describe('[configured, fitted]: the table was made with the fitted values'),
     rmsRelativeErrorBefore: z.number().nonnegative(),
@@ -110,16 +133,28 @@ const LlgCharacterizationRecord = z
     timeStepS: z.number().positive(),
     relaxIterations: z.number().int().nonnegative(),
     protocol: z.enum(['set', 'full']),
-    controlValuesFrom: z.string().describe("the 1-D table whose calibrated control values the states were programmed with (its sha256; also the artifact's input)"),
-    pinningScale: z.number().positive().describe('factor on the 1-D pinning energy that gives the LLG wall the configured notch depth'),
-    notchDepthJ: z.object({ configured: z.number(), unscaled: z.number(), llg: z.number() }).strict().describe('notch depth: configured (1-D), seen by the LLG wall with the plain mapping, and with the factor'),
+    controlValuesFrom: z
+      .string()
+      .describe(
+        "the 1-D table whose calibrated control values the states were programmed with (its sha256; also the artifact's input)",
+      ),
+    pinningScale: z
+      .number()
+      .positive()
+      .describe('factor on the 1-D pinning energy that gives the LLG wall the configured notch depth'),
+    notchDepthJ: z
+      .object({ configured: z.number(), unscaled: z.number(), llg: z.number() })
+      .strict()
+      .describe('notch depth: configured (1-D), seen by the LLG wall with the plain mapping, and with the factor'),
   })
   .strict();
 
 export const DeviceTableData = z
   .object({
     model: z.enum(['1d', 'llg']).describe('which simulator made the table'),
-    calibration: OneDCalibration.nullable().describe('the 1-D model calibration against LLG runs that was used, if any'),
+    calibration: OneDCalibration.nullable().describe(
+      'the 1-D model calibration against LLG runs that was used, if any',
+    ),
     llg: LlgCharacterizationRecord.optional().describe('how an LLG table was made (absent from a 1-D table)'),
     temperatureK: z.number().nonnegative(),
     timeStepS: z.number().positive(),
@@ -133,7 +168,9 @@ export const DeviceTableData = z
         diffusionM2PerS: z.number().describe('free-wall diffusion constant k_B T gamma Delta / (2 alpha Ms S)'),
       })
       .strict(),
-    readout: z.object({ parallelSiemens: z.number().positive(), antiparallelSiemens: z.number().positive(), tmr: z.number() }).strict(),
+    readout: z
+      .object({ parallelSiemens: z.number().positive(), antiparallelSiemens: z.number().positive(), tmr: z.number() })
+      .strict(),
     quantileLevels: z.array(z.number()),
     tables: z.array(StateTable).min(1),
   })

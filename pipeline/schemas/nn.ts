@@ -8,7 +8,9 @@ const LayerWeights = z
     scale: z.number().describe('the layer computes with scale x device weight'),
     latent: z.array(z.number()).describe('high-precision memory (float mode: the weights), inputs x outputs row-major'),
     states: z.array(z.number().int().nonnegative()).describe('device state of each weight (empty in float mode)'),
-    realized: z.array(z.number()).describe('weight each device realized when last programmed (empty unless in-situ or ex-situ)'),
+    realized: z
+      .array(z.number())
+      .describe('weight each device realized when last programmed (empty unless in-situ or ex-situ)'),
     bias: z.array(z.number()),
     gamma: z.array(z.number()),
     beta: z.array(z.number()),
@@ -46,17 +48,28 @@ export const metricsKind = defineArtifactKind({
       mode: z.string(),
       states: z.number().int(),
       epochs: z.array(Epoch),
-      finalTestAccuracy: z.number().describe('in-situ/float/quantized: after the last epoch; ex-situ: mean over the transfer draws'),
-      testAccuracyStd: z.number().nonnegative().describe('ex-situ: standard deviation over the transfer draws; 0 otherwise'),
+      finalTestAccuracy: z
+        .number()
+        .describe('in-situ/float/quantized: after the last epoch; ex-situ: mean over the transfer draws'),
+      testAccuracyStd: z
+        .number()
+        .nonnegative()
+        .describe('ex-situ: standard deviation over the transfer draws; 0 otherwise'),
       transferAccuracies: z.array(z.number()),
-      crossbarTestAccuracy: z.number().nullable().describe('test accuracy with the products through the crossbar model; null when not evaluated'),
+      crossbarTestAccuracy: z
+        .number()
+        .nullable()
+        .describe('test accuracy with the products through the crossbar model; null when not evaluated'),
       initialProgrammingAttempts: z.number().int().nonnegative(),
       trainingProgrammingAttempts: z.number().int().nonnegative(),
       transferProgrammingAttempts: z.number().int().nonnegative().describe('ex-situ: mean attempts of one transfer'),
       energyPerAttemptJ: z.number().nonnegative(),
       trainingImages: z.number().int().positive(),
       attemptsPerTrainingImage: z.number().nonnegative(),
-      energyPerInferenceJ: z.number().nonnegative().describe('paper definition: total training programming energy / (epochs x training images)'),
+      energyPerInferenceJ: z
+        .number()
+        .nonnegative()
+        .describe('paper definition: total training programming energy / (epochs x training images)'),
       assumptions: z.array(z.string()),
     })
     .strict(),

@@ -5,7 +5,8 @@ import { Attachment } from '../attachments.ts';
 export const reportKind = defineArtifactKind({
   kind: 'report',
   schemaVersion: 1,
-  description: 'A readable report of a run: report.html, its plots (SVG, PNG) and tables (CSV) as attachments, with the paper comparison',
+  description:
+    'A readable report of a run: report.html, its plots (SVG, PNG) and tables (CSV) as attachments, with the paper comparison',
   data: z
     .object({
       title: z.string(),

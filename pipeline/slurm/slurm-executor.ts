@@ -26,7 +26,12 @@ export interface SlurmHooks {
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 /** Submits one job array running the given shards; returns the job id. */
-async function submitArray(context: ExecutorContext, stage: string, shas: readonly string[], round: number): Promise<string> {
+async function submitArray(
+  context: ExecutorContext,
+  stage: string,
+  shas: readonly string[],
+  round: number,
+): Promise<string> {
   const { config, shardsDir } = context;
   const script = join(shardsDir, 'task.sh');
   writeFileAtomic(script, taskScript);
@@ -48,7 +53,10 @@ async function submitArray(context: ExecutorContext, stage: string, shas: readon
     reject: false,
     env: { DWSYN_SHARD_LIST: list, DWSYN_NODE: process.execPath, DWSYN_CLI: join(repoRoot, 'bin/dwsyn.js') },
   });
-  if (submitted.exitCode !== 0) throw new StageError(`sbatch failed (exit ${submitted.exitCode}): ${submitted.stderr.trim() || submitted.stdout.trim()}`);
+  if (submitted.exitCode !== 0)
+    throw new StageError(
+      `sbatch failed (exit ${submitted.exitCode}): ${submitted.stderr.trim() || submitted.stdout.trim()}`,
+    );
   const jobId = submitted.stdout.trim().split(';')[0]!;
   if (!/^\d+$/.test(jobId)) throw new StageError(`sbatch printed no job id: ${submitted.stdout.trim()}`);
   return jobId;
@@ -73,7 +81,12 @@ function logTail(path: string, lines = 20): string {
  * valid result is resubmitted, up to maxRetries times, then the stage fails with that task's log.
  * SIGINT and SIGTERM cancel the arrays in flight.
  */
-export async function runShardsOnSlurm(context: ExecutorContext, stage: string, shas: readonly string[], hooks: SlurmHooks): Promise<void> {
+export async function runShardsOnSlurm(
+  context: ExecutorContext,
+  stage: string,
+  shas: readonly string[],
+  hooks: SlurmHooks,
+): Promise<void> {
   const { config, shardsDir } = context;
   // A shard once done stays done: each look at the disk reads only the results not yet seen.
   const finished = new Set<string>();
@@ -99,14 +112,18 @@ export async function runShardsOnSlurm(context: ExecutorContext, stage: string, 
       const exhausted = pending.find((sha) => (tries.get(sha) ?? 0) > config.maxRetries);
       if (exhausted) {
         const last = lastTaskLog.get(exhausted);
-        throw new StageError(`shard ${exhausted.slice(0, 12)} failed ${config.maxRetries + 1} times on Slurm; its last task log (${last}):\n${logTail(last ?? '')}`);
+        throw new StageError(
+          `shard ${exhausted.slice(0, 12)} failed ${config.maxRetries + 1} times on Slurm; its last task log (${last}):\n${logTail(last ?? '')}`,
+        );
       }
       for (const sha of pending) tries.set(sha, (tries.get(sha) ?? 0) + 1);
       const jobId = await submitArray(context, stage, pending, round++);
       active.add(jobId);
       pending.forEach((sha, index) => lastTaskLog.set(sha, join(shardsDir, `slurm-${jobId}_${index}.out`)));
       const retried = pending.filter((sha) => (tries.get(sha) ?? 0) > 1).length;
-      hooks.log(`Slurm job ${jobId}: ${pending.length} shard(s)${retried ? `, ${retried} resubmitted after a failed task` : ''}`);
+      hooks.log(
+        `Slurm job ${jobId}: ${pending.length} shard(s)${retried ? `, ${retried} resubmitted after a failed task` : ''}`,
+      );
       while ((await queuedTasks(jobId)) > 0) {
         hooks.onProgress?.(shas.length - pendingShards().length);
         await sleep(config.pollIntervalS);
@@ -120,12 +137,20 @@ export async function runShardsOnSlurm(context: ExecutorContext, stage: string, 
 }
 
 /** A stage's shard runner on Slurm: specs and results in the context's shards folder. */
-export function slurmShardRunner(context: ExecutorContext, stage: string, seed: number, log: (message: string) => void): ShardRunner {
+export function slurmShardRunner(
+  context: ExecutorContext,
+  stage: string,
+  seed: number,
+  log: (message: string) => void,
+): ShardRunner {
   return {
     count: context.config.shards,
     async run(payloads, onProgress) {
       mkdirSync(context.shardsDir, { recursive: true });
-      const shas = writeShardSpecs(context.shardsDir, payloads.map((payload) => ({ stage, seed, payload })));
+      const shas = writeShardSpecs(
+        context.shardsDir,
+        payloads.map((payload) => ({ stage, seed, payload })),
+      );
       await runShardsOnSlurm(context, stage, shas, { log, ...(onProgress ? { onProgress } : {}) });
       return shas.map((sha) => shardResult(context.shardsDir, sha));
     },

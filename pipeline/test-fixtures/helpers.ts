@@ -32,5 +32,8 @@ export async function runToy(resultsDir: string, rawConfig: unknown = {}, option
 
 /** Runs the dwsyn command on the toy pipeline and never throws: tests look at the exit code. */
 export function dwsyn(args: readonly string[], options: { cwd?: string } = {}) {
-  return execa(process.execPath, [cliPath, '--stages-module', toyStagesModule, ...args], { reject: false, cwd: options.cwd ?? repoRoot });
+  return execa(process.execPath, [cliPath, '--stages-module', toyStagesModule, ...args], {
+    reject: false,
+    cwd: options.cwd ?? repoRoot,
+  });
 }

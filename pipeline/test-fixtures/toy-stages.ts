@@ -44,7 +44,10 @@ const gen: Stage = {
   outputs: [{ name: 'numbers', kind: toyNumbers }],
   async run({ params, seed }) {
     if (params['gen'].failure === 'throw') throw new Error('gen failed on purpose');
-    const valuesM = Array.from({ length: params['gen'].count }, (_, i) => trialStream(seed, 'gen', i).normal() * params['gen'].scaleM);
+    const valuesM = Array.from(
+      { length: params['gen'].count },
+      (_, i) => trialStream(seed, 'gen', i).normal() * params['gen'].scaleM,
+    );
     if (params['gen'].failure === 'nan') valuesM[0] = Number.NaN;
     return { numbers: { valuesM } };
   },

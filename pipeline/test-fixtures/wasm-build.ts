@@ -15,5 +15,9 @@ export async function assertCommittedWasm(t: ExecutionContext, scriptName: strin
   const committed = `${repoRoot}/${args[outAt]!}`;
   args[outAt] = `${tempDir()}/out.wasm`;
   await execa('npx', ['asc', ...args], { cwd: repoRoot });
-  t.deepEqual(readFileSync(args[outAt]), readFileSync(committed), `${committed} differs from what npm run ${scriptName} makes`);
+  t.deepEqual(
+    readFileSync(args[outAt]),
+    readFileSync(committed),
+    `${committed} differs from what npm run ${scriptName} makes`,
+  );
 }

@@ -1,6 +1,9 @@
 import type { Landscape } from '../landscape.ts';
 
-/** V = V0 sin^2(pi q / p): the static depinning field is pi V0 / (2 Ms S p) (docs/physics.md, closed forms for the drift). */
+/**
+ * V = V0 sin^2(pi q / p): the static depinning field is pi V0 / (2 Ms S p) (docs/physics.md, closed forms for the
+ * drift).
+ */
 export function periodicPinning(amplitudeJ: number, periodM: number): Landscape {
   const k = Math.PI / periodM;
   return {

@@ -61,7 +61,11 @@ export function edgeRoughness(options: RoughnessOptions): Landscape {
  * The width change w(x) − w0 of each profile (both edges), on a grid of `stepM` from `originM` reaching
  * past the track: the raw roughness, before the wall's profile averages it.
  */
-export function edgeWidthChanges(options: Omit<RoughnessOptions, 'profileOfWall'>): { originM: number; stepM: number; widthChangeM: Float64Array[] } {
+export function edgeWidthChanges(options: Omit<RoughnessOptions, 'profileOfWall'>): {
+  originM: number;
+  stepM: number;
+  widthChangeM: Float64Array[];
+} {
   const { rmsM, correlationLengthM: lambda, deltaM } = options;
   const stepM = Math.min(lambda, deltaM) / 4;
   const margin = 5 * Math.max(lambda, deltaM);

@@ -4,8 +4,14 @@ import type { Landscape } from '../landscape.ts';
  * A one-sided hard stop, V = k (q - q0)^2 / 2 only beyond q0: the end of the active track or the edge of
  * the home pad, where a driven wall is held instead of running off.
  */
-export function endStop(positionM: number, side: 'left' | 'right', stiffnessJPerM2: number, trackLengthM: number): Landscape {
-  const beyond = side === 'left' ? (q: number) => Math.min(0, q - positionM) : (q: number) => Math.max(0, q - positionM);
+export function endStop(
+  positionM: number,
+  side: 'left' | 'right',
+  stiffnessJPerM2: number,
+  trackLengthM: number,
+): Landscape {
+  const beyond =
+    side === 'left' ? (q: number) => Math.min(0, q - positionM) : (q: number) => Math.max(0, q - positionM);
   return {
     addForce(q, out) {
       for (let i = 0; i < q.length; i++) out[i]! -= stiffnessJPerM2 * beyond(q[i]!);
