@@ -31,7 +31,7 @@ export async function benchCrossbarVsNgspice(sizes: number[], repeats: number, n
       if (r < repeats) ours.push(run.seconds);
       iterations = run.result.iterations;
       if (r < ngspiceRepeats) {
-        const ng = await ngspiceColumnCurrents(run.x);
+        const ng = await ngspiceColumnCurrents(run.x, 'system');
         spice.push(ng.seconds);
         worst = Math.max(
           worst,

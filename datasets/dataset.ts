@@ -102,3 +102,10 @@ export function headOf(split: Split, count: number): Split {
     pixels: split.pixels,
   };
 }
+
+/** How many examples carry each of the ten labels. */
+export function labelHistogram(labels: Uint8Array): number[] {
+  const counts = new Array<number>(10).fill(0);
+  for (const label of labels) counts[label]! += 1;
+  return counts;
+}

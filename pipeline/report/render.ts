@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -20,10 +22,19 @@ refusingLoader.load = async (uri: string) => {
   throw new Error(`a report chart may not load ${uri}: its data is inline`);
 };
 
-/** The SVG as a PNG at twice its size, white background, with the system's DejaVu fonts. */
+/**
+ * DejaVu Sans as npm installs it (dejavu-fonts-ttf): the plots' text needs no system fonts, and a PNG is drawn with
+ * the same glyphs on every machine.
+ */
+const dejavuDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((name) =>
+  join(dejavuDir, name),
+);
+
+/** The SVG as a PNG at twice its size, white background, in DejaVu Sans. */
 export function svgToPng(svg: string): Uint8Array {
   const png = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'DejaVu Sans' },
     background: 'white',
     fitTo: { mode: 'zoom', value: 2 },
   })

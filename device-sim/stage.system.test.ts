@@ -3,21 +3,19 @@ import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
+import { copyOfSmallPipeline, smallPipeline } from '../pipeline/test-fixtures/small-pipeline.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
 const smallDevice = { trialsPerState: 24, stateCounts: [3], protocol: { calibrationPoints: 10, calibrationTrials: 8 } };
 
 test('dwsyn run device writes a device table that passes audit, then skips', async (t) => {
-  const dir = tempDir();
-  const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ device: smallDevice }));
-  const results = join(dir, 'results');
-  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device', '--json']);
-  t.is(run.exitCode, 0, run.stderr);
+  const fixture = await smallPipeline();
+  t.is(fixture.run.exitCode, 0, fixture.run.stderr);
   t.deepEqual(
-    JSON.parse(run.stdout).stages.map((s: { action: string }) => s.action),
-    ['ran'],
+    JSON.parse(fixture.run.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action])[0],
+    ['device', 'ran'],
   );
+  const { config, results } = await copyOfSmallPipeline();
   const audit = await dwsyn(['--results-dir', results, '--config', config, 'audit', '--json']);
   t.is(audit.exitCode, 0, audit.stdout);
   const again = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device', '--json']);

@@ -1,9 +1,10 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import { readArtifact } from '../artifact.ts';
 import { cliPath, tempDir } from '../test-fixtures/helpers.ts';
+import { copyOfSmallPipeline, smallPipeline } from '../test-fixtures/small-pipeline.ts';
 import { execa } from 'execa';
 import { crossbarModel } from '../schemas/crossbar-model.ts';
 import { deviceTable } from '../schemas/device-table.ts';
@@ -16,36 +17,8 @@ import { lineageAudit } from './stage.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
 
-/** A small pipeline run through the report stage, shared by the tests of this file. */
-const run = (async () => {
-  const dir = tempDir();
-  const config = join(dir, 'config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      device: {
-        trialsPerState: 24,
-        stateCounts: [3],
-        exampleTrajectories: 3,
-        trajectoryPoints: 60,
-        protocol: { calibrationPoints: 10, calibrationTrials: 8 },
-        calibration: { currentsAPerM2: [4e11, 12e11], pulseS: '0.5 ns' },
-      },
-      crossbar: {
-        networkLayers: [784, 32, 10],
-        statisticsInputs: 1,
-        irDropSweep: { arraySizes: [16, 32], segmentOhms: [1, 2], inputs: 1 },
-      },
-      train: { mode: 'insitu', states: 3, epochs: 2, trainImages: 2000, testImages: 500, layers: [784, 32, 10] },
-    }),
-  );
-  const results = join(dir, 'results');
-  const result = await dwsyn(['--results-dir', results, '--config', config, 'run', 'report', '--json']);
-  return { dir, config, results, result };
-})();
-
 test.serial('dwsyn run report: the pipeline ends with a report whose files audit clean', async (t) => {
-  const { results, config, result } = await run;
+  const { results, config, run: result } = await smallPipeline();
   t.is(result.exitCode, 0, result.stderr);
   t.deepEqual(
     JSON.parse(result.stdout).stages.map((s: { stage: string; action: string }) => s.action),
@@ -80,7 +53,7 @@ test.serial('dwsyn run report: the pipeline ends with a report whose files audit
 test.serial(
   'the report page renders in chromium: no console error, every plot drawn, every table filled',
   async (t) => {
-    const { results } = await run;
+    const { results } = await smallPipeline();
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -131,7 +104,7 @@ test.serial(
       );
       t.true(targets.length > 0);
       for (const target of new Set(targets)) t.is(await page.locator(target).count(), 1, target);
-      const screenshot = join(results, 'report/screenshot.png');
+      const screenshot = join(tempDir(), 'screenshot.png');
       await page.screenshot({ path: screenshot, fullPage: true });
       t.true(readFileSync(screenshot).length > 50_000);
       t.log(`screenshot: ${screenshot}`);
@@ -143,7 +116,7 @@ test.serial(
 );
 
 test.serial('strings from configs and artifacts are escaped: nothing in them becomes markup', async (t) => {
-  const { results } = await run;
+  const { results } = await smallPipeline();
   const device = readArtifact(join(results, 'device/device-table.json'), deviceTable);
   const crossbar = readArtifact(join(results, 'crossbar/crossbar-model.json'), crossbarModel);
   const metrics = readArtifact(join(results, 'train/metrics.json'), metricsKind);
@@ -168,7 +141,7 @@ test.serial('strings from configs and artifacts are escaped: nothing in them bec
 test.serial(
   'a changed attachment fails the audit, naming the file; a report from another run fails its lineage',
   async (t) => {
-    const { results, config } = await run;
+    const { results, config } = await copyOfSmallPipeline();
     const device = readArtifact(join(results, 'device/device-table.json'), deviceTable);
     const metrics = readArtifact(join(results, 'train/metrics.json'), metricsKind);
     const foreign = structuredClone(device);

@@ -1,0 +1,3 @@
+import { settings, tiers } from './ava.config.js';
+
+export default { ...settings, files: tiers.unit };
