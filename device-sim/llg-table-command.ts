@@ -12,7 +12,7 @@ import { deviceTable } from '../pipeline/schemas/device-table.ts';
 import { shardsRoot } from '../pipeline/shards.ts';
 import { slurmShardRunner } from '../pipeline/slurm/slurm-executor.ts';
 import { stages } from '../pipeline/stages.ts';
-import { hashSources } from '../pipeline/sources.ts';
+import { hashCodeClosure } from '../pipeline/code-closure.ts';
 import { repoRoot } from '../pipeline/version.ts';
 import { describeIssues } from '../pipeline/zod-issues.ts';
 import {
@@ -179,7 +179,7 @@ export function registerLlgTableCommand(device: Command): void {
           path,
           deviceTable,
           stageProvenance(llgTableMaker, {
-            sources: hashSources(repoRoot, deviceStage.sources),
+            sources: hashCodeClosure(repoRoot, [deviceStage.entry, import.meta.url]),
             params,
             inputs,
             seed: oneD.provenance.seed,

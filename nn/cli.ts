@@ -12,7 +12,7 @@ import { slurmShardRunner } from '../pipeline/slurm/slurm-executor.ts';
 import { TrainShardResult, type TrainShard } from './sweep-shard.ts';
 import { metricsKind, type MetricsData } from '../pipeline/schemas/nn.ts';
 import { stageProvenance } from '../pipeline/provenance.ts';
-import { hashSources } from '../pipeline/sources.ts';
+import { hashCodeClosure } from '../pipeline/code-closure.ts';
 import { repoRoot } from '../pipeline/version.ts';
 import { trainStage } from './stage.ts';
 import { stderrProgress } from '../pipeline/progress.ts';
@@ -117,7 +117,7 @@ function writeExperimentMetrics(outDir: string, run: Finished, table: Planned['t
     path,
     metricsKind,
     stageProvenance(trainStage, {
-      sources: hashSources(repoRoot, trainStage.sources),
+      sources: hashCodeClosure(repoRoot, [trainStage.entry, import.meta.url]),
       params: run.params,
       inputs,
       seed: run.seed,

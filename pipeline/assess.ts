@@ -6,7 +6,7 @@ import { describeChange, diffValues } from './diff.ts';
 import { outputPath } from './graph.ts';
 import { hashValue } from './hash.ts';
 import type { FingerprintComponents, LockFile } from './lock.ts';
-import { hashSources } from './sources.ts';
+import { hashCodeClosure } from './code-closure.ts';
 import type { Stage } from './stage.ts';
 
 export interface PipelineState {
@@ -68,7 +68,7 @@ export function assessStage(stage: Stage, state: PipelineState, pending: Readonl
   const components: FingerprintComponents = {
     stage: stage.id,
     stageVersion: stage.version,
-    sources: hashSources(state.repoRoot, stage.sources),
+    sources: hashCodeClosure(state.repoRoot, [stage.entry]),
     params: pickParams(state.config, stage.reads),
     seed: state.config.seed,
     inputs,

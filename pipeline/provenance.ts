@@ -1,6 +1,6 @@
 import type { Provenance } from './schemas/provenance.ts';
 import { rngDescription } from './rng.ts';
-import { combinedSourceHash, type SourceHashes } from './sources.ts';
+import { combinedSourceHash, type SourceHashes } from './code-closure.ts';
 import type { Stage } from './stage.ts';
 import { dwsynVersion } from './version.ts';
 

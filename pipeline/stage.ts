@@ -59,8 +59,11 @@ export interface Stage {
   /** Bump on a semantic change that the source hash would not show (a changed default elsewhere, say). */
   readonly version: number;
   readonly description: string;
-  /** Files and folders (relative to the repository root) whose content is the stage's code. */
-  readonly sources: readonly string[];
+  /**
+   * The stage's module (`import.meta.url`): its code is every file this module reaches through its imports, with
+   * the runner's own (pipeline/code-closure.ts), hashed into the fingerprint.
+   */
+  readonly entry: string;
   readonly config?: ConfigSection;
   /** Dotted config keys the stage reads; only these enter its fingerprint. */
   readonly reads: readonly string[];

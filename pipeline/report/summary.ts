@@ -9,7 +9,7 @@ import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
 import type { DeviceTableData } from '../schemas/device-table.ts';
 import type { MetricsData } from '../schemas/nn.ts';
 import { reportKind, type ReportData } from '../schemas/report.ts';
-import { hashSources } from '../sources.ts';
+import { hashCodeClosure } from '../code-closure.ts';
 import { repoRoot } from '../version.ts';
 import { buildReport } from './build.ts';
 import { toRuns, type ArtifactRef, type AuditRow } from './inputs.ts';
@@ -106,7 +106,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     path,
     reportKind,
     stageProvenance(reportStage, {
-      sources: hashSources(repoRoot, reportStage.sources),
+      sources: hashCodeClosure(repoRoot, [reportStage.entry, import.meta.url]),
       params: { metrics: metricsPaths.map((p) => relative(resultsDir, p)) },
       inputs,
       seed: options.seed,

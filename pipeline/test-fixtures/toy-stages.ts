@@ -31,13 +31,11 @@ const GenConfig = z.object({
 
 const SumConfig = z.object({ offsetM: quantity('m', 'added to the sum').default(0) });
 
-const source = ['pipeline/test-fixtures/toy-stages.ts'];
-
 const gen: Stage = {
   id: 'gen',
   version: 1,
   description: 'draw numbers',
-  sources: source,
+  entry: import.meta.url,
   config: { section: 'gen', schema: GenConfig },
   reads: ['gen.count', 'gen.scaleM', 'gen.failure'],
   inputs: [],
@@ -57,7 +55,7 @@ const sum: Stage = {
   id: 'sum',
   version: 1,
   description: 'add the numbers',
-  sources: source,
+  entry: import.meta.url,
   config: { section: 'sum', schema: SumConfig },
   reads: ['sum.offsetM'],
   inputs: [{ name: 'numbers', stage: 'gen', output: 'numbers' }],
