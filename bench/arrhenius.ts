@@ -4,7 +4,7 @@
  * be -V0 / k_B within about 10 % (the Kramers prefactor depends only weakly on T; docs/physics.md, equilibrium
  * oracles).
  */
-import { boltzmannJPerK } from '../pipeline/constants.ts';
+import { boltzmannJPerK } from '../core/constants.ts';
 import { prepareWalls, setA } from '../device-sim/wall/test-fixtures.ts';
 
 export function arrheniusSlope(): {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gammaRadPerST } from '../pipeline/constants.ts';
+import { gammaRadPerST } from '../core/constants.ts';
 import { addUniaxialField } from '../device-sim/llg/anisotropy.ts';
 import { Demag, demagKernel, paddedGrid } from '../device-sim/llg/demag.ts';
 import { addExchangeField } from '../device-sim/llg/exchange.ts';

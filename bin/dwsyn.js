@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../pipeline/cli.ts');
+const { main } = await import('../pipeline/cli/cli.ts');
 await main(process.argv);

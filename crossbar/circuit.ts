@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../pipeline/quantity.ts';
+import { quantity } from '../core/quantity.ts';
 
 /**
  * A crossbar read: the public contract of `dwsyn crossbar solve --case case.json`. Row i is word line i

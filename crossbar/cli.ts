@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadCaseFile } from '../pipeline/case-file.ts';
-import { formatJson } from '../pipeline/json-file.ts';
+import { loadCaseFile } from '../pipeline/artifacts/case-file.ts';
+import { formatJson } from '../pipeline/artifacts/json-file.ts';
 import { CrossbarCase, checkCrossbarCase, idealColumnCurrents, toCrossbar } from './circuit.ts';
 import { solveCrossbar } from './solve.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../pipeline/quantity.ts';
+import { quantity } from '../core/quantity.ts';
 
 /** The `crossbar` section of the pipeline config. Defaults: docs/paper.md, readout and crossbar defaults. */
 export const CrossbarConfig = z

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream } from '../pipeline/rng.ts';
+import { trialStream } from '../core/rng.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { toCrossbar } from './circuit.ts';
 import { CrossbarConfig } from './crossbar-config.ts';

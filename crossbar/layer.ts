@@ -1,4 +1,4 @@
-import type { RandomStream } from '../pipeline/rng.ts';
+import type { RandomStream } from '../core/rng.ts';
 import { idealColumnCurrents, type Crossbar } from './circuit.ts';
 import type { CrossbarConfig } from './crossbar-config.ts';
 import type { NodeVoltages } from './kcl.ts';

@@ -1,5 +1,5 @@
-import type { StateTable } from '../pipeline/schemas/device-table.ts';
-import type { RandomStream } from '../pipeline/rng.ts';
+import type { StateTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import type { RandomStream } from '../core/rng.ts';
 
 /**
  * How n device states become signed weights. Differential: a weight at level k programs G+ to state k

@@ -1,6 +1,6 @@
-import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
-import { crossbarModel } from '../pipeline/schemas/crossbar-model.ts';
-import type { Stage } from '../pipeline/stage.ts';
+import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import { crossbarModel } from '../pipeline/artifacts/schemas/crossbar-model.ts';
+import type { Stage } from '../pipeline/run/stage.ts';
 import { CrossbarConfig } from './crossbar-config.ts';
 import { buildCrossbarModel } from './model.ts';
 

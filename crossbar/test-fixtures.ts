@@ -1,4 +1,4 @@
-import { trialStream } from '../pipeline/rng.ts';
+import { trialStream } from '../core/rng.ts';
 import { CrossbarCase } from './circuit.ts';
 
 /** A seeded random array case: conductances uniform in [lowS, highS], inputs uniform in [0, 0.2] V. */

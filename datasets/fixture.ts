@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { trialStream } from '../pipeline/rng.ts';
+import { trialStream } from '../core/rng.ts';
 import { encodeIdx } from './idx.ts';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import test from 'ava';
-import { ArtifactError } from '../pipeline/errors.ts';
+import { ArtifactError } from '../core/errors.ts';
 import { tempDir } from '../pipeline/test-fixtures/helpers.ts';
 import { encodeIdx, parseIdx, readIdx } from './idx.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { ArtifactError } from '../pipeline/errors.ts';
+import { ArtifactError } from '../core/errors.ts';
 
 /** IDX type codes (LeCun's format): only unsigned bytes are used by MNIST and Fashion-MNIST. */
 const unsignedByte = 0x08;

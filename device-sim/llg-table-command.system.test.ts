@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
-import { readArtifact } from '../pipeline/artifact.ts';
-import { reportKind } from '../pipeline/schemas/report.ts';
-import { deviceTable } from '../pipeline/schemas/device-table.ts';
+import { readArtifact } from '../pipeline/artifacts/artifact.ts';
+import { reportKind } from '../pipeline/artifacts/schemas/report.ts';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
 

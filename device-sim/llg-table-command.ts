@@ -1,27 +1,27 @@
 import { rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { readArtifact, writeArtifact } from '../pipeline/artifact.ts';
-import { loadCaseFile } from '../pipeline/case-file.ts';
-import { UsageError } from '../pipeline/errors.ts';
-import { formatJson } from '../pipeline/json-file.ts';
-import { stderrProgress } from '../pipeline/progress.ts';
-import { stageProvenance } from '../pipeline/provenance.ts';
-import { loadConfig } from '../pipeline/config.ts';
-import { deviceTable } from '../pipeline/schemas/device-table.ts';
-import { shardsRoot } from '../pipeline/shards.ts';
-import { slurmShardRunner } from '../pipeline/slurm/slurm-executor.ts';
-import { stages } from '../pipeline/stages.ts';
-import { hashCodeClosure } from '../pipeline/code-closure.ts';
-import { repoRoot } from '../pipeline/version.ts';
-import { describeIssues } from '../pipeline/zod-issues.ts';
+import { readArtifact, writeArtifact } from '../pipeline/artifacts/artifact.ts';
+import { loadCaseFile } from '../pipeline/artifacts/case-file.ts';
+import { UsageError } from '../core/errors.ts';
+import { formatJson } from '../pipeline/artifacts/json-file.ts';
+import { stderrProgress } from '../pipeline/run/progress.ts';
+import { stageProvenance } from '../pipeline/artifacts/provenance.ts';
+import { loadConfig } from '../pipeline/run/config.ts';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { shardsRoot } from '../pipeline/executors/shards.ts';
+import { slurmShardRunner } from '../pipeline/executors/slurm/slurm-executor.ts';
+import { stages } from '../pipeline/run/stages.ts';
+import { hashCodeClosure } from '../pipeline/run/code-closure.ts';
+import { repoRoot } from '../pipeline/cli/version.ts';
+import { describeIssues } from '../pipeline/artifacts/zod-issues.ts';
 import {
   createBatchRunner,
   createShardedBatchRunner,
   defaultWorkerCount,
   type BatchRunner,
 } from './characterize/batch-runner.ts';
-import { compareStateDistributions, type StateComparison } from '../pipeline/device-table-comparison.ts';
+import { compareStateDistributions, type StateComparison } from '../core/device-table-comparison.ts';
 import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
 import { LlgCharacterization } from './characterize/llg-settings.ts';

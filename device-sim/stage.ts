@@ -1,5 +1,5 @@
-import { deviceTable } from '../pipeline/schemas/device-table.ts';
-import type { Stage } from '../pipeline/stage.ts';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import type { Stage } from '../pipeline/run/stage.ts';
 import {
   createBatchRunner,
   createShardedBatchRunner,

@@ -2,7 +2,7 @@ import type { Split } from '../datasets/dataset.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { CrossbarLayer } from '../crossbar/layer.ts';
 import { conductanceOfWeight, type StateConductances } from '../crossbar/mapping.ts';
-import { trialStream } from '../pipeline/rng.ts';
+import { trialStream } from '../core/rng.ts';
 import { quantizeSigned } from '../crossbar/periphery.ts';
 import { headOf } from '../datasets/dataset.ts';
 import type { LayerProduct, Mlp } from './mlp.ts';

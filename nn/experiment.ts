@@ -1,10 +1,10 @@
-import { trialStream } from '../pipeline/rng.ts';
-import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
+import { trialStream } from '../core/rng.ts';
+import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
 import type { Dataset } from '../datasets/dataset.ts';
 import { headOf } from '../datasets/dataset.ts';
-import { mean, std } from '../pipeline/statistics.ts';
-import { UsageError } from '../pipeline/errors.ts';
-import type { Progress, ProgressReporter } from '../pipeline/progress.ts';
+import { mean, std } from '../core/statistics.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Progress, ProgressReporter } from '../pipeline/run/progress.ts';
 import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
 import type { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream } from '../pipeline/rng.ts';
+import { trialStream } from '../core/rng.ts';
 import { Arena } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type MlpOptions } from './mlp.ts';
 import { squaredHinge, type LossFunction } from './loss.ts';

@@ -1,4 +1,4 @@
-import type { RandomStream } from '../pipeline/rng.ts';
+import type { RandomStream } from '../core/rng.ts';
 import type { Arena, Tensor } from './kernels/arena.ts';
 
 export interface MlpOptions {

@@ -1,7 +1,7 @@
 import { loadDataset } from '../datasets/dataset.ts';
-import type { DeviceTableData } from '../pipeline/schemas/device-table.ts';
-import { metricsKind, modelKind } from '../pipeline/schemas/nn.ts';
-import type { Stage } from '../pipeline/stage.ts';
+import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import { metricsKind, modelKind } from '../pipeline/artifacts/schemas/nn.ts';
+import type { Stage } from '../pipeline/run/stage.ts';
 import { progressObserver, runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
 import { runTrainShard } from './sweep-shard.ts';

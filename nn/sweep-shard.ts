@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { loadDataset } from '../datasets/dataset.ts';
-import { readArtifact } from '../pipeline/artifact.ts';
-import { ArtifactError } from '../pipeline/errors.ts';
-import { deviceTable } from '../pipeline/schemas/device-table.ts';
-import { metricsKind } from '../pipeline/schemas/nn.ts';
+import { readArtifact } from '../pipeline/artifacts/artifact.ts';
+import { ArtifactError } from '../core/errors.ts';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { metricsKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream } from '../pipeline/rng.ts';
+import { trialStream } from '../core/rng.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { gaussianDevice, nearestState, program, tableDevice } from './synapses.ts';
 

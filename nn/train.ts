@@ -1,4 +1,4 @@
-import { trialStream, type RandomStream } from '../pipeline/rng.ts';
+import { trialStream, type RandomStream } from '../core/rng.ts';
 import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
 import { Arena, type Tensor } from './kernels/arena.ts';

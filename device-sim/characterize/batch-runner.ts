@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { ShardRunner } from '../../pipeline/stage.ts';
+import type { ShardRunner } from '../../pipeline/run/stage.ts';
 import { DeviceConfig } from './device-config.ts';
 import { TrialBatch, TrialResults } from './protocol.ts';
 import { runBatch } from './run-batch.ts';

@@ -1,4 +1,4 @@
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import type { DeviceConfig } from './device-config.ts';

@@ -1,5 +1,5 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
-import type { DeviceTableData, StateTable } from '../../pipeline/schemas/device-table.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
+import type { DeviceTableData, StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { CaseProblem } from '../wall/check-case.ts';
 import { LlgCase } from '../llg/llg-case.ts';

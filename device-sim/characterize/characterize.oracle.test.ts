@@ -1,5 +1,5 @@
 import test from 'ava';
-import { deviceTable } from '../../pipeline/schemas/device-table.ts';
+import { deviceTable } from '../../pipeline/artifacts/schemas/device-table.ts';
 import { createBatchRunner } from './batch-runner.ts';
 import { characterizeDevice } from './characterize.ts';
 import { DeviceConfig } from './device-config.ts';

@@ -1,5 +1,5 @@
-import { boltzmannJPerK, gammaRadPerST } from '../../pipeline/constants.ts';
-import type { DeviceTableData, StateEntry, StateTable } from '../../pipeline/schemas/device-table.ts';
+import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
+import type { DeviceTableData, StateEntry, StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { calibrateStates, calibrationWork } from './calibrate.ts';
@@ -8,7 +8,7 @@ import type { Calibration } from '../llg/one-d-calibration.ts';
 import { attemptEnergy } from './energy.ts';
 import { runTrialBatch, setPulse, type TrialResults } from './protocol.ts';
 import { conductanceS, mtjConductances } from './readout.ts';
-import { histogram, mean, quantileLevels, quantiles, std } from '../../pipeline/statistics.ts';
+import { histogram, mean, quantileLevels, quantiles, std } from '../../core/statistics.ts';
 import { binOf, levelPositionM, positionToU } from './track.ts';
 
 export interface CharacterizeHooks {

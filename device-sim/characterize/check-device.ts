@@ -1,4 +1,4 @@
-import { boltzmannJPerK } from '../../pipeline/constants.ts';
+import { boltzmannJPerK } from '../../core/constants.ts';
 import { buildSystem } from '../wall/build.ts';
 import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
 import { noiseIntensityT2S } from '../wall/derived.ts';

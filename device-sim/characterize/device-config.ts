@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../../pipeline/quantity.ts';
+import { quantity } from '../../core/quantity.ts';
 import { Gate, Geometry, Material, Pinning } from '../wall/device-params.ts';
 import { CalibrationSettings } from '../llg/one-d-calibration.ts';
 

@@ -1,5 +1,5 @@
-import { gammaRadPerST } from '../../pipeline/constants.ts';
-import { trialStream } from '../../pipeline/rng.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
+import { trialStream } from '../../core/rng.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Drive } from '../wall/device-params.ts';
 import { StochasticHeun } from '../llg/heun.ts';

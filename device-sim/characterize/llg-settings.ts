@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../../pipeline/quantity.ts';
+import { quantity } from '../../core/quantity.ts';
 import { stripMesh } from '../llg/llg-case.ts';
 
 /** How a programming trial runs on the micromagnetic strip (the part every trial of a table shares). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream } from '../../core/rng.ts';
 import { buildSystem, pinningLandscape } from '../wall/build.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import { Drive } from '../wall/device-params.ts';

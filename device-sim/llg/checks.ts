@@ -1,4 +1,4 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import type { CaseProblem } from '../wall/check-case.ts';
 import type { Mesh } from './mesh.ts';
 

@@ -1,4 +1,4 @@
-import { ksTwoSample, mean, std } from '../../pipeline/statistics.ts';
+import { ksTwoSample, mean, std } from '../../core/statistics.ts';
 import { simulateWallCase } from '../wall/simulate.ts';
 import { WallCase } from '../wall/wall-case.ts';
 import type { LlgCase } from './llg-case.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
-import { mu0TMPerA } from '../../pipeline/constants.ts';
-import { trialStream } from '../../pipeline/rng.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
+import { trialStream } from '../../core/rng.ts';
 import { Demag } from './demag.ts';
 import { demagTensor } from './demag-tensor.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';

@@ -1,4 +1,4 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import { demagTensor } from './demag-tensor.ts';
 import { FftArena, FftPlan, RealFftPlan, rowLength, smoothSize, type ComplexArray, type WasmArray } from './fft.ts';
 import type { Mesh, VectorField } from './mesh.ts';

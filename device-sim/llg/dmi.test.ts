@@ -1,5 +1,5 @@
 import test from 'ava';
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { addUniaxialField } from './anisotropy.ts';
 import { addExchangeDmiField } from './dmi.ts';
 import { addExchangeField } from './exchange.ts';

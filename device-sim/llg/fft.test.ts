@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream } from '../../core/rng.ts';
 import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
 import { FftArena, FftPlan, RealFftPlan, smoothSize } from './fft.ts';
 

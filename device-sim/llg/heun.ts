@@ -1,4 +1,4 @@
-import type { RandomStream } from '../../pipeline/rng.ts';
+import type { RandomStream } from '../../core/rng.ts';
 import { llgRate } from './llg.ts';
 import { vectorField, type VectorField } from './mesh.ts';
 import type { EffectiveField } from './relax.ts';

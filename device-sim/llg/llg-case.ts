@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../../pipeline/quantity.ts';
+import { quantity } from '../../core/quantity.ts';
 import { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
 import { rkMethods } from './runge-kutta.ts';
 

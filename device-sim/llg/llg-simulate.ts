@@ -1,5 +1,5 @@
-import { gammaRadPerST, mu0TMPerA } from '../../pipeline/constants.ts';
-import { trialStream } from '../../pipeline/rng.ts';
+import { gammaRadPerST, mu0TMPerA } from '../../core/constants.ts';
+import { trialStream } from '../../core/rng.ts';
 import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import { cellSizeProblems, heunStepFactor, largestFieldT } from './checks.ts';

@@ -1,7 +1,7 @@
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { z } from 'zod';
-import { quantity } from '../../pipeline/quantity.ts';
-import type { OneDCalibration } from '../../pipeline/schemas/device-table.ts';
+import { quantity } from '../../core/quantity.ts';
+import type { OneDCalibration } from '../../pipeline/artifacts/schemas/device-table.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { Geometry, Material } from '../wall/device-params.ts';
 import { simulateWallCase } from '../wall/simulate.ts';

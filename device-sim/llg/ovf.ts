@@ -1,4 +1,4 @@
-import { ArtifactError } from '../../pipeline/errors.ts';
+import { ArtifactError } from '../../core/errors.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 
 /**

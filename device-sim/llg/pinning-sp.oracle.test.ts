@@ -1,5 +1,5 @@
 import test from 'ava';
-import { gammaRadPerST, mu0TMPerA } from '../../pipeline/constants.ts';
+import { gammaRadPerST, mu0TMPerA } from '../../core/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { addUniaxialField } from './anisotropy.ts';
 import { addRegionExchangeField } from './exchange.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { llgRate } from './llg.ts';
 import { vectorField } from './mesh.ts';

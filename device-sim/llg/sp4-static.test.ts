@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import { Demag } from './demag.ts';
 import { fieldEnergyJ } from './energy.ts';
 import { addExchangeField, maxNeighbourAngleRad } from './exchange.ts';

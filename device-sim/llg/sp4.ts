@@ -1,4 +1,4 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import { Demag } from './demag.ts';
 import { addExchangeField } from './exchange.ts';
 import { llgRateOf } from './llg.ts';

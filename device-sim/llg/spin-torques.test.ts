@@ -1,5 +1,5 @@
 import test from 'ava';
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { llgRate } from './llg.ts';
 import { vectorField } from './mesh.ts';
 import { AdaptiveRk } from './runge-kutta.ts';

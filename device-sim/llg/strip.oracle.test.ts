@@ -4,7 +4,7 @@ import { wallEnergyPerArea } from '../wall/derived.ts';
 import { WallCase } from '../wall/wall-case.ts';
 import { relax } from './relax.ts';
 import { minimize } from './minimize.ts';
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { Strip } from './strip.ts';
 import { cellCount, vectorField } from './mesh.ts';
 

@@ -1,4 +1,4 @@
-import { gammaRadPerST, mu0TMPerA } from '../../pipeline/constants.ts';
+import { gammaRadPerST, mu0TMPerA } from '../../core/constants.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
 import { addUniaxialField, anisotropyMap } from './anisotropy.ts';

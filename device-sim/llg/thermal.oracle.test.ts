@@ -1,6 +1,6 @@
 import test from 'ava';
-import { boltzmannJPerK, gammaRadPerST } from '../../pipeline/constants.ts';
-import { trialStream } from '../../pipeline/rng.ts';
+import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
+import { trialStream } from '../../core/rng.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { addUniaxialField } from './anisotropy.ts';
 import { StochasticHeun } from './heun.ts';

@@ -1,5 +1,5 @@
-import { boltzmannJPerK } from '../../pipeline/constants.ts';
-import type { RandomStream } from '../../pipeline/rng.ts';
+import { boltzmannJPerK } from '../../core/constants.ts';
+import type { RandomStream } from '../../core/rng.ts';
 import type { VectorField } from './mesh.ts';
 
 /**

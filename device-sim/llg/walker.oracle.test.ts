@@ -1,5 +1,5 @@
 import test from 'ava';
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { addUniaxialField } from './anisotropy.ts';
 import { fieldEnergyJ } from './energy.ts';

@@ -1,4 +1,4 @@
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream } from '../../core/rng.ts';
 import type { Drive, Gate, Geometry, Material, Pinning } from './device-params.ts';
 import { deriveWallConstants, type WallConstants } from './derived.ts';
 import type { PhaseDrive, WallSystem } from './dynamics.ts';

@@ -1,4 +1,4 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import type { Gate, Geometry, Material, Pinning } from './device-params.ts';
 
 export interface CaseProblem {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream } from '../../core/rng.ts';
 import { simulateWallCase } from './simulate.ts';
 import { prepareWalls, setB } from './test-fixtures.ts';
 import { WallCase } from './wall-case.ts';

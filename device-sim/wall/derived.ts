@@ -1,4 +1,4 @@
-import { bohrMagnetonJPerT, elementaryChargeC, gammaRadPerST, hbarJS, mu0TMPerA } from '../../pipeline/constants.ts';
+import { bohrMagnetonJPerT, elementaryChargeC, gammaRadPerST, hbarJS, mu0TMPerA } from '../../core/constants.ts';
 import type { Geometry, Material } from './device-params.ts';
 
 /** Everything the 1-D wall equations need, derived once from material and geometry (docs/physics.md, 1-D model). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../../pipeline/quantity.ts';
+import { quantity } from '../../core/quantity.ts';
 
 /**
  * Magnetic material of the racetrack (ferromagnet on a heavy metal). Defaults: docs/paper.md, device defaults; set B of

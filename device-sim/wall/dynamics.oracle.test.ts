@@ -1,5 +1,5 @@
 import test from 'ava';
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { Material } from './device-params.ts';
 import { deriveWallConstants } from './derived.ts';

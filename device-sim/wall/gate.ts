@@ -1,4 +1,4 @@
-import { mu0TMPerA } from '../../pipeline/constants.ts';
+import { mu0TMPerA } from '../../core/constants.ts';
 import type { Gate, VoltageLaw } from './device-params.ts';
 import type { Landscape } from './landscape.ts';
 import { wallEnergyPerArea } from './derived.ts';

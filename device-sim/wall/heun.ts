@@ -1,4 +1,4 @@
-import type { RandomStream } from '../../pipeline/rng.ts';
+import type { RandomStream } from '../../core/rng.ts';
 import { wallRates, type WallSystem } from './dynamics.ts';
 
 /** Positions and angles of many walls (struct of arrays), and the scratch space one Heun step needs. */

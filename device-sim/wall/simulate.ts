@@ -1,5 +1,5 @@
-import { boltzmannJPerK } from '../../pipeline/constants.ts';
-import { trialStream } from '../../pipeline/rng.ts';
+import { boltzmannJPerK } from '../../core/constants.ts';
+import { trialStream } from '../../core/rng.ts';
 import { buildSystem } from './build.ts';
 import { checkTrack, type CaseProblem } from './check-case.ts';
 import { noiseIntensityT2S } from './derived.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream } from '../../core/rng.ts';
 import { combineLandscapes } from './landscape.ts';
 import { gaussianNotch } from './pinning/gaussian.ts';
 import { edgeRoughness } from './pinning/roughness.ts';

@@ -2,7 +2,7 @@
  * Parameter sets A and B of docs/physics.md (worked numbers) and a small driver for single deterministic walls in
  * tests.
  */
-import { trialStream } from '../../pipeline/rng.ts';
+import { trialStream } from '../../core/rng.ts';
 import { Drive, Geometry, Material, type Pinning } from './device-params.ts';
 import { buildSystem } from './build.ts';
 import type { WallSystem } from './dynamics.ts';

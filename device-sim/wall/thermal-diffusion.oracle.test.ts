@@ -1,5 +1,5 @@
 import test from 'ava';
-import { boltzmannJPerK, gammaRadPerST } from '../../pipeline/constants.ts';
+import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { deriveWallConstants } from './derived.ts';
 import { Geometry } from './device-params.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { boltzmannJPerK } from '../../pipeline/constants.ts';
+import { boltzmannJPerK } from '../../core/constants.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { besselI } from './bessel.ts';
 import { Geometry, Material } from './device-params.ts';

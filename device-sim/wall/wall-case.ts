@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantity } from '../../pipeline/quantity.ts';
+import { quantity } from '../../core/quantity.ts';
 import { Drive, Gate, Geometry, Material, Pinning } from './device-params.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { gammaRadPerST } from '../../pipeline/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import type { WallSystem } from './dynamics.ts';
 
 /**

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { trialStream, type RandomStream } from '../../pipeline/rng.ts';
+import { trialStream, type RandomStream } from '../../core/rng.ts';
 import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
 import { Arena, type Tensor } from './arena.ts';
 import { referenceBatchNorm, referenceMatmul } from './reference.ts';

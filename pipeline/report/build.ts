@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { Artifact } from '../artifact.ts';
-import { compareStateDistributions } from '../device-table-comparison.ts';
+import type { Artifact } from '../artifacts/artifact.ts';
+import { compareStateDistributions } from '../../core/device-table-comparison.ts';
 import {
   accuracyChart,
   attemptsChart,

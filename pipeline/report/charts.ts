@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../schemas/device-table.ts';
+import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
 import type { ReportRun } from './inputs.ts';
 
 /** One plot of the report: a vega-lite spec built from artifact data only (inline values). */

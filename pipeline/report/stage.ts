@@ -1,9 +1,9 @@
-import type { Artifact } from '../artifact.ts';
-import type { CrossbarModelData } from '../schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../schemas/device-table.ts';
-import type { MetricsData } from '../schemas/nn.ts';
-import { reportKind, type ReportData } from '../schemas/report.ts';
-import type { Stage, StageInput } from '../stage.ts';
+import type { Artifact } from '../artifacts/artifact.ts';
+import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
+import type { MetricsData } from '../artifacts/schemas/nn.ts';
+import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
+import type { Stage, StageInput } from '../run/stage.ts';
 import { buildReport } from './build.ts';
 import { toRuns, type AuditRow } from './inputs.ts';
 

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { parseConfig } from '../config.ts';
-import { runPipeline, type RunOptions } from '../runner.ts';
-import { repoRoot } from '../version.ts';
+import { parseConfig } from '../run/config.ts';
+import { runPipeline, type RunOptions } from '../run/runner.ts';
+import { repoRoot } from '../cli/version.ts';
 import { stages as toyStages } from './toy-stages.ts';
 
 export const toyStagesModule = join(repoRoot, 'pipeline/test-fixtures/toy-stages.ts');

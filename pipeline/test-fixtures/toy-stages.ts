@@ -3,10 +3,10 @@
  * `gen` draws seeded numbers, `sum` adds them up.
  */
 import { z } from 'zod';
-import { defineArtifactKind } from '../artifact.ts';
-import { quantity } from '../quantity.ts';
-import { trialStream } from '../rng.ts';
-import type { Stage } from '../stage.ts';
+import { defineArtifactKind } from '../artifacts/artifact.ts';
+import { quantity } from '../../core/quantity.ts';
+import { trialStream } from '../../core/rng.ts';
+import type { Stage } from '../run/stage.ts';
 
 export const toyNumbers = defineArtifactKind({
   kind: 'toy-numbers',

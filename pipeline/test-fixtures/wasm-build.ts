@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { repoRoot } from '../version.ts';
+import { repoRoot } from '../cli/version.ts';
 import { tempDir } from './helpers.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { RandomStream } from '../../../pipeline/rng.ts';
+import type { RandomStream } from '../../../core/rng.ts';
 import type { Landscape } from '../landscape.ts';
 
 export interface RoughnessOptions {

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'ava';
+import { codeClosure, hashCodeClosure } from './code-closure.ts';
+import { tempDir } from '../test-fixtures/helpers.ts';
+import { repoRoot } from '../cli/version.ts';
+
+function tree(files: Record<string, string>): string {
+  const root = tempDir('dwsyn-closure-');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+test('the closure follows static, multi-line, re-exported and dynamic imports, wasm URLs and their AssemblyScript', (t) => {
+  const root = tree({
+    'a.ts': "import {\n  b,\n  c,\n} from './lib/b.ts';\nimport type { T } from './types.ts';\nimport 'zod/v4';\n",
+    'lib/b.ts':
+      "export * from './c.ts';\nimport * as fs from 'node:fs';\nimport path from 'path';\nconst m = await import('../d.ts');\n",
+    'lib/c.ts': "import { x } from '@scope/pkg/sub';\nconst w = new URL('./k.wasm', import.meta.url);\n",
+    'lib/k.wasm': 'binary',
+    'lib/k.as.ts': "import { at } from './address.as';\n",
+    'lib/address.as.ts': 'export function at(): void {}\n',
+    'd.ts': "const table = await import(someComputedPath);\nexport const root = new URL('..', import.meta.url);\n",
+    'types.ts': 'export type T = number;\n',
+    'unreached.ts': "import './a.ts';\n",
+  });
+  const closure = codeClosure(root, [join(root, 'a.ts')]);
+  t.deepEqual(closure.files, [
+    'a.ts',
+    'd.ts',
+    'lib/address.as.ts',
+    'lib/b.ts',
+    'lib/c.ts',
+    'lib/k.as.ts',
+    'lib/k.wasm',
+    'types.ts',
+  ]);
+  t.deepEqual(closure.packages, ['@scope/pkg', 'zod']);
+});
+
+test('an import of a missing file names it; code that reaches outside the repository is refused', (t) => {
+  const root = tree({ 'a.ts': "import './gone.ts';\n", 'sub/b.ts': "import '../a2.ts';\n", 'a2.ts': '' });
+  t.throws(() => codeClosure(root, [join(root, 'a.ts')]), { message: /gone\.ts: imported but missing/ });
+  t.throws(() => codeClosure(join(root, 'sub'), [join(root, 'sub/b.ts')]), {
+    message: /reaches outside the repository/,
+  });
+});
+
+test("the stages' closures hold what the hand-written lists missed, and no stage holds another's own code", (t) => {
+  const closure = (entry: string) => codeClosure(repoRoot, [join(repoRoot, entry)]).files;
+  const train = closure('nn/stage.ts');
+  t.true(train.includes('crossbar/direct.ts'), 'train evaluates through the crossbar solver');
+  t.true(train.includes('nn/wasm/kernels.wasm') && train.includes('nn/wasm/matmul.as.ts'));
+  t.false(closure('crossbar/stage.ts').some((file) => file.startsWith('nn/') || file.startsWith('device-sim/')));
+  t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/fft.wasm'));
+  t.false(closure('device-sim/stage.ts').some((file) => file.startsWith('nn/')));
+  const hashes = hashCodeClosure(repoRoot, [join(repoRoot, 'crossbar/stage.ts')]);
+  t.truthy(
+    hashes['pipeline/artifacts/artifact.ts'],
+    'the runner writes every artifact through pipeline/artifacts/artifact.ts',
+  );
+  t.regex(hashes['npm:zod'] ?? '', /^[0-9a-f]{64}$/);
+  t.false(Object.keys(hashes).some((file) => file.endsWith('.test.ts')));
+});

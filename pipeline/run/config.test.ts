@@ -1,0 +1,37 @@
+import test from 'ava';
+import { parseConfig, pickParams } from './config.ts';
+import { UsageError } from '../../core/errors.ts';
+import { stages } from '../test-fixtures/toy-stages.ts';
+
+test('every key is optional and gets its default', (t) => {
+  t.deepEqual(parseConfig(stages, {}, 'c'), {
+    seed: 1,
+    executor: {
+      kind: 'local',
+      partition: '',
+      timeLimit: '1:00:00',
+      cpusPerTask: 1,
+      memPerTaskMb: 2048,
+      shards: 4,
+      maxRetries: 2,
+      pollIntervalS: 1,
+    },
+    gen: { count: 5, scaleM: 1e-9, failure: 'none', unusedByStages: 0 },
+    sum: { offsetM: 0 },
+  });
+});
+
+test('unknown keys are refused at every level, with their name', (t) => {
+  t.throws(() => parseConfig(stages, { sede: 2 }, 'c.json'), {
+    instanceOf: UsageError,
+    message: 'c.json: config key sede: unknown key',
+  });
+  t.throws(() => parseConfig(stages, { gen: { x: 1 } }, 'c.json'), {
+    message: 'c.json: config key gen.x: unknown key',
+  });
+});
+
+test('a stage sees only the keys it reads', (t) => {
+  const config = parseConfig(stages, { gen: { count: 3 } }, 'c');
+  t.deepEqual(pickParams(config, ['gen.count', 'sum.offsetM']), { gen: { count: 3 }, sum: { offsetM: 0 } });
+});
