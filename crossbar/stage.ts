@@ -1,21 +1,22 @@
-import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import { z } from 'zod';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { crossbarModel } from '../pipeline/artifacts/schemas/crossbar-model.ts';
-import type { Stage } from '../pipeline/run/stage.ts';
+import { defineStage } from '../pipeline/run/stage.ts';
 import { CrossbarConfig } from './crossbar-config.ts';
 import { buildCrossbarModel } from './model.ts';
 
 /** Crossbar mapping of the device states: IR drop, output error and energy for the network shape. */
-export const crossbarStage: Stage = {
+export const crossbarStage = defineStage({
   id: 'crossbar',
   version: 1,
   description: 'map device states onto crossbar tiles and measure IR drop, output error and energy per inference',
   entry: import.meta.url,
   config: { section: 'crossbar', schema: CrossbarConfig },
   reads: ['crossbar'],
-  inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
-  outputs: [{ name: 'crossbar-model', kind: crossbarModel }],
-  check: (params) => {
-    const c = params['crossbar'] as CrossbarConfig;
+  params: z.object({ crossbar: CrossbarConfig }),
+  inputs: { 'device-table': { stage: 'device', output: 'device-table', kind: deviceTable } },
+  outputs: { 'crossbar-model': crossbarModel },
+  check: ({ crossbar: c }) => {
     const problems: Array<{ key: string; message: string }> = [];
     for (const key of ['wordlineSegmentOhm', 'bitlineSegmentOhm', 'readVoltageV', 'readDurationS'] as const) {
       if (!(c[key] > 0)) problems.push({ key: `crossbar.${key}`, message: `must be > 0 (got ${c[key]})` });
@@ -30,9 +31,7 @@ export const crossbarStage: Stage = {
     return problems;
   },
   async run({ params, inputs, seed, log }) {
-    const config = params['crossbar'] as CrossbarConfig;
-    const device = inputs['device-table']!.data as DeviceTableData;
-    const data = buildCrossbarModel(config, device, seed);
+    const data = buildCrossbarModel(params.crossbar, inputs['device-table'].data, seed);
     for (const mapping of data.mappings) {
       const worst = Math.max(...mapping.layers.flatMap((l) => l.tiles.map((t) => t.maxColumnLoss)));
       log(
@@ -41,4 +40,4 @@ export const crossbarStage: Stage = {
     }
     return { 'crossbar-model': data };
   },
-};
+});

@@ -1,5 +1,6 @@
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
-import type { Stage } from '../pipeline/run/stage.ts';
+import { z } from 'zod';
+import { defineStage } from '../pipeline/run/stage.ts';
 import {
   createBatchRunner,
   createShardedBatchRunner,
@@ -17,19 +18,20 @@ import {
 } from './llg/one-d-calibration.ts';
 
 /** Device characterization: the stochastic state table that crossbar and nn read. */
-export const deviceStage: Stage = {
+export const deviceStage = defineStage({
   id: 'device',
   version: 1,
   description: 'characterize programming of the domain-wall synapse into a stochastic state table',
   entry: import.meta.url,
   config: { section: 'device', schema: DeviceConfig },
   reads: ['device'],
-  inputs: [],
-  outputs: [{ name: 'device-table', kind: deviceTable }],
-  check: (params) => checkDevice(params['device'] as DeviceConfig),
+  params: z.object({ device: DeviceConfig }),
+  inputs: {},
+  outputs: { 'device-table': deviceTable },
+  check: ({ device }) => checkDevice(device),
   runShard: (payload) => runDeviceShard(payload),
   async run({ params, seed, log, progress, shards }) {
-    const configured = params['device'] as DeviceConfig;
+    const configured = params.device;
     const calibration = configured.calibration ? calibrate(configured, configured.calibration, log) : null;
     const device = calibration
       ? { ...configured, material: calibratedMaterial(configured.material, calibration) }
@@ -61,7 +63,7 @@ export const deviceStage: Stage = {
       await runner.close();
     }
   },
-};
+});
 
 function calibrate(device: DeviceConfig, settings: CalibrationSettings, log: (line: string) => void): Calibration {
   log(

@@ -1,28 +1,26 @@
 import { loadDataset } from '../datasets/dataset.ts';
-import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import { z } from 'zod';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { metricsKind, modelKind } from '../pipeline/artifacts/schemas/nn.ts';
-import type { Stage } from '../pipeline/run/stage.ts';
+import { defineStage } from '../pipeline/run/stage.ts';
 import { progressObserver, runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
 import { runTrainShard } from './sweep-shard.ts';
-import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
+import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
 /** Training on MNIST with the characterized devices: the model and its metrics. */
-export const trainStage: Stage = {
+export const trainStage = defineStage({
   id: 'train',
   version: 1,
   description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST',
   entry: import.meta.url,
   config: { section: 'train', schema: TrainConfig },
   reads: ['train', 'crossbar'],
-  inputs: [{ name: 'device-table', stage: 'device', output: 'device-table' }],
-  outputs: [
-    { name: 'model', kind: modelKind },
-    { name: 'metrics', kind: metricsKind },
-  ],
+  params: z.object({ train: TrainConfig, crossbar: CrossbarConfig }),
+  inputs: { 'device-table': { stage: 'device', output: 'device-table', kind: deviceTable } },
+  outputs: { model: modelKind, metrics: metricsKind },
   runShard: (payload) => runTrainShard(payload),
-  check: (params) => {
-    const c = params['train'] as TrainConfig;
+  check: ({ train: c }) => {
     const problems: Array<{ key: string; message: string }> = [];
     if (c.layers[0] !== 784)
       problems.push({
@@ -34,9 +32,8 @@ export const trainStage: Stage = {
     return problems;
   },
   async run({ params, inputs, seed, log, progress }) {
-    const config = params['train'] as TrainConfig;
-    const table = inputs['device-table']!.data as DeviceTableData;
-    const crossbar = params['crossbar'] as CrossbarConfig;
+    const { train: config, crossbar } = params;
+    const table = inputs['device-table'].data;
     const observer = progressObserver(progress, 'batches', (m) => {
       log(
         `epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`,
@@ -51,4 +48,4 @@ export const trainStage: Stage = {
     );
     return { model, metrics };
   },
-};
+});

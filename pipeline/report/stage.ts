@@ -1,20 +1,21 @@
+import { z } from 'zod';
 import type { Artifact } from '../artifacts/artifact.ts';
-import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
-import type { MetricsData } from '../artifacts/schemas/nn.ts';
+import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
+import { deviceTable } from '../artifacts/schemas/device-table.ts';
+import { metricsKind } from '../artifacts/schemas/nn.ts';
 import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
-import type { Stage, StageInput } from '../run/stage.ts';
+import { defineStage, type TypedInput } from '../run/stage.ts';
 import { buildReport } from './build.ts';
 import { toRuns, type AuditRow } from './inputs.ts';
 
-const reportInputs: readonly StageInput[] = [
-  { name: 'device-table', stage: 'device', output: 'device-table' },
-  { name: 'crossbar-model', stage: 'crossbar', output: 'crossbar-model' },
-  { name: 'metrics', stage: 'train', output: 'metrics' },
-];
+const reportInputs = {
+  'device-table': { stage: 'device', output: 'device-table', kind: deviceTable },
+  'crossbar-model': { stage: 'crossbar', output: 'crossbar-model', kind: crossbarModel },
+  metrics: { stage: 'train', output: 'metrics', kind: metricsKind },
+};
 
 /** Where an input sits in the results folder, as the report shows it. */
-const shownPath = (input: StageInput) => `${input.stage}/${input.output}.json`;
+const shownPath = (input: TypedInput) => `${input.stage}/${input.output}.json`;
 
 /**
  * The audit of the stage's inputs: the runner validated each (schema, content hash, the hash the lock
@@ -37,21 +38,20 @@ export function lineageAudit(inputs: ReadonlyArray<{ path: string; artifact: Art
 }
 
 /** The pipeline's last stage: the page of the run's device, crossbar and training results. */
-export const reportStage: Stage = {
+export const reportStage = defineStage({
   id: 'report',
   version: 1,
   description: 'write report.html with plots (SVG, PNG), CSV tables and the paper comparison',
   entry: import.meta.url,
   reads: [],
+  params: z.object({}),
   inputs: reportInputs,
-  outputs: [{ name: 'report', kind: reportKind }],
+  outputs: { report: reportKind },
   async run({ inputs, attach, log }) {
-    const found = reportInputs.map((input) => ({ path: shownPath(input), artifact: inputs[input.name]! }));
-    const [device, crossbar, metrics] = found as [
-      { path: string; artifact: Artifact<DeviceTableData> },
-      { path: string; artifact: Artifact<CrossbarModelData> },
-      { path: string; artifact: Artifact<MetricsData> },
-    ];
+    const device = { path: shownPath(reportInputs['device-table']), artifact: inputs['device-table'] };
+    const crossbar = { path: shownPath(reportInputs['crossbar-model']), artifact: inputs['crossbar-model'] };
+    const metrics = { path: shownPath(reportInputs.metrics), artifact: inputs.metrics };
+    const found = [device, crossbar, metrics];
     const title = 'dwsyn pipeline report';
     const { files, summary } = await buildReport({
       title,
@@ -68,4 +68,4 @@ export const reportStage: Stage = {
     const report: ReportData = { title, attachments, ...summary };
     return { report };
   },
-};
+});

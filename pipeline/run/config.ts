@@ -5,8 +5,8 @@ import { readJsonFile } from '../artifacts/json-file.ts';
 import type { Stage } from './stage.ts';
 import { describeIssues } from '../artifacts/zod-issues.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
-export type Config = Record<string, any> & { seed: number; executor: ExecutorConfig };
+/** A validated config: `seed`, `executor` and each stage's section (typed where a stage reads it, by its params). */
+export type Config = Record<string, unknown> & { seed: number; executor: ExecutorConfig };
 
 /**
  * The config schema of a stage table: `seed`, `executor`, and one section per stage that owns one. Every key is
@@ -62,12 +62,15 @@ export function getPath(value: unknown, dotted: string): unknown {
 
 /** The sub-object of `config` holding only the dotted keys a stage reads, nested as in the config. */
 export function pickParams(config: Config, reads: readonly string[]): Record<string, unknown> {
-  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
-  const picked: Record<string, any> = {};
+  const picked: Record<string, unknown> = {};
   for (const dotted of reads) {
     const keys = dotted.split('.');
     let target = picked;
-    keys.slice(0, -1).forEach((key) => (target = target[key] ??= {}));
+    for (const key of keys.slice(0, -1)) {
+      target[key] ??= {};
+      // Every level above a read key is an object this loop made.
+      target = target[key] as Record<string, unknown>;
+    }
     target[keys[keys.length - 1]!] = structuredClone(getPath(config, dotted));
   }
   return picked;

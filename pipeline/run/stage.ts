@@ -12,22 +12,19 @@ export interface StageInput {
 
 export interface StageOutput {
   readonly name: string;
-  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
-  readonly kind: ArtifactKind<any>;
+  readonly kind: ArtifactKind<unknown>;
 }
 
 /** A config section a stage owns: `config[section]`, validated by `schema` with every key defaulted. */
 export interface ConfigSection {
   readonly section: string;
-  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
-  readonly schema: z.ZodObject<any>;
+  readonly schema: z.ZodObject;
 }
 
-export interface StageContext {
+export interface StageContext<Params = unknown, Inputs = Readonly<Record<string, Artifact>>> {
   /** The config values the stage declared in `reads`, and only those, defaults filled in. */
-  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
-  readonly params: Record<string, any>;
-  readonly inputs: Readonly<Record<string, Artifact>>;
+  readonly params: Params;
+  readonly inputs: Inputs;
   readonly seed: number;
   readonly log: (message: string) => void;
   readonly progress: ProgressReporter;
@@ -50,9 +47,16 @@ export interface ShardRunner {
   run(payloads: readonly unknown[], onProgress?: (doneShards: number) => void): Promise<unknown[]>;
 }
 
+/** A problem with a stage's params, named by its config key. */
+export interface ParamProblem {
+  key: string;
+  message: string;
+}
+
 /**
- * One row of the stage table: what a stage reads and writes, and its run function. `run` does no
- * file I/O: it gets validated inputs and returns each output's `data`; the runner writes the artifacts.
+ * One row of the stage table as the runner sees it: what a stage reads and writes, and its run function. `run`
+ * does no file I/O: it gets validated inputs and returns each output's `data`; the runner writes the artifacts.
+ * Stage modules do not write this type: they write a `StageDefinition` and `defineStage` erases it.
  */
 export interface Stage {
   readonly id: string;
@@ -74,8 +78,7 @@ export interface Stage {
    * Physical and logical checks of the params, run before the stage is planned to run: problems are
    * reported with the config key, and nothing is started.
    */
-  // biome-ignore lint/suspicious/noExplicitAny: the untyped stage boundary, typed by issue 18
-  readonly check?: (params: Record<string, any>) => Array<{ key: string; message: string }>;
+  readonly check?: (params: unknown) => ParamProblem[];
   /** Runs one shard of the stage's splittable work (`dwsyn shard run`); the result must be JSON. */
   readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
 }
@@ -83,4 +86,79 @@ export interface Stage {
 /** A module that exports `stages`: how the runner and each stage's child process find the table. */
 export interface StageTableModule {
   readonly stages: readonly Stage[];
+}
+
+type DataOf<Kind> = Kind extends ArtifactKind<infer Data> ? Data : never;
+
+/** An input of a typed stage: output `output` of stage `stage`, of artifact kind `kind`. */
+export interface TypedInput<Kind extends ArtifactKind<unknown> = ArtifactKind<unknown>> {
+  readonly stage: string;
+  readonly output: string;
+  readonly kind: Kind;
+}
+
+type InputArtifacts<Inputs extends Record<string, TypedInput>> = {
+  readonly [Name in keyof Inputs]: Artifact<DataOf<Inputs[Name]['kind']>>;
+};
+
+/**
+ * A stage as its module writes it. `reads` are the dotted config keys its fingerprint takes, and `params` the zod
+ * schema of what they pick (`{ crossbar: CrossbarConfig }` for `reads: ['crossbar']`); inputs and outputs are keyed
+ * by name and typed by their artifact kinds, so `run` and `check` see typed values with no cast.
+ */
+export interface StageDefinition<
+  Params extends z.ZodObject,
+  Inputs extends Record<string, TypedInput>,
+  Outputs extends Record<string, ArtifactKind<unknown>>,
+> {
+  readonly id: string;
+  readonly version: number;
+  readonly description: string;
+  readonly entry: string;
+  readonly config?: ConfigSection;
+  readonly reads: readonly string[];
+  readonly params: Params;
+  readonly inputs: Inputs;
+  readonly outputs: Outputs;
+  readonly check?: (params: z.output<Params>) => ParamProblem[];
+  readonly run: (
+    context: StageContext<z.output<Params>, InputArtifacts<Inputs>>,
+  ) => Promise<{ [Name in keyof Outputs]: DataOf<Outputs[Name]> }>;
+  readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
+}
+
+/**
+ * The stage-table row of a typed stage. The params the runner hands over are parsed by the stage's schema (a wrong
+ * type is an error, never a silent `undefined`). Each input the stage child hands over was read and validated
+ * against its upstream output's kind; it must be the kind this stage declares, which is checked here by name.
+ */
+export function defineStage<
+  Params extends z.ZodObject,
+  Inputs extends Record<string, TypedInput>,
+  Outputs extends Record<string, ArtifactKind<unknown>>,
+>(definition: StageDefinition<Params, Inputs, Outputs>): Stage {
+  const { params: schema, inputs, outputs, check, run, ...rest } = definition;
+  const sections = Object.keys(schema.shape);
+  const readSections = new Set(definition.reads.map((dotted) => dotted.split('.')[0]!));
+  if (sections.length !== readSections.size || !sections.every((section) => readSections.has(section)))
+    throw new Error(
+      `stage ${definition.id}: reads ${definition.reads.join(', ')} and params ${sections.join(', ')} differ`,
+    );
+  const declared = Object.entries(inputs);
+  return {
+    ...rest,
+    inputs: declared.map(([name, input]) => ({ name, stage: input.stage, output: input.output })),
+    outputs: Object.entries(outputs).map(([name, kind]) => ({ name, kind })),
+    ...(check && { check: (params: unknown) => check(schema.parse(params)) }),
+    run: async (context) => {
+      for (const [name, input] of declared) {
+        const artifact = context.inputs[name];
+        if (artifact?.kind !== input.kind.kind)
+          throw new Error(`stage ${definition.id}: input ${name} is not a ${input.kind.kind} artifact`);
+      }
+      // Checked just above, name by name: each artifact is of its declared kind, validated by the stage child.
+      const typedInputs = context.inputs as InputArtifacts<Inputs>;
+      return run({ ...context, params: schema.parse(context.params), inputs: typedInputs });
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineArtifactKind } from '../artifacts/artifact.ts';
 import { quantity } from '../../core/quantity.ts';
 import { trialStream } from '../../core/rng.ts';
-import type { Stage } from '../run/stage.ts';
+import { defineStage, type Stage } from '../run/stage.ts';
 
 export const toyNumbers = defineArtifactKind({
   kind: 'toy-numbers',
@@ -31,39 +31,38 @@ const GenConfig = z.object({
 
 const SumConfig = z.object({ offsetM: quantity('m', 'added to the sum').default(0) });
 
-const gen: Stage = {
+const gen = defineStage({
   id: 'gen',
   version: 1,
   description: 'draw numbers',
   entry: import.meta.url,
   config: { section: 'gen', schema: GenConfig },
   reads: ['gen.count', 'gen.scaleM', 'gen.failure'],
-  inputs: [],
-  outputs: [{ name: 'numbers', kind: toyNumbers }],
-  async run({ params, seed }) {
-    if (params['gen'].failure === 'throw') throw new Error('gen failed on purpose');
-    const valuesM = Array.from(
-      { length: params['gen'].count },
-      (_, i) => trialStream(seed, 'gen', i).normal() * params['gen'].scaleM,
-    );
-    if (params['gen'].failure === 'nan') valuesM[0] = Number.NaN;
+  params: z.object({ gen: GenConfig.pick({ count: true, scaleM: true, failure: true }) }),
+  inputs: {},
+  outputs: { numbers: toyNumbers },
+  async run({ params: { gen }, seed }) {
+    if (gen.failure === 'throw') throw new Error('gen failed on purpose');
+    const valuesM = Array.from({ length: gen.count }, (_, i) => trialStream(seed, 'gen', i).normal() * gen.scaleM);
+    if (gen.failure === 'nan') valuesM[0] = Number.NaN;
     return { numbers: { valuesM } };
   },
-};
+});
 
-const sum: Stage = {
+const sum = defineStage({
   id: 'sum',
   version: 1,
   description: 'add the numbers',
   entry: import.meta.url,
   config: { section: 'sum', schema: SumConfig },
   reads: ['sum.offsetM'],
-  inputs: [{ name: 'numbers', stage: 'gen', output: 'numbers' }],
-  outputs: [{ name: 'total', kind: toyTotal }],
+  params: z.object({ sum: SumConfig }),
+  inputs: { numbers: { stage: 'gen', output: 'numbers', kind: toyNumbers } },
+  outputs: { total: toyTotal },
   async run({ params, inputs }) {
-    const { valuesM } = inputs['numbers']!.data as { valuesM: number[] };
-    return { total: { totalM: valuesM.reduce((a, b) => a + b, params['sum'].offsetM) } };
+    const { valuesM } = inputs.numbers.data;
+    return { total: { totalM: valuesM.reduce((a, b) => a + b, params.sum.offsetM) } };
   },
-};
+});
 
 export const stages: readonly Stage[] = [gen, sum];
