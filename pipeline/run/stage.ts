@@ -53,12 +53,8 @@ export interface ParamProblem {
   message: string;
 }
 
-/**
- * One row of the stage table as the runner sees it: what a stage reads and writes, and its run function. `run`
- * does no file I/O: it gets validated inputs and returns each output's `data`; the runner writes the artifacts.
- * Stage modules do not write this type: they write a `StageDefinition` and `defineStage` erases it.
- */
-export interface Stage {
+/** What a stage is, whichever way it is written: its identity, its code, the config it reads, its shard runner. */
+export interface StageIdentity {
   readonly id: string;
   /** Bump on a semantic change that the source hash would not show (a changed default elsewhere, say). */
   readonly version: number;
@@ -71,6 +67,16 @@ export interface Stage {
   readonly config?: ConfigSection;
   /** Dotted config keys the stage reads; only these enter its fingerprint. */
   readonly reads: readonly string[];
+  /** Runs one shard of the stage's splittable work (`dwsyn shard run`); the result must be JSON. */
+  readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
+}
+
+/**
+ * One row of the stage table as the runner sees it: what a stage reads and writes, and its run function. `run`
+ * does no file I/O: it gets validated inputs and returns each output's `data`; the runner writes the artifacts.
+ * Stage modules do not write this type: they write a `StageDefinition` and `defineStage` erases it.
+ */
+export interface Stage extends StageIdentity {
   readonly inputs: readonly StageInput[];
   readonly outputs: readonly StageOutput[];
   readonly run: (context: StageContext) => Promise<Record<string, unknown>>;
@@ -79,8 +85,6 @@ export interface Stage {
    * reported with the config key, and nothing is started.
    */
   readonly check?: (params: unknown) => ParamProblem[];
-  /** Runs one shard of the stage's splittable work (`dwsyn shard run`); the result must be JSON. */
-  readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
 }
 
 /** A module that exports `stages`: how the runner and each stage's child process find the table. */
@@ -110,13 +114,7 @@ export interface StageDefinition<
   Params extends z.ZodObject,
   Inputs extends Record<string, TypedInput>,
   Outputs extends Record<string, ArtifactKind<unknown>>,
-> {
-  readonly id: string;
-  readonly version: number;
-  readonly description: string;
-  readonly entry: string;
-  readonly config?: ConfigSection;
-  readonly reads: readonly string[];
+> extends StageIdentity {
   readonly params: Params;
   readonly inputs: Inputs;
   readonly outputs: Outputs;
@@ -124,7 +122,6 @@ export interface StageDefinition<
   readonly run: (
     context: StageContext<z.output<Params>, InputArtifacts<Inputs>>,
   ) => Promise<{ [Name in keyof Outputs]: DataOf<Outputs[Name]> }>;
-  readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
 }
 
 /**
