@@ -9,7 +9,7 @@ export interface StateComparison {
   readonly ks: { d: number; pValue: number };
 }
 
-/** What the comparison reads of a device table (a `device-table` artifact's data has it): each state's read positions. */
+/** What the comparison reads of a device table (a `device-table` artifact's data): each state's read positions. */
 export interface StateSamples {
   readonly tables: ReadonlyArray<{
     readonly states: number;

@@ -7,8 +7,8 @@ import { hashFile, hashValue } from '../artifacts/hash.ts';
  * The code a stage's output depends on, found by following imports rather than listed by hand: every module its
  * entry reaches through relative static and dynamic imports (with string specifiers), the WebAssembly binaries they
  * load by `new URL('….wasm', import.meta.url)` with the AssemblyScript sources those are compiled from, and the npm
- * packages they import or locate by `require.resolve` (MNIST, fonts). A dynamic import of a computed path is not followed: the runner loads the stage table that
- * way, so the code of one stage does not pull in every other stage.
+ * packages they import or locate by `require.resolve` (MNIST, fonts). A dynamic import of a computed path is not
+ * followed: the runner loads the stage table that way, so the code of one stage does not pull in every other stage.
  */
 export interface CodeClosure {
   /** Repository-relative paths, sorted. */
