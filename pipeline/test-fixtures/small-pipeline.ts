@@ -30,10 +30,21 @@ export interface PipelineFixture {
 }
 
 /**
- * One folder per ava run (ava's workers share their parent): the first test file that asks builds the pipeline
- * there, the others wait for it.
+ * The ava run this worker belongs to: its parent's pid and, where /proc tells it, the parent's start time, so that a
+ * later run that gets the same pid does not find an earlier run's folder.
  */
-const fixtureDir = join(tmpdir(), `dwsyn-small-pipeline-${process.ppid}`);
+function avaRun(): string {
+  try {
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return `${process.ppid}-${startTicks}`;
+  } catch {
+    return String(process.ppid);
+  }
+}
+
+/** One folder per ava run: the first test file that asks builds the pipeline there, the others wait for it. */
+const fixtureDir = join(tmpdir(), `dwsyn-small-pipeline-${avaRun()}`);
 const runFile = join(fixtureDir, 'run.json');
 
 async function build(): Promise<void> {
