@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import Papa from 'papaparse';
 import { readArtifact } from '../pipeline/artifacts/artifact.ts';
 import { loadCaseFile } from '../pipeline/artifacts/case-file.ts';
-import { UsageError } from '../core/errors.ts';
+import { ArtifactError, UsageError } from '../core/errors.ts';
 import { formatJson } from '../pipeline/artifacts/json-file.ts';
 import { deviceTable, type DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
 import { stderrProgress } from '../pipeline/run/progress.ts';
@@ -14,9 +14,19 @@ import { cellSizeProblems } from './llg/checks.ts';
 import { LlgCase } from './llg/llg-case.ts';
 import { checkLlgCase, simulateLlgCase } from './llg/llg-simulate.ts';
 import { compareModels, oneDimensionalCase } from './llg/compare.ts';
-import { formatOvf } from './llg/ovf.ts';
+import { formatOvf, parseOvf } from './llg/ovf.ts';
 import { rkMethods, type RkMethod } from './llg/runge-kutta.ts';
-import { oommfField1Figures, runSp4, sp4, sp4Figures, sp4Mesh, sp4SState, type Sp4Figures } from './llg/sp4.ts';
+import {
+  oommfField1Figures,
+  runSp4,
+  sp4,
+  sp4Figures,
+  sp4Mesh,
+  sp4SState,
+  startStateProblem,
+  type Sp4Figures,
+} from './llg/sp4.ts';
+import type { Mesh, VectorField } from './llg/mesh.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
 import { registerLlgTableCommand } from './llg-table-command.ts';
@@ -156,7 +166,7 @@ export function registerDeviceCommands(program: Command): void {
   device
     .command('sp4')
     .description(
-      "muMAG standard problem 4 on the LLG solver: relax the S-state, apply field 1 or 2, print the key figures beside OOMMF's",
+      "muMAG standard problem 4 on the LLG solver: relax the S-state (or read one), apply field 1 or 2, print the key figures beside OOMMF's",
     )
     .option('--cell <size>', 'cell edge in the film plane (500 nm and 125 nm must be whole multiples of it)', '2.5 nm')
     .addOption(new Option('--field <n>', 'SP4 field').choices(['1', '2']).default('1'))
@@ -170,6 +180,10 @@ export function registerDeviceCommands(program: Command): void {
         .choices(rkMethods)
         .default('rk45'),
     )
+    .option(
+      '--start <file>',
+      "start from this OVF 2.0 state (e.g. OOMMF's relaxed S-state) instead of relaxing one; its mesh must be the run's",
+    )
     .option('--ovf <dir>', 'write the S-state and the final state there as OVF 2.0 (binary 8)')
     .option('--json', 'one JSON document: { mesh, figures, oommf, evaluations, wallTimeS, series }', false)
     .option('--csv', 'the <m> time series as CSV (t, mx, my, mz)', false)
@@ -180,6 +194,7 @@ export function registerDeviceCommands(program: Command): void {
         end: string;
         tolerance: string;
         method: RkMethod;
+        start?: string;
         ovf?: string;
         json: boolean;
         csv: boolean;
@@ -208,8 +223,11 @@ export function registerDeviceCommands(program: Command): void {
         const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
         if (problem) throw new UsageError(`--cell: ${problem.message}`);
         const started = performance.now();
-        process.stderr.write(`SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; relaxing the S-state\n`);
-        const sState = sp4SState(mesh);
+        const given = options.start ? readStartState(options.start, mesh) : undefined;
+        process.stderr.write(
+          `SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; ${options.start ? `starting from ${options.start}` : 'relaxing the S-state'}\n`,
+        );
+        const sState = given ?? sp4SState(mesh);
         const field = Number(options.field) as 1 | 2;
         const samples = Math.round(endS / 1e-12);
         const progress = stderrProgress(`SP4 field ${field}`, samples);
@@ -254,6 +272,22 @@ export function registerDeviceCommands(program: Command): void {
         }
       },
     );
+}
+
+/** A start state from an OVF file, checked against the run's mesh; no relaxation, so no field evaluations. */
+function readStartState(path: string, mesh: Mesh): { m: VectorField; evaluations: number } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new ArtifactError(
+      `--start ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message}`,
+    );
+  }
+  const start = parseOvf(bytes, path);
+  const problem = startStateProblem(start, mesh);
+  if (problem) throw new UsageError(`--start ${path}: ${problem}`);
+  return { m: start.field, evaluations: 0 };
 }
 
 /** The SP4 figures as aligned lines, OOMMF's beside them when there are any. */

@@ -3,6 +3,7 @@ import test from 'ava';
 import { dwsyn, tempDir } from '../../pipeline/test-fixtures/helpers.ts';
 import { average } from './mesh.ts';
 import { parseOvf } from './ovf.ts';
+import { sp4StartPath, sp4TimeseriesPath } from './test-fixtures.ts';
 
 test('dwsyn device sp4 --json: figures, OOMMF reference only for a full field-1 run, OVF snapshots that read back', async (t) => {
   const dir = tempDir();
@@ -48,4 +49,42 @@ test('dwsyn device sp4 refuses cells larger than the exchange length, cells that
   const method = await dwsyn(['device', 'sp4', '--method', 'rk4']);
   t.is(method.exitCode, 2, method.stderr);
   t.regex(method.stderr.split('\n')[0]!, /--method.*'rk4' is invalid.*rk45, rk23/);
+});
+
+test("dwsyn device sp4 --start OOMMF's S-state: no relaxation, and <m>(t) is OOMMF's time series within 1e-5 to 0.3 ns", async (t) => {
+  const result = await dwsyn([
+    'device',
+    'sp4',
+    '--start',
+    sp4StartPath,
+    '--end',
+    '0.3 ns',
+    '--method',
+    'rk23',
+    '--json',
+  ]);
+  t.is(result.exitCode, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  t.is(out.evaluations.relaxation, 0);
+  const oommf = readFileSync(sp4TimeseriesPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  let worst = 0;
+  for (const [tS, ...m] of oommf.slice(0, 300)) {
+    const ours = out.series.find((row: number[]) => Math.abs(row[0]! - tS!) < 1e-15);
+    t.truthy(ours, `a sample at ${tS} s`);
+    for (let k = 0; k < 3; k++) worst = Math.max(worst, Math.abs(ours[k + 1] - m[k]!));
+  }
+  t.true(worst < 1e-5, `largest difference of a component of <m> from OOMMF's: ${worst}`); // measured: 5.8e-7
+});
+
+test('dwsyn device sp4 --start refuses a state of another mesh (exit 2) and a missing file (exit 3), in one line', async (t) => {
+  const mesh = await dwsyn(['device', 'sp4', '--cell', '5 nm', '--start', sp4StartPath]);
+  t.is(mesh.exitCode, 2, mesh.stderr);
+  t.regex(mesh.stderr.trim(), /--start .*start\.omf: field xnodes: 200, the run's mesh has 100$/);
+  t.is(mesh.stderr.trim().split('\n').length, 1);
+  const missing = await dwsyn(['device', 'sp4', '--start', '/nonexistent/start.omf']);
+  t.is(missing.exitCode, 3, missing.stderr);
+  t.regex(missing.stderr.trim(), /^dwsyn: --start \/nonexistent\/start\.omf: not found$/);
 });
