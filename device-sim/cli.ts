@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import Papa from 'papaparse';
 import { readArtifact } from '../pipeline/artifacts/artifact.ts';
@@ -16,17 +16,9 @@ import { checkLlgCase, simulateLlgCase } from './llg/llg-simulate.ts';
 import { compareModels, oneDimensionalCase } from './llg/compare.ts';
 import { formatOvf, parseOvf } from './llg/ovf.ts';
 import { rkMethods, type RkMethod } from './llg/runge-kutta.ts';
-import {
-  oommfField1Figures,
-  runSp4,
-  sp4,
-  sp4Figures,
-  sp4Mesh,
-  sp4SState,
-  startStateProblem,
-  type Sp4Figures,
-} from './llg/sp4.ts';
-import type { Mesh, VectorField } from './llg/mesh.ts';
+import { oommfField1Figures, runSp4, sp4, sp4Figures, sp4Mesh, sp4SState, type Sp4Figures } from './llg/sp4.ts';
+import { startStateProblem, type Mesh, type VectorField } from './llg/mesh.ts';
+import { meshOfStrip } from './llg/strip.ts';
 import { checkWallCase, simulateWallCase } from './wall/simulate.ts';
 import { WallCase } from './wall/wall-case.ts';
 import { registerLlgTableCommand } from './llg-table-command.ts';
@@ -87,7 +79,15 @@ export function registerDeviceCommands(program: Command): void {
     .action((options: { config: string; json: boolean; csv: boolean; ovf?: string }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
       if (caseModel(options.config) === 'llg') {
-        simulateLlgCommand(loadCaseFile(options.config, LlgCase, checkLlgCase), options);
+        const llgCase = loadCaseFile(options.config, LlgCase, checkLlgCase);
+        const start = llgCase.initialStateFile
+          ? readOvfState(
+              resolve(dirname(options.config), llgCase.initialStateFile),
+              meshOfStrip(llgCase.geometry, llgCase.mesh.cellM),
+              `${options.config}: field initialStateFile:`,
+            )
+          : undefined;
+        simulateLlgCommand(llgCase, options, start);
         return;
       }
       if (options.ovf) throw new UsageError('--ovf: the 1-D model has no magnetization to write ("model": "llg" has)');
@@ -126,6 +126,15 @@ export function registerDeviceCommands(program: Command): void {
       const llgCase = loadCaseFile(options.config, LlgCase, (c) => [
         ...checkLlgCase(c),
         ...checkWallCase(oneDimensionalCase(c)),
+        ...(c.initialStateFile
+          ? [
+              {
+                key: 'initialStateFile',
+                message:
+                  'the 1-D model cannot start from a micromagnetic state: compare starts both from the wall profile',
+              },
+            ]
+          : []),
       ]);
       const progress = stderrProgress('llg', llgCase.walls * llgCase.samples);
       const comparison = compareModels(llgCase, () => progress.increment());
@@ -223,7 +232,7 @@ export function registerDeviceCommands(program: Command): void {
         const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
         if (problem) throw new UsageError(`--cell: ${problem.message}`);
         const started = performance.now();
-        const given = options.start ? readStartState(options.start, mesh) : undefined;
+        const given = options.start ? { m: readOvfState(options.start, mesh, '--start'), evaluations: 0 } : undefined;
         process.stderr.write(
           `SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; ${options.start ? `starting from ${options.start}` : 'relaxing the S-state'}\n`,
         );
@@ -274,20 +283,22 @@ export function registerDeviceCommands(program: Command): void {
     );
 }
 
-/** A start state from an OVF file, checked against the run's mesh; no relaxation, so no field evaluations. */
-function readStartState(path: string, mesh: Mesh): { m: VectorField; evaluations: number } {
+/**
+ * A state from an OVF file, checked against the run's mesh. `named` says where the path came from (an option or a
+ * case file's key): a missing file exits 3, a state of another mesh 2, both in one line naming it.
+ */
+function readOvfState(path: string, mesh: Mesh, named: string): VectorField {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new ArtifactError(
-      `--start ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message}`,
-    );
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message;
+    throw new ArtifactError(`${named} ${path}: ${reason}`);
   }
-  const start = parseOvf(bytes, path);
-  const problem = startStateProblem(start, mesh);
-  if (problem) throw new UsageError(`--start ${path}: ${problem}`);
-  return { m: start.field, evaluations: 0 };
+  const state = parseOvf(bytes, path);
+  const problem = startStateProblem(state, mesh);
+  if (problem) throw new UsageError(`${named} ${path}: ${problem}`);
+  return state.field;
 }
 
 /** The SP4 figures as aligned lines, OOMMF's beside them when there are any. */
@@ -323,9 +334,13 @@ function caseModel(path: string): unknown {
   }
 }
 
-function simulateLlgCommand(llgCase: LlgCase, options: { json: boolean; csv: boolean; ovf?: string }): void {
+function simulateLlgCommand(
+  llgCase: LlgCase,
+  options: { json: boolean; csv: boolean; ovf?: string },
+  start: VectorField | undefined,
+): void {
   const progress = stderrProgress('llg', llgCase.walls * llgCase.samples);
-  const { rows, trials, strip } = simulateLlgCase(llgCase, () => progress.increment());
+  const { rows, trials, strip } = simulateLlgCase(llgCase, () => progress.increment(), start);
   progress.stop();
   const summary = {
     mesh: strip.mesh,

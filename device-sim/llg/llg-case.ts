@@ -71,6 +71,13 @@ export const LlgCase = z
       })
       .strict()
       .prefault({}),
+    initialStateFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "start every trial from this OVF 2.0 state (a path relative to the case file) instead of the 1-D wall profile; its mesh must be the strip's",
+      ),
     mesh: stripMesh([2.5e-9, 2.5e-9, 1e-9]),
   })
   .strict();

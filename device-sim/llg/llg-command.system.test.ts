@@ -116,3 +116,44 @@ test('bad LLG cases: one line naming the file and key, exit 2', async (t) => {
     t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
   }
 });
+
+test('"initialStateFile": a run continues from another run\'s saved final state, where that run left the wall', async (t) => {
+  const dir = tempDir();
+  const first = await dwsyn(['device', 'simulate', '--config', caseFile(small), '--json', '--ovf', dir]);
+  t.is(first.exitCode, 0, first.stderr);
+  const endedM = JSON.parse(first.stdout).summary.finalPositionM[0];
+  // The case file sits beside the OVF, so the key is the bare file name (relative to the case file).
+  const next = join(dir, 'next.json');
+  writeFileSync(
+    next,
+    JSON.stringify({ ...small, initialStateFile: 'trial0-final.ovf', relaxIterations: 0, drive: {}, samples: 1 }),
+  );
+  const second = await dwsyn(['device', 'simulate', '--config', next, '--json']);
+  t.is(second.exitCode, 0, second.stderr);
+  const startedM = JSON.parse(second.stdout).table[0].positionM;
+  t.true(Math.abs(startedM - endedM) < 1e-12, `started at ${startedM} m, the first run ended at ${endedM} m`);
+});
+
+test('"initialStateFile": a state of another mesh (exit 2), a missing file (exit 3) and device compare (exit 2) are refused in one line', async (t) => {
+  const dir = tempDir();
+  t.is((await dwsyn(['device', 'simulate', '--config', caseFile(small), '--ovf', dir])).exitCode, 0);
+  const finer = join(dir, 'finer.json');
+  writeFileSync(
+    finer,
+    JSON.stringify({ ...small, mesh: { cellM: ['2.5 nm', '5 nm', '1 nm'] }, initialStateFile: 'trial0-final.ovf' }),
+  );
+  const mesh = await dwsyn(['device', 'simulate', '--config', finer]);
+  t.is(mesh.exitCode, 2, mesh.stderr);
+  t.regex(
+    mesh.stderr.trim(),
+    /finer\.json: field initialStateFile: .*trial0-final\.ovf: field xnodes: 120, the run's mesh has 240$/,
+  );
+  t.is(mesh.stderr.trim().split('\n').length, 1);
+  const missing = caseFile({ ...small, initialStateFile: 'nowhere.ovf' });
+  const absent = await dwsyn(['device', 'simulate', '--config', missing]);
+  t.is(absent.exitCode, 3, absent.stderr);
+  t.regex(absent.stderr.trim(), /field initialStateFile: .*nowhere\.ovf: not found$/);
+  const compare = await dwsyn(['device', 'compare', '--config', join(dir, 'finer.json')]);
+  t.is(compare.exitCode, 2, compare.stderr);
+  t.regex(compare.stderr.trim(), /field initialStateFile: the 1-D model cannot start from a micromagnetic state/);
+});

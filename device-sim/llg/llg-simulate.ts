@@ -117,13 +117,14 @@ export interface LlgTrialResult {
 }
 
 /**
- * Runs every trial of a case: the 1-D model's wall profile, `relaxIterations` of energy descent with
- * the drive off, then the drive for durationS (adaptive RK45 at T = 0, stochastic Heun with the
- * trial's own noise stream at T > 0); a table row every durationS / samples.
+ * Runs every trial of a case: the 1-D model's wall profile (or `start`, a state on the strip's mesh),
+ * `relaxIterations` of energy descent with the drive off, then the drive for durationS (adaptive RK45 at
+ * T = 0, stochastic Heun with the trial's own noise stream at T > 0); a table row every durationS / samples.
  */
 export function simulateLlgCase(
   c: LlgCase,
   onSample?: (trial: number, sample: number) => void,
+  start?: VectorField,
 ): { rows: LlgRow[]; trials: LlgTrialResult[]; strip: Strip } {
   const strip = new Strip(stripSpec(c));
   const cells = cellCount(strip.mesh);
@@ -133,7 +134,7 @@ export function simulateLlgCase(
   const field = (m: VectorField, b: VectorField) => strip.addField(m, b);
   for (let trial = 0; trial < c.walls; trial++) {
     strip.setDrive({ fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 });
-    const m = strip.wallProfile(c.initial.positionM, c.initial.phiRad, Q);
+    const m = start ? copy(start) : strip.wallProfile(c.initial.positionM, c.initial.phiRad, Q);
     let evaluations = minimize(m, field, 1e-6, c.relaxIterations).iterations;
     const initial = copy(m);
     strip.setDrive(c.drive);

@@ -38,3 +38,23 @@ export function average(field: VectorField): [number, number, number] {
   }
   return [sx / n, sy / n, sz / n];
 }
+
+/**
+ * Why a given state (an OVF file's) cannot start a run on `mesh`: its mesh differs, or a cell is not a unit vector;
+ * null when it can. Field names follow the OVF header, so the message points at the line to look at.
+ */
+export function startStateProblem(start: { mesh: Mesh; field: VectorField }, mesh: Mesh): string | null {
+  const counts = ['nx', 'ny', 'nz'] as const;
+  const nodes = { nx: 'xnodes', ny: 'ynodes', nz: 'znodes', dxM: 'xstepsize', dyM: 'ystepsize', dzM: 'zstepsize' };
+  for (const key of counts)
+    if (start.mesh[key] !== mesh[key])
+      return `field ${nodes[key]}: ${start.mesh[key]}, the run's mesh has ${mesh[key]}`;
+  for (const key of ['dxM', 'dyM', 'dzM'] as const)
+    if (Math.abs(start.mesh[key] - mesh[key]) > 1e-9 * mesh[key])
+      return `field ${nodes[key]}: ${start.mesh[key]} m, the run's cells are ${mesh[key]} m`;
+  for (let i = 0; i < start.field.x.length; i++) {
+    const norm = Math.hypot(start.field.x[i]!, start.field.y[i]!, start.field.z[i]!);
+    if (Math.abs(norm - 1) > 1e-6) return `data: cell ${i} has |m| = ${norm}, not a unit vector`;
+  }
+  return null;
+}

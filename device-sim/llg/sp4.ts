@@ -79,26 +79,6 @@ export interface Sp4RunOptions {
   readonly onSample?: (tS: number, m: VectorField) => void;
 }
 
-/**
- * Why a given start state cannot start SP4 on `mesh` (its mesh differs, or a cell is not a unit vector), or null.
- * Field names follow the OVF header, so the message points at the line to look at.
- */
-export function startStateProblem(start: { mesh: Mesh; field: VectorField }, mesh: Mesh): string | null {
-  const counts = ['nx', 'ny', 'nz'] as const;
-  const nodes = { nx: 'xnodes', ny: 'ynodes', nz: 'znodes', dxM: 'xstepsize', dyM: 'ystepsize', dzM: 'zstepsize' };
-  for (const key of counts)
-    if (start.mesh[key] !== mesh[key])
-      return `field ${nodes[key]}: ${start.mesh[key]}, the run's mesh has ${mesh[key]}`;
-  for (const key of ['dxM', 'dyM', 'dzM'] as const)
-    if (Math.abs(start.mesh[key] - mesh[key]) > 1e-9 * mesh[key])
-      return `field ${nodes[key]}: ${start.mesh[key]} m, the run's cells are ${mesh[key]} m`;
-  for (let i = 0; i < start.field.x.length; i++) {
-    const norm = Math.hypot(start.field.x[i]!, start.field.y[i]!, start.field.z[i]!);
-    if (Math.abs(norm - 1) > 1e-6) return `data: cell ${i} has |m| = ${norm}, not a unit vector`;
-  }
-  return null;
-}
-
 /** Runs the film from `start` in field 1 or 2 with an adaptive Runge–Kutta pair (first same as last), sampling ⟨m⟩. */
 export function runSp4(
   mesh: Mesh,

@@ -34,6 +34,22 @@ const up: readonly [number, number, number] = [0, 0, 1];
 /** Spin polarization of the heavy metal's spin current for a charge current along +x. */
 const sigmaSot: readonly [number, number, number] = [0, 1, 0];
 
+/** The strip's mesh: the track cut into cells of `cellM` (which the case checks divide it). */
+export function meshOfStrip(
+  geometry: { lengthM: number; widthM: number; thicknessM: number },
+  cellM: readonly [number, number, number],
+): Mesh {
+  const [dx, dy, dz] = cellM;
+  return {
+    nx: Math.round(geometry.lengthM / dx),
+    ny: Math.round(geometry.widthM / dy),
+    nz: Math.round(geometry.thicknessM / dz),
+    dxM: dx,
+    dyM: dy,
+    dzM: dz,
+  };
+}
+
 /**
  * The 1-D model's racetrack as a finite-difference micromagnetic system: the same material, geometry,
  * gates and drive, with the wall a texture rather than two coordinates. Conventions follow the 1-D
@@ -56,15 +72,7 @@ export class Strip {
   constructor(spec: StripSpec) {
     this.spec = spec;
     const { geometry } = spec;
-    const [dx, dy, dz] = spec.cellM;
-    this.mesh = {
-      nx: Math.round(geometry.lengthM / dx),
-      ny: Math.round(geometry.widthM / dy),
-      nz: Math.round(geometry.thicknessM / dz),
-      dxM: dx,
-      dyM: dy,
-      dzM: dz,
-    };
+    this.mesh = meshOfStrip(geometry, spec.cellM);
     this.constants = deriveWallConstants(spec.material, geometry);
     this.demag = spec.demag === 'full' ? new Demag(this.mesh) : undefined;
     this.kuJPerM3 = this.anisotropy(0);
