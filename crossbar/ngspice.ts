@@ -63,19 +63,24 @@ function onWasmEngine<T>(run: (sim: Simulation) => Promise<T>): Promise<T> {
   return next;
 }
 
+/** The column currents from (column, current) pairs either engine reports; `missing` says what it printed instead. */
+function columnCurrents(cols: number, found: Iterable<[number, number]>, missing: () => string): Float64Array {
+  const currentsA = new Float64Array(cols).fill(Number.NaN);
+  for (const [column, currentA] of found) currentsA[column] = currentA;
+  if (currentsA.some(Number.isNaN)) throw new Error(`ngspice gave no current for some columns: ${missing()}`);
+  return currentsA;
+}
+
 async function wasmColumnCurrents(x: Crossbar): Promise<Float64Array> {
   return onWasmEngine(async (sim) => {
     sim.setNetList([...crossbarCircuit(x), '.op', '.end', ''].join('\n'));
     const result = await sim.runSim();
-    const currentsA = new Float64Array(x.cols).fill(Number.NaN);
-    for (const variable of result.data) {
+    const found = result.data.flatMap((variable): Array<[number, number]> => {
       const match = /^i\(vs(\d+)\)$/.exec(variable.name);
       const value = variable.values[0];
-      if (match && typeof value === 'number') currentsA[Number(match[1])] = value;
-    }
-    if (currentsA.some(Number.isNaN))
-      throw new Error(`WebAssembly ngspice gave no current for some columns: ${sim.getError().join('; ')}`);
-    return currentsA;
+      return match && typeof value === 'number' ? [[Number(match[1]), value]] : [];
+    });
+    return columnCurrents(x.cols, found, () => `(WebAssembly) ${sim.getError().join('; ')}`);
   });
 }
 
@@ -91,12 +96,11 @@ async function systemColumnCurrents(x: Crossbar): Promise<Float64Array> {
       );
     if (result.exitCode !== 0 && result.exitCode !== 1)
       throw new Error(`ngspice failed (exit ${result.exitCode}): ${result.stderr.slice(-500)}`);
-    const currentsA = new Float64Array(x.cols).fill(Number.NaN);
-    for (const match of result.stdout.matchAll(/^vs(\d+)#branch\s*=\s*(\S+)/gim))
-      currentsA[Number(match[1])] = Number(match[2]);
-    if (currentsA.some(Number.isNaN))
-      throw new Error(`ngspice printed no current for some columns:\n${result.stdout.slice(-1000)}`);
-    return currentsA;
+    const found = [...result.stdout.matchAll(/^vs(\d+)#branch\s*=\s*(\S+)/gim)].map((match): [number, number] => [
+      Number(match[1]),
+      Number(match[2]),
+    ]);
+    return columnCurrents(x.cols, found, () => `\n${result.stdout.slice(-1000)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { hashFile, hashValue } from '../artifacts/hash.ts';
+import { hashValue, sha256 } from '../artifacts/hash.ts';
 
 /**
  * The code a stage's output depends on, found by following imports rather than listed by hand: every module its
@@ -11,8 +11,8 @@ import { hashFile, hashValue } from '../artifacts/hash.ts';
  * followed: the runner loads the stage table that way, so the code of one stage does not pull in every other stage.
  */
 export interface CodeClosure {
-  /** Repository-relative paths, sorted. */
-  files: string[];
+  /** sha256 of each file, keyed by its repository-relative path, in path order. */
+  files: Record<string, string>;
   /** npm package names imported by bare specifier, sorted. */
   packages: string[];
 }
@@ -49,7 +49,7 @@ const withExtension = (path: string) => (existsSync(path) || !existsSync(`${path
 
 /** Walks the import graph from `entries` (absolute paths or file URLs) inside `repoRoot`. */
 export function codeClosure(repoRoot: string, entries: readonly string[]): CodeClosure {
-  const files = new Set<string>();
+  const files = new Map<string, string>();
   const packages = new Set<string>();
   const queue = entries.map((entry) => (entry.startsWith('file:') ? new URL(entry).pathname : resolve(entry)));
   while (queue.length > 0) {
@@ -57,24 +57,27 @@ export function codeClosure(repoRoot: string, entries: readonly string[]): CodeC
     if (files.has(path)) continue;
     if (!existsSync(path)) throw new Error(`${path}: imported but missing`);
     if (!statSync(path).isFile()) continue;
-    files.add(path);
+    // Each file is read once: its hash and its imports come from the same bytes.
+    const bytes = readFileSync(path);
+    files.set(path, sha256(bytes));
     if (path.endsWith('.wasm')) {
       const entry = assemblyScriptEntry(path);
       if (entry) queue.push(entry);
       continue;
     }
     if (!/\.(ts|js|mjs)$/.test(path)) continue;
-    const found = specifiers(readFileSync(path, 'utf8'));
+    const found = specifiers(bytes.toString('utf8'));
     for (const specifier of found.modules) {
       if (specifier.startsWith('.')) queue.push(withExtension(join(dirname(path), specifier)));
       else if (!specifier.startsWith('node:') && !builtins.has(specifier)) packages.add(packageOf(specifier));
     }
     for (const url of found.urls) if (url.startsWith('.')) queue.push(join(dirname(path), url));
   }
-  const inRepo = [...files].map((path) => relative(repoRoot, path).split(sep).join('/'));
-  const outside = inRepo.find((path) => path.startsWith('..'));
-  if (outside) throw new Error(`${outside}: a stage's code reaches outside the repository`);
-  return { files: inRepo.sort(), packages: [...packages].sort() };
+  const inRepo = [...files].map(([path, hash]) => [relative(repoRoot, path).split(sep).join('/'), hash] as const);
+  const outside = inRepo.find(([path]) => path.startsWith('..'));
+  if (outside) throw new Error(`${outside[0]}: a stage's code reaches outside the repository`);
+  const byPath = inRepo.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files: Object.fromEntries(byPath), packages: [...packages].sort() };
 }
 
 /** sha256 of each source file, and of each imported package's locked version, keyed by path or `npm:NAME`. */
@@ -103,9 +106,7 @@ const runnerEntry = new URL('./stage-child.ts', import.meta.url).href;
  */
 export function hashCodeClosure(repoRoot: string, entries: readonly string[]): SourceHashes {
   const closure = codeClosure(repoRoot, [...entries, runnerEntry]);
-  const hashes: SourceHashes = {};
-  for (const file of closure.files) hashes[file] = hashFile(join(repoRoot, file));
-  return { ...hashes, ...lockedPackageHashes(repoRoot, closure.packages) };
+  return { ...closure.files, ...lockedPackageHashes(repoRoot, closure.packages) };
 }
 
 export function combinedSourceHash(hashes: SourceHashes): string {

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -62,12 +62,8 @@ async function build(): Promise<void> {
 
 async function waitForBuild(timeoutS = 900): Promise<void> {
   for (let waited = 0; waited < timeoutS * 2; waited++) {
-    try {
-      readFileSync(runFile);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    if (existsSync(runFile)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the small pipeline in ${fixtureDir} was not built within ${timeoutS} s`);
 }
