@@ -10,7 +10,7 @@ test('IR-drop sweep: the loss grows with the array, and linearly with a small wi
     trialsPerState: 16,
     stateCounts: [3],
     exampleTrajectories: 1,
-    protocol: { calibrationPoints: 8, calibrationTrials: 8 },
+    protocol: { calibrationPoints: 8, calibrationTrials: 8, pulseSearch: null },
   });
   const runner = createBatchRunner(device, 1);
   const table = await characterizeDevice(device, 1, runner);

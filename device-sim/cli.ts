@@ -32,6 +32,9 @@ export function deviceTableRows(data: DeviceTableData) {
       targetU: e.targetU,
       control: table.control,
       controlValue: e.controlValue,
+      setCurrentDensityAPerM2: e.pulse.currentDensityAPerM2,
+      setWidthS: e.pulse.widthS,
+      gateVoltageV: e.pulse.gateVoltageV,
       trials: e.trials,
       meanU: e.meanU,
       stdU: e.stdU,
@@ -44,6 +47,7 @@ export function deviceTableRows(data: DeviceTableData) {
       retentionChangedFraction: e.retention?.changedStateFraction ?? null,
       resetSuccessFraction: e.resetSuccessFraction,
       energyPerAttemptJ: e.energy.totalJ,
+      gateEnergyJ: e.energy.gateJ,
     })),
   );
   const samples = data.tables.flatMap((table) =>

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
@@ -10,8 +10,9 @@ import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
 
-// A short track with two states (home at 80 nm, u = 1 at 280 nm) and a short protocol, so that an LLG
-// trial takes seconds: the 1-D table comes from the device stage as usual.
+// The notched pulse-width preset on a short track with two states (home at 80 nm, u = 1 at 280 nm) and a short
+// protocol, so that an LLG trial takes seconds: the 1-D table comes from the device stage as usual.
+const preset = JSON.parse(readFileSync(new URL('./presets/notched-pulse-width.json', import.meta.url), 'utf8')).device;
 const made = (async () => {
   const dir = tempDir();
   const config = join(dir, 'config.json');
@@ -19,12 +20,14 @@ const made = (async () => {
     config,
     JSON.stringify({
       device: {
+        ...preset,
         stateCounts: [2],
         trialsPerState: 32,
         geometry: { lengthM: '400 nm' },
         mtj: { startM: '80 nm', endM: '280 nm' },
         stops: { trackEndM: '330 nm' },
         protocol: {
+          ...preset.protocol,
           equilibrateS: '0.2 ns',
           relaxS: '1.5 ns',
           holdS: '1 ns',
@@ -70,7 +73,7 @@ test.serial(
       readArtifact(join(results, 'device/device-table.json'), deviceTable).provenance.sha256,
     );
     // The pinning factor gives the LLG wall the configured notch depth (to the secant's 1 %).
-    const depth = llg.data.llg!.notchDepthJ;
+    const depth = llg.data.llg!.notchDepthJ!;
     t.true(
       Math.abs(depth.llg / depth.configured - 1) < 0.01,
       `LLG notch depth ${depth.llg} J, configured ${depth.configured} J`,

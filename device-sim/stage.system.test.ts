@@ -6,7 +6,11 @@ import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
 import { copyOfSmallPipeline, smallPipeline } from '../pipeline/test-fixtures/small-pipeline.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
-const smallDevice = { trialsPerState: 24, stateCounts: [3], protocol: { calibrationPoints: 10, calibrationTrials: 8 } };
+const smallDevice = {
+  trialsPerState: 24,
+  stateCounts: [3],
+  protocol: { calibrationPoints: 10, calibrationTrials: 8, pulseSearch: null },
+};
 
 test('dwsyn run device writes a device table that passes audit, then skips', async (t) => {
   const fixture = await smallPipeline();
@@ -45,6 +49,16 @@ test('unphysical device parameters are refused before anything runs, naming the 
       /config key device\.calibration\.cellM\[0\]: cell size 6e-9 m is larger than the exchange length/,
     ],
     [{ calibration: { startM: '10 nm' } }, /config key device\.calibration\.startM: .* within 3 wall widths/],
+    [{ gate: { law: { magnetostriction: 1.5e-4 } } }, /device\.gate\.law/],
+    [
+      { gates: [{ startM: '500 nm', endM: '900 nm' }] },
+      /config key device\.gates\[0\]: .* not an interval inside the track/,
+    ],
+    [
+      { protocol: { controlMax: 5 } },
+      /config key device\.gate\.law: at 5 V the gate leaves K_eff = .* no positive wall energy/,
+    ],
+    [{ gate: null }, /config key device\.gate: gateVoltage control needs a gate/],
     [
       { calibration: { pulseS: '5 ns' } },
       /config key device\.calibration\.pulseS: the 1-D model takes the wall to .* within 3 wall widths of the strip's end/,
@@ -58,6 +72,22 @@ test('unphysical device parameters are refused before anything runs, naming the 
     t.regex(result.stderr, message);
     t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
   }
+});
+
+test('a pulse search whose candidates reach no trial into a state is refused in one line naming it, exit 2', async (t) => {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  const pulseSearch = { currentsAPerM2: [1e9], widthsS: ['1 ns'], points: 4, trials: 4 };
+  writeFileSync(
+    config,
+    JSON.stringify({ device: { ...smallDevice, protocol: { ...smallDevice.protocol, pulseSearch } } }),
+  );
+  const result = await dwsyn(['--results-dir', join(dir, 'results'), '--config', config, 'run', 'device']);
+  t.is(result.exitCode, 2, result.stderr);
+  t.regex(
+    result.stderr,
+    /config key device\.protocol\.pulseSearch: no candidate pulse reads a single trial in state 1, 2 of the 3-state table/,
+  );
 });
 
 test('a calibrated device table: the 1-D parameters fitted to LLG runs are recorded and used', async (t) => {

@@ -1,8 +1,9 @@
-import { gammaRadPerST } from '../../core/constants.ts';
-import { deriveWallConstants } from '../wall/derived.ts';
+import { UsageError } from '../../core/errors.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import type { DeviceConfig } from './device-config.ts';
+import { jouleEnergyJ } from './energy.ts';
 import type { TrialBatch } from './protocol.ts';
+import { type CommonPulse, configuredPulse, controlRange, resetPulse, setPulse } from './pulses.ts';
 import { binOf, positionToU } from './track.ts';
 
 export interface ControlScan {
@@ -16,49 +17,46 @@ export interface Calibration {
   coarse: ControlScan;
   trialsPerPoint: number;
   refinedTrialsPerPoint: number;
-  /** The chosen control value of each state. */
-  values: number[];
+  /** The chosen control value of each state; null for the home state (no set pulse). */
+  values: Array<number | null>;
+  /** The current and width all set pulses share. */
+  common: CommonPulse;
+  search: PulseSearchResult | null;
 }
 
-/**
- * Steady SOT flow velocity of a Neel wall (docs/physics.md, closed forms for the drift), to size the pulse-width scan.
- */
-function flowVelocityMPerS(device: DeviceConfig, currentDensityAPerM2: number): number {
-  const c = deriveWallConstants(device.material, device.geometry);
-  const bsh = Math.abs(c.spinHallFieldTPerAPerM2 * currentDensityAPerM2);
-  const bd = Math.abs(c.dmiFieldT);
-  if (bd === 0) return ((Math.PI / 2) * gammaRadPerST * c.deltaM * bsh) / c.alpha;
-  return ((Math.PI / 2) * gammaRadPerST * c.deltaM * bd) / Math.sqrt(1 + ((c.alpha * bd) / bsh) ** 2);
+export interface PulseCandidate extends CommonPulse {
+  /** Mean over the pulsed states of the best landing probability of a voltage that puts the mean on the level. */
+  score: number;
+  setEnergyJ: number;
+  outcome: 'chosen' | 'missed a level' | 'not tried';
 }
 
-/** The range of the control scanned during calibration, in the control's SI unit. */
-export function controlRange(device: DeviceConfig): [number, number] {
-  const p = device.protocol;
-  switch (p.control) {
-    case 'pulseWidth': {
-      const travelS = (device.mtj.endM - device.mtj.startM) / flowVelocityMPerS(device, p.currentDensityAPerM2);
-      return [p.controlMin ?? 0, p.controlMax ?? 2 * travelS];
-    }
-    case 'current':
-      return [p.controlMin ?? 0, p.controlMax ?? 2 * p.currentDensityAPerM2];
-    case 'gateVoltage':
-      return [p.controlMin ?? -1, p.controlMax ?? 1];
-  }
+export interface PulseSearchResult {
+  candidates: PulseCandidate[];
+  chosen: number;
+  pointsPerCandidate: number;
+  trialsPerPoint: number;
+}
+
+interface ScanSpec {
+  readonly states: number;
+  readonly values: readonly number[];
+  readonly trials: number;
+  readonly seed: number;
+  readonly label: string;
+  readonly common: CommonPulse;
 }
 
 async function scan(
   device: DeviceConfig,
   runner: BatchRunner,
-  states: number,
-  values: readonly number[],
-  trials: number,
-  seed: number,
-  label: string,
+  { states, values, trials, seed, label, common }: ScanSpec,
   onTrialsDone?: (count: number) => void,
 ): Promise<ControlScan> {
   const batches: TrialBatch[] = values.map((controlValue, p) => ({
     states,
-    controlValue,
+    setPulse: setPulse(device, controlValue, common),
+    resetPulse: resetPulse(device, common),
     seed,
     streamLabel: `${label}:${p}`,
     trialIndices: Array.from({ length: trials }, (_, i) => i),
@@ -78,14 +76,28 @@ async function scan(
 }
 
 /**
- * Best point for state k: the highest landing probability; among equals, the mean nearest the level;
- * then the weakest drive (least energy).
+ * How far a scanned mean may sit from its level for the point to count as on it: tighter than the 0.1 a table's
+ * means are held to (a 5-state level spacing is 0.25), since a scan point has tens of trials, not a thousand.
+ */
+export const levelToleranceU = 0.06;
+
+const meanNearLevel = (result: ControlScan, p: number, k: number, states: number) =>
+  Math.abs(result.meanU[p]! - k / (states - 1)) <= levelToleranceU;
+
+/**
+ * Best point for state k: a mean within levelToleranceU of the level first; then the highest landing probability;
+ * among equals, the mean nearest the level; then the weakest drive (least energy).
  */
 function bestPoint(result: ControlScan, k: number, states: number): number {
   const target = k / (states - 1);
   const score = (p: number) =>
-    [result.binProbability[p]![k]!, -Math.abs(result.meanU[p]! - target), -Math.abs(result.controlValues[p]!)] as const;
-  const tolerances = [1e-9, 5e-3, 0];
+    [
+      meanNearLevel(result, p, k, states) ? 1 : 0,
+      result.binProbability[p]![k]!,
+      -Math.abs(result.meanU[p]! - target),
+      -Math.abs(result.controlValues[p]!),
+    ] as const;
+  const tolerances = [0, 1e-9, 5e-3, 0];
   let best = 0;
   for (let p = 1; p < result.controlValues.length; p++) {
     const a = score(p);
@@ -101,16 +113,147 @@ function bestPoint(result: ControlScan, k: number, states: number): number {
   return best;
 }
 
+/** The states whose control value is calibrated: all, or all but the home state. */
+export const pulsedStates = (device: DeviceConfig, states: number): number[] =>
+  Array.from({ length: states }, (_, k) => k).filter((k) => k > 0 || device.protocol.stateZero === 'calibrated');
+
+const searchesPulse = (device: DeviceConfig) =>
+  device.protocol.control === 'gateVoltage' && device.protocol.pulseSearch !== null;
+
 export const calibrationWork = (device: DeviceConfig, states: number) => {
   const p = device.protocol;
-  return p.calibrationPoints * p.calibrationTrials + states * refinePoints * 2 * p.calibrationTrials;
+  const search = searchesPulse(device)
+    ? p.pulseSearch!.currentsAPerM2.length *
+      p.pulseSearch!.widthsS.length *
+      p.pulseSearch!.points *
+      p.pulseSearch!.trials
+    : 0;
+  return (
+    search +
+    p.calibrationPoints * p.calibrationTrials +
+    pulsedStates(device, states).length * refinePoints * 2 * p.calibrationTrials
+  );
 };
 const refinePoints = 9;
 
+const evenly = (low: number, high: number, points: number) =>
+  Array.from({ length: points }, (_, i) => low + ((high - low) * i) / (points - 1));
+
+/** A candidate common pulse: its score from a coarse voltage scan, and its least-energy tie-break. */
+interface ScoredCandidate extends CommonPulse {
+  score: number;
+  setEnergyJ: number;
+}
+
 /**
- * Finds the control value of each state: a coarse scan of the control over its range, then for each
- * state a finer scan between the neighbours of its best coarse point, both maximizing the probability
- * of reading the wall in that state's bin (which puts the state's mean on its level when states separate).
+ * Scores each candidate common pulse (current, width) under gateVoltage control by a coarse voltage scan: the mean
+ * over the pulsed states of the best landing probability of a voltage whose mean lies within levelToleranceU of the
+ * state's level (1 when every state can be put on its level without overlap).
+ */
+async function scoreCandidates(
+  device: DeviceConfig,
+  runner: BatchRunner,
+  states: number,
+  seed: number,
+  onTrialsDone?: (count: number) => void,
+): Promise<{ candidates: ScoredCandidate[]; reachable: boolean[] }> {
+  const search = device.protocol.pulseSearch!;
+  const [low, high] = controlRange(device);
+  const values = evenly(low, high, search.points);
+  const candidates: ScoredCandidate[] = [];
+  const reachable = Array.from({ length: states }, () => false);
+  for (const currentDensityAPerM2 of search.currentsAPerM2) {
+    for (const widthS of search.widthsS) {
+      const common = { currentDensityAPerM2, widthS };
+      const label = `pulse-search:n${states}:${currentDensityAPerM2}:${widthS}`;
+      const result = await scan(
+        device,
+        runner,
+        { states, values, trials: search.trials, seed, label, common },
+        onTrialsDone,
+      );
+      result.binProbability.forEach((row) =>
+        row.forEach((probability, k) => {
+          if (probability > 0) reachable[k] = true;
+        }),
+      );
+      const best = pulsedStates(device, states).map((k) =>
+        Math.max(...result.binProbability.map((row, p) => (meanNearLevel(result, p, k, states) ? row[k]! : 0))),
+      );
+      candidates.push({
+        ...common,
+        score: best.reduce((a, b) => a + b, 0) / best.length,
+        setEnergyJ: jouleEnergyJ(device, currentDensityAPerM2, widthS),
+      });
+    }
+  }
+  return { candidates, reachable };
+}
+
+/**
+ * The order in which candidates are calibrated: those within the tolerance of the best score by least set energy,
+ * then the others by score.
+ */
+function candidateOrder(candidates: readonly ScoredCandidate[], tolerance: number): number[] {
+  const top = Math.max(...candidates.map((c) => c.score));
+  const near = (i: number) => candidates[i]!.score >= top - tolerance;
+  return candidates
+    .map((_, i) => i)
+    .sort((a, b) =>
+      near(a) !== near(b)
+        ? Number(near(b)) - Number(near(a))
+        : near(a)
+          ? candidates[a]!.setEnergyJ - candidates[b]!.setEnergyJ
+          : candidates[b]!.score - candidates[a]!.score,
+    );
+}
+
+/** A calibration with one common pulse, and whether every pulsed state's chosen point put its mean on its level. */
+async function calibrateWith(
+  device: DeviceConfig,
+  runner: BatchRunner,
+  states: number,
+  seed: number,
+  common: CommonPulse,
+  label: string,
+  onTrialsDone?: (count: number) => void,
+): Promise<{ coarse: ControlScan; values: Array<number | null>; worstMissU: number }> {
+  const p = device.protocol;
+  const [low, high] = controlRange(device);
+  const coarseValues = evenly(low, high, p.calibrationPoints);
+  const coarse = await scan(
+    device,
+    runner,
+    { states, values: coarseValues, trials: p.calibrationTrials, seed, label: `${label}:coarse`, common },
+    onTrialsDone,
+  );
+  const values: Array<number | null> = Array.from({ length: states }, () => null);
+  let worstMissU = 0;
+  for (const k of pulsedStates(device, states)) {
+    const best = bestPoint(coarse, k, states);
+    const from = coarseValues[Math.max(0, best - 1)]!;
+    const to = coarseValues[Math.min(coarseValues.length - 1, best + 1)]!;
+    const fineValues = evenly(from, to, refinePoints);
+    const fine = await scan(
+      device,
+      runner,
+      { states, values: fineValues, trials: 2 * p.calibrationTrials, seed, label: `${label}:state${k}`, common },
+      onTrialsDone,
+    );
+    const chosen = bestPoint(fine, k, states);
+    values[k] = fineValues[chosen]!;
+    worstMissU = Math.max(worstMissU, Math.abs(fine.meanU[chosen]! - k / (states - 1)));
+  }
+  return { coarse, values, worstMissU };
+}
+
+/**
+ * Finds the common pulse and the control value of each state. For one pulse: a coarse scan of the control over its
+ * range, then for each pulsed state a finer scan between the neighbours of its best coarse point, both maximizing
+ * the probability of reading the wall in that state's bin with its mean on its level. Under gateVoltage control with
+ * a pulse search, the candidates are scored (scoreCandidates) and calibrated in candidateOrder until one puts every
+ * state on its level, else the one that came closest; a state no candidate reaches at all is a configuration error
+ * naming the search.
  */
 export async function calibrateStates(
   device: DeviceConfig,
@@ -120,38 +263,60 @@ export async function calibrateStates(
   onTrialsDone?: (count: number) => void,
 ): Promise<Calibration> {
   const p = device.protocol;
+  const label = `calibration:n${states}`;
+  const made = (calibration: Awaited<ReturnType<typeof calibrateWith>>, common: CommonPulse) => ({
+    coarse: calibration.coarse,
+    trialsPerPoint: p.calibrationTrials,
+    refinedTrialsPerPoint: 2 * p.calibrationTrials,
+    values: calibration.values,
+    common: { currentDensityAPerM2: common.currentDensityAPerM2, widthS: common.widthS },
+  });
+  if (!searchesPulse(device)) {
+    const common = configuredPulse(device);
+    return {
+      ...made(await calibrateWith(device, runner, states, seed, common, label, onTrialsDone), common),
+      search: null,
+    };
+  }
+  const search = p.pulseSearch!;
+  const { candidates, reachable } = await scoreCandidates(device, runner, states, seed, onTrialsDone);
+  const unreachable = pulsedStates(device, states).filter((k) => !reachable[k]);
   const [low, high] = controlRange(device);
-  const coarseValues = Array.from(
-    { length: p.calibrationPoints },
-    (_, i) => low + ((high - low) * i) / (p.calibrationPoints - 1),
-  );
-  const coarse = await scan(
-    device,
-    runner,
-    states,
-    coarseValues,
-    p.calibrationTrials,
-    seed,
-    `calibration:n${states}:coarse`,
-    onTrialsDone,
-  );
-  const values: number[] = [];
-  for (let k = 0; k < states; k++) {
-    const best = bestPoint(coarse, k, states);
-    const from = coarseValues[Math.max(0, best - 1)]!;
-    const to = coarseValues[Math.min(coarseValues.length - 1, best + 1)]!;
-    const fineValues = Array.from({ length: refinePoints }, (_, i) => from + ((to - from) * i) / (refinePoints - 1));
-    const fine = await scan(
+  if (unreachable.length > 0)
+    throw new UsageError(
+      `config key device.protocol.pulseSearch: no candidate pulse reads a single trial in state ${unreachable.join(', ')} of the ${states}-state table at a gate voltage in [${low}, ${high}] V: widen currentsAPerM2 or widthsS, or raise device.protocol.controlMax`,
+    );
+  // Candidates are calibrated in turn until one puts every state on its level; failing that, the closest one.
+  const tried = new Map<number, Awaited<ReturnType<typeof calibrateWith>>>();
+  let chosen = -1;
+  for (const i of candidateOrder(candidates, search.tolerance)) {
+    const calibration = await calibrateWith(
       device,
       runner,
       states,
-      fineValues,
-      2 * p.calibrationTrials,
       seed,
-      `calibration:n${states}:state${k}`,
+      candidates[i]!,
+      `${label}:pulse${i}`,
       onTrialsDone,
     );
-    values.push(fineValues[bestPoint(fine, k, states)]!);
+    tried.set(i, calibration);
+    if (calibration.worstMissU <= levelToleranceU) {
+      chosen = i;
+      break;
+    }
   }
-  return { coarse, trialsPerPoint: p.calibrationTrials, refinedTrialsPerPoint: 2 * p.calibrationTrials, values };
+  if (chosen < 0) chosen = [...tried].reduce((a, b) => (b[1].worstMissU < a[1].worstMissU ? b : a))[0];
+  return {
+    ...made(tried.get(chosen)!, candidates[chosen]!),
+    search: {
+      candidates: candidates.map((c, j) => ({
+        ...c,
+        outcome:
+          j === chosen ? ('chosen' as const) : tried.has(j) ? ('missed a level' as const) : ('not tried' as const),
+      })),
+      chosen,
+      pointsPerCandidate: search.points,
+      trialsPerPoint: search.trials,
+    },
+  };
 }

@@ -6,10 +6,14 @@ import { LlgCase } from '../llg/llg-case.ts';
 import { checkLlgCase } from '../llg/llg-simulate.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { deviceTableData, stateEntry, stateStreamLabel, stateTable, type CharacterizeHooks } from './characterize.ts';
+import type { Pulse } from './pulses.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { llgNotchDepthJ, notchDepthScale } from './llg-protocol.ts';
 import type { LlgCharacterization, LlgTrialSettings } from './llg-settings.ts';
-import { setPulse, type TrialBatch } from './protocol.ts';
+import type { TrialBatch } from './protocol.ts';
+
+/** The set pulse a table entry was programmed with (null: the home state). */
+const entrySetPulse = (e: StateTable['entries'][number]): Pulse | null => (e.pulse.widthS > 0 ? e.pulse : null);
 
 const trialSettings = (settings: LlgCharacterization, pinningScale: number): LlgTrialSettings => ({
   mesh: settings.mesh,
@@ -38,27 +42,27 @@ export function checkLlgCharacterization(
   if (missing.length > 0)
     return [{ key: 'stateCounts', message: `the 1-D table has no ${missing.join(', ')}-state table` }];
   const c = deriveWallConstants(device.material, device.geometry);
+  const pin = device.pinning;
   if (
     settings.matchNotchDepth &&
-    device.notches.depthJ !== 0 &&
-    device.geometry.lengthM / 2 - 6 * device.notches.widthM < 4 * c.deltaM
+    pin.type === 'notches' &&
+    pin.depthJ !== 0 &&
+    device.geometry.lengthM / 2 - 6 * pin.widthM < 4 * c.deltaM
   ) {
     return [
       {
         key: 'matchNotchDepth',
-        message: `the notch depth is measured with the wall 6 notch widths from a notch at mid-strip: the ${device.geometry.lengthM} m strip is too short for ${device.notches.widthM} m notches (or set it false)`,
+        message: `the notch depth is measured with the wall 6 notch widths from a notch at mid-strip: the ${device.geometry.lengthM} m strip is too short for ${pin.widthM} m notches (or set it false)`,
       },
     ];
   }
   // The mapping holds σ ≤ 2σ0; scaled or not, no column is stiffer than that.
   const stiffestKeffJPerM3 = ((2 * c.wallEnergyJPerM2 + Math.PI * Math.abs(c.dmiJPerM2)) / 4) ** 2 / c.aexJPerM;
-  const pulses = tablesToRemake(oneD, settings).flatMap((t) =>
-    t.entries.map((e) => setPulse(device, e.controlValue).currentDensityAPerM2),
-  );
-  const strongest = Math.max(
-    ...pulses.map(Math.abs),
-    settings.protocol === 'full' ? Math.abs(device.protocol.resetCurrentDensityAPerM2) : 0,
-  );
+  const pulses = tablesToRemake(oneD, settings).flatMap((t) => [
+    ...t.entries.map((e) => e.pulse.currentDensityAPerM2),
+    settings.protocol === 'full' ? t.resetPulse.currentDensityAPerM2 : 0,
+  ]);
+  const strongest = Math.max(...pulses.map(Math.abs));
   const asCase = LlgCase.parse({
     model: 'llg',
     temperatureK: device.temperatureK,
@@ -79,6 +83,19 @@ export function checkLlgCharacterization(
   return checkLlgCase(asCase).map((p) => ({ key: keyOf(p.key), message: p.message }));
 }
 
+/** The notch depth the LLG wall sees, scaled to the configured depth when the settings ask for it. */
+function llgNotchDepth(
+  device: DeviceConfig,
+  notches: Extract<DeviceConfig['pinning'], { type: 'notches' }>,
+  settings: LlgCharacterization,
+  unscaled: LlgTrialSettings,
+) {
+  const configuredJ = notches.depthJ;
+  if (settings.matchNotchDepth) return { ...notchDepthScale(device, notches, unscaled), configuredJ };
+  const depthJ = llgNotchDepthJ(device, notches, unscaled, deriveWallConstants(device.material, device.geometry), 1);
+  return { scale: 1, depthJ, unscaledDepthJ: depthJ, configuredJ };
+}
+
 /**
  * Remakes the state tables of a 1-D device table on the micromagnetic strip: each state programmed
  * with the 1-D table's calibrated control value (an LLG calibration scan would cost thousands of
@@ -94,21 +111,20 @@ export async function characterizeOnLlg(
   hooks: CharacterizeHooks = {},
 ): Promise<DeviceTableData> {
   const unscaled = trialSettings(settings, 1);
-  const plainDepth = () => {
-    const depthJ = llgNotchDepthJ(device, unscaled, deriveWallConstants(device.material, device.geometry), 1);
-    return { scale: 1, depthJ, unscaledDepthJ: depthJ };
-  };
-  const depth = settings.matchNotchDepth ? notchDepthScale(device, unscaled) : plainDepth();
-  hooks.log?.(
-    `LLG notch depth ${depth.unscaledDepthJ.toExponential(3)} J with the plain mapping, ${depth.depthJ.toExponential(3)} J with factor ${depth.scale.toFixed(3)} (configured ${device.notches.depthJ.toExponential(3)} J)`,
-  );
-  const llg = trialSettings(settings, depth.scale);
+  const pin = device.pinning;
+  const depth = pin.type === 'notches' ? llgNotchDepth(device, pin, settings, unscaled) : null;
+  if (depth)
+    hooks.log?.(
+      `LLG notch depth ${depth.unscaledDepthJ.toExponential(3)} J with the plain mapping, ${depth.depthJ.toExponential(3)} J with factor ${depth.scale.toFixed(3)} (configured ${depth.configuredJ.toExponential(3)} J)`,
+    );
+  const llg = trialSettings(settings, depth?.scale ?? 1);
   const tables = tablesToRemake(oneD.data, settings);
   const trialIndices = Array.from({ length: settings.trialsPerState }, (_, i) => i);
   const batches: TrialBatch[] = tables.flatMap((table) =>
     table.entries.map((e, k) => ({
       states: table.states,
-      controlValue: e.controlValue,
+      setPulse: entrySetPulse(e),
+      resetPulse: table.resetPulse,
       seed,
       streamLabel: stateStreamLabel(table.states, k),
       trialIndices,
@@ -126,11 +142,21 @@ export async function characterizeOnLlg(
       const shown = Math.min(device.exampleTrajectories, settings.trialsPerState);
       const { timeS, positionsM } = result.trajectories!;
       return {
-        ...stateEntry(device, table.states, k, e.controlValue, result),
+        ...stateEntry(
+          device,
+          table.states,
+          k,
+          { controlValue: e.controlValue, set: entrySetPulse(e), reset: table.resetPulse },
+          result,
+        ),
         exampleTrajectories: { trials: trialIndices.slice(0, shown), timeS, positionsM: positionsM.slice(0, shown) },
       };
     });
-    return stateTable(device, table.states, entries, null);
+    return stateTable(device, table.states, entries, {
+      calibration: null,
+      pulseSearch: null,
+      commonPulse: table.commonPulse,
+    });
   });
   return deviceTableData(device, remade, {
     model: 'llg',
@@ -142,8 +168,8 @@ export async function characterizeOnLlg(
       relaxIterations: settings.relaxIterations,
       protocol: settings.protocol,
       controlValuesFrom: oneD.sha256,
-      pinningScale: depth.scale,
-      notchDepthJ: { configured: device.notches.depthJ, unscaled: depth.unscaledDepthJ, llg: depth.depthJ },
+      pinningScale: depth?.scale ?? 1,
+      notchDepthJ: depth ? { configured: depth.configuredJ, unscaled: depth.unscaledDepthJ, llg: depth.depthJ } : null,
     },
   });
 }

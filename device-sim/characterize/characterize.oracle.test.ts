@@ -1,18 +1,101 @@
-import test from 'ava';
-import { deviceTable } from '../../pipeline/artifacts/schemas/device-table.ts';
+import { readFileSync } from 'node:fs';
+import test, { type ExecutionContext } from 'ava';
+import { mean, std } from '../../core/statistics.ts';
+import { deviceTable, type StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
+import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { createBatchRunner } from './batch-runner.ts';
 import { characterizeDevice } from './characterize.ts';
 import { DeviceConfig } from './device-config.ts';
+import { runTrialBatch } from './protocol.ts';
+import { resetPulse } from './pulses.ts';
 import { positionToU } from './track.ts';
 
 const small = (extra: Record<string, unknown> = {}) =>
   DeviceConfig.parse({ trialsPerState: 96, protocol: { calibrationPoints: 24, calibrationTrials: 16 }, ...extra });
 
-// The default device (40 k_B T notches at the levels, 8e11 A/m^2 set pulses of calibrated width):
-// every state's mean must sit within 0.1 of its level u_k (a 5-state level spacing is 0.25) and be
-// read in its own bin in most trials.
-test('the default device characterizes into 2-, 3- and 5-state tables whose means sit on their levels', async (t) => {
+const notchedPreset = JSON.parse(readFileSync(new URL('../presets/notched-pulse-width.json', import.meta.url), 'utf8'))
+  .device as { protocol: Record<string, unknown> };
+
+const onLevel = (t: ExecutionContext, table: StateTable, entry: StateTable['entries'][number]) =>
+  t.true(
+    Math.abs(entry.meanU - entry.targetU) < 0.1,
+    `${table.states} states, state ${entry.index}: mean u ${entry.meanU} vs level ${entry.targetU}`,
+  );
+
+// The voltage-controlled default: one set pulse per table (chosen by the pulse search), the gate voltage alone
+// selects the state, a periodic width modulation holds it; no notches.
+test('the default device: in each table one common set pulse, voltages rising with the state, means on their levels', async (t) => {
   const device = small();
+  const runner = createBatchRunner(device, 2);
+  const data = await characterizeDevice(device, 1, runner);
+  await runner.close();
+  t.true(deviceTable.data.safeParse(data).success);
+  for (const table of data.tables) {
+    t.is(table.control, 'gateVoltage');
+    t.is(table.notches, undefined);
+    t.is(table.holding?.mechanism, 'widthModulation');
+    const [home, ...pulsed] = table.entries;
+    t.is(home!.pulse.widthS, 0, 'state 0 is the home state, not pulsed');
+    for (const entry of pulsed) {
+      t.deepEqual(
+        { currentDensityAPerM2: entry.pulse.currentDensityAPerM2, widthS: entry.pulse.widthS },
+        table.commonPulse,
+      );
+      t.true(entry.energy.gateJ > 0 && entry.energy.setJ > 0);
+    }
+    const voltages = pulsed.map((e) => e.pulse.gateVoltageV);
+    t.true(
+      voltages.every((v, i) => i === 0 || v > voltages[i - 1]!),
+      `${table.states} states: voltages ${voltages}`,
+    );
+    for (const entry of table.entries) {
+      onLevel(t, table, entry);
+      assertClose(t, entry.energy.totalJ, entry.energy.setJ + entry.energy.gateJ + entry.energy.resetJ, { rel: 1e-12 });
+    }
+    const search = table.pulseSearch!;
+    t.is(search.candidates[search.chosen]!.outcome, 'chosen');
+    t.deepEqual(
+      {
+        currentDensityAPerM2: search.candidates[search.chosen]!.currentDensityAPerM2,
+        widthS: search.candidates[search.chosen]!.widthS,
+      },
+      table.commonPulse,
+    );
+  }
+});
+
+test('at a fixed set pulse the mean distance rises with the gate voltage, by more than the sampling error', (t) => {
+  const device = DeviceConfig.parse({});
+  const means = [0, 0.6, 1.2, 1.8].map((gateVoltageV) => {
+    const pulse = { currentDensityAPerM2: 4e11, widthS: 4e-9, gateVoltageV };
+    const result = runTrialBatch(device, {
+      states: 5,
+      setPulse: pulse,
+      resetPulse: resetPulse(device),
+      seed: 3,
+      streamLabel: `voltage:${gateVoltageV}`,
+      trialIndices: Array.from({ length: 64 }, (_, i) => i),
+      setOnly: true,
+    });
+    const us = result.finalM.map((q) => positionToU(device, q));
+    return { voltage: gateVoltageV, mean: mean(us), error: std(us) / Math.sqrt(us.length) };
+  });
+  for (let i = 1; i < means.length; i++) {
+    const [a, b] = [means[i - 1]!, means[i]!];
+    t.true(
+      b.mean - a.mean > 2 * Math.hypot(a.error, b.error),
+      `mean u ${a.mean} at ${a.voltage} V, ${b.mean} at ${b.voltage} V`,
+    );
+  }
+});
+
+// The notched pulse-width preset (the former default: 40 k_B T notches at the levels, 8e11 A/m^2 set pulses of
+// calibrated width): every state's mean within 0.1 of its level and read in its own bin in most trials.
+test('the notched pulse-width preset characterizes into 2-, 3- and 5-state tables whose means sit on their levels', async (t) => {
+  const device = small({
+    ...notchedPreset,
+    protocol: { ...notchedPreset.protocol, calibrationPoints: 24, calibrationTrials: 16 },
+  });
   const runner = createBatchRunner(device, 2);
   const data = await characterizeDevice(device, 1, runner);
   await runner.close();
@@ -23,15 +106,15 @@ test('the default device characterizes into 2-, 3- and 5-state tables whose mean
   );
   for (const table of data.tables) {
     for (const entry of table.entries) {
-      const where = `${table.states} states, state ${entry.index}`;
-      t.true(Math.abs(entry.meanU - entry.targetU) < 0.1, `${where}: mean u ${entry.meanU} vs level ${entry.targetU}`);
+      onLevel(t, table, entry);
       t.true(
         entry.landingProbability[entry.index]! > 0.7,
-        `${where}: read in its own bin in ${entry.landingProbability[entry.index]} of trials`,
+        `${table.states} states, state ${entry.index}: read in its own bin in ${entry.landingProbability[entry.index]} of trials`,
       );
       t.true(entry.energy.totalJ > 0);
+      t.is(entry.energy.gateJ, 0);
     }
-    t.true(table.notches.depthKT > 39 && table.notches.depthKT < 41);
+    t.true(table.notches!.depthKT > 39 && table.notches!.depthKT < 41);
     t.true(table.confusion.every((row) => Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-12));
   }
   // A longer pulse reaches a farther state.
@@ -46,7 +129,7 @@ test('the table is identical bit for bit with one or two workers', async (t) => 
   const device = small({
     trialsPerState: 40,
     stateCounts: [3],
-    protocol: { calibrationPoints: 8, calibrationTrials: 8 },
+    protocol: { calibrationPoints: 8, calibrationTrials: 8, pulseSearch: null },
   });
   const results = [];
   for (const workers of [1, 2]) {
@@ -63,7 +146,7 @@ test('the example trajectories are the first trials themselves: they end where t
     stateCounts: [3],
     exampleTrajectories: 4,
     trajectoryPoints: 50,
-    protocol: { calibrationPoints: 8, calibrationTrials: 8 },
+    protocol: { calibrationPoints: 8, calibrationTrials: 8, pulseSearch: null },
   });
   const runner = createBatchRunner(device, 1);
   const data = await characterizeDevice(device, 2, runner);

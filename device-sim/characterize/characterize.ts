@@ -1,15 +1,17 @@
 import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
 import type { DeviceTableData, StateEntry, StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
+import { widthModulationBarrierJ } from '../wall/build.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { calibrateStates, calibrationWork } from './calibrate.ts';
 import type { DeviceConfig } from './device-config.ts';
 import type { Calibration } from '../llg/one-d-calibration.ts';
-import { attemptEnergy } from './energy.ts';
-import { runTrialBatch, setPulse, type TrialResults } from './protocol.ts';
+import { attemptEnergy, energyAssumptions } from './energy.ts';
+import { runTrialBatch, type TrialResults } from './protocol.ts';
+import { type CommonPulse, type Pulse, resetPulse, setPulse } from './pulses.ts';
 import { conductanceS, mtjConductances } from './readout.ts';
 import { histogram, mean, quantileLevels, quantiles, std } from '../../core/statistics.ts';
-import { binOf, levelPositionM, positionToU } from './track.ts';
+import { binOf, levelPositionM, levelSpacingM, positionToU } from './track.ts';
 
 export interface CharacterizeHooks {
   readonly log?: (message: string) => void;
@@ -24,12 +26,28 @@ export function characterizationWork(device: DeviceConfig): number {
 
 export const stateStreamLabel = (states: number, k: number) => `device:n${states}:state${k}`;
 
+/** How a state is programmed: its control value, set pulse (null: the home state, not pulsed) and reset pulse. */
+export interface StateProgram {
+  readonly controlValue: number;
+  readonly set: Pulse | null;
+  readonly reset: Pulse;
+}
+
+/** The program of state k from its calibrated control value (null: the home state). */
+export const stateProgram = (device: DeviceConfig, value: number | null, common: CommonPulse): StateProgram => ({
+  controlValue: value ?? 0,
+  set: value === null ? null : setPulse(device, value, common),
+  reset: resetPulse(device, common),
+});
+
+const noPulse: Pulse = { currentDensityAPerM2: 0, widthS: 0, gateVoltageV: 0 };
+
 /** A state's entry from its trials' results; retention and reset are null when the trials stopped at the read. */
 export function stateEntry(
   device: DeviceConfig,
   states: number,
   k: number,
-  controlValue: number,
+  program: StateProgram,
   result: TrialResults,
 ): Omit<StateEntry, 'exampleTrajectories'> {
   const us = result.finalM.map((q) => positionToU(device, q));
@@ -37,13 +55,12 @@ export function stateEntry(
   for (const u of us) counts[binOf(u, states)]! += 1;
   const { heldM, afterResetM } = result;
   const conductances = us.map((u) => conductanceS(device, u));
-  const pulse = setPulse(device, controlValue);
   return {
     index: k,
     targetU: k / (states - 1),
     targetPositionM: levelPositionM(device, states, k),
-    controlValue,
-    pulse: { currentDensityAPerM2: pulse.currentDensityAPerM2, widthS: pulse.widthS, gateVoltageV: pulse.gateVoltageV },
+    controlValue: program.controlValue,
+    pulse: program.set ?? noPulse,
     trials: us.length,
     meanU: mean(us),
     stdU: std(us),
@@ -65,7 +82,7 @@ export function stateEntry(
     resetSuccessFraction: afterResetM
       ? afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length / us.length
       : null,
-    energy: attemptEnergy(device, pulse),
+    energy: attemptEnergy(device, program.set, program.reset),
   };
 }
 
@@ -78,50 +95,79 @@ async function characterizeStates(
 ): Promise<StateTable> {
   const advance = (count: number) => hooks.progress?.advance(count);
   const calibration = await calibrateStates(device, runner, states, seed, advance);
+  const { common } = calibration;
   hooks.log?.(
-    `${states} states: calibrated ${device.protocol.control} = ${calibration.values.map((v) => v.toPrecision(4)).join(', ')}`,
+    `${states} states: set pulse ${common.currentDensityAPerM2.toPrecision(3)} A/m^2 for ${common.widthS.toPrecision(3)} s, calibrated ${device.protocol.control} = ${calibration.values.map((v) => (v === null ? 'home' : v.toPrecision(4))).join(', ')}`,
   );
+  const programs = calibration.values.map((value) => stateProgram(device, value, common));
+  const batch = (k: number, trials: number) => ({
+    states,
+    setPulse: programs[k]!.set,
+    resetPulse: programs[k]!.reset,
+    seed,
+    streamLabel: stateStreamLabel(states, k),
+    trialIndices: Array.from({ length: trials }, (_, i) => i),
+  });
   const results = await runner.run(
-    calibration.values.map((controlValue, k) => ({
-      states,
-      controlValue,
-      seed,
-      streamLabel: stateStreamLabel(states, k),
-      trialIndices: Array.from({ length: device.trialsPerState }, (_, i) => i),
-    })),
+    programs.map((_, k) => batch(k, device.trialsPerState)),
     advance,
   );
-  const examples = calibration.values.map((controlValue, k) =>
+  const examples = programs.map((_, k) =>
     runTrialBatch(device, {
-      states,
-      controlValue,
-      seed,
-      streamLabel: stateStreamLabel(states, k),
-      trialIndices: Array.from({ length: Math.min(device.exampleTrajectories, device.trialsPerState) }, (_, i) => i),
+      ...batch(k, Math.min(device.exampleTrajectories, device.trialsPerState)),
       recordPoints: device.trajectoryPoints,
     }),
   );
   const entries = results.map((result, k) => ({
-    ...stateEntry(device, states, k, calibration.values[k]!, result),
+    ...stateEntry(device, states, k, programs[k]!, result),
     exampleTrajectories: { trials: examples[k]!.finalM.map((_, i) => i), ...examples[k]!.trajectories! },
   }));
   return stateTable(device, states, entries, {
-    controlValues: calibration.coarse.controlValues,
-    meanU: calibration.coarse.meanU,
-    binProbability: calibration.coarse.binProbability,
-    trialsPerPoint: calibration.trialsPerPoint,
-    refinedTrialsPerPoint: calibration.refinedTrialsPerPoint,
+    calibration: {
+      controlValues: calibration.coarse.controlValues,
+      meanU: calibration.coarse.meanU,
+      binProbability: calibration.coarse.binProbability,
+      trialsPerPoint: calibration.trialsPerPoint,
+      refinedTrialsPerPoint: calibration.refinedTrialsPerPoint,
+    },
+    pulseSearch: calibration.search,
+    commonPulse: common,
   });
 }
 
-/** An n-state table from its entries and the scan that chose the control values (null: taken from another table). */
+/**
+ * What holds a programmed wall with the gate off, and the Arrhenius retention of that barrier: the notch depth, or the
+ * width modulation's barrier as the wall sees it (widthModulationBarrierJ); null without engineered pinning.
+ */
+function holding(device: DeviceConfig, states: number): StateTable['holding'] {
+  const kT = boltzmannJPerK * device.temperatureK;
+  const pin = device.pinning;
+  if (pin.type === 'none') return null;
+  const barrierJ =
+    pin.type === 'notches'
+      ? pin.depthJ
+      : widthModulationBarrierJ(
+          { ...pin, periodM: pin.periodM ?? levelSpacingM(device, states) },
+          device.geometry,
+          deriveWallConstants(device.material, device.geometry),
+        );
+  return {
+    mechanism: pin.type,
+    barrierJ,
+    barrierKT: barrierJ / kT,
+    arrheniusRetentionS: Math.exp(barrierJ / kT) / device.attemptFrequencyHz,
+  };
+}
+
+/** An n-state table from its entries and how its pulses were chosen (nulls: taken from another table). */
 export function stateTable(
   device: DeviceConfig,
   states: number,
   entries: StateEntry[],
-  calibration: StateTable['calibration'],
+  made: Pick<StateTable, 'calibration' | 'pulseSearch' | 'commonPulse'>,
 ): StateTable {
   const kT = boltzmannJPerK * device.temperatureK;
+  const pin = device.pinning;
   return {
     states: states as 2 | 3 | 5,
     control: device.protocol.control,
@@ -129,14 +175,20 @@ export function stateTable(
     weightLevels: entries.map((e) => 2 * e.targetU - 1),
     entries,
     confusion: entries.map((e) => e.landingProbability),
-    calibration,
+    ...made,
+    resetPulse: resetPulse(device, made.commonPulse),
     meanEnergyPerAttemptJ: mean(entries.map((e) => e.energy.totalJ)),
-    notches: {
-      depthJ: device.notches.depthJ,
-      depthKT: device.notches.depthJ / kT,
-      widthM: device.notches.widthM,
-      arrheniusRetentionS: Math.exp(device.notches.depthJ / kT) / device.attemptFrequencyHz,
-    },
+    holding: holding(device, states),
+    ...(pin.type === 'notches'
+      ? {
+          notches: {
+            depthJ: pin.depthJ,
+            depthKT: pin.depthJ / kT,
+            widthM: pin.widthM,
+            arrheniusRetentionS: Math.exp(pin.depthJ / kT) / device.attemptFrequencyHz,
+          },
+        }
+      : {}),
   };
 }
 
@@ -179,6 +231,7 @@ export function deviceTableData(
     },
     readout: { parallelSiemens: parallelS, antiparallelSiemens: antiparallelS, tmr: device.mtj.tmr },
     quantileLevels: [...quantileLevels],
+    energyAssumptions: energyAssumptions(device),
     tables,
   };
 }

@@ -1,14 +1,63 @@
 import { z } from 'zod';
 import { quantity } from '../../core/quantity.ts';
-import { Gate, Geometry, Material, Pinning } from '../wall/device-params.ts';
+import { Gate, Geometry, Material, Pinning, VoltageLaw } from '../wall/device-params.ts';
 import { CalibrationSettings } from '../llg/one-d-calibration.ts';
 
 const Control = z.enum(['pulseWidth', 'current', 'gateVoltage']);
+
+/** The gate under the whole track: a piezoelectric capacitor whose strain (or a VCMA barrier) shifts K_u. */
+const TrackGate = z
+  .object({
+    law: VoltageLaw.default({ type: 'strain', magnetostriction: 1.5e-4, stressPaPerV: 2.5e8 }),
+    capacitor: z
+      .object({
+        relativePermittivity: z
+          .number()
+          .positive()
+          .default(1000)
+          .describe('of the dielectric charged by the gate (PZT about 1000; MgO about 10 for VCMA)'),
+        thicknessM: quantity('m', 'dielectric thickness between the electrodes').default(100e-9),
+        areaM2: quantity('m^2', 'electrode area (default: the track, length x width)').optional(),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+/** What holds a programmed wall: the physics the 1-D model is given between the home pad and the track end. */
+const DevicePinning = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('widthModulation'),
+      amplitudeM: quantity(
+        'm',
+        'a in w(x) = w0 + a sin^2(pi (x - x0) / p), x0 the home (MTJ start): a well at home and every p from it',
+      ).default(15e-9),
+      periodM: quantity(
+        'm',
+        "period p (default: each table's level spacing, so that the wells are the levels and lie on no bin boundary)",
+      ).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('notches'),
+      depthJ: quantity('J', 'depth of the Gaussian notch at each state level (default 40 k_B T at 300 K)').default(
+        1.6567788e-19,
+      ),
+      widthM: quantity('m', 'Gaussian width of each notch').default(25e-9),
+    })
+    .strict(),
+  z.object({ type: z.literal('none') }).strict(),
+]);
+export type DevicePinning = z.infer<typeof DevicePinning>;
 
 /**
  * The `device` section of the pipeline config: the synapse device and how it is characterized.
  * Defaults are proposals (docs/paper.md, device defaults): the sources give no device numbers.
  */
+const Probability = z.number().min(0).max(1);
+
 export const DeviceConfig = z
   .object({
     stateCounts: z
@@ -25,7 +74,9 @@ export const DeviceConfig = z
       .nonnegative()
       .default(0)
       .describe('worker threads (0: one per core, at most 2); results do not depend on it'),
-    material: Material.prefault({}),
+    material: Material.prefault({ alpha: 0.3 }).describe(
+      'alpha defaults to 0.3, the effective damping of 1-D fits to Pt/CoFe walls (docs/paper.md, device defaults)',
+    ),
     geometry: Geometry.prefault({}),
     mtj: z
       .object({
@@ -43,15 +94,9 @@ export const DeviceConfig = z
       })
       .strict()
       .prefault({}),
-    notches: z
-      .object({
-        depthJ: quantity('J', 'depth of the notch at each state level (default 40 k_B T at 300 K)').default(
-          1.6567788e-19,
-        ),
-        widthM: quantity('m', 'Gaussian width of each notch').default(25e-9),
-      })
-      .strict()
-      .prefault({}),
+    pinning: DevicePinning.prefault({ type: 'widthModulation' }).describe(
+      'engineered pinning: a periodic width modulation (default) or a notch at every level',
+    ),
     stops: z
       .object({
         stiffnessJPerM2: quantity(
@@ -70,13 +115,20 @@ export const DeviceConfig = z
       .strict()
       .prefault({}),
     extraPinning: z.array(Pinning).default([]).describe('more pinning sites, added to the notches'),
-    gates: z.array(Gate).default([]),
-    gateCapacitanceF: quantity('F', 'capacitance charged by a gate pulse (energy C V^2)').default(0),
+    gate: TrackGate.nullable()
+      .prefault({})
+      .describe('the gate under the whole track (null: none); its voltage sets K_u of every phase'),
+    gates: z.array(Gate).default([]).describe('more gates over parts of the track, acting at their edges'),
     protocol: z
       .object({
-        control: Control.default('pulseWidth').describe('which drive of the set pulse is calibrated per state'),
-        currentDensityAPerM2: quantity('A/m^2', 'set-pulse current density (when not the control)').default(8e11),
-        pulseWidthS: quantity('s', 'set-pulse width (when not the control)').default(2e-9),
+        control: Control.default('gateVoltage').describe('which drive of the set pulse is calibrated per state'),
+        currentDensityAPerM2: quantity(
+          'A/m^2',
+          'set-pulse current density (when neither the control nor chosen by the pulse search)',
+        ).default(5e11),
+        pulseWidthS: quantity('s', 'set-pulse width (when neither the control nor chosen by the pulse search)').default(
+          4e-9,
+        ),
         gateVoltageV: quantity('V', 'gate voltage during the set pulse (when not the control)').default(0),
         controlMin: z
           .number()
@@ -85,14 +137,44 @@ export const DeviceConfig = z
         controlMax: z
           .number()
           .optional()
-          .describe('upper end of the calibration scan (SI); default from the flow velocity'),
+          .describe(
+            'upper end of the calibration scan (SI); default from the flow velocity, or the voltage that lowers K_eff by 60 %',
+          ),
+        stateZero: z
+          .enum(['home', 'calibrated'])
+          .default('home')
+          .describe("'home': state 0 is the wall left at home after the reset, no set pulse; 'calibrated': pulsed too"),
+        pulseSearch: z
+          .object({
+            currentsAPerM2: z
+              .array(quantity('A/m^2', 'candidate set current'))
+              .min(1)
+              .default([3e11, 4e11, 5e11, 6e11]),
+            widthsS: z.array(quantity('s', 'candidate set width')).min(1).default([2e-9, 4e-9, 6e-9]),
+            points: z.number().int().min(4).default(16).describe('gate voltages scanned per candidate pulse'),
+            trials: z.number().int().positive().default(16).describe('trials per scanned voltage'),
+            tolerance: Probability.default(0.03).describe(
+              'candidates whose score is within this of the best count as equal: the least set energy wins',
+            ),
+          })
+          .strict()
+          .nullable()
+          .prefault({})
+          .describe(
+            'gateVoltage control: each candidate (current, width) is scored by a coarse voltage scan (the mean over the pulsed states of the best landing probability with the mean on the level), then calibrated in turn, best scores by least energy first, until one puts every state on its level (null: the configured pulse)',
+          ),
         equilibrateS: quantity('s', 'time at home before the set pulse').default(1e-9),
         relaxS: quantity('s', 'time after the set pulse before the position is read').default(5e-9),
         holdS: quantity('s', 'retention hold with no drive after the read').default(10e-9),
-        resetCurrentDensityAPerM2: quantity('A/m^2', 'reset-pulse current density (negative: towards home)').default(
-          -8e11,
-        ),
-        resetS: quantity('s', 'reset-pulse width').default(4e-9),
+        resetCurrentDensityAPerM2: quantity(
+          'A/m^2',
+          'reset-pulse current density, towards home (default: minus the set current)',
+        ).optional(),
+        resetGateVoltageV: quantity(
+          'V',
+          'gate voltage during the reset (default: the top of the scan under gateVoltage control, else 0)',
+        ).optional(),
+        resetS: quantity('s', 'reset-pulse width').default(8e-9),
         resetRelaxS: quantity('s', 'relaxation after the reset pulse').default(2e-9),
         calibrationPoints: z.number().int().min(8).default(48).describe('control values scanned during calibration'),
         calibrationTrials: z.number().int().positive().default(32).describe('trials per scanned control value'),

@@ -1,23 +1,31 @@
 import { gammaRadPerST } from '../../core/constants.ts';
 import { trialStream } from '../../core/rng.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
-import type { Drive } from '../wall/device-params.ts';
+import type { Drive, Gate } from '../wall/device-params.ts';
 import { StochasticHeun } from '../llg/heun.ts';
 import { cellCount, type VectorField } from '../llg/mesh.ts';
 import { minimize } from '../llg/minimize.ts';
 import { anisotropyOffsetJPerM3, trialPinningEnergy } from '../llg/pinning-anisotropy.ts';
 import { Strip } from '../llg/strip.ts';
 import { brownSigmaT } from '../llg/thermal.ts';
-import type { DeviceConfig } from './device-config.ts';
-import { restingAngleRad, setPulse, type TrialBatch, type TrialResults } from './protocol.ts';
+import type { DeviceConfig, DevicePinning } from './device-config.ts';
+
+type Notches = Extract<DevicePinning, { type: 'notches' }>;
+import { restingAngleRad, type TrialBatch, type TrialResults } from './protocol.ts';
 import type { LlgTrialSettings } from './llg-settings.ts';
 import { trackSpec } from './track.ts';
+
+/** The device's gates on the strip: the track gate is a gate from end to end, which is what it is for a mesh. */
+const stripGates = (device: DeviceConfig): Gate[] =>
+  device.gate
+    ? [...device.gates, { startM: 0, endM: device.geometry.lengthM, edgeWidthM: 0, law: device.gate.law }]
+    : device.gates;
 
 const stripOf = (device: DeviceConfig, settings: LlgTrialSettings, kuOffsetJPerM3?: Float64Array) =>
   new Strip({
     material: device.material,
     geometry: device.geometry,
-    gates: device.gates,
+    gates: stripGates(device),
     cellM: settings.mesh.cellM,
     demag: settings.mesh.demag,
     ...(kuOffsetJPerM3 ? { kuOffsetJPerM3 } : {}),
@@ -58,7 +66,8 @@ const idle: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 
 export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settings: LlgTrialSettings): TrialResults {
   const constants = deriveWallConstants(device.material, device.geometry);
   const p = device.protocol;
-  const pulse = setPulse(device, batch.controlValue);
+  const pulse = batch.setPulse ?? { currentDensityAPerM2: 0, widthS: 0, gateVoltageV: 0 };
+  const reset = batch.resetPulse;
   const dt = settings.timeStepS;
   const finalM: number[] = [];
   const heldM: number[] = [];
@@ -118,7 +127,10 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
     if (settings.protocol === 'full') {
       run(idle, p.holdS);
       heldM.push(position());
-      run({ ...idle, currentDensityAPerM2: p.resetCurrentDensityAPerM2 }, p.resetS);
+      run(
+        { ...idle, currentDensityAPerM2: reset.currentDensityAPerM2, gateVoltageV: reset.gateVoltageV },
+        reset.widthS,
+      );
       run(idle, p.resetRelaxS);
       afterResetM.push(position());
     }
@@ -137,17 +149,13 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
  */
 export function llgNotchDepthJ(
   device: DeviceConfig,
+  notches: Notches,
   settings: LlgTrialSettings,
   constants: WallConstants,
   scale: number,
 ): number {
   const centreM = device.geometry.lengthM / 2;
-  const notch = {
-    type: 'gaussian' as const,
-    positionM: centreM,
-    depthJ: device.notches.depthJ,
-    widthM: device.notches.widthM,
-  };
+  const notch = { type: 'gaussian' as const, positionM: centreM, depthJ: notches.depthJ, widthM: notches.widthM };
   const energy = trialPinningEnergy(
     { material: device.material, geometry: device.geometry, gates: [], seed: 0, trialIndices: [0], pinning: [notch] },
     constants,
@@ -161,7 +169,7 @@ export function llgNotchDepthJ(
   );
   const energyAt = (positionM: number) =>
     strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500))).totalJ!;
-  return energyAt(centreM - 6 * device.notches.widthM) - energyAt(centreM);
+  return energyAt(centreM - 6 * notches.widthM) - energyAt(centreM);
 }
 
 /**
@@ -174,12 +182,13 @@ export function llgNotchDepthJ(
  */
 export function notchDepthScale(
   device: DeviceConfig,
+  notches: Notches,
   settings: LlgTrialSettings,
 ): { scale: number; depthJ: number; unscaledDepthJ: number } {
   const constants = deriveWallConstants(device.material, device.geometry);
-  const target = device.notches.depthJ;
+  const target = notches.depthJ;
   if (target === 0) return { scale: 1, depthJ: 0, unscaledDepthJ: 0 };
-  const ratio = (scale: number) => llgNotchDepthJ(device, settings, constants, scale) / target;
+  const ratio = (scale: number) => llgNotchDepthJ(device, notches, settings, constants, scale) / target;
   let s0 = 1;
   let r0 = ratio(s0);
   const unscaledDepthJ = r0 * target;

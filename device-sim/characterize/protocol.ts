@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { trialStream } from '../../core/rng.ts';
-import { buildSystem, pinningLandscape } from '../wall/build.ts';
-import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
+import { buildSystem, phaseConstants, pinningLandscape } from '../wall/build.ts';
+import type { WallConstants } from '../wall/derived.ts';
+import type { Landscape } from '../wall/landscape.ts';
 import { Drive } from '../wall/device-params.ts';
 import { WallEnsemble } from '../wall/heun.ts';
 import { tabulateLandscape } from '../wall/tabulate.ts';
 import { noiseSigmaT } from '../wall/simulate.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { LlgTrialSettings } from './llg-settings.ts';
+import { Pulse } from './pulses.ts';
 import { trackSpec } from './track.ts';
 
-export type Control = DeviceConfig['protocol']['control'];
-
-/** One group of trials that share a schedule: the same state count, control value and stream label. */
+/** One group of trials that share a schedule: the same state count, pulses and stream label. */
 export const TrialBatch = z
   .object({
     states: z.number().int().min(2),
-    controlValue: z.number(),
+    setPulse: Pulse.nullable().describe('null: no set pulse (the home state)'),
+    resetPulse: Pulse,
     seed: z.number().int(),
     streamLabel: z
       .string()
@@ -57,19 +58,6 @@ export const TrialResults = z
   .strict();
 export type TrialResults = z.infer<typeof TrialResults>;
 
-/** The set pulse a control value means: current density, width and gate voltage. */
-export function setPulse(
-  device: DeviceConfig,
-  value: number,
-): { currentDensityAPerM2: number; widthS: number; gateVoltageV: number } {
-  const p = device.protocol;
-  return {
-    currentDensityAPerM2: p.control === 'current' ? value : p.currentDensityAPerM2,
-    widthS: p.control === 'pulseWidth' ? value : p.pulseWidthS,
-    gateVoltageV: p.control === 'gateVoltage' ? value : p.gateVoltageV,
-  };
-}
-
 /** The in-plane angle of lowest energy at rest: Neel (0 or pi) when the DMI wins, Bloch otherwise. */
 export function restingAngleRad(c: WallConstants, chargeQ: 1 | -1): number {
   let best = 0;
@@ -92,26 +80,27 @@ export function restingAngleRad(c: WallConstants, chargeQ: 1 | -1): number {
  */
 export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialResults {
   const spec = trackSpec(device, batch.states, batch.seed, batch.trialIndices);
-  const constants = deriveWallConstants(device.material, device.geometry);
-  // Notches, stops and this trial's roughness, tabulated per wall on a 1 nm grid reaching 200 nm past
-  // the track: the stops keep walls well inside it.
-  const pinning = tabulateLandscape(
-    pinningLandscape(spec, constants),
-    batch.trialIndices.length,
-    -200e-9,
-    device.geometry.lengthM + 200e-9,
-    1e-9,
-  );
   const chargeQ = 1;
-  const streams = batch.trialIndices.map((i) => trialStream(batch.seed, batch.streamLabel, i));
-  const ensemble = new WallEnsemble(batch.trialIndices.length, streams);
-  ensemble.q.fill(device.mtj.startM);
-  ensemble.phi.fill(restingAngleRad(constants, chargeQ));
+  const walls = batch.trialIndices.length;
   const dt = device.timeStepS;
-  const idle = buildSystem(spec, Drive.parse({}), chargeQ, pinning);
-  const sigma = noiseSigmaT(idle, device.temperatureK, dt);
+  // The pinning of each gate voltage (it scales with the wall energy there), tabulated per wall on a 1 nm grid
+  // reaching 200 nm past the track: the stops keep walls well inside it.
+  const pinningAt = new Map<number, Landscape>();
+  const phase = (drive: Drive) => {
+    const voltageV = drive.gateVoltageV;
+    if (!pinningAt.has(voltageV)) {
+      const landscape = pinningLandscape(spec, phaseConstants(spec, voltageV));
+      pinningAt.set(voltageV, tabulateLandscape(landscape, walls, -200e-9, device.geometry.lengthM + 200e-9, 1e-9));
+    }
+    const system = buildSystem(spec, drive, chargeQ, pinningAt.get(voltageV));
+    return { system, sigma: noiseSigmaT(system, device.temperatureK, dt) };
+  };
+  const streams = batch.trialIndices.map((i) => trialStream(batch.seed, batch.streamLabel, i));
+  const ensemble = new WallEnsemble(walls, streams);
+  ensemble.q.fill(device.mtj.startM);
+  ensemble.phi.fill(restingAngleRad(phaseConstants(spec, 0), chargeQ));
+  const idle = phase(Drive.parse({}));
   const p = device.protocol;
-  const pulse = setPulse(device, batch.controlValue);
   const trajectories: Trajectories = { timeS: [], positionsM: batch.trialIndices.map(() => []) };
   let recordEvery = 0; // steps between recorded instants; 0 records nothing
   let recordedStep = 0;
@@ -119,30 +108,23 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
     trajectories.timeS.push(recordedStep * dt);
     ensemble.q.forEach((q, i) => trajectories.positionsM[i]!.push(q));
   };
-  const run = (system: typeof idle, durationS: number) => {
+  const run = ({ system, sigma }: typeof idle, durationS: number) => {
     const steps = Math.round(durationS / dt);
     for (let s = 0; s < steps; s++) {
       ensemble.step(system, dt, sigma);
       if (recordEvery > 0 && ++recordedStep % recordEvery === 0) record();
     }
   };
+  const pulsed = (pulse: Pulse) =>
+    phase(Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }));
 
   run(idle, p.equilibrateS);
+  const set = batch.setPulse;
   if (batch.recordPoints) {
-    recordEvery = Math.max(1, Math.floor((pulse.widthS + p.relaxS) / dt / batch.recordPoints));
+    recordEvery = Math.max(1, Math.floor(((set?.widthS ?? 0) + p.relaxS) / dt / batch.recordPoints));
     record();
   }
-  if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0) {
-    run(
-      buildSystem(
-        spec,
-        Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }),
-        chargeQ,
-        pinning,
-      ),
-      pulse.widthS,
-    );
-  }
+  if (set && set.widthS > 0 && set.currentDensityAPerM2 !== 0) run(pulsed(set), set.widthS);
   run(idle, p.relaxS);
   if (recordEvery > 0 && recordedStep % recordEvery !== 0) record(); // the read instant itself
   recordEvery = 0;
@@ -151,10 +133,7 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
   if (batch.setOnly) return { finalM, heldM: finalM, afterResetM: finalM };
   run(idle, p.holdS);
   const heldM = Array.from(ensemble.q);
-  run(
-    buildSystem(spec, Drive.parse({ currentDensityAPerM2: p.resetCurrentDensityAPerM2 }), chargeQ, pinning),
-    p.resetS,
-  );
+  run(pulsed(batch.resetPulse), batch.resetPulse.widthS);
   run(idle, p.resetRelaxS);
   return { finalM, heldM, afterResetM: Array.from(ensemble.q) };
 }

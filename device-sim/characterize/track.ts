@@ -7,6 +7,10 @@ export function levelPositionM(device: DeviceConfig, states: number, k: number):
   return device.mtj.startM + ((device.mtj.endM - device.mtj.startM) * k) / (states - 1);
 }
 
+/** The distance between neighbouring levels of an n-state device. */
+export const levelSpacingM = (device: DeviceConfig, states: number) =>
+  (device.mtj.endM - device.mtj.startM) / (states - 1);
+
 export const positionToU = (device: DeviceConfig, positionM: number) =>
   (positionM - device.mtj.startM) / (device.mtj.endM - device.mtj.startM);
 
@@ -15,16 +19,33 @@ export function binOf(u: number, states: number): number {
   return Math.min(states - 1, Math.max(0, Math.round(u * (states - 1))));
 }
 
-/**
- * The pinning of an n-state track: a notch at every level, the home-pad edge and the track-end stop, roughness, extras.
- */
+/** The configured pinning of an n-state track: a periodic width modulation, or a notch at every level. */
+function engineeredPinning(device: DeviceConfig, states: number): Pinning[] {
+  const pin = device.pinning;
+  switch (pin.type) {
+    case 'widthModulation':
+      return [
+        {
+          type: 'widthModulation',
+          amplitudeM: pin.amplitudeM,
+          periodM: pin.periodM ?? levelSpacingM(device, states),
+          originM: device.mtj.startM,
+        },
+      ];
+    case 'notches':
+      return Array.from({ length: states }, (_, k) => ({
+        type: 'gaussian' as const,
+        positionM: levelPositionM(device, states, k),
+        depthJ: pin.depthJ,
+        widthM: pin.widthM,
+      }));
+    case 'none':
+      return [];
+  }
+}
+
+/** The pinning of an n-state track: the engineered pinning, the home-pad edge and the track-end stop, roughness, extras. */
 export function trackPinning(device: DeviceConfig, states: number): Pinning[] {
-  const notches: Pinning[] = Array.from({ length: states }, (_, k) => ({
-    type: 'gaussian' as const,
-    positionM: levelPositionM(device, states, k),
-    depthJ: device.notches.depthJ,
-    widthM: device.notches.widthM,
-  }));
   const stops: Pinning[] = [
     { type: 'stop', positionM: device.mtj.startM, side: 'left', stiffnessJPerM2: device.stops.stiffnessJPerM2 },
     { type: 'stop', positionM: device.stops.trackEndM, side: 'right', stiffnessJPerM2: device.stops.stiffnessJPerM2 },
@@ -40,7 +61,7 @@ export function trackPinning(device: DeviceConfig, states: number): Pinning[] {
           },
         ]
       : [];
-  return [...notches, ...stops, ...roughness, ...device.extraPinning];
+  return [...engineeredPinning(device, states), ...stops, ...roughness, ...device.extraPinning];
 }
 
 export function trackSpec(
@@ -54,6 +75,7 @@ export function trackSpec(
     geometry: device.geometry,
     pinning: trackPinning(device, states),
     gates: device.gates,
+    trackGate: device.gate?.law ?? null,
     seed,
     trialIndices,
   };

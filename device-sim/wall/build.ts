@@ -1,8 +1,8 @@
 import { trialStream } from '../../core/rng.ts';
-import type { Drive, Gate, Geometry, Material, Pinning } from './device-params.ts';
+import type { Drive, Gate, Geometry, Material, Pinning, VoltageLaw } from './device-params.ts';
 import { deriveWallConstants, type WallConstants } from './derived.ts';
 import type { PhaseDrive, WallSystem } from './dynamics.ts';
-import { gateLandscape } from './gate.ts';
+import { gatedMaterial, gateLandscape } from './gate.ts';
 import { combineLandscapes, type Landscape } from './landscape.ts';
 import { gaussianNotch } from './pinning/gaussian.ts';
 import { harmonicTrap } from './pinning/harmonic.ts';
@@ -15,6 +15,8 @@ export interface TrackSpec {
   readonly geometry: Geometry;
   readonly pinning: readonly Pinning[];
   readonly gates: readonly Gate[];
+  /** A gate under the whole track: its voltage sets K_u everywhere, so the wall's constants follow it per phase. */
+  readonly trackGate?: VoltageLaw | null;
   readonly seed: number;
   /** Global index of each wall of this ensemble (trial index): roughness profiles follow it. */
   readonly trialIndices: readonly number[];
@@ -30,6 +32,8 @@ export function pinningLandscape(spec: TrackSpec, constants: WallConstants): Lan
         return gaussianNotch(pin.positionM, pin.depthJ, pin.widthM);
       case 'periodic':
         return periodicPinning(pin.amplitudeJ, pin.periodM);
+      case 'widthModulation':
+        return periodicPinning(widthModulationBarrierJ(pin, spec.geometry, constants), pin.periodM, pin.originM);
       case 'stop':
         return endStop(pin.positionM, pin.side, pin.stiffnessJPerM2, spec.geometry.lengthM);
       case 'roughness':
@@ -43,6 +47,32 @@ export function pinningLandscape(spec: TrackSpec, constants: WallConstants): Lan
 }
 
 type RoughnessPin = Extract<Pinning, { type: 'roughness' }>;
+type WidthModulationPin = Extract<Pinning, { type: 'widthModulation' }>;
+
+/**
+ * The barrier of a width modulation w0 + a sin^2(pi x / p) as the wall sees it: sigma t a times the attenuation of a
+ * cosine of wavenumber k = 2 pi / p by the wall's energy profile sech^2(x / Delta) / (2 Delta), whose Fourier
+ * transform is (pi k Delta / 2) / sinh(pi k Delta / 2).
+ */
+export function widthModulationBarrierJ(
+  pin: Pick<WidthModulationPin, 'amplitudeM' | 'periodM'>,
+  geometry: Geometry,
+  constants: WallConstants,
+): number {
+  const x = (Math.PI * (2 * Math.PI) * constants.deltaM) / (2 * pin.periodM);
+  return constants.wallEnergyJPerM2 * geometry.thicknessM * pin.amplitudeM * (x / Math.sinh(x));
+}
+
+/** The material of a phase: under a track gate at `voltageV`, K_u shifted by its law. */
+export function phaseMaterial(spec: TrackSpec, voltageV: number): Material {
+  return spec.trackGate
+    ? gatedMaterial(spec.material, spec.trackGate, voltageV, spec.geometry.thicknessM)
+    : spec.material;
+}
+
+/** The wall constants of a phase (Delta, sigma, fields) at the track gate's voltage. */
+export const phaseConstants = (spec: TrackSpec, voltageV: number): WallConstants =>
+  deriveWallConstants(phaseMaterial(spec, voltageV), spec.geometry);
 
 /**
  * The roughness of pinning entry `index` of a track: one profile per wall of the ensemble when drawn
@@ -77,9 +107,12 @@ export function gatesLandscape(spec: TrackSpec, constants: WallConstants, voltag
   );
 }
 
-/** Builds the wall system of one phase: constants, static pinning plus the gates at the phase's voltage. */
+/**
+ * Builds the wall system of one phase: constants at the phase's gate voltage, static pinning plus the gates. A given
+ * `pinning` must have been made with the same phase's constants.
+ */
 export function buildSystem(spec: TrackSpec, drive: Drive, chargeQ: 1 | -1, pinning?: Landscape): WallSystem {
-  const constants = deriveWallConstants(spec.material, spec.geometry);
+  const constants = phaseConstants(spec, drive.gateVoltageV);
   const staticPart = pinning ?? pinningLandscape(spec, constants);
   const phaseDrive: PhaseDrive = { fieldT: drive.fieldT, currentDensityAPerM2: drive.currentDensityAPerM2 };
   return {

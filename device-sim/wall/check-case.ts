@@ -9,6 +9,32 @@ export interface CaseProblem {
 
 const fmt = (x: number) => x.toPrecision(4);
 
+/** The values of a pinning entry that must be positive, by key. */
+function pinningSizes(pin: Pinning): Array<[string, number]> {
+  switch (pin.type) {
+    case 'harmonic':
+    case 'stop':
+      return [['stiffnessJPerM2', pin.stiffnessJPerM2]];
+    case 'gaussian':
+      return [
+        ['depthJ', pin.depthJ],
+        ['widthM', pin.widthM],
+      ];
+    case 'periodic':
+      return [['periodM', pin.periodM]];
+    case 'widthModulation':
+      return [
+        ['amplitudeM', pin.amplitudeM],
+        ['periodM', pin.periodM],
+      ];
+    case 'roughness':
+      return [
+        ['rmsM', pin.rmsM],
+        ['correlationLengthM', pin.correlationLengthM],
+      ];
+  }
+}
+
 /**
  * Physical sanity of a track: refuses what the 1-D model cannot describe (no PMA, a cycloid ground
  * state) or what is not on the track. Returns every problem; empty means fine.
@@ -56,22 +82,7 @@ export function checkTrack(
         message: `${pin.positionM} m is outside the track [0, ${geometry.lengthM}] m`,
       });
     }
-    const sizes: Array<[string, number]> =
-      pin.type === 'harmonic'
-        ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
-        : pin.type === 'gaussian'
-          ? [
-              ['depthJ', pin.depthJ],
-              ['widthM', pin.widthM],
-            ]
-          : pin.type === 'periodic'
-            ? [['periodM', pin.periodM]]
-            : pin.type === 'stop'
-              ? [['stiffnessJPerM2', pin.stiffnessJPerM2]]
-              : [
-                  ['rmsM', pin.rmsM],
-                  ['correlationLengthM', pin.correlationLengthM],
-                ];
+    const sizes = pinningSizes(pin);
     for (const [key, value] of sizes) {
       if (!(value > 0))
         problems.push({ key: `${prefix}${pinningKey}[${i}].${key}`, message: `must be > 0 (got ${value})` });

@@ -96,6 +96,18 @@ export const Pinning = z.discriminatedUnion('type', [
     .strict(),
   z
     .object({
+      type: z.literal('widthModulation'),
+      amplitudeM: quantity(
+        'm',
+        'a in w(x) = w0 + a sin^2(pi x / p): the track is narrowest (a well) at multiples of p',
+      ),
+      periodM: quantity('m', 'period p'),
+      originM: quantity('m', 'x0, where a well sits: w(x) = w0 + a sin^2(pi (x - x0) / p)').default(0),
+    })
+    .strict()
+    .describe('an engineered periodic width modulation: its pinning scales with the wall energy sigma(K_eff)'),
+  z
+    .object({
       type: z.literal('stop'),
       positionM: quantity('m', 'where the stop begins'),
       side: z.enum(['left', 'right']).describe('the stop acts on walls left of (or right of) positionM'),

@@ -1,5 +1,5 @@
 import { mu0TMPerA } from '../../core/constants.ts';
-import type { Gate, VoltageLaw } from './device-params.ts';
+import type { Gate, Material, VoltageLaw } from './device-params.ts';
 import type { Landscape } from './landscape.ts';
 import { wallEnergyPerArea } from './derived.ts';
 
@@ -11,6 +11,15 @@ export function anisotropyChangeJPerM3(law: VoltageLaw, voltageV: number, thickn
     case 'strain':
       return -1.5 * law.magnetostriction * law.stressPaPerV * voltageV;
   }
+}
+
+/**
+ * The material under a gate that covers the whole track: K_u shifted by the voltage law, so that every wall
+ * constant (Delta, sigma, the DMI field, the noise intensity, the pinning that scales with sigma) follows K_eff.
+ */
+export function gatedMaterial(material: Material, law: VoltageLaw, voltageV: number, thicknessM: number): Material {
+  if (voltageV === 0) return material;
+  return { ...material, kuJPerM3: material.kuJPerM3 + anisotropyChangeJPerM3(law, voltageV, thicknessM) };
 }
 
 export interface GateMaterial {

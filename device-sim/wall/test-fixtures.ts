@@ -3,7 +3,7 @@
  * tests.
  */
 import { trialStream } from '../../core/rng.ts';
-import { Drive, Geometry, Material, type Pinning } from './device-params.ts';
+import { Drive, Geometry, Material, type Pinning, type VoltageLaw } from './device-params.ts';
 import { buildSystem } from './build.ts';
 import type { WallSystem } from './dynamics.ts';
 import { WallEnsemble } from './heun.ts';
@@ -33,6 +33,8 @@ export interface WallRun {
   geometry: Geometry;
   drive?: Partial<Drive>;
   pinning?: Pinning[];
+  /** A gate under the whole track (its voltage is the drive's gateVoltageV). */
+  trackGate?: VoltageLaw;
   chargeQ?: 1 | -1;
   walls?: number;
   q0?: number;
@@ -57,6 +59,7 @@ export function prepareWalls(run: WallRun): {
       geometry: run.geometry,
       pinning: run.pinning ?? [],
       gates: [],
+      trackGate: run.trackGate ?? null,
       seed: run.seed ?? 1,
       trialIndices,
     },

@@ -144,11 +144,13 @@ function deviceStatesTable(source: DeviceSource): Table {
         return [
           cell(`${table.states} states`),
           cell(String(e.index)),
-          cell(
-            `${fixed(e.pulse.widthS * 1e9, 3)} ns at ${(e.pulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m²`,
-            source,
-            e.pulse.widthS,
-          ),
+          e.pulse.widthS > 0
+            ? cell(
+                `${fixed(e.pulse.widthS * 1e9, 3)} ns at ${(e.pulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m², gate ${fixed(e.pulse.gateVoltageV, 3)} V`,
+                source,
+                e.pulse.gateVoltageV,
+              )
+            : cell('none (home, after the reset)'),
           cell(fixed(e.meanU, 3), source, e.meanU),
           cell(fixed(e.stdU, 3), source, e.stdU),
           cell(`${pct(own, 1)} %`, source, own),
@@ -156,7 +158,11 @@ function deviceStatesTable(source: DeviceSource): Table {
           e.retention
             ? cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction)
             : cell('not run'),
-          cell(`${fixed(e.energy.totalJ * 1e15, 1)} fJ`, source, e.energy.totalJ),
+          cell(
+            `${fixed(e.energy.totalJ * 1e15, 1)} fJ (set ${fixed(e.energy.setJ * 1e15, 1)}, gate ${fixed(e.energy.gateJ * 1e15, 1)}, reset ${fixed(e.energy.resetJ * 1e15, 1)})`,
+            source,
+            e.energy.totalJ,
+          ),
         ];
       }),
     ),

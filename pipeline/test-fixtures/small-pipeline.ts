@@ -11,7 +11,11 @@ export const smallPipelineConfig = {
     stateCounts: [3],
     exampleTrajectories: 3,
     trajectoryPoints: 60,
-    protocol: { calibrationPoints: 10, calibrationTrials: 8 },
+    protocol: {
+      calibrationPoints: 10,
+      calibrationTrials: 8,
+      pulseSearch: { currentsAPerM2: [4e11, 5e11], widthsS: ['4 ns'], points: 8, trials: 8 },
+    },
     calibration: { currentsAPerM2: [4e11, 12e11], pulseS: '0.5 ns' },
   },
   crossbar: {

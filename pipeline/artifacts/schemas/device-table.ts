@@ -3,15 +3,17 @@ import { defineArtifactKind } from '../artifact.ts';
 
 const Probability = z.number().min(0).max(1);
 
+const PulseRecord = z
+  .object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() })
+  .strict();
+
 const StateEntry = z
   .object({
     index: z.number().int().nonnegative(),
     targetU: z.number().describe('target level u_k = k / (n - 1) along the MTJ (dimensionless)'),
     targetPositionM: z.number(),
-    controlValue: z.number().describe('calibrated value of the control (SI unit of the control)'),
-    pulse: z
-      .object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() })
-      .strict(),
+    controlValue: z.number().describe('calibrated value of the control (SI unit of the control); 0 for the home state'),
+    pulse: PulseRecord.describe('the set pulse (width 0: the home state, left at home by the reset)'),
     trials: z.number().int().positive(),
     meanU: z.number(),
     stdU: z.number().nonnegative(),
@@ -45,7 +47,7 @@ const StateEntry = z
     energy: z
       .object({
         setJ: z.number().nonnegative(),
-        gateJ: z.number().nonnegative(),
+        gateJ: z.number().nonnegative().describe('C V^2 of the gate for the set and the reset'),
         resetJ: z.number().nonnegative(),
         totalJ: z.number().nonnegative(),
       })
@@ -86,7 +88,46 @@ const StateTable = z
       .describe(
         "the scan that chose each state's control value; null in an LLG table, which takes the 1-D table's values",
       ),
+    commonPulse: z
+      .object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative() })
+      .strict()
+      .describe('the current and width every set pulse of the table shares (all but the control)'),
+    pulseSearch: z
+      .object({
+        candidates: z.array(
+          z
+            .object({
+              currentDensityAPerM2: z.number(),
+              widthS: z.number().positive(),
+              score: Probability.describe(
+                'mean over the pulsed states of the best landing probability of a scanned voltage that puts the mean within 0.1 of the level',
+              ),
+              setEnergyJ: z.number().nonnegative(),
+              outcome: z
+                .enum(['chosen', 'missed a level', 'not tried'])
+                .describe('calibrated in turn (best scores by least energy) until one put every state on its level'),
+            })
+            .strict(),
+        ),
+        chosen: z.number().int().nonnegative(),
+        pointsPerCandidate: z.number().int().positive(),
+        trialsPerPoint: z.number().int().positive(),
+      })
+      .strict()
+      .nullable()
+      .describe('how the common pulse was chosen (null: configured, or taken from another table)'),
+    resetPulse: PulseRecord,
     meanEnergyPerAttemptJ: z.number().nonnegative(),
+    holding: z
+      .object({
+        mechanism: z.enum(['widthModulation', 'notches']),
+        barrierJ: z.number().describe('the barrier that holds a wall with the gate off'),
+        barrierKT: z.number(),
+        arrheniusRetentionS: z.number().describe('exp(barrier / k_B T) / attempt frequency'),
+      })
+      .strict()
+      .nullable()
+      .describe('what holds a programmed state (null: nothing engineered)'),
     notches: z
       .object({
         depthJ: z.number(),
@@ -94,7 +135,9 @@ const StateTable = z
         widthM: z.number(),
         arrheniusRetentionS: z.number().describe('exp(depth / k_B T) / attempt frequency'),
       })
-      .strict(),
+      .strict()
+      .optional()
+      .describe('absent when the device has no notches'),
   })
   .strict();
 export type StateTable = z.infer<typeof StateTable>;
@@ -145,6 +188,7 @@ const LlgCharacterizationRecord = z
     notchDepthJ: z
       .object({ configured: z.number(), unscaled: z.number(), llg: z.number() })
       .strict()
+      .nullable()
       .describe('notch depth: configured (1-D), seen by the LLG wall with the plain mapping, and with the factor'),
   })
   .strict();
@@ -172,6 +216,7 @@ export const DeviceTableData = z
       .object({ parallelSiemens: z.number().positive(), antiparallelSiemens: z.number().positive(), tmr: z.number() })
       .strict(),
     quantileLevels: z.array(z.number()),
+    energyAssumptions: z.array(z.string()).describe('what the energy of an attempt counts and assumes'),
     tables: z.array(StateTable).min(1),
   })
   .strict();

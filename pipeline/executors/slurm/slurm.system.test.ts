@@ -144,7 +144,7 @@ slurmTest.serial(
           trialsPerState: 16,
           stateCounts: [2, 3, 5],
           exampleTrajectories: 1,
-          protocol: { calibrationPoints: 8, calibrationTrials: 4 },
+          protocol: { calibrationPoints: 8, calibrationTrials: 4, pulseSearch: null },
         },
         train: { epochs: 1, trainImages: 1000, testImages: 200, layers: [784, 16, 10], exsituDraws: 2 },
         executor: { pollIntervalS: 0.5 },
