@@ -103,6 +103,6 @@ test('a calibrated device table: the 1-D parameters fitted to LLG runs are recor
   t.deepEqual(calibration.currentsAPerM2, [4e11, 12e11]);
   t.true(calibration.rmsRelativeErrorAfter < calibration.rmsRelativeErrorBefore, JSON.stringify(calibration));
   t.true(calibration.rmsRelativeErrorAfter < 0.1, JSON.stringify(calibration));
-  t.deepEqual(calibration.parameters.alpha, [0.03, 0.03], 'damping is not fitted by default');
+  t.deepEqual(calibration.parameters.alpha, [0.3, 0.3], 'damping is not fitted by default');
   t.true(table.provenance.params['device'].calibration !== null);
 });

@@ -53,6 +53,7 @@ export const deviceStage = defineStage({
           progress: {
             start: (total) => (bar = progress('trials', total)),
             advance: (count) => bar?.increment(count),
+            grow: (count) => bar?.grow(count),
             stop: () => bar?.stop(),
           },
         },

@@ -120,19 +120,17 @@ export const pulsedStates = (device: DeviceConfig, states: number): number[] =>
 const searchesPulse = (device: DeviceConfig) =>
   device.protocol.control === 'gateVoltage' && device.protocol.pulseSearch !== null;
 
+const oneCalibrationWork = (device: DeviceConfig, states: number) =>
+  device.protocol.calibrationPoints * device.protocol.calibrationTrials +
+  pulsedStates(device, states).length * refinePoints * 2 * device.protocol.calibrationTrials;
+
+/** Trials of the search and of one calibration (more when the first candidate misses a level: onMoreWork). */
 export const calibrationWork = (device: DeviceConfig, states: number) => {
-  const p = device.protocol;
-  const search = searchesPulse(device)
-    ? p.pulseSearch!.currentsAPerM2.length *
-      p.pulseSearch!.widthsS.length *
-      p.pulseSearch!.points *
-      p.pulseSearch!.trials
+  const search = device.protocol.pulseSearch;
+  const searchWork = searchesPulse(device)
+    ? search!.currentsAPerM2.length * search!.widthsS.length * search!.points * search!.trials
     : 0;
-  return (
-    search +
-    p.calibrationPoints * p.calibrationTrials +
-    pulsedStates(device, states).length * refinePoints * 2 * p.calibrationTrials
-  );
+  return searchWork + oneCalibrationWork(device, states);
 };
 const refinePoints = 9;
 
@@ -261,6 +259,7 @@ export async function calibrateStates(
   states: number,
   seed: number,
   onTrialsDone?: (count: number) => void,
+  onMoreWork?: (count: number) => void,
 ): Promise<Calibration> {
   const p = device.protocol;
   const label = `calibration:n${states}`;
@@ -290,6 +289,7 @@ export async function calibrateStates(
   const tried = new Map<number, Awaited<ReturnType<typeof calibrateWith>>>();
   let chosen = -1;
   for (const i of candidateOrder(candidates, search.tolerance)) {
+    if (tried.size > 0) onMoreWork?.(oneCalibrationWork(device, states)); // calibrationWork counts one calibration
     const calibration = await calibrateWith(
       device,
       runner,

@@ -16,7 +16,13 @@ import { binOf, levelPositionM, levelSpacingM, positionToU } from './track.ts';
 export interface CharacterizeHooks {
   readonly log?: (message: string) => void;
   /** Called once with the total number of trials, then with each finished chunk. */
-  readonly progress?: { start(total: number): void; advance(count: number): void; stop(): void };
+  readonly progress?: {
+    start(total: number): void;
+    advance(count: number): void;
+    /** More trials than announced: the pulse search calibrated another candidate. */
+    grow?(count: number): void;
+    stop(): void;
+  };
 }
 
 /** Trials the whole characterization will simulate: for sizing a progress bar. */
@@ -94,7 +100,9 @@ async function characterizeStates(
   hooks: CharacterizeHooks,
 ): Promise<StateTable> {
   const advance = (count: number) => hooks.progress?.advance(count);
-  const calibration = await calibrateStates(device, runner, states, seed, advance);
+  const calibration = await calibrateStates(device, runner, states, seed, advance, (count) =>
+    hooks.progress?.grow?.(count),
+  );
   const { common } = calibration;
   hooks.log?.(
     `${states} states: set pulse ${common.currentDensityAPerM2.toPrecision(3)} A/m^2 for ${common.widthS.toPrecision(3)} s, calibrated ${device.protocol.control} = ${calibration.values.map((v) => (v === null ? 'home' : v.toPrecision(4))).join(', ')}`,

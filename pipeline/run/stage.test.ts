@@ -1,4 +1,5 @@
 import test from 'ava';
+import { silentProgress } from './progress.ts';
 import { z } from 'zod';
 import type { Artifact } from '../artifacts/artifact.ts';
 import { toyNumbers, toyTotal } from '../test-fixtures/toy-stages.ts';
@@ -32,7 +33,7 @@ const context = (params: unknown, inputs: Record<string, Artifact>): StageContex
   inputs,
   seed: 1,
   log: () => {},
-  progress: () => ({ increment: () => {}, stop: () => {} }),
+  progress: silentProgress,
   attach: () => {
     throw new Error('no attachments here');
   },
