@@ -28,7 +28,7 @@ export interface PulseCandidate extends CommonPulse {
   /** Mean over the pulsed states of the best landing probability of a voltage that puts the mean on the level. */
   score: number;
   setEnergyJ: number;
-  outcome: 'chosen' | 'missed a level' | 'not tried';
+  outcome: 'chosen' | 'chosen as the closest, missed a level' | 'missed a level' | 'not tried';
 }
 
 export interface PulseSearchResult {
@@ -305,14 +305,15 @@ export async function calibrateStates(
       break;
     }
   }
-  if (chosen < 0) chosen = [...tried].reduce((a, b) => (b[1].worstMissU < a[1].worstMissU ? b : a))[0];
+  const onLevels = chosen >= 0;
+  if (!onLevels) chosen = [...tried].reduce((a, b) => (b[1].worstMissU < a[1].worstMissU ? b : a))[0];
+  const chosenOutcome = onLevels ? ('chosen' as const) : ('chosen as the closest, missed a level' as const);
   return {
     ...made(tried.get(chosen)!, candidates[chosen]!),
     search: {
       candidates: candidates.map((c, j) => ({
         ...c,
-        outcome:
-          j === chosen ? ('chosen' as const) : tried.has(j) ? ('missed a level' as const) : ('not tried' as const),
+        outcome: j === chosen ? chosenOutcome : tried.has(j) ? ('missed a level' as const) : ('not tried' as const),
       })),
       chosen,
       pointsPerCandidate: search.points,

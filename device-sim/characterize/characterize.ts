@@ -3,7 +3,7 @@ import type { DeviceTableData, StateEntry, StateTable } from '../../pipeline/art
 import { widthModulationBarrierJ } from '../wall/build.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
-import { calibrateStates, calibrationWork } from './calibrate.ts';
+import { calibrateStates, calibrationWork, levelToleranceU } from './calibrate.ts';
 import type { DeviceConfig } from './device-config.ts';
 import type { Calibration } from '../llg/one-d-calibration.ts';
 import { attemptEnergy, energyAssumptions } from './energy.ts';
@@ -107,6 +107,11 @@ async function characterizeStates(
   hooks.log?.(
     `${states} states: set pulse ${common.currentDensityAPerM2.toPrecision(3)} A/m^2 for ${common.widthS.toPrecision(3)} s, calibrated ${device.protocol.control} = ${calibration.values.map((v) => (v === null ? 'home' : v.toPrecision(4))).join(', ')}`,
   );
+  const picked = calibration.search?.candidates[calibration.search.chosen];
+  if (picked && picked.outcome !== 'chosen')
+    hooks.log?.(
+      `${states} states: no candidate pulse of device.protocol.pulseSearch put every state's mean within ${levelToleranceU} of its level in the calibration scans; the closest is used`,
+    );
   const programs = calibration.values.map((value) => stateProgram(device, value, common));
   const batch = (k: number, trials: number) => ({
     states,

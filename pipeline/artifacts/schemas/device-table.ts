@@ -104,7 +104,7 @@ const StateTable = z
               ),
               setEnergyJ: z.number().nonnegative(),
               outcome: z
-                .enum(['chosen', 'missed a level', 'not tried'])
+                .enum(['chosen', 'chosen as the closest, missed a level', 'missed a level', 'not tried'])
                 .describe('calibrated in turn (best scores by least energy) until one put every state on its level'),
             })
             .strict(),
