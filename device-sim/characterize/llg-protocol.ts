@@ -1,7 +1,7 @@
 import { gammaRadPerST } from '../../core/constants.ts';
 import { trialStream } from '../../core/rng.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
-import type { Drive, Gate } from '../wall/device-params.ts';
+import type { Gate } from '../wall/device-params.ts';
 import { StochasticHeun } from '../llg/heun.ts';
 import { cellCount, type VectorField } from '../llg/mesh.ts';
 import { minimize } from '../llg/minimize.ts';
@@ -13,6 +13,7 @@ import type { DeviceConfig, DevicePinning } from './device-config.ts';
 type Notches = Extract<DevicePinning, { type: 'notches' }>;
 import { restingAngleRad, type TrialBatch, type TrialResults } from './protocol.ts';
 import type { LlgTrialSettings } from './llg-settings.ts';
+import { programmingSteps, type ReadPoint, runProtocol } from './protocol-steps.ts';
 import { trackSpec } from './track.ts';
 
 /** The device's gates on the strip: the track gate is a gate from end to end, which is what it is for a mesh. */
@@ -55,8 +56,6 @@ function relaxedWall(strip: Strip, positionM: number, iterations: number): Vecto
   return m;
 }
 
-const idle: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 };
-
 /**
  * The 1-D protocol (runTrialBatch) on the micromagnetic strip, trial by trial: the wall relaxed at home,
  * then stochastic Heun with the trial's own noise stream through equilibration, the set pulse and the
@@ -65,16 +64,14 @@ const idle: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 
  */
 export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settings: LlgTrialSettings): TrialResults {
   const constants = deriveWallConstants(device.material, device.geometry);
-  const p = device.protocol;
-  const pulse = batch.setPulse ?? { currentDensityAPerM2: 0, widthS: 0, gateVoltageV: 0 };
-  const reset = batch.resetPulse;
   const dt = settings.timeStepS;
-  const finalM: number[] = [];
-  const heldM: number[] = [];
-  const afterResetM: number[] = [];
-  const timeS: number[] = [];
-  const positionsM: number[][] = [];
-  for (const trialIndex of batch.trialIndices) {
+  const steps = programmingSteps(
+    device,
+    batch.setPulse,
+    batch.resetPulse,
+    settings.protocol === 'full' ? 'reset' : 'read',
+  );
+  const runs = batch.trialIndices.map((trialIndex) => {
     const strip = trialStrip(device, settings, batch, trialIndex, constants);
     const m = relaxedWall(strip, device.mtj.startM, settings.relaxIterations);
     const { dxM, dyM, dzM } = strip.mesh;
@@ -94,51 +91,24 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
       sigmaT,
       trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex),
     );
-    const position = () => strip.wallPositionM(m, 1);
-    const path: number[] = [];
-    let recordEvery = 0; // steps between recorded instants; 0 records nothing
-    let step = 0;
-    const record = () => {
-      if (positionsM.length === 0) timeS.push(step * dt);
-      path.push(position());
-    };
-    const run = (drive: Drive, durationS: number) => {
-      strip.setDrive(drive);
-      for (let s = Math.round(durationS / dt); s > 0; s--) {
-        heun.step(m, dt);
-        if (recordEvery > 0 && ++step % recordEvery === 0) record();
-      }
-    };
-    run(idle, p.equilibrateS);
-    if (batch.recordPoints) {
-      recordEvery = Math.max(1, Math.floor((pulse.widthS + p.relaxS) / dt / batch.recordPoints));
-      record();
-    }
-    if (pulse.widthS > 0 && pulse.currentDensityAPerM2 !== 0)
-      run(
-        { ...idle, currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV },
-        pulse.widthS,
-      );
-    run(idle, p.relaxS);
-    if (recordEvery > 0 && step % recordEvery !== 0) record();
-    recordEvery = 0;
-    finalM.push(position());
-    if (batch.recordPoints) positionsM.push(path);
-    if (settings.protocol === 'full') {
-      run(idle, p.holdS);
-      heldM.push(position());
-      run(
-        { ...idle, currentDensityAPerM2: reset.currentDensityAPerM2, gateVoltageV: reset.gateVoltageV },
-        reset.widthS,
-      );
-      run(idle, p.resetRelaxS);
-      afterResetM.push(position());
-    }
-  }
+    return runProtocol(
+      steps,
+      {
+        setDrive: (drive) => strip.setDrive(drive),
+        step: () => heun.step(m, dt),
+        positionsM: () => [strip.wallPositionM(m, 1)],
+      },
+      dt,
+      batch.recordPoints,
+    );
+  });
+  const read = (point: ReadPoint) => runs.map((r) => r.reads[point]![0]!);
   return {
-    finalM,
-    ...(settings.protocol === 'full' ? { heldM, afterResetM } : {}),
-    ...(batch.recordPoints ? { trajectories: { timeS, positionsM } } : {}),
+    finalM: read('finalM'),
+    ...(settings.protocol === 'full' ? { heldM: read('heldM'), afterResetM: read('afterResetM') } : {}),
+    ...(batch.recordPoints
+      ? { trajectories: { timeS: runs[0]?.timeS ?? [], positionsM: runs.map((r) => r.pathsM[0]!) } }
+      : {}),
   };
 }
 

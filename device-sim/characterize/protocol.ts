@@ -9,6 +9,7 @@ import { tabulateLandscape } from '../wall/tabulate.ts';
 import { noiseSigmaT } from '../wall/simulate.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { LlgTrialSettings } from './llg-settings.ts';
+import { programmingSteps, runProtocol } from './protocol-steps.ts';
 import { Pulse } from './pulses.ts';
 import { trackSpec } from './track.ts';
 
@@ -99,41 +100,28 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
   const ensemble = new WallEnsemble(walls, streams);
   ensemble.q.fill(device.mtj.startM);
   ensemble.phi.fill(restingAngleRad(phaseConstants(spec, 0), chargeQ));
-  const idle = phase(Drive.parse({}));
-  const p = device.protocol;
-  const trajectories: Trajectories = { timeS: [], positionsM: batch.trialIndices.map(() => []) };
-  let recordEvery = 0; // steps between recorded instants; 0 records nothing
-  let recordedStep = 0;
-  const record = () => {
-    trajectories.timeS.push(recordedStep * dt);
-    ensemble.q.forEach((q, i) => trajectories.positionsM[i]!.push(q));
-  };
-  const run = ({ system, sigma }: typeof idle, durationS: number) => {
-    const steps = Math.round(durationS / dt);
-    for (let s = 0; s < steps; s++) {
-      ensemble.step(system, dt, sigma);
-      if (recordEvery > 0 && ++recordedStep % recordEvery === 0) record();
-    }
-  };
-  const pulsed = (pulse: Pulse) =>
-    phase(Drive.parse({ currentDensityAPerM2: pulse.currentDensityAPerM2, gateVoltageV: pulse.gateVoltageV }));
-
-  run(idle, p.equilibrateS);
-  const set = batch.setPulse;
-  if (batch.recordPoints) {
-    recordEvery = Math.max(1, Math.floor(((set?.widthS ?? 0) + p.relaxS) / dt / batch.recordPoints));
-    record();
-  }
-  if (set && set.widthS > 0 && set.currentDensityAPerM2 !== 0) run(pulsed(set), set.widthS);
-  run(idle, p.relaxS);
-  if (recordEvery > 0 && recordedStep % recordEvery !== 0) record(); // the read instant itself
-  recordEvery = 0;
-  const finalM = Array.from(ensemble.q);
-  if (batch.recordPoints) return { finalM, heldM: finalM, afterResetM: finalM, trajectories };
-  if (batch.setOnly) return { finalM, heldM: finalM, afterResetM: finalM };
-  run(idle, p.holdS);
-  const heldM = Array.from(ensemble.q);
-  run(pulsed(batch.resetPulse), batch.resetPulse.widthS);
-  run(idle, p.resetRelaxS);
-  return { finalM, heldM, afterResetM: Array.from(ensemble.q) };
+  let current = phase(Drive.parse({}));
+  const stopsAtRead = batch.setOnly || batch.recordPoints !== undefined;
+  const steps = programmingSteps(device, batch.setPulse, batch.resetPulse, stopsAtRead ? 'read' : 'reset');
+  const run = runProtocol(
+    steps,
+    {
+      setDrive: (drive) => {
+        current = phase(drive);
+      },
+      step: () => ensemble.step(current.system, dt, current.sigma),
+      positionsM: () => Array.from(ensemble.q),
+    },
+    dt,
+    batch.recordPoints,
+  );
+  const finalM = run.reads.finalM!;
+  if (stopsAtRead)
+    return {
+      finalM,
+      heldM: finalM,
+      afterResetM: finalM,
+      ...(batch.recordPoints ? { trajectories: { timeS: run.timeS, positionsM: run.pathsM } } : {}),
+    };
+  return { finalM, heldM: run.reads.heldM!, afterResetM: run.reads.afterResetM! };
 }
