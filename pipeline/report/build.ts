@@ -169,6 +169,45 @@ function deviceStatesTable(source: DeviceSource): Table {
   };
 }
 
+/** Per table: the common pulse and how it was chosen, the reset, what holds a state, and what the energy counts. */
+function deviceProgrammingTable(source: DeviceSource): Table {
+  const pulse = (p: { currentDensityAPerM2: number; widthS: number }) =>
+    `${(p.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m² for ${fixed(p.widthS * 1e9, 3)} ns`;
+  return {
+    id: 'device-programming',
+    title: `How a state is programmed and held; the energy counts: ${source.data.energyAssumptions.join('; ')}`,
+    columns: ['table', 'common set pulse', 'pulse search', 'reset pulse', 'holding barrier', 'Arrhenius retention'],
+    rows: source.data.tables.map((table) => {
+      const search = table.pulseSearch;
+      const tried = search ? search.candidates.filter((c) => c.outcome !== 'not tried').length : 0;
+      return [
+        cell(`${table.states} states`),
+        cell(pulse(table.commonPulse), source, table.commonPulse.currentDensityAPerM2),
+        cell(
+          search
+            ? `${search.candidates[search.chosen]!.outcome} of ${search.candidates.length} candidates (${tried} calibrated), score ${fixed(search.candidates[search.chosen]!.score, 2)}`
+            : 'configured',
+        ),
+        cell(
+          `${pulse(table.resetPulse)}, gate ${fixed(table.resetPulse.gateVoltageV, 3)} V`,
+          source,
+          table.resetPulse.widthS,
+        ),
+        table.holding
+          ? cell(
+              `${fixed(table.holding.barrierKT, 1)} k_BT (${table.holding.mechanism})`,
+              source,
+              table.holding.barrierJ,
+            )
+          : cell('none'),
+        table.holding
+          ? cell(`${table.holding.arrheniusRetentionS.toPrecision(2)} s`, source, table.holding.arrheniusRetentionS)
+          : cell('none'),
+      ];
+    }),
+  };
+}
+
 function modelStatesTable(oneD: DeviceSource, llg: DeviceSource): Table {
   const spread = (s: { meanU: number; stdU: number; trials: number }, source: DeviceSource) => [
     cell(fixed(s.meanU, 3), source, s.meanU),
@@ -375,7 +414,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   ]);
   const tables = [
     comparisonTable(comparison),
-    ...(device ? [deviceStatesTable(device)] : []),
+    ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
     ...(runs.length ? [runsTable(runs), epochsTable(runs)] : []),
@@ -404,7 +443,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
           {
             id: 'device',
             title: 'Device',
-            html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
+            html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
               figure('model-comparison') ||
               '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
             }${

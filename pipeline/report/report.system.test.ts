@@ -92,6 +92,7 @@ test.serial(
       const rows = async (id: string) => page.$$eval(`#table-${id} tbody tr`, (trs) => trs.length);
       t.is(await rows('paper-comparison'), 4);
       t.is(await rows('device-states'), 3);
+      t.is(await rows('device-programming'), 1);
       t.is(await rows('crossbar-layers'), 2);
       t.is(await rows('ir-drop'), 4);
       t.is(await rows('training-runs'), 1);
