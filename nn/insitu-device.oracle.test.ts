@@ -1,0 +1,65 @@
+import test from 'ava';
+import { trialStream } from '../core/rng.ts';
+import { ksTwoSample, std } from '../core/statistics.ts';
+import { headOf, loadDataset } from '../datasets/dataset.ts';
+import { tableDevice } from './synapses.ts';
+import { train } from './train.ts';
+
+// A 3-state device with a wide spread: state k reads u ~ N(k/2, 0.12^2), 4000 samples a state (weight std ~0.24).
+const random = trialStream(5, 'test:wide-device', 0);
+const table = {
+  states: 3 as const,
+  meanEnergyPerAttemptJ: 1e-14,
+  entries: [0, 0.5, 1].map((level) => ({
+    samplesU: Array.from({ length: 4000 }, () => level + 0.12 * random.normal()),
+  })),
+};
+const poolWeights = table.entries.map((e) => e.samplesU.map((u) => 2 * Math.min(1, Math.max(0, u)) - 1));
+
+const mnist = loadDataset('mnist');
+const result = train(
+  {
+    layers: [784, 16, 10],
+    epochs: 1,
+    batchSize: 50,
+    learningRate: 2e-3,
+    finalLearningRate: 2e-3,
+    activation: 'relu',
+    batchNorm: true,
+    seed: 3,
+    mode: 'insitu',
+    device: tableDevice(table),
+    margin: Number.POSITIVE_INFINITY,
+    maxAttempts: 1,
+    layerLearningRateScale: true,
+  },
+  headOf(mnist.train, 2000),
+  headOf(mnist.test, 500),
+);
+
+test("single-shot in-situ: each state's realized weights are draws from the table's samples (KS, p > 0.001)", (t) => {
+  for (let k = 0; k < 3; k++) {
+    const realized = result.synapses.flatMap((syn) => Array.from(syn.realized).filter((_, i) => syn.state[i] === k));
+    t.true(realized.length > 500, `${realized.length} synapses in state ${k}`);
+    const { d, pValue } = ksTwoSample(realized, poolWeights[k]!);
+    t.true(pValue > 0.001, `state ${k}: KS D ${d}, p ${pValue} over ${realized.length} synapses`);
+    const spread = std(realized) / std(poolWeights[k]!);
+    t.true(spread > 0.9 && spread < 1.1, `state ${k}: realized std / table std = ${spread}`);
+  }
+});
+
+test('in-situ: the forward pass uses the realized weights, not the nominal levels', (t) => {
+  let differ = 0;
+  let count = 0;
+  let notRealized = 0;
+  result.synapses.forEach((syn, l) => {
+    const w = result.net.layers[l]!.weight.data;
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] !== Math.fround(syn.scale * syn.realized[i]!)) notRealized += 1;
+      if (Math.abs(syn.realized[i]! - [-1, 0, 1][syn.state[i]!]!) > 0.05) differ += 1;
+      count += 1;
+    }
+  });
+  t.is(notRealized, 0, 'forward weights that are not scale x realized');
+  t.true(differ > 0.5 * count, `${differ} of ${count} realized weights more than 0.05 from their level`);
+});
