@@ -2,7 +2,9 @@ import test from 'ava';
 import { trialStream } from '../core/rng.ts';
 import { ksTwoSample, std } from '../core/statistics.ts';
 import { headOf, loadDataset } from '../datasets/dataset.ts';
+import { runExperiment } from './experiment.ts';
 import { tableDevice } from './synapses.ts';
+import { TrainConfig } from './train-config.ts';
 import { train } from './train.ts';
 
 // A 3-state device with a wide spread: state k reads u ~ N(k/2, 0.12^2), 4000 samples a state (weight std ~0.24).
@@ -62,4 +64,22 @@ test('in-situ: the forward pass uses the realized weights, not the nominal level
   });
   t.is(notRealized, 0, 'forward weights that are not scale x realized');
   t.true(differ > 0.5 * count, `${differ} of ${count} realized weights more than 0.05 from their level`);
+});
+
+test('ex-situ: every transfer programs fresh devices, so transfers of one precursor do not all read alike', (t) => {
+  const config = TrainConfig.parse({
+    mode: 'exsitu',
+    states: 3,
+    device: 'gaussian',
+    gaussianSigma: 0.3,
+    margin: 0.5,
+    layers: [784, 16, 10],
+    epochs: 1,
+    trainImages: 2000,
+    testImages: 500,
+    exsituDraws: 3,
+  });
+  const { metrics } = runExperiment(config, undefined, mnist, 3);
+  t.true(new Set(metrics.transferAccuracies).size > 1, `transfer accuracies ${metrics.transferAccuracies}`);
+  t.true(metrics.transferProgrammingAttempts > 0);
 });
