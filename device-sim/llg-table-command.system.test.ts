@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
 import { readArtifact } from '../pipeline/artifacts/artifact.ts';
-import { reportKind } from '../pipeline/artifacts/schemas/report.ts';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { reportKind } from '../pipeline/artifacts/schemas/report.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
 
@@ -13,64 +13,67 @@ const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { 
 // The notched pulse-width preset on a short track with two states (home at 80 nm, u = 1 at 280 nm) and a short
 // protocol, so that an LLG trial takes seconds: the 1-D table comes from the device stage as usual.
 const preset = JSON.parse(readFileSync(new URL('./presets/notched-pulse-width.json', import.meta.url), 'utf8')).device;
+const device = {
+  ...preset,
+  stateCounts: [2],
+  trialsPerState: 32,
+  geometry: { lengthM: '400 nm' },
+  mtj: { startM: '80 nm', endM: '280 nm' },
+  stops: { trackEndM: '330 nm' },
+  protocol: {
+    ...preset.protocol,
+    equilibrateS: '0.2 ns',
+    relaxS: '1.5 ns',
+    holdS: '1 ns',
+    resetS: '1 ns',
+    resetRelaxS: '0.5 ns',
+    calibrationPoints: 12,
+    calibrationTrials: 8,
+  },
+};
+
+/** A results folder with the 1-D table made once, and a config whose deviceLlg section is `deviceLlg`. */
+function resultsWith(base: string, deviceLlg: Record<string, unknown>) {
+  const dir = tempDir();
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ device, deviceLlg }));
+  const results = join(dir, 'results');
+  cpSync(base, results, { recursive: true });
+  return { config, results };
+}
+
 const made = (async () => {
   const dir = tempDir();
   const config = join(dir, 'config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      device: {
-        ...preset,
-        stateCounts: [2],
-        trialsPerState: 32,
-        geometry: { lengthM: '400 nm' },
-        mtj: { startM: '80 nm', endM: '280 nm' },
-        stops: { trackEndM: '330 nm' },
-        protocol: {
-          ...preset.protocol,
-          equilibrateS: '0.2 ns',
-          relaxS: '1.5 ns',
-          holdS: '1 ns',
-          resetS: '1 ns',
-          resetRelaxS: '0.5 ns',
-          calibrationPoints: 12,
-          calibrationTrials: 8,
-        },
-      },
-    }),
-  );
-  const results = join(dir, 'results');
-  const device = await dwsyn(['--results-dir', results, '--config', config, 'run', 'device']);
-  const table = join(results, 'device/device-table.json');
-  const llg = (out: string, workers: number) =>
-    dwsyn([
-      'device',
-      'llg-table',
-      '--table',
-      table,
-      '--trials',
-      '2',
-      '--workers',
-      String(workers),
-      '--out',
-      join(results, out),
-      '--json',
-    ]);
-  return { dir, results, table, device, two: await llg('device-llg', 2), one: await llg('device-llg-1', 1) };
+  writeFileSync(config, JSON.stringify({ device }));
+  const base = join(dir, 'results');
+  const oneD = await dwsyn(['--results-dir', base, '--config', config, 'run', 'device']);
+  const llg = async (workers: number) => {
+    const p = resultsWith(base, { trialsPerState: 2, workers });
+    const run = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg', '--json']);
+    return { ...p, run };
+  };
+  return { base, oneD, two: await llg(2), one: await llg(1) };
 })();
 
 test.serial(
-  'dwsyn device llg-table: the states remade on the LLG strip, compared state by state with the 1-D table',
+  'dwsyn run device-llg: the states remade on the LLG strip, compared state by state with the 1-D table',
   async (t) => {
-    const { device, two, results } = await made;
-    t.is(device.exitCode, 0, device.stderr);
-    t.is(two.exitCode, 0, two.stderr);
-    const out = JSON.parse(two.stdout);
-    const llg = readArtifact(join(results, 'device-llg/device-table.json'), deviceTable);
+    const { oneD, two } = await made;
+    t.is(oneD.exitCode, 0, oneD.stderr);
+    t.is(two.run.exitCode, 0, two.run.stderr);
+    t.deepEqual(
+      JSON.parse(two.run.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]),
+      [
+        ['device', 'skipped'],
+        ['device-llg', 'ran'],
+      ],
+    );
+    const llg = readArtifact(join(two.results, 'device-llg/device-table.json'), deviceTable);
     t.is(llg.data.model, 'llg');
     t.is(
       llg.provenance.inputs[0]!.sha256,
-      readArtifact(join(results, 'device/device-table.json'), deviceTable).provenance.sha256,
+      readArtifact(join(two.results, 'device/device-table.json'), deviceTable).provenance.sha256,
     );
     // The pinning factor gives the LLG wall the configured notch depth (to the secant's 1 %).
     const depth = llg.data.llg!.notchDepthJ!;
@@ -97,29 +100,60 @@ test.serial(
       e.exampleTrajectories.positionsM.forEach((path, i) =>
         assertClose(t, (path.at(-1)! - 80e-9) / 200e-9, e.samplesU[i]!, { abs: 1e-12 }, `state ${e.index} trial ${i}`),
       );
-    t.is(out.comparison.length, 2);
-    for (const row of out.comparison) {
+    const compared = await dwsyn([
+      '--results-dir',
+      two.results,
+      'device',
+      'llg-table',
+      '--json',
+      '--table',
+      join(two.results, 'device/device-table.json'),
+      '--llg',
+      join(two.results, 'device-llg/device-table.json'),
+    ]);
+    t.is(compared.exitCode, 0, compared.stderr);
+    const { comparison } = JSON.parse(compared.stdout);
+    t.is(comparison.length, 2);
+    for (const row of comparison) {
       t.true(row.ks.d >= 0 && row.ks.d <= 1 && row.ks.pValue >= 0 && row.ks.pValue <= 1);
       t.is(row.llg.trials, 2);
       t.is(row.oneD.trials, 32);
     }
-    const audit = await dwsyn(['audit', join(results, 'device-llg/device-table.json')]);
+    const status = await dwsyn(['--results-dir', two.results, '--config', two.config, 'status', '--json']);
+    const upToDate = JSON.parse(status.stdout).stages.filter((s: { upToDate: boolean }) => s.upToDate);
+    t.deepEqual(
+      upToDate.map((s: { stage: string }) => s.stage),
+      ['device', 'device-llg'],
+    );
+    const audit = await dwsyn(['--results-dir', two.results, '--config', two.config, 'audit']);
     t.is(audit.exitCode, 0, audit.stdout + audit.stderr);
   },
 );
 
+test.serial('device-llg is opt-in: a plain run skips it and status says so', async (t) => {
+  const { base } = await made;
+  const p = resultsWith(base, { trialsPerState: 2 });
+  const status = await dwsyn(['--results-dir', p.results, '--config', p.config, 'status']);
+  t.regex(status.stdout, /device-llg\s+opt-in, not run \(dwsyn run device-llg\)/);
+  const dry = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', '--dry-run', '--json']);
+  t.false(
+    JSON.parse(dry.stdout).stages.some((s: { stage: string }) => s.stage === 'device-llg'),
+    dry.stdout,
+  );
+});
+
 test.serial('an LLG table does not depend on the number of workers', async (t) => {
-  const { one, results } = await made;
-  t.is(one.exitCode, 0, one.stderr);
-  const data = (dir: string) => readArtifact(join(results, dir, 'device-table.json'), deviceTable).data;
-  t.deepEqual(data('device-llg-1'), data('device-llg'));
+  const { one, two } = await made;
+  t.is(one.run.exitCode, 0, one.run.stderr);
+  const data = (results: string) => readArtifact(join(results, 'device-llg', 'device-table.json'), deviceTable).data;
+  t.deepEqual(data(one.results), data(two.results));
 });
 
 test.serial('dwsyn report puts the LLG table beside the 1-D table: the KS table and the plot', async (t) => {
-  const { results } = await made;
-  const report = await dwsyn(['--results-dir', results, 'report', '--out', join(results, 'summary')]);
+  const { two } = await made;
+  const report = await dwsyn(['--results-dir', two.results, 'report', '--out', join(two.results, 'summary')]);
   t.is(report.exitCode, 0, report.stderr);
-  const data = readArtifact(join(results, 'summary/report.json'), reportKind).data;
+  const data = readArtifact(join(two.results, 'summary/report.json'), reportKind).data;
   t.deepEqual(
     data.tables.find((x) => x.id === 'model-states'),
     { id: 'model-states', rows: 2 },
@@ -131,23 +165,11 @@ test.serial('dwsyn report puts the LLG table beside the 1-D table: the KS table 
 // reset figures. A wall in its 40 k_B T home notch neither moves in the 1 ns hold nor leaves home under
 // the reset pulse, which pushes it into the home-pad stop.
 test.serial('protocol "full": the hold and the reset run on the strip, and the table has their figures', async (t) => {
-  const { dir, table, results } = await made;
-  const settings = join(dir, 'full.json');
-  writeFileSync(settings, JSON.stringify({ protocol: 'full', matchNotchDepth: false }));
-  const run = await dwsyn([
-    'device',
-    'llg-table',
-    '--table',
-    table,
-    '--settings',
-    settings,
-    '--trials',
-    '1',
-    '--out',
-    join(results, 'device-llg-full'),
-  ]);
+  const { base } = await made;
+  const p = resultsWith(base, { protocol: 'full', matchNotchDepth: false, trialsPerState: 1 });
+  const run = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg']);
   t.is(run.exitCode, 0, run.stderr);
-  const entries = readArtifact(join(results, 'device-llg-full/device-table.json'), deviceTable).data.tables[0]!.entries;
+  const entries = readArtifact(join(p.results, 'device-llg/device-table.json'), deviceTable).data.tables[0]!.entries;
   for (const e of entries) {
     t.is(e.retention!.holdS, 1e-9);
     t.true(e.resetSuccessFraction === 0 || e.resetSuccessFraction === 1);
@@ -160,20 +182,28 @@ test.serial('protocol "full": the hold and the reset run on the strip, and the t
   t.is(entries[0]!.resetSuccessFraction, 1);
 });
 
-test('bad LLG characterizations: one line naming the option or field, exit 2 (3 for a missing table)', async (t) => {
-  const { table, dir } = await made;
-  const settings = join(dir, 'bad-settings.json');
-  writeFileSync(settings, JSON.stringify({ mesh: { cellM: ['7 nm', '5 nm', '1 nm'] } }));
-  const cases: Array<[string[], number, RegExp]> = [
-    [['--trials', '0'], 2, /--trials/],
-    [['--states', '5'], 2, /--states: the 1-D table has no 5-state table/],
-    [['--settings', settings], 2, /bad-settings\.json: field mesh\.cellM\[0\]/],
-    [['--table', join(dir, 'missing.json')], 3, /missing\.json/],
+test('bad LLG characterizations: one line naming the config key or file, exit 2 (3 for a missing table)', async (t) => {
+  const { base } = await made;
+  const cases: Array<[Record<string, unknown>, RegExp]> = [
+    [{ trialsPerState: 0 }, /config key deviceLlg\.trialsPerState/],
+    [{ stateCounts: [5] }, /config key deviceLlg\.stateCounts: the 1-D table has no 5-state table/],
+    [{ mesh: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /config key deviceLlg\.mesh\.cellM\[0\]/],
   ];
-  for (const [args, code, message] of cases) {
-    const result = await dwsyn(['device', 'llg-table', '--table', table, ...args, '--out', join(dir, 'never')]);
-    t.is(result.exitCode, code, `${args.join(' ')}: ${result.stderr}`);
+  for (const [deviceLlg, message] of cases) {
+    const p = resultsWith(base, deviceLlg);
+    const result = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg']);
+    t.is(result.exitCode, 2, `${JSON.stringify(deviceLlg)}: ${result.stderr}`);
     t.regex(result.stderr, message);
-    t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
   }
+  const missing = await dwsyn([
+    'device',
+    'llg-table',
+    '--llg',
+    join(tempDir(), 'missing.json'),
+    '--table',
+    join(base, 'device/device-table.json'),
+  ]);
+  t.is(missing.exitCode, 3, missing.stderr);
+  t.regex(missing.stderr, /missing\.json/);
+  t.is(missing.stderr.trim().split('\n').length, 1, missing.stderr);
 });

@@ -1,5 +1,6 @@
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { z } from 'zod';
+import type { Progress, ProgressReporter } from '../pipeline/run/progress.ts';
 import { defineStage } from '../pipeline/run/stage.ts';
 import {
   createBatchRunner,
@@ -7,7 +8,7 @@ import {
   defaultWorkerCount,
   runDeviceShard,
 } from './characterize/batch-runner.ts';
-import { characterizeDevice } from './characterize/characterize.ts';
+import { type CharacterizeHooks, characterizeDevice } from './characterize/characterize.ts';
 import { checkDevice } from './characterize/check-device.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
 import {
@@ -42,21 +43,12 @@ export const deviceStage = defineStage({
     log(
       `characterizing ${device.stateCounts.join(', ')}-state tables, ${device.trialsPerState} trials per state, ${shards ? `${runner.workers} shards per batch on the cluster` : `${runner.workers} worker(s)`}`,
     );
-    let bar: ReturnType<typeof progress> | undefined;
     try {
       const data = await characterizeDevice(
         device,
         seed,
         runner,
-        {
-          log,
-          progress: {
-            start: (total) => (bar = progress('trials', total)),
-            advance: (count) => bar?.increment(count),
-            grow: (count) => bar?.grow(count),
-            stop: () => bar?.stop(),
-          },
-        },
+        { log, progress: trialProgress(progress, 'trials') },
         calibration,
       );
       return { 'device-table': data };
@@ -65,6 +57,19 @@ export const deviceStage = defineStage({
     }
   },
 });
+
+/** The characterization's progress hooks on a stage's progress reporter: one bar of trials. */
+export function trialProgress(progress: ProgressReporter, label: string): NonNullable<CharacterizeHooks['progress']> {
+  let bar: Progress | undefined;
+  return {
+    start: (total) => {
+      bar = progress(label, total);
+    },
+    advance: (count) => bar?.increment(count),
+    grow: (count) => bar?.grow(count),
+    stop: () => bar?.stop(),
+  };
+}
 
 function calibrate(device: DeviceConfig, settings: CalibrationSettings, log: (line: string) => void): Calibration {
   log(

@@ -157,11 +157,12 @@ function buildProgram(): Command {
             ? ` (shards of an interrupted run: ${shard.done} done, ${shard.pending} pending)`
             : '';
           process.stdout.write(
-            `${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`,
+            `${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : s.optInNotRun ? s.reasons[0] : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`,
           );
         }
       }
-      if (options.check && statuses.some((s) => !s.upToDate)) process.exitCode = ExitCode.stageFailure;
+      if (options.check && statuses.some((s) => !s.upToDate && !s.optInNotRun))
+        process.exitCode = ExitCode.stageFailure;
     });
 
   pipelineCommand('dag')

@@ -449,7 +449,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
             }${
               llg
                 ? `${table('model-states')}${figure('model-states')}`
-                : '<p class="note">No LLG table: <code>dwsyn device llg-table</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
+                : '<p class="note">No LLG table: <code>dwsyn run device-llg</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
             }`,
           },
         ]

@@ -30,7 +30,7 @@ export interface AuditRow {
 export interface ReportInputs {
   readonly title: string;
   readonly deviceTable?: ArtifactRef<DeviceTableData>;
-  /** A device table remade on the LLG strip (`dwsyn device llg-table`), compared with deviceTable. */
+  /** A device table remade on the LLG strip (the opt-in stage, `dwsyn run device-llg`), compared with deviceTable. */
   readonly llgTable?: ArtifactRef<DeviceTableData>;
   readonly crossbarModel?: ArtifactRef<CrossbarModelData>;
   readonly runs: readonly ReportRun[];

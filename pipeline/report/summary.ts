@@ -43,7 +43,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     join(resultsDir, 'device/device-table.json'),
     join(resultsDir, 'crossbar/crossbar-model.json'),
   ].filter((p) => existsSync(p));
-  // The first LLG device table (by path) that `dwsyn device llg-table` wrote, if any.
+  // The first LLG device table (by path), as the opt-in stage device-llg writes it, if any.
   const llgPath = listArtifacts(resultsDir)
     .filter(
       (p) =>

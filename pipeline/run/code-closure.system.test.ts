@@ -25,7 +25,7 @@ function copyOfRepository(): string {
   return copy;
 }
 
-type Status = { stage: string; upToDate: boolean; reasons: string[] };
+type Status = { stage: string; upToDate: boolean; optInNotRun?: true; reasons: string[] };
 
 test("an edit anywhere in a stage's code makes that stage stale, naming the file; an edit outside every stage's code does not", async (t) => {
   const repo = copyOfRepository();
@@ -34,7 +34,8 @@ test("an edit anywhere in a stage's code makes that stage stale, naming the file
     const args = ['--results-dir', pipeline.results, '--config', pipeline.config, 'status', '--json'];
     const result = await execa(process.execPath, [join(repo, 'bin/dwsyn.js'), ...args], { reject: false });
     t.is(result.exitCode, 0, result.stderr);
-    return JSON.parse(result.stdout).stages;
+    // The opt-in LLG table has not run in the small pipeline: it has no code to be stale about.
+    return JSON.parse(result.stdout).stages.filter((s: Status) => !s.optInNotRun);
   };
   t.deepEqual(
     (await status()).filter((s) => !s.upToDate).map((s) => [s.stage, s.reasons]),

@@ -33,9 +33,9 @@ export function orderStages(stages: readonly Stage[]): Stage[] {
   return ordered;
 }
 
-/** The named stages and everything upstream of them, in dependency order; no names means all. */
+/** The named stages and everything upstream of them, in dependency order; no names means all but the opt-in ones. */
 export function selectWithUpstream(ordered: readonly Stage[], targets: readonly string[]): Stage[] {
-  if (targets.length === 0) return [...ordered];
+  if (targets.length === 0) return ordered.filter((s) => !s.optIn);
   const byId = new Map(ordered.map((s) => [s.id, s]));
   const wanted = new Set<string>();
   const add = (id: string) => {

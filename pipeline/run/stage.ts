@@ -69,6 +69,11 @@ export interface StageIdentity {
   readonly reads: readonly string[];
   /** Runs one shard of the stage's splittable work (`dwsyn shard run`); the result must be JSON. */
   readonly runShard?: (payload: unknown, seed: number) => Promise<unknown>;
+  /**
+   * Run only when named (`dwsyn run <id>`), never by a plain `dwsyn run`; until its first run `status` calls it
+   * "opt-in, not run" rather than stale. Long runs a user asks for: the LLG table.
+   */
+  readonly optIn?: boolean;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface PipelineState {
 export interface StageStatus {
   stage: string;
   upToDate: boolean;
+  /** An opt-in stage that has never run: not up to date, and not stale either (`status --check` passes). */
+  optInNotRun?: true;
   /** Why the stage must run; empty when it is up to date. */
   reasons: string[];
   /** Absent while an upstream stage has still to run (its outputs, hence this fingerprint, are unknown). */
@@ -75,6 +77,15 @@ export function assessStage(stage: Stage, state: PipelineState, pending: Readonl
   };
   const fingerprint = hashValue(components);
   const entry = state.lock.stages[stage.id];
+  if (!entry && stage.optIn)
+    return {
+      stage: stage.id,
+      upToDate: false,
+      optInNotRun: true,
+      reasons: [`opt-in, not run (dwsyn run ${stage.id})`],
+      components,
+      fingerprint,
+    };
   if (!entry) {
     reasons.push('never run (no entry in lock.json)');
   } else {
@@ -111,7 +122,7 @@ export function assessPipeline(ordered: readonly Stage[], state: PipelineState):
   const pending = new Set<string>();
   return ordered.map((stage) => {
     const status = assessStage(stage, state, pending);
-    if (!status.upToDate) pending.add(stage.id);
+    if (!status.upToDate && !status.optInNotRun) pending.add(stage.id);
     return status;
   });
 }

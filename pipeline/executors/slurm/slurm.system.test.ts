@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { Readable } from 'node:stream';
@@ -177,40 +177,48 @@ slurmTest.serial(
 );
 
 slurmTest.serial(
-  'device llg-table on Slurm (one LLG trial per chunk, 2 shards) gives the table the worker threads give',
+  'run device-llg on Slurm (one LLG trial per chunk, 2 shards) gives the table the worker threads give',
   async (t) => {
     const dir = tempDir();
     const p = { config: join(dir, 'config.json'), results: join(dir, 'results') };
-    // The short two-state track of device-sim/llg-table-command.test.ts: an LLG trial takes seconds.
+    // The notched preset on the short two-state track of device-sim/llg-table-command.system.test.ts: an LLG trial
+    // takes seconds.
+    const preset = JSON.parse(
+      readFileSync(new URL('../../../device-sim/presets/notched-pulse-width.json', import.meta.url), 'utf8'),
+    ).device;
     const shortTrack = {
+      ...preset,
       stateCounts: [2],
       trialsPerState: 16,
       geometry: { lengthM: '400 nm' },
       mtj: { startM: '80 nm', endM: '280 nm' },
       stops: { trackEndM: '330 nm' },
-      protocol: { equilibrateS: '0.2 ns', relaxS: '1.5 ns', calibrationPoints: 8, calibrationTrials: 8 },
+      protocol: {
+        ...preset.protocol,
+        equilibrateS: '0.2 ns',
+        relaxS: '1.5 ns',
+        calibrationPoints: 8,
+        calibrationTrials: 8,
+      },
     };
-    writeFileSync(p.config, JSON.stringify({ device: shortTrack, executor: { pollIntervalS: 0.5, shards: 2 } }));
+    writeFileSync(
+      p.config,
+      JSON.stringify({
+        device: shortTrack,
+        deviceLlg: { trialsPerState: 1 },
+        executor: { pollIntervalS: 0.5, shards: 2 },
+      }),
+    );
     t.is((await dwsyn(p, ['run', 'device'])).exitCode, 0);
-    const llg = (executor: string, out: string) =>
-      dwsyn(p, [
-        'device',
-        'llg-table',
-        '--trials',
-        '1',
-        '--executor',
-        executor,
-        '--out',
-        join(p.results, out),
-        '--table',
-        join(p.results, 'device/device-table.json'),
-      ]);
-    const onSlurm = await llg('slurm', 'llg-slurm');
+    const local = { ...p, results: join(dir, 'results-local') };
+    cpSync(p.results, local.results, { recursive: true });
+    const onSlurm = await dwsyn(p, ['run', 'device-llg', '--executor', 'slurm']);
     t.is(onSlurm.exitCode, 0, onSlurm.stderr);
     t.is(shardsSubmitted(onSlurm.stderr), 2);
-    t.is((await llg('local', 'llg-local')).exitCode, 0);
-    const data = (out: string) => JSON.parse(readFileSync(join(p.results, out, 'device-table.json'), 'utf8')).data;
-    t.deepEqual(data('llg-slurm'), data('llg-local'));
+    t.is((await dwsyn(local, ['run', 'device-llg'])).exitCode, 0);
+    const data = (results: string) =>
+      JSON.parse(readFileSync(join(results, 'device-llg', 'device-table.json'), 'utf8')).data;
+    t.deepEqual(data(p.results), data(local.results));
     t.false(existsSync(join(p.results, '.shards/device-llg')), 'the shards are cleaned up');
   },
 );

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { UsageError } from '../core/errors.ts';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { defineStage } from '../pipeline/run/stage.ts';
+import {
+  createBatchRunner,
+  createShardedBatchRunner,
+  defaultWorkerCount,
+  runDeviceShard,
+} from './characterize/batch-runner.ts';
+import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
+import { DeviceConfig } from './characterize/device-config.ts';
+import { LlgCharacterization } from './characterize/llg-settings.ts';
+import { trialProgress } from './stage.ts';
+
+/**
+ * The device table remade on the micromagnetic strip (opt-in, `dwsyn run device-llg`): the 1-D table's states
+ * programmed with its pulses, `deviceLlg.trialsPerState` trials each; a device table with model "llg".
+ */
+export const deviceLlgStage = defineStage({
+  id: 'device-llg',
+  version: 1,
+  description: "remake the device table's states on the micromagnetic strip (opt-in: minutes per trial)",
+  entry: import.meta.url,
+  optIn: true,
+  config: { section: 'deviceLlg', schema: LlgCharacterization },
+  reads: ['device', 'deviceLlg'],
+  params: z.object({ device: DeviceConfig, deviceLlg: LlgCharacterization }),
+  inputs: { oneD: { stage: 'device', output: 'device-table', kind: deviceTable } },
+  outputs: { 'device-table': deviceTable },
+  runShard: (payload) => runDeviceShard(payload),
+  async run({ params, inputs, seed, log, progress, shards }) {
+    const { device, deviceLlg: settings } = params;
+    const oneD = inputs.oneD;
+    // The checks that need the 1-D table: its state counts, its strongest pulse on the strip.
+    const [problem] = checkLlgCharacterization(device, oneD.data, settings);
+    if (problem)
+      throw new UsageError(
+        `config key ${problem.key.startsWith('device.') ? problem.key : `deviceLlg.${problem.key}`}: ${problem.message}`,
+      );
+    const runner = shards
+      ? createShardedBatchRunner(device, shards)
+      : createBatchRunner(device, defaultWorkerCount(settings.workers));
+    const trials =
+      tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
+    log(
+      `LLG characterization: ${trials} trials on ${shards ? `${runner.workers} shards` : `${runner.workers} worker(s)`}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`,
+    );
+    try {
+      const data = await characterizeOnLlg(
+        device,
+        { data: oneD.data, sha256: oneD.provenance.sha256 },
+        settings,
+        seed,
+        runner,
+        { log, progress: trialProgress(progress, 'LLG trials') },
+      );
+      return { 'device-table': data };
+    } finally {
+      await runner.close();
+    }
+  },
+});
