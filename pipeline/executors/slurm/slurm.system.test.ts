@@ -26,7 +26,12 @@ const device = {
   trialsPerState: 40,
   stateCounts: [3],
   exampleTrajectories: 2,
-  protocol: { calibrationPoints: 8, calibrationTrials: 8 },
+  protocol: {
+    calibrationPoints: 8,
+    calibrationTrials: 8,
+    // Two candidate pulses: each is a batch, hence a job array, on the cluster.
+    pulseSearch: { currentsAPerM2: [4e11, 5e11], widthsS: ['4 ns'], points: 6, trials: 8 },
+  },
 };
 
 function project(executor: object) {
