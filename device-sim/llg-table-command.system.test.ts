@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
@@ -7,30 +7,11 @@ import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { reportKind } from '../pipeline/artifacts/schemas/report.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
+import { shortNotchedTrack } from './presets/test-fixtures.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
 
-// The notched pulse-width preset on a short track with two states (home at 80 nm, u = 1 at 280 nm) and a short
-// protocol, so that an LLG trial takes seconds: the 1-D table comes from the device stage as usual.
-const preset = JSON.parse(readFileSync(new URL('./presets/notched-pulse-width.json', import.meta.url), 'utf8')).device;
-const device = {
-  ...preset,
-  stateCounts: [2],
-  trialsPerState: 32,
-  geometry: { lengthM: '400 nm' },
-  mtj: { startM: '80 nm', endM: '280 nm' },
-  stops: { trackEndM: '330 nm' },
-  protocol: {
-    ...preset.protocol,
-    equilibrateS: '0.2 ns',
-    relaxS: '1.5 ns',
-    holdS: '1 ns',
-    resetS: '1 ns',
-    resetRelaxS: '0.5 ns',
-    calibrationPoints: 12,
-    calibrationTrials: 8,
-  },
-};
+const device = shortNotchedTrack;
 
 /** A results folder with the 1-D table made once, and a config whose deviceLlg section is `deviceLlg`. */
 function resultsWith(base: string, deviceLlg: Record<string, unknown>) {

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import test, { type ExecutionContext } from 'ava';
 import { mean, std } from '../../core/statistics.ts';
 import { deviceTable, type StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
 import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
 import { createBatchRunner } from './batch-runner.ts';
 import { characterizeDevice } from './characterize.ts';
+import { notchedPreset } from '../presets/test-fixtures.ts';
 import { DeviceConfig } from './device-config.ts';
 import { runTrialBatch } from './protocol.ts';
 import { resetPulse } from './pulses.ts';
@@ -12,9 +12,6 @@ import { positionToU } from './track.ts';
 
 const small = (extra: Record<string, unknown> = {}) =>
   DeviceConfig.parse({ trialsPerState: 96, protocol: { calibrationPoints: 24, calibrationTrials: 16 }, ...extra });
-
-const notchedPreset = JSON.parse(readFileSync(new URL('../presets/notched-pulse-width.json', import.meta.url), 'utf8'))
-  .device as { protocol: Record<string, unknown> };
 
 const onLevel = (t: ExecutionContext, table: StateTable, entry: StateTable['entries'][number]) =>
   t.true(

@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import type { Readable } from 'node:stream';
 import { slurmCluster, testWith } from '../../test-fixtures/external-tool.ts';
 import { cliPath, tempDir } from '../../test-fixtures/helpers.ts';
+import { shortNotchedTrack } from '../../../device-sim/presets/test-fixtures.ts';
 import { repoRoot } from '../../cli/version.ts';
 
 // A real single-node Slurm cluster, started by the project's own script (pipeline/executors/slurm/local-cluster.sh).
@@ -186,30 +187,10 @@ slurmTest.serial(
   async (t) => {
     const dir = tempDir();
     const p = { config: join(dir, 'config.json'), results: join(dir, 'results') };
-    // The notched preset on the short two-state track of device-sim/llg-table-command.system.test.ts: an LLG trial
-    // takes seconds.
-    const preset = JSON.parse(
-      readFileSync(new URL('../../../device-sim/presets/notched-pulse-width.json', import.meta.url), 'utf8'),
-    ).device;
-    const shortTrack = {
-      ...preset,
-      stateCounts: [2],
-      trialsPerState: 16,
-      geometry: { lengthM: '400 nm' },
-      mtj: { startM: '80 nm', endM: '280 nm' },
-      stops: { trackEndM: '330 nm' },
-      protocol: {
-        ...preset.protocol,
-        equilibrateS: '0.2 ns',
-        relaxS: '1.5 ns',
-        calibrationPoints: 8,
-        calibrationTrials: 8,
-      },
-    };
     writeFileSync(
       p.config,
       JSON.stringify({
-        device: shortTrack,
+        device: { ...shortNotchedTrack, trialsPerState: 16 },
         deviceLlg: { trialsPerState: 1 },
         executor: { pollIntervalS: 0.5, shards: 2 },
       }),
