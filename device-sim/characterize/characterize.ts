@@ -11,7 +11,7 @@ import { runTrialBatch, type TrialResults } from './protocol.ts';
 import { type CommonPulse, type Pulse, resetPulse, setPulse } from './pulses.ts';
 import { conductanceS, mtjConductances } from './readout.ts';
 import { histogram, mean, quantileLevels, quantiles, std } from '../../core/statistics.ts';
-import { binOf, levelPositionM, levelSpacingM, positionToU } from './track.ts';
+import { binOf, levelPositionM, positionToU, widthModulationOf } from './track.ts';
 
 export interface CharacterizeHooks {
   readonly log?: (message: string) => void;
@@ -160,7 +160,7 @@ function holding(device: DeviceConfig, states: number): StateTable['holding'] {
     pin.type === 'notches'
       ? pin.depthJ
       : widthModulationBarrierJ(
-          { ...pin, periodM: pin.periodM ?? levelSpacingM(device, states) },
+          widthModulationOf(device, pin, states),
           device.geometry,
           deriveWallConstants(device.material, device.geometry),
         );
@@ -179,8 +179,8 @@ export function stateTable(
   entries: StateEntry[],
   made: Pick<StateTable, 'calibration' | 'pulseSearch' | 'commonPulse'>,
 ): StateTable {
-  const kT = boltzmannJPerK * device.temperatureK;
   const pin = device.pinning;
+  const held = holding(device, states);
   return {
     states: states as 2 | 3 | 5,
     control: device.protocol.control,
@@ -191,14 +191,14 @@ export function stateTable(
     ...made,
     resetPulse: resetPulse(device, made.commonPulse),
     meanEnergyPerAttemptJ: mean(entries.map((e) => e.energy.totalJ)),
-    holding: holding(device, states),
-    ...(pin.type === 'notches'
+    holding: held,
+    ...(pin.type === 'notches' && held
       ? {
           notches: {
             depthJ: pin.depthJ,
-            depthKT: pin.depthJ / kT,
+            depthKT: held.barrierKT,
             widthM: pin.widthM,
-            arrheniusRetentionS: Math.exp(pin.depthJ / kT) / device.attemptFrequencyHz,
+            arrheniusRetentionS: held.arrheniusRetentionS,
           },
         }
       : {}),

@@ -1,8 +1,8 @@
-import { boltzmannJPerK, mu0TMPerA } from '../../core/constants.ts';
+import { boltzmannJPerK } from '../../core/constants.ts';
 import { gatedMaterial } from '../wall/gate.ts';
 import { buildSystem } from '../wall/build.ts';
 import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
-import { noiseIntensityT2S, wallEnergyPerArea } from '../wall/derived.ts';
+import { deriveWallConstants, noiseIntensityT2S } from '../wall/derived.ts';
 import { Drive } from '../wall/device-params.ts';
 import { maxStableTimeStepS } from '../wall/stability.ts';
 import type { DeviceConfig } from './device-config.ts';
@@ -40,11 +40,11 @@ function checkGate(device: DeviceConfig): CaseProblem | null {
   const voltages = [low, high, resetPulse(device).gateVoltageV, p.gateVoltageV];
   for (const voltageV of voltages) {
     const material = gatedMaterial(device.material, device.gate.law, voltageV, device.geometry.thicknessM);
-    const keff = material.kuJPerM3 - (mu0TMPerA * material.msatAPerM ** 2) / 2;
-    if (!(wallEnergyPerArea(material.aexJPerM, keff, material.dmiJPerM2) > 0 && keff > 0)) {
+    const c = deriveWallConstants(material, device.geometry);
+    if (!(c.keffJPerM3 > 0 && c.wallEnergyJPerM2 > 0)) {
       return {
         key: 'device.gate.law',
-        message: `at ${voltageV} V the gate leaves K_eff = ${keff.toPrecision(3)} J/m^3 and no positive wall energy: lower the scan's top (device.protocol.controlMax) or the law's coefficients`,
+        message: `at ${voltageV} V the gate leaves K_eff = ${c.keffJPerM3.toPrecision(3)} J/m^3 and no positive wall energy: lower the scan's top (device.protocol.controlMax) or the law's coefficients`,
       };
     }
   }

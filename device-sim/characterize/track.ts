@@ -19,19 +19,24 @@ export function binOf(u: number, states: number): number {
   return Math.min(states - 1, Math.max(0, Math.round(u * (states - 1))));
 }
 
+type WidthModulation = Extract<DeviceConfig['pinning'], { type: 'widthModulation' }>;
+
+/** The width modulation of an n-state track: by default its period is the level spacing and a well sits at home. */
+export function widthModulationOf(device: DeviceConfig, pin: WidthModulation, states: number) {
+  return {
+    type: 'widthModulation' as const,
+    amplitudeM: pin.amplitudeM,
+    periodM: pin.periodM ?? levelSpacingM(device, states),
+    originM: device.mtj.startM,
+  };
+}
+
 /** The configured pinning of an n-state track: a periodic width modulation, or a notch at every level. */
 function engineeredPinning(device: DeviceConfig, states: number): Pinning[] {
   const pin = device.pinning;
   switch (pin.type) {
     case 'widthModulation':
-      return [
-        {
-          type: 'widthModulation',
-          amplitudeM: pin.amplitudeM,
-          periodM: pin.periodM ?? levelSpacingM(device, states),
-          originM: device.mtj.startM,
-        },
-      ];
+      return [widthModulationOf(device, pin, states)];
     case 'notches':
       return Array.from({ length: states }, (_, k) => ({
         type: 'gaussian' as const,
