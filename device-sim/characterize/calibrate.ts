@@ -206,7 +206,7 @@ function candidateOrder(candidates: readonly ScoredCandidate[], tolerance: numbe
     );
 }
 
-/** A calibration with one common pulse, and whether every pulsed state's chosen point put its mean on its level. */
+/** A calibration with one common pulse, and how far the worst pulsed state's chosen point put its mean from its level. */
 async function calibrateWith(
   device: DeviceConfig,
   runner: BatchRunner,
