@@ -44,7 +44,7 @@ export const deviceLlgStage = defineStage({
     const trials =
       tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
     log(
-      `LLG characterization: ${trials} trials on ${shards ? `${runner.workers} shards` : `${runner.workers} worker(s)`}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag`,
+      `LLG characterization: ${trials} trials on ${shards ? `${runner.workers} shards` : `${runner.workers} worker(s)`}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag, edges as ${settings.edges === 'outline' ? 'the outline' : 'anisotropy'}`,
     );
     try {
       const data = await characterizeOnLlg(

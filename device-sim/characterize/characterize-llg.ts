@@ -17,6 +17,7 @@ const entrySetPulse = (e: StateTable['entries'][number]): Pulse | null => (e.pul
 
 const trialSettings = (settings: LlgCharacterization, pinningScale: number): LlgTrialSettings => ({
   mesh: settings.mesh,
+  edges: settings.edges,
   timeStepS: settings.timeStepS,
   relaxIterations: settings.relaxIterations,
   protocol: settings.protocol,
@@ -164,6 +165,7 @@ export async function characterizeOnLlg(
     llg: {
       cellM: settings.mesh.cellM,
       demag: settings.mesh.demag,
+      edges: settings.edges,
       timeStepS: settings.timeStepS,
       relaxIterations: settings.relaxIterations,
       protocol: settings.protocol,

@@ -6,15 +6,16 @@ import { StochasticHeun } from '../llg/heun.ts';
 import { cellCount, type VectorField } from '../llg/mesh.ts';
 import { minimize } from '../llg/minimize.ts';
 import { anisotropyOffsetJPerM3, trialPinningEnergy } from '../llg/pinning-anisotropy.ts';
-import { Strip } from '../llg/strip.ts';
+import { Strip, type StripSpec } from '../llg/strip.ts';
+import { trackOutline } from '../llg/track-outline.ts';
 import { brownSigmaT } from '../llg/thermal.ts';
 import type { DeviceConfig, DevicePinning } from './device-config.ts';
-
-type Notches = Extract<DevicePinning, { type: 'notches' }>;
 import { restingAngleRad, type TrialBatch, type TrialResults } from './protocol.ts';
 import type { LlgTrialSettings } from './llg-settings.ts';
 import { programmingSteps, type ReadPoint, runProtocol } from './protocol-steps.ts';
 import { trackSpec } from './track.ts';
+
+type Notches = Extract<DevicePinning, { type: 'notches' }>;
 
 /** The device's gates on the strip: the track gate is a gate from end to end, which is what it is for a mesh. */
 const stripGates = (device: DeviceConfig): Gate[] =>
@@ -22,17 +23,24 @@ const stripGates = (device: DeviceConfig): Gate[] =>
     ? [...device.gates, { startM: 0, endM: device.geometry.lengthM, edgeWidthM: 0, law: device.gate.law }]
     : device.gates;
 
-const stripOf = (device: DeviceConfig, settings: LlgTrialSettings, kuOffsetJPerM3?: Float64Array) =>
+const stripOf = (
+  device: DeviceConfig,
+  settings: LlgTrialSettings,
+  extra: Pick<StripSpec, 'kuOffsetJPerM3' | 'outline'>,
+) =>
   new Strip({
     material: device.material,
     geometry: device.geometry,
     gates: stripGates(device),
     cellM: settings.mesh.cellM,
     demag: settings.mesh.demag,
-    ...(kuOffsetJPerM3 ? { kuOffsetJPerM3 } : {}),
+    ...extra,
   });
 
-/** The strip of one trial: the 1-D track's pinning for that trial (its own roughness) as an anisotropy landscape. */
+/**
+ * The strip of one trial, with that trial's own roughness: the track's pinning as an anisotropy landscape, but for
+ * the width modulation and the roughness when the settings make them the outline.
+ */
 function trialStrip(
   device: DeviceConfig,
   settings: LlgTrialSettings,
@@ -40,13 +48,19 @@ function trialStrip(
   trialIndex: number,
   constants: WallConstants,
 ): Strip {
-  const energy = trialPinningEnergy(trackSpec(device, batch.states, batch.seed, [trialIndex]), constants, 0);
+  const spec = trackSpec(device, batch.states, batch.seed, [trialIndex]);
+  const outlined = settings.edges === 'outline';
+  const energy = trialPinningEnergy(spec, constants, 0, outlined);
   const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
-  return stripOf(
-    device,
-    settings,
-    anisotropyOffsetJPerM3((x) => settings.pinningScale * energy(x), constants, nx, settings.mesh.cellM[0]),
-  );
+  return stripOf(device, settings, {
+    kuOffsetJPerM3: anisotropyOffsetJPerM3(
+      (x) => settings.pinningScale * energy(x),
+      constants,
+      nx,
+      settings.mesh.cellM[0],
+    ),
+    ...(outlined ? { outline: trackOutline(spec, constants, 0, settings.mesh.cellM[1]) } : {}),
+  });
 }
 
 /** A wall relaxed at q on `strip`, from the 1-D model's profile at its resting angle. */
@@ -132,11 +146,9 @@ export function llgNotchDepthJ(
     0,
   );
   const nx = Math.round(device.geometry.lengthM / settings.mesh.cellM[0]);
-  const strip = stripOf(
-    device,
-    settings,
-    anisotropyOffsetJPerM3((x) => scale * energy(x), constants, nx, settings.mesh.cellM[0]),
-  );
+  const strip = stripOf(device, settings, {
+    kuOffsetJPerM3: anisotropyOffsetJPerM3((x) => scale * energy(x), constants, nx, settings.mesh.cellM[0]),
+  });
   const energyAt = (positionM: number) =>
     strip.energies(relaxedWall(strip, positionM, 4 * Math.max(settings.relaxIterations, 500))).totalJ!;
   return energyAt(centreM - 6 * notches.widthM) - energyAt(centreM);

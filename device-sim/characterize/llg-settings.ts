@@ -5,7 +5,13 @@ import { stripMesh } from '../llg/llg-case.ts';
 /** How a programming trial runs on the micromagnetic strip (the part every trial of a table shares). */
 export const LlgTrialSettings = z
   .object({
-    mesh: stripMesh([5e-9, 5e-9, 1e-9]),
+    mesh: stripMesh([2e-9, 2e-9, 1e-9]),
+    edges: z
+      .enum(['outline', 'anisotropy'])
+      .default('outline')
+      .describe(
+        "'outline': the width modulation and the edge roughness are the film's outline, vacuum beyond (cells of 2 nm or less resolve 1 nm roughness); 'anisotropy': they join the other pinning as a K_u landscape per column",
+      ),
     timeStepS: quantity('s', 'fixed stochastic-Heun step').default(1e-13),
     relaxIterations: z
       .number()

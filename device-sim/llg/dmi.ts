@@ -7,6 +7,8 @@ import type { Mesh, VectorField } from './mesh.ts';
  * exchange field see; so this adds exchange and DMI together:
  *   B = (2A/Ms) ∇²m + (2D/Ms)(∂x m_z, ∂y m_z, −∂x m_x − ∂y m_y)   [T]
  * with central differences in x and y, plain exchange along z. Use instead of addExchangeField when D ≠ 0.
+ * With a `film` mask (1: film, 0: vacuum), a vacuum neighbour is a free surface like the mesh's sides, and
+ * vacuum cells get no field.
  */
 export function addExchangeDmiField(
   mesh: Mesh,
@@ -15,6 +17,7 @@ export function addExchangeDmiField(
   msatAPerM: number,
   m: VectorField,
   b: VectorField,
+  film?: Uint8Array,
 ): void {
   const { nx, ny, nz, dxM, dyM, dzM } = mesh;
   const plane = nx * ny;
@@ -33,6 +36,7 @@ export function addExchangeDmiField(
     for (let iy = 0; iy < ny; iy++) {
       for (let ix = 0; ix < nx; ix++) {
         const i = iz * plane + iy * nx + ix;
+        if (film && film[i] === 0) continue;
         const mx = mX[i]!;
         const my = mY[i]!;
         const mz = mZ[i]!;
@@ -40,8 +44,8 @@ export function addExchangeDmiField(
         let by = 0;
         let bz = 0;
         // x neighbours: exchange, and the x derivatives of the DMI field.
-        const hasLeft = ix > 0;
-        const hasRight = ix < nx - 1;
+        const hasLeft = ix > 0 && (!film || film[i - 1] === 1);
+        const hasRight = ix < nx - 1 && (!film || film[i + 1] === 1);
         const lx = hasLeft ? mX[i - 1]! : mx - gx * mz;
         const ly = hasLeft ? mY[i - 1]! : my;
         const lz = hasLeft ? mZ[i - 1]! : mz + gx * mx;
@@ -55,8 +59,8 @@ export function addExchangeDmiField(
           bx += dmiX * (rz - lz);
           bz -= dmiX * (rx - lx);
         }
-        const hasDown = iy > 0;
-        const hasUp = iy < ny - 1;
+        const hasDown = iy > 0 && (!film || film[i - nx] === 1);
+        const hasUp = iy < ny - 1 && (!film || film[i + nx] === 1);
         const dx_ = hasDown ? mX[i - nx]! : mx;
         const dy_ = hasDown ? mY[i - nx]! : my - gy * mz;
         const dz_ = hasDown ? mZ[i - nx]! : mz + gy * my;
@@ -71,13 +75,13 @@ export function addExchangeDmiField(
           bz -= dmiY * (uy - dy_);
         }
         // Layers above and below: plain exchange (the DMI is interfacial), lower layer first.
-        if (iz > 0) {
+        if (iz > 0 && (!film || film[i - plane] === 1)) {
           const j = i - plane;
           bx += cz * (mX[j]! - mx);
           by += cz * (mY[j]! - my);
           bz += cz * (mZ[j]! - mz);
         }
-        if (iz < nz - 1) {
+        if (iz < nz - 1 && (!film || film[i + plane] === 1)) {
           const j = i + plane;
           bx += cz * (mX[j]! - mx);
           by += cz * (mY[j]! - my);

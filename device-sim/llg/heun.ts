@@ -8,7 +8,7 @@ import { drawThermalField } from './thermal.ts';
  * Stochastic Heun for the LLG at T > 0 (fixed step): the thermal field is drawn once per step and added
  * to B_eff in both stages (so it enters precession and damping), m̃ = m + Δt f(m) renormalized,
  * m ← m + Δt/2 (f(m) + f(m̃)), then |m| = 1 (as mumax3's Heun). It converges to the Stratonovich solution
- * (García-Palacios & Lázaro 1998).
+ * (García-Palacios & Lázaro 1998). A cell with m = 0 (the vacuum of an outlined strip) stays 0.
  */
 export class StochasticHeun {
   private readonly field: EffectiveField;
@@ -57,7 +57,7 @@ export class StochasticHeun {
       const x = m.x[i]! + dtS * rate0.x[i]!;
       const y = m.y[i]! + dtS * rate0.y[i]!;
       const z = m.z[i]! + dtS * rate0.z[i]!;
-      const norm = Math.sqrt(x * x + y * y + z * z);
+      const norm = Math.sqrt(x * x + y * y + z * z) || 1;
       predicted.x[i] = x / norm;
       predicted.y[i] = y / norm;
       predicted.z[i] = z / norm;
@@ -67,7 +67,7 @@ export class StochasticHeun {
       const x = m.x[i]! + 0.5 * dtS * (rate0.x[i]! + rate1.x[i]!);
       const y = m.y[i]! + 0.5 * dtS * (rate0.y[i]! + rate1.y[i]!);
       const z = m.z[i]! + 0.5 * dtS * (rate0.z[i]! + rate1.z[i]!);
-      const norm = Math.sqrt(x * x + y * y + z * z);
+      const norm = Math.sqrt(x * x + y * y + z * z) || 1;
       m.x[i] = x / norm;
       m.y[i] = y / norm;
       m.z[i] = z / norm;

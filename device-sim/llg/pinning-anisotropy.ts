@@ -1,6 +1,7 @@
-import { edgeWidthChanges } from '../wall/pinning/roughness.ts';
+import { edgeWidthChanges, sampleProfile } from '../wall/pinning/roughness.ts';
 import { pinningLandscape, roughnessOptions, type TrackSpec } from '../wall/build.ts';
 import type { WallConstants } from '../wall/derived.ts';
+import { isGeometricPin } from './track-outline.ts';
 
 /** Bounds of the local wall energy per area, in units of σ0 (see anisotropyOffsetJPerM3). */
 const sigmaBounds = [0.1, 2] as const;
@@ -9,22 +10,28 @@ const sigmaBounds = [0.1, 2] as const;
  * The energy [J] the 1-D model gives a wall at x on the track of `spec`, for the wall in `slot` of
  * spec.trialIndices, before the wall's own averaging: notches, stops and other sites as their 1-D
  * potentials, roughness raw, σ0 t (w(x) − w0) with the width change w(x) − w0 before the 1-D model
- * averages it over the wall profile (a micromagnetic wall does that average itself).
+ * averages it over the wall profile (a micromagnetic wall does that average itself). With `outlined`, the strip
+ * carries the width modulations and the roughness as its outline (track-outline.ts), and the energy leaves them out.
  */
-export function trialPinningEnergy(spec: TrackSpec, constants: WallConstants, slot: number): (xM: number) => number {
+export function trialPinningEnergy(
+  spec: TrackSpec,
+  constants: WallConstants,
+  slot: number,
+  outlined = false,
+): (xM: number) => number {
   const smooth = pinningLandscape(
-    { ...spec, pinning: spec.pinning.filter((pin) => pin.type !== 'roughness') },
+    { ...spec, pinning: spec.pinning.filter((pin) => pin.type !== 'roughness' && !(outlined && isGeometricPin(pin))) },
     constants,
   );
   const rough = spec.pinning.flatMap((pin, index) => {
-    if (pin.type !== 'roughness') return [];
+    if (pin.type !== 'roughness' || outlined) return [];
     const { originM, stepM, widthChangeM } = edgeWidthChanges(roughnessOptions(spec, constants, pin, index));
     return [{ originM, stepM, widthChangeM: widthChangeM[pin.perTrial ? slot : 0]! }];
   });
   const edgeEnergy = constants.wallEnergyJPerM2 * constants.thicknessM;
   return (xM) =>
     rough.reduce(
-      (sum, r) => sum + edgeEnergy * interpolate(r.widthChangeM, (xM - r.originM) / r.stepM),
+      (sum, r) => sum + edgeEnergy * sampleProfile(r.widthChangeM, r.originM, r.stepM, xM),
       smooth.energy(xM, slot),
     );
 }
@@ -51,11 +58,4 @@ export function anisotropyOffsetJPerM3(
     );
     return ((sigma + dmiTerm) / 4) ** 2 / aexJPerM - keffJPerM3;
   });
-}
-
-function interpolate(table: Float64Array, at: number): number {
-  const i = Math.floor(at);
-  if (i < 0 || i >= table.length - 1) return 0;
-  const f = at - i;
-  return table[i]! * (1 - f) + table[i + 1]! * f;
 }

@@ -192,10 +192,11 @@ function largestComponent(v: VectorField): number {
   return worst;
 }
 
+/** Unit vectors of `from` into `to`; a cell with m = 0 (the vacuum of an outlined strip) stays 0. */
 function normalizeInto(from: VectorField, to: VectorField): void {
   for (let i = 0; i < from.x.length; i++) {
     const [x, y, z] = [from.x[i]!, from.y[i]!, from.z[i]!];
-    const inverse = 1 / Math.sqrt(x * x + y * y + z * z);
+    const inverse = 1 / (Math.sqrt(x * x + y * y + z * z) || 1);
     to.x[i] = x * inverse;
     to.y[i] = y * inverse;
     to.z[i] = z * inverse;

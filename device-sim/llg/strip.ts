@@ -5,6 +5,7 @@ import { addUniaxialField, anisotropyMap } from './anisotropy.ts';
 import { Demag } from './demag.ts';
 import { addExchangeDmiField } from './dmi.ts';
 import { fieldEnergyJ } from './energy.ts';
+import { outlineMask, vacuumCells, type Outline } from './outline.ts';
 import { average, cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { addSpinOrbitField, addZhangLiField } from './spin-torques.ts';
 import { addZeemanField } from './zeeman.ts';
@@ -21,6 +22,8 @@ export interface StripSpec {
   readonly demag: DemagMode;
   /** Added to K_u in each column along x [J/m³]: pinning as an anisotropy landscape (pinning-anisotropy.ts). */
   readonly kuOffsetJPerM3?: Float64Array;
+  /** Edges that are not straight (roughness, width changes) cut from a wider box; absent: the box is the strip. */
+  readonly outline?: Outline;
 }
 
 /** An energy term of the strip: its name, and whether the magnetization makes its field itself. */
@@ -68,12 +71,21 @@ export class Strip {
   private drive: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 };
   private kuJPerM3: Float64Array;
   private readonly terms: readonly EnergyTerm[];
+  /** 1 for film, 0 for vacuum, when the strip has an outline. */
+  readonly film: Uint8Array | undefined;
+  private readonly vacuum: Uint32Array;
 
   constructor(spec: StripSpec) {
     this.spec = spec;
-    const { geometry } = spec;
-    this.mesh = meshOfStrip(geometry, spec.cellM);
+    const { geometry, outline } = spec;
+    this.mesh = meshOfStrip({ ...geometry, widthM: outline?.boxWidthM ?? geometry.widthM }, spec.cellM);
     this.constants = deriveWallConstants(spec.material, geometry);
+    if (outline && this.constants.sttVelocityMPerSPerAPerM2 !== 0)
+      throw new Error(
+        'an outlined strip takes spin-orbit torque only: its Zhang-Li term would differentiate across vacuum',
+      );
+    this.film = outline ? outlineMask(this.mesh, outline) : undefined;
+    this.vacuum = this.film ? vacuumCells(this.film) : new Uint32Array(0);
     this.demag = spec.demag === 'full' ? new Demag(this.mesh) : undefined;
     this.kuJPerM3 = this.anisotropy(0);
     const { material } = spec;
@@ -82,7 +94,7 @@ export class Strip {
       {
         name: 'exchangeDmi',
         selfInteraction: true,
-        add: (m, b) => addExchangeDmiField(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms, m, b),
+        add: (m, b) => addExchangeDmiField(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms, m, b, this.film),
       },
       { name: 'anisotropy', selfInteraction: true, add: (m, b) => addUniaxialField(this.kuJPerM3, up, ms, m, b) },
       {
@@ -100,15 +112,28 @@ export class Strip {
     this.drive = drive;
   }
 
-  /** The effective field [T] of m under the current drive, spin torques included, added to `b`. */
+  /**
+   * The effective field [T] of m under the current drive, spin torques included, added to `b`; zero in vacuum,
+   * so that no integrator or minimizer moves a vacuum cell's m = 0.
+   */
   addField(m: VectorField, b: VectorField): void {
     for (const term of this.terms) term.add(m, b);
     const j = this.drive.currentDensityAPerM2;
-    if (j === 0) return;
-    const c = this.constants;
-    addSpinOrbitField(sigmaSot, c.spinHallFieldTPerAPerM2 * j, c.fieldLikeTPerAPerM2 * j, m, b);
-    if (c.sttVelocityMPerSPerAPerM2 !== 0)
-      addZhangLiField(this.mesh, c.sttVelocityMPerSPerAPerM2 * j, c.nonAdiabaticity, gammaRadPerST, m, b);
+    if (j !== 0) {
+      const c = this.constants;
+      addSpinOrbitField(sigmaSot, c.spinHallFieldTPerAPerM2 * j, c.fieldLikeTPerAPerM2 * j, m, b);
+      if (c.sttVelocityMPerSPerAPerM2 !== 0)
+        addZhangLiField(this.mesh, c.sttVelocityMPerSPerAPerM2 * j, c.nonAdiabaticity, gammaRadPerST, m, b);
+    }
+    this.clearVacuum(b);
+  }
+
+  private clearVacuum(field: VectorField): void {
+    for (const i of this.vacuum) {
+      field.x[i] = 0;
+      field.y[i] = 0;
+      field.z[i] = 0;
+    }
   }
 
   /** Each energy term [J] and their total. */
@@ -130,15 +155,16 @@ export class Strip {
   }
 
   /**
-   * The wall position: in each row of cells along x, where m_z changes sign (linear interpolation,
-   * the crossing nearest the estimate from ⟨m_z⟩ when noise makes several), averaged over the rows.
-   * ⟨m_z⟩ alone would put the wall at L (1 + Q⟨m_z⟩)/2, pulled towards mid-strip wherever the domains'
-   * |m_z| < 1 (by 8 nm at 300 K for a wall 170 nm off mid-strip of the default strip: spin waves shrink both
-   * domains alike). Falls back to that estimate when no row has a crossing.
+   * The wall position: in each row of cells along x, where m_z changes sign between neighbouring film cells
+   * (linear interpolation, the crossing nearest the estimate from ⟨m_z⟩ when noise makes several), averaged over
+   * the rows. ⟨m_z⟩ (over the film) alone would put the wall at L (1 + Q⟨m_z⟩)/2, pulled towards mid-strip
+   * wherever the domains' |m_z| < 1 (by 8 nm at 300 K for a wall 170 nm off mid-strip of the default strip: spin
+   * waves shrink both domains alike). Falls back to that estimate when no row has a crossing.
    */
   wallPositionM(m: VectorField, chargeQ: 1 | -1): number {
-    const estimate = (this.spec.geometry.lengthM * (1 + chargeQ * average(m)[2])) / 2;
+    const estimate = (this.spec.geometry.lengthM * (1 + chargeQ * this.filmAverageZ(m))) / 2;
     const { nx, dxM } = this.mesh;
+    const film = this.film;
     const rows = m.z.length / nx;
     let sum = 0;
     let found = 0;
@@ -146,6 +172,7 @@ export class Strip {
       const base = row * nx;
       let best = Number.NaN;
       for (let ix = 0; ix < nx - 1; ix++) {
+        if (film && (film[base + ix] === 0 || film[base + ix + 1] === 0)) continue;
         const a = m.z[base + ix]!;
         const b = m.z[base + ix + 1]!;
         if (a * chargeQ > 0 && b * chargeQ <= 0) {
@@ -159,6 +186,14 @@ export class Strip {
       }
     }
     return found > 0 ? sum / found : estimate;
+  }
+
+  /** ⟨m_z⟩ over the film's cells. */
+  private filmAverageZ(m: VectorField): number {
+    if (!this.film) return average(m)[2];
+    let sum = 0;
+    for (let i = 0; i < m.z.length; i++) sum += m.z[i]!;
+    return sum / (m.z.length - this.vacuum.length);
   }
 
   /**
@@ -222,6 +257,7 @@ export class Strip {
       m.y[i] = Math.sin(theta) * Math.sin(phiRad);
       m.z[i] = Math.cos(theta);
     }
+    this.clearVacuum(m);
     return m;
   }
 

@@ -41,13 +41,7 @@ export function edgeRoughness(options: RoughnessOptions): Landscape {
     forces.push(force);
     energies.push(energy);
   }
-  const interpolate = (table: Float64Array, q: number) => {
-    const x = (q - origin) / step;
-    const i = Math.floor(x);
-    if (i < 0 || i >= points - 1) return 0;
-    const f = x - i;
-    return table[i]! * (1 - f) + table[i + 1]! * f;
-  };
+  const interpolate = (table: Float64Array, q: number) => sampleProfile(table, origin, step, q);
   return {
     addForce(q, out) {
       for (let i = 0; i < q.length; i++) out[i]! += interpolate(forces[options.profileOfWall(i)]!, q[i]!);
@@ -58,28 +52,44 @@ export function edgeRoughness(options: RoughnessOptions): Landscape {
 }
 
 /**
- * The width change w(x) − w0 of each profile (both edges), on a grid of `stepM` from `originM` reaching
- * past the track: the raw roughness, before the wall's profile averages it.
+ * The outward displacement of each edge of each profile, on a grid of `stepM` from `originM` reaching past the
+ * track: the raw roughness, before the wall's profile averages it. A micromagnetic strip cuts its outline from these.
  */
-export function edgeWidthChanges(options: Omit<RoughnessOptions, 'profileOfWall'>): {
+export function edgeProfiles(options: Omit<RoughnessOptions, 'profileOfWall'>): {
   originM: number;
   stepM: number;
-  widthChangeM: Float64Array[];
+  edgesM: Array<[Float64Array, Float64Array]>;
 } {
   const { rmsM, correlationLengthM: lambda, deltaM } = options;
   const stepM = Math.min(lambda, deltaM) / 4;
   const margin = 5 * Math.max(lambda, deltaM);
   const points = Math.ceil((options.trackLengthM + 2 * margin) / stepM) + 1;
-  const widthChangeM = Array.from({ length: options.profiles }, (_, p) => {
+  const edgesM = Array.from({ length: options.profiles }, (_, p): [Float64Array, Float64Array] => {
     const random = options.streamFor(p);
-    const widthChange = new Float64Array(points);
-    for (let edge = 0; edge < 2; edge++) {
-      const profile = correlatedNoise(points, lambda / stepM, random);
-      for (let i = 0; i < points; i++) widthChange[i]! += rmsM * profile[i]!;
-    }
-    return widthChange;
+    const edge = () => correlatedNoise(points, lambda / stepM, random).map((v) => rmsM * v);
+    const lower = edge();
+    return [lower, edge()];
   });
-  return { originM: -margin, stepM, widthChangeM };
+  return { originM: -margin, stepM, edgesM };
+}
+
+/** The width change w(x) − w0 of each profile: the sum of its two edges' displacements. */
+export function edgeWidthChanges(options: Omit<RoughnessOptions, 'profileOfWall'>): {
+  originM: number;
+  stepM: number;
+  widthChangeM: Float64Array[];
+} {
+  const { originM, stepM, edgesM } = edgeProfiles(options);
+  return { originM, stepM, widthChangeM: edgesM.map(([lower, upper]) => lower.map((v, i) => v + upper[i]!)) };
+}
+
+/** A profile tabulated from `originM` in steps of `stepM`, linearly interpolated at x; 0 off the table. */
+export function sampleProfile(table: Float64Array, originM: number, stepM: number, xM: number): number {
+  const at = (xM - originM) / stepM;
+  const i = Math.floor(at);
+  if (i < 0 || i >= table.length - 1) return 0;
+  const f = at - i;
+  return table[i]! * (1 - f) + table[i + 1]! * f;
 }
 
 /** White noise filtered by a Gaussian of correlation length `lengthInSteps`, scaled to unit rms. */

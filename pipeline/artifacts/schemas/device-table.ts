@@ -173,6 +173,9 @@ const LlgCharacterizationRecord = z
   .object({
     cellM: z.tuple([z.number(), z.number(), z.number()]),
     demag: z.enum(['full', 'thin-film']),
+    edges: z
+      .enum(['outline', 'anisotropy'])
+      .describe('width modulation and roughness as the outline of the film, or as a K_u landscape'),
     timeStepS: z.number().positive(),
     relaxIterations: z.number().int().nonnegative(),
     protocol: z.enum(['set', 'full']),
