@@ -192,7 +192,8 @@ export class CrossbarLayer {
         }
       });
       tileLoss.push({ mean: counted ? lossSum / counted : 0, max: lossMax });
-      const fullScale = c.adcRangeFraction * tile.rows * c.readVoltageV * spanSiemens;
+      // The largest partial sum a tile can make is rows x unitCurrent: rows cells at weight +1 under full inputs.
+      const fullScale = c.adcRangeFraction * tile.rows * unitCurrent;
       for (let j = 0; j < tile.outputs; j++) {
         const signal = differential
           ? solved.columnCurrentsA[2 * j]! - solved.columnCurrentsA[2 * j + 1]!

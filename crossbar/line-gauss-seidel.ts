@@ -55,7 +55,9 @@ export function solveLineGaussSeidel(
   const line = new Float64Array(longest);
   let scaleV = 0;
   for (const value of x.inputV) scaleV = Math.max(scaleV, Math.abs(value));
-  if (scaleV === 0) return { nodes: { u, v }, iterations: 0, residual: 0 };
+  // No drive: every node is at 0 V, whatever a warm start held (a previous read's voltages).
+  if (scaleV === 0)
+    return { nodes: { u: new Float64Array(M * N), v: new Float64Array(M * N) }, iterations: 0, residual: 0 };
 
   let residual = Number.POSITIVE_INFINITY;
   let iterations = 0;

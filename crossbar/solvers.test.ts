@@ -140,3 +140,11 @@ test('a warm start from the previous solution needs fewer sweeps after a small c
   const fresh = solveLineGaussSeidel(changed, { tolerance: 1e-12, maxIterations: 10_000 });
   t.true(warm.iterations < fresh.iterations, `warm ${warm.iterations} vs cold ${fresh.iterations} sweeps`);
 });
+
+test('a read with every input at 0 V after a driven one: the warm start is dropped and no current flows', (t) => {
+  const driven = toCrossbar(randomCase(8, 6, ...rramLike, 3));
+  const previous = solveLineGaussSeidel(driven, { tolerance: 1e-13, maxIterations: 100_000 });
+  const idle = { ...driven, inputV: new Float64Array(driven.rows) };
+  const result = solveLineGaussSeidel(idle, { tolerance: 1e-13, maxIterations: 100_000, warmStart: previous.nodes });
+  t.deepEqual(Array.from(columnCurrents(idle, result.nodes)), new Array(driven.cols).fill(0));
+});

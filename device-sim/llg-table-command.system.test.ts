@@ -7,17 +7,18 @@ import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { reportKind } from '../pipeline/artifacts/schemas/report.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
-import { shortNotchedTrack } from './presets/test-fixtures.ts';
+import { coarseLlg, notchedPreset, shortNotchedTrack } from './presets/test-fixtures.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
 
 const device = shortNotchedTrack;
 
-/** A results folder with the 1-D table made once, and a config whose deviceLlg section is `deviceLlg`. */
-function resultsWith(base: string, deviceLlg: Record<string, unknown>) {
+/** A results folder with the 1-D table made once, and a config whose deviceLlg section is `deviceLlg` on coarse cells. */
+function resultsWith(base: string, deviceLlg: Record<string, unknown>, material: Record<string, unknown> = {}) {
   const dir = tempDir();
   const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ device, deviceLlg }));
+  const withMaterial = { ...device, material: { ...(notchedPreset['material'] as object), ...material } };
+  writeFileSync(config, JSON.stringify({ device: withMaterial, deviceLlg: { ...coarseLlg, ...deviceLlg } }));
   const results = join(dir, 'results');
   cpSync(base, results, { recursive: true });
   return { config, results };
@@ -165,13 +166,18 @@ test.serial('protocol "full": the hold and the reset run on the strip, and the t
 
 test('bad LLG characterizations: one line naming the config key or file, exit 2 (3 for a missing table)', async (t) => {
   const { base } = await made;
-  const cases: Array<[Record<string, unknown>, RegExp]> = [
+  const cases: Array<[Record<string, unknown>, RegExp, Record<string, unknown>?]> = [
     [{ trialsPerState: 0 }, /config key deviceLlg\.trialsPerState/],
     [{ stateCounts: [5] }, /config key deviceLlg\.stateCounts: the 1-D table has no 5-state table/],
     [{ mesh: { cellM: ['7 nm', '5 nm', '1 nm'] } }, /config key deviceLlg\.mesh\.cellM\[0\]/],
+    [
+      { edges: 'outline' },
+      /config key deviceLlg\.edges: an outlined strip takes spin-orbit torque only/,
+      { spinPolarization: 0.5 },
+    ],
   ];
-  for (const [deviceLlg, message] of cases) {
-    const p = resultsWith(base, deviceLlg);
+  for (const [deviceLlg, message, material] of cases) {
+    const p = resultsWith(base, deviceLlg, material);
     const result = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg']);
     t.is(result.exitCode, 2, `${JSON.stringify(deviceLlg)}: ${result.stderr}`);
     t.regex(result.stderr, message);

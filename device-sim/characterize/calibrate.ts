@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { mean } from '../../core/statistics.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { jouleEnergyJ } from './energy.ts';
@@ -47,32 +48,42 @@ interface ScanSpec {
   readonly common: CommonPulse;
 }
 
-async function scan(
+/**
+ * Runs several control scans as one set of batches (so the workers stay busy from one scan into the next, and a
+ * cluster gets one job array), each scan's trials on its own streams: the results do not depend on the grouping.
+ */
+async function scans(
   device: DeviceConfig,
   runner: BatchRunner,
-  { states, values, trials, seed, label, common }: ScanSpec,
+  specs: readonly ScanSpec[],
   onTrialsDone?: (count: number) => void,
-): Promise<ControlScan> {
-  const batches: TrialBatch[] = values.map((controlValue, p) => ({
-    states,
-    setPulse: setPulse(device, controlValue, common),
-    resetPulse: resetPulse(device, common),
-    seed,
-    streamLabel: `${label}:${p}`,
-    trialIndices: Array.from({ length: trials }, (_, i) => i),
-    setOnly: true,
-  }));
+): Promise<ControlScan[]> {
+  const batches: TrialBatch[] = specs.flatMap(({ states, values, trials, seed, label, common }) =>
+    values.map((controlValue, p) => ({
+      states,
+      setPulse: setPulse(device, controlValue, common),
+      resetPulse: resetPulse(device, common),
+      seed,
+      streamLabel: `${label}:${p}`,
+      trialIndices: Array.from({ length: trials }, (_, i) => i),
+      setOnly: true,
+    })),
+  );
   const results = await runner.run(batches, onTrialsDone);
-  const meanU: number[] = [];
-  const binProbability: number[][] = [];
-  for (const result of results) {
-    const us = result.finalM.map((q) => positionToU(device, q));
-    meanU.push(us.reduce((a, b) => a + b, 0) / us.length);
-    const counts = new Array<number>(states).fill(0);
-    for (const u of us) counts[binOf(u, states)]! += 1;
-    binProbability.push(counts.map((c) => c / us.length));
-  }
-  return { controlValues: [...values], meanU, binProbability };
+  let next = 0;
+  return specs.map(({ states, values }) => {
+    const meanU: number[] = [];
+    const binProbability: number[][] = [];
+    for (const result of results.slice(next, next + values.length)) {
+      const us = result.finalM.map((q) => positionToU(device, q));
+      meanU.push(mean(us));
+      const counts = new Array<number>(states).fill(0);
+      for (const u of us) counts[binOf(u, states)]! += 1;
+      binProbability.push(counts.map((c) => c / us.length));
+    }
+    next += values.length;
+    return { controlValues: [...values], meanU, binProbability };
+  });
 }
 
 /**
@@ -158,33 +169,36 @@ async function scoreCandidates(
   const search = device.protocol.pulseSearch!;
   const [low, high] = controlRange(device);
   const values = evenly(low, high, search.points);
-  const candidates: ScoredCandidate[] = [];
-  const reachable = Array.from({ length: states }, () => false);
-  for (const currentDensityAPerM2 of search.currentsAPerM2) {
-    for (const widthS of search.widthsS) {
-      const common = { currentDensityAPerM2, widthS };
-      const label = `pulse-search:n${states}:${currentDensityAPerM2}:${widthS}`;
-      const result = await scan(
-        device,
-        runner,
-        { states, values, trials: search.trials, seed, label, common },
-        onTrialsDone,
-      );
-      result.binProbability.forEach((row) =>
-        row.forEach((probability, k) => {
-          if (probability > 0) reachable[k] = true;
-        }),
-      );
-      const best = pulsedStates(device, states).map((k) =>
-        Math.max(...result.binProbability.map((row, p) => (meanNearLevel(result, p, k, states) ? row[k]! : 0))),
-      );
-      candidates.push({
-        ...common,
-        score: best.reduce((a, b) => a + b, 0) / best.length,
-        setEnergyJ: jouleEnergyJ(device, currentDensityAPerM2, widthS),
-      });
-    }
-  }
+  const pulses = search.currentsAPerM2.flatMap((currentDensityAPerM2) =>
+    search.widthsS.map((widthS) => ({ currentDensityAPerM2, widthS })),
+  );
+  const results = await scans(
+    device,
+    runner,
+    pulses.map((common) => ({
+      states,
+      values,
+      trials: search.trials,
+      seed,
+      label: `pulse-search:n${states}:${common.currentDensityAPerM2}:${common.widthS}`,
+      common,
+    })),
+    onTrialsDone,
+  );
+  const reachable = Array.from({ length: states }, (_, k) =>
+    results.some((r) => r.binProbability.some((row) => row[k]! > 0)),
+  );
+  const candidates = pulses.map((common, c): ScoredCandidate => {
+    const result = results[c]!;
+    const best = pulsedStates(device, states).map((k) =>
+      Math.max(...result.binProbability.map((row, p) => (meanNearLevel(result, p, k, states) ? row[k]! : 0))),
+    );
+    return {
+      ...common,
+      score: mean(best),
+      setEnergyJ: jouleEnergyJ(device, common.currentDensityAPerM2, common.widthS),
+    };
+  });
   return { candidates, reachable };
 }
 
@@ -219,30 +233,40 @@ async function calibrateWith(
   const p = device.protocol;
   const [low, high] = controlRange(device);
   const coarseValues = evenly(low, high, p.calibrationPoints);
-  const coarse = await scan(
+  const [coarse] = await scans(
     device,
     runner,
-    { states, values: coarseValues, trials: p.calibrationTrials, seed, label: `${label}:coarse`, common },
+    [{ states, values: coarseValues, trials: p.calibrationTrials, seed, label: `${label}:coarse`, common }],
+    onTrialsDone,
+  );
+  const pulsed = pulsedStates(device, states);
+  const fineValues = pulsed.map((k) => {
+    const best = bestPoint(coarse!, k, states);
+    const from = coarseValues[Math.max(0, best - 1)]!;
+    const to = coarseValues[Math.min(coarseValues.length - 1, best + 1)]!;
+    return evenly(from, to, refinePoints);
+  });
+  const fine = await scans(
+    device,
+    runner,
+    pulsed.map((k, i) => ({
+      states,
+      values: fineValues[i]!,
+      trials: 2 * p.calibrationTrials,
+      seed,
+      label: `${label}:state${k}`,
+      common,
+    })),
     onTrialsDone,
   );
   const values: Array<number | null> = Array.from({ length: states }, () => null);
   let worstMissU = 0;
-  for (const k of pulsedStates(device, states)) {
-    const best = bestPoint(coarse, k, states);
-    const from = coarseValues[Math.max(0, best - 1)]!;
-    const to = coarseValues[Math.min(coarseValues.length - 1, best + 1)]!;
-    const fineValues = evenly(from, to, refinePoints);
-    const fine = await scan(
-      device,
-      runner,
-      { states, values: fineValues, trials: 2 * p.calibrationTrials, seed, label: `${label}:state${k}`, common },
-      onTrialsDone,
-    );
-    const chosen = bestPoint(fine, k, states);
-    values[k] = fineValues[chosen]!;
-    worstMissU = Math.max(worstMissU, Math.abs(fine.meanU[chosen]! - k / (states - 1)));
-  }
-  return { coarse, values, worstMissU };
+  pulsed.forEach((k, i) => {
+    const chosen = bestPoint(fine[i]!, k, states);
+    values[k] = fineValues[i]![chosen]!;
+    worstMissU = Math.max(worstMissU, Math.abs(fine[i]!.meanU[chosen]! - k / (states - 1)));
+  });
+  return { coarse: coarse!, values, worstMissU };
 }
 
 /**

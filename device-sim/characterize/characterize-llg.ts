@@ -42,6 +42,13 @@ export function checkLlgCharacterization(
   const missing = (settings.stateCounts ?? []).filter((n) => !oneD.tables.some((t) => t.states === n));
   if (missing.length > 0)
     return [{ key: 'stateCounts', message: `the 1-D table has no ${missing.join(', ')}-state table` }];
+  if (settings.edges === 'outline' && device.material.spinPolarization !== 0)
+    return [
+      {
+        key: 'edges',
+        message: `an outlined strip takes spin-orbit torque only (device.material.spinPolarization is ${device.material.spinPolarization}, whose Zhang-Li term would differentiate across vacuum): set it 'anisotropy'`,
+      },
+    ];
   const c = deriveWallConstants(device.material, device.geometry);
   const pin = device.pinning;
   if (

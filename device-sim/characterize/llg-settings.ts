@@ -12,7 +12,7 @@ export const LlgTrialSettings = z
       .describe(
         "'outline': the width modulation and the edge roughness are the film's outline, vacuum beyond (cells of 2 nm or less resolve 1 nm roughness); 'anisotropy': they join the other pinning as a K_u landscape per column",
       ),
-    timeStepS: quantity('s', 'fixed stochastic-Heun step').default(1e-13),
+    timeStepS: quantity('s', 'fixed stochastic-Heun step (the 2 nm cells ask for 2e-14 s or less)').default(2e-14),
     relaxIterations: z
       .number()
       .int()

@@ -26,3 +26,10 @@ export const shortNotchedTrack = {
     calibrationTrials: 8,
   },
 };
+
+/**
+ * LLG settings that keep a trial of the short track to seconds: 5 nm cells and 0.1 ps steps, and the width modulation and roughness
+ * mapped to anisotropy (an outline needs cells of 2 nm, minutes a trial). For tests of the stage's machinery; the
+ * outline has its own oracles (device-sim/llg/outline.oracle.test.ts).
+ */
+export const coarseLlg = { mesh: { cellM: ['5 nm', '5 nm', '1 nm'] }, edges: 'anisotropy', timeStepS: '0.1 ps' };

@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import type { Readable } from 'node:stream';
 import { slurmCluster, testWith } from '../../test-fixtures/external-tool.ts';
 import { cliPath, tempDir } from '../../test-fixtures/helpers.ts';
-import { shortNotchedTrack } from '../../../device-sim/presets/test-fixtures.ts';
+import { coarseLlg, shortNotchedTrack } from '../../../device-sim/presets/test-fixtures.ts';
 import { repoRoot } from '../../cli/version.ts';
 
 // A real single-node Slurm cluster, started by the project's own script (pipeline/executors/slurm/local-cluster.sh).
@@ -191,7 +191,7 @@ slurmTest.serial(
       p.config,
       JSON.stringify({
         device: { ...shortNotchedTrack, trialsPerState: 16 },
-        deviceLlg: { trialsPerState: 1 },
+        deviceLlg: { ...coarseLlg, trialsPerState: 1 },
         executor: { pollIntervalS: 0.5, shards: 2 },
       }),
     );
