@@ -70,6 +70,25 @@ for (const mapping of ['differential', 'reference-column'] as const) {
       assertClose(t, read.idealY[j]!, expected, { rel: 1e-12, abs: 1e-12 }, `nominal output ${j}`);
     }
   });
+
+  test(`${mapping}: the ADC's full scale is the largest partial sum of a tile (every weight +1, every input 1)`, (t) => {
+    const rows = 16;
+    const config = CrossbarConfig.parse({
+      mapping,
+      arrayRows: rows,
+      wordlineSegmentOhm: 1e-9,
+      bitlineSegmentOhm: 1e-9,
+      adcBits: 2,
+      dacBits: 16,
+      adcRangeFraction: 1,
+    });
+    const top = new Uint8Array(rows * 3).fill(4);
+    const read = new CrossbarLayer(config, exactLevels, top, rows, 3, trialStream(1, 'adc-test', 0)).read(
+      new Array(rows).fill(1),
+    );
+    // A 2-bit ADC reads -FS, 0 or FS: a full scale twice the largest sum would round rows up to 2 rows.
+    for (const y of read.y) assertClose(t, y, rows, { rel: 1e-6 }, 'output at full scale');
+  });
 }
 
 test('IR drop shows as column loss and output error, growing with the wire resistance', (t) => {
