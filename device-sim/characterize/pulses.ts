@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gammaRadPerST, mu0TMPerA } from '../../core/constants.ts';
+import { gammaRadPerST } from '../../core/constants.ts';
 import { anisotropyChangeJPerM3 } from '../wall/gate.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { DeviceConfig } from './device-config.ts';
@@ -58,7 +58,7 @@ function flowVelocityMPerS(device: DeviceConfig, currentDensityAPerM2: number): 
 /** The gate voltage that lowers K_eff by 60 % under the configured law (1 V without a track gate). */
 function defaultTopVoltageV(device: DeviceConfig): number {
   if (!device.gate) return 1;
-  const keff = device.material.kuJPerM3 - (mu0TMPerA * device.material.msatAPerM ** 2) / 2;
+  const keff = deriveWallConstants(device.material, device.geometry).keffJPerM3;
   const perVolt = anisotropyChangeJPerM3(device.gate.law, 1, device.geometry.thicknessM);
   return Math.abs((0.6 * keff) / perVolt);
 }
