@@ -7,31 +7,14 @@ import { headOf, loadDataset } from '../datasets/dataset.ts';
 import { evaluateOnCrossbar } from './crossbar-eval.ts';
 import type { LayerProduct } from './mlp.ts';
 import { gaussianDevice } from './synapses.ts';
-import { evaluate, train } from './train.ts';
+import { singleShotInsitu } from './test-fixtures.ts';
+import { evaluate } from './train.ts';
 
 // A one-layer network (784 -> 10, so the only layer's inputs are pixels) trained in-situ on a 3-state device.
 const mnist = loadDataset('mnist');
 const calibration = headOf(mnist.train, 3000);
 const testSplit = headOf(mnist.test, 500);
-const { net, synapses } = train(
-  {
-    layers: [784, 10],
-    epochs: 1,
-    batchSize: 50,
-    learningRate: 2e-3,
-    finalLearningRate: 2e-3,
-    activation: 'relu',
-    batchNorm: true,
-    seed: 4,
-    mode: 'insitu',
-    device: gaussianDevice(3, 0.05, 1e-14),
-    margin: Number.POSITIVE_INFINITY,
-    maxAttempts: 1,
-    layerLearningRateScale: true,
-  },
-  calibration,
-  testSplit,
-);
+const { net, synapses } = singleShotInsitu([784, 10], gaussianDevice(3, 0.05, 1e-14), 4, calibration, testSplit);
 const levels = { states: 3, meanSiemens: [], minSiemens: 2e-6, maxSiemens: 4e-6, samplesSiemens: [] };
 // Wires of 50 ohm a cell pitch cost this network about 3 % of its accuracy.
 const segmentOhm = 50;

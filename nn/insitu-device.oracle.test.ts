@@ -5,7 +5,7 @@ import { headOf, loadDataset } from '../datasets/dataset.ts';
 import { runExperiment } from './experiment.ts';
 import { tableDevice } from './synapses.ts';
 import { TrainConfig } from './train-config.ts';
-import { train } from './train.ts';
+import { singleShotInsitu } from './test-fixtures.ts';
 
 // A 3-state device with a wide spread: state k reads u ~ N(k/2, 0.12^2), 4000 samples a state (weight std ~0.24).
 const random = trialStream(5, 'test:wide-device', 0);
@@ -19,22 +19,10 @@ const table = {
 const poolWeights = table.entries.map((e) => e.samplesU.map((u) => 2 * Math.min(1, Math.max(0, u)) - 1));
 
 const mnist = loadDataset('mnist');
-const result = train(
-  {
-    layers: [784, 16, 10],
-    epochs: 1,
-    batchSize: 50,
-    learningRate: 2e-3,
-    finalLearningRate: 2e-3,
-    activation: 'relu',
-    batchNorm: true,
-    seed: 3,
-    mode: 'insitu',
-    device: tableDevice(table),
-    margin: Number.POSITIVE_INFINITY,
-    maxAttempts: 1,
-    layerLearningRateScale: true,
-  },
+const result = singleShotInsitu(
+  [784, 16, 10],
+  tableDevice(table),
+  3,
   headOf(mnist.train, 2000),
   headOf(mnist.test, 500),
 );

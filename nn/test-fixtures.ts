@@ -1,0 +1,29 @@
+import type { Split } from '../datasets/dataset.ts';
+import type { DeviceModel } from './synapses.ts';
+import { train } from './train.ts';
+
+/**
+ * One epoch of in-situ training where every device is programmed once per state change (no write-verify, no
+ * margin): the realized weights are single draws of the device, which the device-physics tests look at.
+ */
+export function singleShotInsitu(layers: number[], device: DeviceModel, seed: number, trainSplit: Split, test: Split) {
+  return train(
+    {
+      layers,
+      epochs: 1,
+      batchSize: 50,
+      learningRate: 2e-3,
+      finalLearningRate: 2e-3,
+      activation: 'relu',
+      batchNorm: true,
+      seed,
+      mode: 'insitu',
+      device,
+      margin: Number.POSITIVE_INFINITY,
+      maxAttempts: 1,
+      layerLearningRateScale: true,
+    },
+    trainSplit,
+    test,
+  );
+}
