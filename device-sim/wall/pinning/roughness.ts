@@ -67,8 +67,7 @@ export function edgeProfiles(options: Omit<RoughnessOptions, 'profileOfWall'>): 
   const edgesM = Array.from({ length: options.profiles }, (_, p): [Float64Array, Float64Array] => {
     const random = options.streamFor(p);
     const edge = () => correlatedNoise(points, lambda / stepM, random).map((v) => rmsM * v);
-    const lower = edge();
-    return [lower, edge()];
+    return [edge(), edge()]; // lower, then upper: the order they were always drawn in
   });
   return { originM: -margin, stepM, edgesM };
 }
