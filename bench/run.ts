@@ -6,6 +6,7 @@ import { arrheniusSlope } from './arrhenius.ts';
 import { benchCrossbarScaling, benchCrossbarVsNgspice, lossTable } from './crossbar.ts';
 import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
 import { benchLlgField, benchSp4 } from './llg.ts';
+import { benchLlgThroughput } from './llg-throughput.ts';
 import { benchNnEpoch } from './nn.ts';
 
 const repeats = Number(process.env['DWSYN_BENCH_REPEATS'] ?? 5);
@@ -58,4 +59,9 @@ if (!only || only === 'loss-table') lossTable();
 if (!only || only === 'nn') benchNnEpoch(repeats);
 if (!only || only === 'arrhenius') benchArrhenius();
 if (!only || only === 'llg') benchLlgField(repeats);
+if (!only || only === 'llg-throughput') {
+  // The commit issue 19 measures against: the solver before the fused kernels.
+  const baseline = process.env['DWSYN_BENCH_LLG_BASELINE'] ?? 'b3e89b4';
+  benchLlgThroughput(repeats, baseline);
+}
 if (!only || only === 'sp4') benchSp4(Number(process.env['DWSYN_BENCH_SP4_REPEATS'] ?? 1));

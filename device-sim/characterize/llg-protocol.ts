@@ -2,8 +2,8 @@ import { gammaRadPerST } from '../../core/constants.ts';
 import { trialStream } from '../../core/rng.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Gate } from '../wall/device-params.ts';
-import { StochasticHeun } from '../llg/heun.ts';
-import { cellCount, type VectorField } from '../llg/mesh.ts';
+import { stripHeun } from '../llg/fused-heun.ts';
+import type { VectorField } from '../llg/mesh.ts';
 import { minimize } from '../llg/minimize.ts';
 import { anisotropyOffsetJPerM3, trialPinningEnergy } from '../llg/pinning-anisotropy.ts';
 import { Strip, type StripSpec } from '../llg/strip.ts';
@@ -97,9 +97,8 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
       dxM * dyM * dzM,
       dt,
     );
-    const heun = new StochasticHeun(
-      cellCount(strip.mesh),
-      (state, b) => strip.addField(state, b),
+    const heun = stripHeun(
+      strip,
       device.material.alpha,
       gammaRadPerST,
       sigmaT,

@@ -1,6 +1,7 @@
 import { mu0TMPerA } from '../../core/constants.ts';
 import { demagTensor } from './demag-tensor.ts';
-import { FftArena, FftPlan, RealFftPlan, rowLength, smoothSize, type ComplexArray, type WasmArray } from './fft.ts';
+import { FftArena, FftPlan, RealFftPlan, rowLength, smoothSize, type ComplexArray } from './fft.ts';
+import type { WasmArray } from './wasm-arena.ts';
 import type { Mesh, VectorField } from './mesh.ts';
 
 const components = ['xx', 'yy', 'zz', 'xy', 'xz', 'yz'] as const;

@@ -1,6 +1,27 @@
 import type { Mesh, VectorField } from './mesh.ts';
 
 /**
+ * The coefficients of the exchange-DMI stencil [T]: cx, cy, cz = 2A/(Ms d²) per axis; dmiX, dmiY = 2D/Ms times the
+ * 1/(2d) of the central difference; gx, gy = d D/(2A), with which a missing neighbour's ghost
+ * m_g = m + d (D/2A)(ẑ × n) × m is written out per outward normal n: n = ±x̂ adds ±gx m_z to m_x and ∓gx m_x to m_z,
+ * n = ±ŷ adds ±gy m_z to m_y and ∓gy m_y to m_z.
+ */
+export function exchangeDmiStencil(mesh: Mesh, aexJPerM: number, dmiJPerM2: number, msatAPerM: number) {
+  const exchange = (d: number) => (2 * aexJPerM) / (msatAPerM * d * d);
+  const dmi = (d: number) => dmiJPerM2 / (msatAPerM * d);
+  const ratio = dmiJPerM2 / (2 * aexJPerM);
+  return {
+    cx: exchange(mesh.dxM),
+    cy: exchange(mesh.dyM),
+    cz: exchange(mesh.dzM),
+    dmiX: dmi(mesh.dxM),
+    dmiY: dmi(mesh.dyM),
+    gx: mesh.dxM * ratio,
+    gy: mesh.dyM * ratio,
+  };
+}
+
+/**
  * Interfacial (Néel) DMI of a film with its normal along z, energy density D [m_z ∇·m − (m·∇) m_z], with
  * the free-surface condition ∂m/∂n = (D/2A)(ẑ × n) × m (Rohart & Thiaville 2013). The condition sets the
  * ghost value of a missing neighbour, m_g = m + d (D/2A)(ẑ × n) × m, which both the DMI field and the
@@ -19,18 +40,9 @@ export function addExchangeDmiField(
   b: VectorField,
   film?: Uint8Array,
 ): void {
-  const { nx, ny, nz, dxM, dyM, dzM } = mesh;
+  const { nx, ny, nz } = mesh;
   const plane = nx * ny;
-  const exchange = (d: number) => (2 * aexJPerM) / (msatAPerM * d * d);
-  const dmi = (d: number) => dmiJPerM2 / (msatAPerM * d); // 2D/Ms times 1/(2d) of the central difference
-  // A missing neighbour's ghost, m_g = m + d (D/2A)(ẑ × n) × m, written out per outward normal n:
-  // n = ±x̂ adds ±gx m_z to m_x and ∓gx m_x to m_z; n = ±ŷ adds ±gy m_z to m_y and ∓gy m_y to m_z.
-  const ratio = dmiJPerM2 / (2 * aexJPerM);
-  const gx = dxM * ratio;
-  const gy = dyM * ratio;
-  // Coefficients of the stencil, once per call rather than per cell.
-  const [cx, cy, cz] = [exchange(dxM), exchange(dyM), exchange(dzM)];
-  const [dmiX, dmiY] = [dmi(dxM), dmi(dyM)];
+  const { cx, cy, cz, dmiX, dmiY, gx, gy } = exchangeDmiStencil(mesh, aexJPerM, dmiJPerM2, msatAPerM);
   const { x: mX, y: mY, z: mZ } = m;
   for (let iz = 0; iz < nz; iz++) {
     for (let iy = 0; iy < ny; iy++) {

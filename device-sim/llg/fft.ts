@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { WasmArena, type WasmArray } from './wasm-arena.ts';
 
 /** The exports of device-sim/llg/wasm/fft.wasm (sources: wasm/*.as.ts, entry fft.as.ts); pointers are byte offsets. */
 interface FftExports {
@@ -88,60 +89,20 @@ interface FftExports {
 
 const wasmModule = new WebAssembly.Module(readFileSync(new URL('./wasm/fft.wasm', import.meta.url)));
 
-/** A float64 array in an FftArena: its byte offset for the kernels and a view for TypeScript. */
-export interface WasmArray {
-  readonly offset: number;
-  readonly data: Float64Array;
-}
-
 /** Split real and imaginary parts. */
 export interface ComplexArray {
   readonly re: WasmArray;
   readonly im: WasmArray;
 }
 
-/**
- * A fixed WebAssembly memory for the FFT kernels, handed out by a bump pointer (a solver allocates its
- * buffers once, so views stay valid: the memory never grows).
- */
-export class FftArena {
-  readonly kernels: FftExports;
-  private readonly memory: WebAssembly.Memory;
-  private next = 0;
-  private readonly capacityBytes: number;
-
+/** The FFT kernels' memory. */
+export class FftArena extends WasmArena<FftExports> {
   constructor(float64Count: number) {
-    // Room for the plans' factors and twiddles beside the arrays asked for.
-    const pages = Math.ceil((float64Count * 8 + (1 << 20)) / 65536);
-    this.capacityBytes = pages * 65536;
-    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } })
-      .exports as unknown as FftExports;
-    // Below the heap base lies the module's static data, which the arena must neither hand out nor overwrite.
-    this.next = Math.ceil(this.kernels.heapBase() / 16) * 16;
-  }
-
-  float64(length: number): WasmArray {
-    const offset = this.take(length * 8);
-    return { offset, data: new Float64Array(this.memory.buffer, offset, length) };
+    super(wasmModule, float64Count);
   }
 
   complex(length: number): ComplexArray {
     return { re: this.float64(length), im: this.float64(length) };
-  }
-
-  int32(values: readonly number[]): number {
-    const offset = this.take(values.length * 4);
-    new Int32Array(this.memory.buffer, offset, values.length).set(values);
-    return offset;
-  }
-
-  private take(bytes: number): number {
-    const offset = this.next;
-    if (offset + bytes > this.capacityBytes)
-      throw new Error(`internal error: FFT arena of ${this.capacityBytes} bytes is full`);
-    this.next = offset + Math.ceil(bytes / 16) * 16; // 16-byte alignment for v128 loads
-    return offset;
   }
 }
 

@@ -4,7 +4,7 @@ import { checkTrack, type CaseProblem } from '../wall/check-case.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import { cellSizeProblems, heunStepFactor, largestFieldT } from './checks.ts';
 import { paddedGrid } from './demag.ts';
-import { StochasticHeun } from './heun.ts';
+import { stripHeun } from './fused-heun.ts';
 import { llgRateOf } from './llg.ts';
 import type { LlgCase } from './llg-case.ts';
 import { average, cellCount, type VectorField } from './mesh.ts';
@@ -229,14 +229,7 @@ function stepper(
     strip.mesh.dxM * strip.mesh.dyM * strip.mesh.dzM,
     dtS,
   );
-  const heun = new StochasticHeun(
-    cells,
-    (m, b) => strip.addField(m, b),
-    alpha,
-    gammaRadPerST,
-    sigmaT,
-    trialStream(c.seed, 'llg-noise', trial),
-  );
+  const heun = stripHeun(strip, alpha, gammaRadPerST, sigmaT, trialStream(c.seed, 'llg-noise', trial));
   return {
     advance: (m) => {
       for (let s = 0; s < steps; s++) heun.step(m, dtS);

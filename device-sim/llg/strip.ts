@@ -3,12 +3,29 @@ import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
 import { addUniaxialField, anisotropyMap } from './anisotropy.ts';
 import { Demag } from './demag.ts';
-import { addExchangeDmiField } from './dmi.ts';
+import { addExchangeDmiField, exchangeDmiStencil } from './dmi.ts';
 import { fieldEnergyJ } from './energy.ts';
 import { outlineMask, vacuumCells, type Outline } from './outline.ts';
 import { average, cellCount, vectorField, type Mesh, type VectorField } from './mesh.ts';
 import { addSpinOrbitField, addZhangLiField } from './spin-torques.ts';
 import { addZeemanField } from './zeeman.ts';
+
+/**
+ * The effective field of a strip as the fused kernels take it (fused-heun.ts): the local terms as coefficients, the
+ * magnetostatic field as a function, each term as addField adds it.
+ */
+export interface LocalTerms {
+  readonly mesh: Mesh;
+  readonly film: Uint8Array | undefined;
+  readonly stencil: ReturnType<typeof exchangeDmiStencil>;
+  readonly msatAPerM: number;
+  readonly kuJPerM3: Float64Array;
+  readonly axis: readonly [number, number, number];
+  readonly appliedT: readonly [number, number, number];
+  /** Absent when no current flows. */
+  readonly spinOrbit?: { sigma: readonly [number, number, number]; dampingLikeT: number; fieldLikeT: number };
+  addDemag(m: VectorField, b: VectorField): void;
+}
 
 /** How the strip's own magnetostatic field is computed. */
 export type DemagMode = 'full' | 'thin-film';
@@ -71,6 +88,7 @@ export class Strip {
   private drive: Drive = { fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 };
   private kuJPerM3: Float64Array;
   private readonly terms: readonly EnergyTerm[];
+  private readonly addDemag: (m: VectorField, b: VectorField) => void;
   /** 1 for film, 0 for vacuum, when the strip has an outline. */
   readonly film: Uint8Array | undefined;
   private readonly vacuum: Uint32Array;
@@ -90,6 +108,7 @@ export class Strip {
     this.kuJPerM3 = this.anisotropy(0);
     const { material } = spec;
     const ms = material.msatAPerM;
+    this.addDemag = this.demag ? (m, b) => this.demag!.addField(ms, m, b) : (m, b) => addThinFilmDemag(ms, m, b);
     this.terms = [
       {
         name: 'exchangeDmi',
@@ -97,11 +116,7 @@ export class Strip {
         add: (m, b) => addExchangeDmiField(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms, m, b, this.film),
       },
       { name: 'anisotropy', selfInteraction: true, add: (m, b) => addUniaxialField(this.kuJPerM3, up, ms, m, b) },
-      {
-        name: 'demag',
-        selfInteraction: true,
-        add: this.demag ? (m, b) => this.demag!.addField(ms, m, b) : (m, b) => addThinFilmDemag(ms, m, b),
-      },
+      { name: 'demag', selfInteraction: true, add: this.addDemag },
       { name: 'zeeman', selfInteraction: false, add: (_m, b) => addZeemanField(this.drive.fieldT, b) },
     ];
   }
@@ -126,6 +141,33 @@ export class Strip {
         addZhangLiField(this.mesh, c.sttVelocityMPerSPerAPerM2 * j, c.nonAdiabaticity, gammaRadPerST, m, b);
     }
     this.clearVacuum(b);
+  }
+
+  /** addField's terms under the current drive, for the fused kernels; undefined when Zhang-Li STT (no kernel) acts. */
+  localTerms(): LocalTerms | undefined {
+    const c = this.constants;
+    if (c.sttVelocityMPerSPerAPerM2 !== 0) return undefined;
+    const { material } = this.spec;
+    const j = this.drive.currentDensityAPerM2;
+    return {
+      mesh: this.mesh,
+      film: this.film,
+      stencil: exchangeDmiStencil(this.mesh, material.aexJPerM, -material.dmiJPerM2, material.msatAPerM),
+      msatAPerM: material.msatAPerM,
+      kuJPerM3: this.kuJPerM3,
+      axis: up,
+      appliedT: this.drive.fieldT,
+      ...(j !== 0
+        ? {
+            spinOrbit: {
+              sigma: sigmaSot,
+              dampingLikeT: c.spinHallFieldTPerAPerM2 * j,
+              fieldLikeT: c.fieldLikeTPerAPerM2 * j,
+            },
+          }
+        : {}),
+      addDemag: this.addDemag,
+    };
   }
 
   private clearVacuum(field: VectorField): void {

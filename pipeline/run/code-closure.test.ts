@@ -56,6 +56,7 @@ test("the stages' closures hold what the hand-written lists missed, and no stage
   t.true(train.includes('nn/wasm/kernels.wasm') && train.includes('nn/wasm/matmul.as.ts'));
   t.false(closure('crossbar/stage.ts').some((file) => file.startsWith('nn/') || file.startsWith('device-sim/')));
   t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/fft.wasm'));
+  t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/heun.as.ts'), 'the fused Heun kernels');
   t.false(closure('device-sim/stage.ts').some((file) => file.startsWith('nn/')));
   const hashes = hashCodeClosure(repoRoot, [join(repoRoot, 'crossbar/stage.ts')]);
   t.truthy(

@@ -1,0 +1,51 @@
+/** A float64 array in a WasmArena: its byte offset for the kernels and a view for TypeScript. */
+export interface WasmArray {
+  readonly offset: number;
+  readonly data: Float64Array;
+}
+
+/**
+ * A fixed WebAssembly memory for one instance of a kernel module, handed out by a bump pointer (a solver allocates
+ * its buffers once, so views stay valid: the memory never grows).
+ */
+export class WasmArena<Exports extends { heapBase(): number }> {
+  readonly kernels: Exports;
+  private readonly memory: WebAssembly.Memory;
+  private next = 0;
+  private readonly capacityBytes: number;
+
+  constructor(module: WebAssembly.Module, float64Count: number) {
+    // Room for the plans' factors and twiddles beside the arrays asked for.
+    const pages = Math.ceil((float64Count * 8 + (1 << 20)) / 65536);
+    this.capacityBytes = pages * 65536;
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.kernels = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as Exports;
+    // Below the heap base lies the module's static data, which the arena must neither hand out nor overwrite.
+    this.next = Math.ceil(this.kernels.heapBase() / 16) * 16;
+  }
+
+  float64(length: number): WasmArray {
+    const offset = this.take(length * 8);
+    return { offset, data: new Float64Array(this.memory.buffer, offset, length) };
+  }
+
+  /** A byte array: its offset and a view. */
+  uint8(length: number): { offset: number; data: Uint8Array } {
+    const offset = this.take(length);
+    return { offset, data: new Uint8Array(this.memory.buffer, offset, length) };
+  }
+
+  int32(values: readonly number[]): number {
+    const offset = this.take(values.length * 4);
+    new Int32Array(this.memory.buffer, offset, values.length).set(values);
+    return offset;
+  }
+
+  private take(bytes: number): number {
+    const offset = this.next;
+    if (offset + bytes > this.capacityBytes)
+      throw new Error(`internal error: WebAssembly arena of ${this.capacityBytes} bytes is full`);
+    this.next = offset + Math.ceil(bytes / 16) * 16; // 16-byte alignment for v128 loads
+    return offset;
+  }
+}
