@@ -27,6 +27,16 @@ export class RandomStream {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s3 = 1; // the all-zero state is a fixed point
   }
 
+  /** The generator's state, four uint32 words (for a kernel that continues the stream elsewhere). */
+  get state(): Uint32Array {
+    return Uint32Array.of(this.s0, this.s1, this.s2, this.s3);
+  }
+
+  /** Continues from a state that `state` gave. */
+  set state(words: Uint32Array) {
+    [this.s0, this.s1, this.s2, this.s3] = [words[0]!, words[1]!, words[2]!, words[3]!];
+  }
+
   /** Next 32-bit output, as an unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;
@@ -98,6 +108,13 @@ const zigRatio = new Float64Array(128);
   zigX[128] = 0;
   for (let i = 0; i < 128; i++) zigRatio[i] = zigX[i + 1]! / zigX[i]!;
 }
+
+/** The ziggurat's base-layer edge R, layer edges (129) and edge ratios (128): for kernels that draw the same normals. */
+export const ziggurat: { r: number; x: Readonly<Float64Array>; ratio: Readonly<Float64Array> } = {
+  r: zigR,
+  x: zigX,
+  ratio: zigRatio,
+};
 
 /** The 128-bit state of a named stream: independent of how work is split between workers. */
 export function streamState(seed: number, label: string, index = 0): Uint32Array {

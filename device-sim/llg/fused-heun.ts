@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { RandomStream } from '../../core/rng.ts';
+import { type RandomStream, ziggurat } from '../../core/rng.ts';
 import { StochasticHeun } from './heun.ts';
 import { cellCount, type Mesh, type VectorField } from './mesh.ts';
 import type { LocalTerms, Strip } from './strip.ts';
-import { drawThermalField } from './thermal.ts';
 import { WasmArena, type WasmArray } from './wasm-arena.ts';
 
 /** The exports of device-sim/llg/wasm/heun.wasm (source: wasm/heun.as.ts); pointers are byte offsets. */
@@ -31,6 +30,16 @@ interface HeunExports {
     ux: number,
     uy: number,
     uz: number,
+  ): void;
+  thermalNoise(
+    state: number,
+    zigX: number,
+    zigRatio: number,
+    zigR: number,
+    sigmaT: number,
+    noise: number,
+    step: number,
+    count: number,
   ): void;
   finishStage(
     m: number,
@@ -113,6 +122,10 @@ export class FusedStochasticHeun {
   /** 0 when the strip has no outline. */
   private readonly filmOffset: number;
   private readonly interiorOffset: number;
+  /** The noise stream's state while a kernel draws from it, and the ziggurat's tables. */
+  private readonly streamState: { offset: number; data: Uint32Array };
+  private readonly zigX: WasmArray;
+  private readonly zigRatio: WasmArray;
 
   constructor(strip: Strip, alpha: number, gammaRadPerST: number, sigmaT: number, random: RandomStream) {
     const terms = FusedStochasticHeun.terms(strip);
@@ -123,7 +136,7 @@ export class FusedStochasticHeun {
     this.random = random;
     const cells = terms.kuJPerM3.length;
     this.cells = cells;
-    this.arena = new WasmArena<HeunExports>(wasmModule, 16 * cells + 64);
+    this.arena = new WasmArena<HeunExports>(wasmModule, 16 * cells + 512, { exp: Math.exp, log: Math.log });
     [this.m, this.predicted, this.noise, this.b, this.rate] = Array.from({ length: 5 }, () =>
       wasmField(this.arena, cells),
     ) as [WasmField, WasmField, WasmField, WasmField, WasmField];
@@ -136,6 +149,11 @@ export class FusedStochasticHeun {
     const interior = this.arena.uint8(cells + 1);
     interior.data.set(interiorCells(terms.mesh, terms.film));
     this.interiorOffset = interior.offset;
+    this.streamState = this.arena.uint32(4);
+    this.zigX = this.arena.float64(ziggurat.x.length);
+    this.zigX.data.set(ziggurat.x);
+    this.zigRatio = this.arena.float64(ziggurat.ratio.length);
+    this.zigRatio.data.set(ziggurat.ratio);
   }
 
   private static terms(strip: Strip): LocalTerms {
@@ -150,7 +168,7 @@ export class FusedStochasticHeun {
       this.ku.data.set(terms.kuJPerM3);
       this.kuSource = terms.kuJPerM3;
     }
-    drawThermalField(this.sigmaT, this.random, this.noise.view);
+    this.drawNoise();
     const state = this.m.view;
     state.x.set(m.x);
     state.y.set(m.y);
@@ -160,6 +178,22 @@ export class FusedStochasticHeun {
     m.x.set(state.x);
     m.y.set(state.y);
     m.z.set(state.z);
+  }
+
+  /** drawThermalField in the kernel: the same normals from the same stream, which then continues from there. */
+  private drawNoise(): void {
+    this.streamState.data.set(this.random.state);
+    this.arena.kernels.thermalNoise(
+      this.streamState.offset,
+      this.zigX.offset,
+      this.zigRatio.offset,
+      ziggurat.r,
+      this.sigmaT,
+      this.noise.offset,
+      8 * this.cells,
+      this.cells,
+    );
+    this.random.state = this.streamState.data;
   }
 
   /** One Heun stage from `from`: its field and rate, then the predictor (into `out`) or the corrector (into m). */

@@ -14,12 +14,14 @@ export class WasmArena<Exports extends { heapBase(): number }> {
   private next = 0;
   private readonly capacityBytes: number;
 
-  constructor(module: WebAssembly.Module, float64Count: number) {
+  /** `imports`: the module's imports from `env` beside the memory. */
+  constructor(module: WebAssembly.Module, float64Count: number, imports: Record<string, (x: number) => number> = {}) {
     // Room for the plans' factors and twiddles beside the arrays asked for.
     const pages = Math.ceil((float64Count * 8 + (1 << 20)) / 65536);
     this.capacityBytes = pages * 65536;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    this.kernels = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as Exports;
+    this.kernels = new WebAssembly.Instance(module, { env: { memory: this.memory, ...imports } })
+      .exports as unknown as Exports;
     // Below the heap base lies the module's static data, which the arena must neither hand out nor overwrite.
     this.next = Math.ceil(this.kernels.heapBase() / 16) * 16;
   }
@@ -33,6 +35,12 @@ export class WasmArena<Exports extends { heapBase(): number }> {
   uint8(length: number): { offset: number; data: Uint8Array } {
     const offset = this.take(length);
     return { offset, data: new Uint8Array(this.memory.buffer, offset, length) };
+  }
+
+  /** An array of uint32: its offset and a view. */
+  uint32(length: number): { offset: number; data: Uint32Array } {
+    const offset = this.take(length * 4);
+    return { offset, data: new Uint32Array(this.memory.buffer, offset, length) };
   }
 
   int32(values: readonly number[]): number {

@@ -365,3 +365,76 @@ function finishPair(
   v128.store(out + step + at, f64x2.div(y, norm));
   v128.store(out + 2 * step + at, f64x2.div(z, norm));
 }
+
+// Math.exp and Math.log of the JavaScript engine: the rare ziggurat draws that need them then give the same doubles
+// as core/rng.ts.
+@external('env', 'exp')
+declare function jsExp(x: f64): f64;
+@external('env', 'log')
+declare function jsLog(x: f64): f64;
+
+/** xoshiro128** (core/rng.ts RandomStream.nextUint32) on the state of four u32 at `state`. */
+@inline
+function nextUint32(state: usize): u32 {
+  const s0 = load<u32>(state);
+  const s1 = load<u32>(state, 4);
+  let s2 = load<u32>(state, 8);
+  let s3 = load<u32>(state, 12);
+  const x = s1 * 5;
+  const result = ((x << 7) | (x >>> 25)) * 9;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  store<u32>(state, s0 ^ s3, 0);
+  store<u32>(state, s1 ^ s2, 4);
+  store<u32>(state, s2 ^ t, 8);
+  store<u32>(state, (s3 << 11) | (s3 >>> 21), 12);
+  return result;
+}
+
+/** RandomStream.uniform: [0, 1) from 53 bits. */
+@inline
+function uniform(state: usize): f64 {
+  const high = <f64>(nextUint32(state) >>> 5);
+  const low = <f64>(nextUint32(state) >>> 6);
+  return (high * 67108864 + low) / 9007199254740992;
+}
+
+/** RandomStream.normal: the 128-layer ziggurat, the layer edges at `zigX` (129) and their ratios at `zigRatio`. */
+function normal(state: usize, zigX: usize, zigRatio: usize, zigR: f64): f64 {
+  for (;;) {
+    const a = nextUint32(state);
+    const b = nextUint32(state);
+    const layer = <i32>(a & 127);
+    const u = 2 * ((<f64>(a >>> 7) * 2097152 + <f64>(b >>> 11)) / 70368744177664) - 1;
+    const edge = f(zigX, layer);
+    if (Math.abs(u) < f(zigRatio, layer)) return u * edge;
+    if (layer == 0) {
+      let x: f64;
+      let y: f64;
+      do {
+        x = jsLog(1 - uniform(state)) / zigR;
+        y = jsLog(1 - uniform(state));
+      } while (-2 * y < x * x);
+      return u < 0 ? x - zigR : zigR - x;
+    }
+    const x = u * edge;
+    const next = f(zigX, layer + 1);
+    const f0 = jsExp(-0.5 * (edge * edge - x * x));
+    const f1 = jsExp(-0.5 * (next * next - x * x));
+    if (f1 + uniform(state) * (f0 - f1) < 1) return x;
+  }
+  return unreachable();
+}
+
+/**
+ * thermal.ts drawThermalField: σ times a standard normal for each cell's x, y, z in turn, from the stream whose state
+ * is at `state` (left advanced).
+ */
+export function thermalNoise(state: usize, zigX: usize, zigRatio: usize, zigR: f64, sigmaT: f64, noise: usize, step: usize, count: i32): void {
+  for (let i = 0; i < count; i++) {
+    put(noise, i, sigmaT * normal(state, zigX, zigRatio, zigR));
+    put(noise + step, i, sigmaT * normal(state, zigX, zigRatio, zigR));
+    put(noise + 2 * step, i, sigmaT * normal(state, zigX, zigRatio, zigR));
+  }
+}
