@@ -373,48 +373,47 @@ declare function jsExp(x: f64): f64;
 @external('env', 'log')
 declare function jsLog(x: f64): f64;
 
-/** xoshiro128** (core/rng.ts RandomStream.nextUint32) on the state of four u32 at `state`. */
-@inline
-function nextUint32(state: usize): u32 {
-  const s0 = load<u32>(state);
-  const s1 = load<u32>(state, 4);
-  let s2 = load<u32>(state, 8);
-  let s3 = load<u32>(state, 12);
+// The stream's state while thermalNoise runs: four u32 in wasm globals, which the rare draws (uniform, tail, wedge)
+// use; the common draw keeps them in locals.
+let s0: u32 = 0;
+let s1: u32 = 0;
+let s2: u32 = 0;
+let s3: u32 = 0;
+
+/** xoshiro128** (core/rng.ts RandomStream.nextUint32) on the globals. */
+function nextUint32(): u32 {
   const x = s1 * 5;
   const result = ((x << 7) | (x >>> 25)) * 9;
   const t = s1 << 9;
   s2 ^= s0;
   s3 ^= s1;
-  store<u32>(state, s0 ^ s3, 0);
-  store<u32>(state, s1 ^ s2, 4);
-  store<u32>(state, s2 ^ t, 8);
-  store<u32>(state, (s3 << 11) | (s3 >>> 21), 12);
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = (s3 << 11) | (s3 >>> 21);
   return result;
 }
 
 /** RandomStream.uniform: [0, 1) from 53 bits. */
-@inline
-function uniform(state: usize): f64 {
-  const high = <f64>(nextUint32(state) >>> 5);
-  const low = <f64>(nextUint32(state) >>> 6);
+function uniform(): f64 {
+  const high = <f64>(nextUint32() >>> 5);
+  const low = <f64>(nextUint32() >>> 6);
   return (high * 67108864 + low) / 9007199254740992;
 }
 
-/** RandomStream.normal: the 128-layer ziggurat, the layer edges at `zigX` (129) and their ratios at `zigRatio`. */
-function normal(state: usize, zigX: usize, zigRatio: usize, zigR: f64): f64 {
+/**
+ * The rest of RandomStream.normal once the first try's (layer, u) fell outside its layer's core: the tail of the base
+ * layer, or the wedge test and, failing it, fresh tries. `zigX`: the layer edges (129), `zigRatio` their ratios.
+ */
+function normalSlow(layer: i32, u: f64, zigX: usize, zigRatio: usize, zigR: f64): f64 {
   for (;;) {
-    const a = nextUint32(state);
-    const b = nextUint32(state);
-    const layer = <i32>(a & 127);
-    const u = 2 * ((<f64>(a >>> 7) * 2097152 + <f64>(b >>> 11)) / 70368744177664) - 1;
     const edge = f(zigX, layer);
-    if (Math.abs(u) < f(zigRatio, layer)) return u * edge;
     if (layer == 0) {
       let x: f64;
       let y: f64;
       do {
-        x = jsLog(1 - uniform(state)) / zigR;
-        y = jsLog(1 - uniform(state));
+        x = jsLog(1 - uniform()) / zigR;
+        y = jsLog(1 - uniform());
       } while (-2 * y < x * x);
       return u < 0 ? x - zigR : zigR - x;
     }
@@ -422,19 +421,66 @@ function normal(state: usize, zigX: usize, zigRatio: usize, zigR: f64): f64 {
     const next = f(zigX, layer + 1);
     const f0 = jsExp(-0.5 * (edge * edge - x * x));
     const f1 = jsExp(-0.5 * (next * next - x * x));
-    if (f1 + uniform(state) * (f0 - f1) < 1) return x;
+    if (f1 + uniform() * (f0 - f1) < 1) return x;
+    const a = nextUint32();
+    const b = nextUint32();
+    layer = <i32>(a & 127);
+    u = 2 * ((<f64>(a >>> 7) * 2097152 + <f64>(b >>> 11)) / 70368744177664) - 1;
+    if (Math.abs(u) < f(zigRatio, layer)) return u * f(zigX, layer);
   }
   return unreachable();
 }
 
 /**
- * thermal.ts drawThermalField: σ times a standard normal for each cell's x, y, z in turn, from the stream whose state
- * is at `state` (left advanced).
+ * thermal.ts drawThermalField: σ times a standard normal (RandomStream.normal, the 128-layer ziggurat) for each cell's
+ * x, y, z in turn, from the stream whose xoshiro128** state is the four u32 at `state` (left advanced).
  */
 export function thermalNoise(state: usize, zigX: usize, zigRatio: usize, zigR: f64, sigmaT: f64, noise: usize, step: usize, count: i32): void {
+  let a0 = load<u32>(state);
+  let a1 = load<u32>(state, 4);
+  let a2 = load<u32>(state, 8);
+  let a3 = load<u32>(state, 12);
   for (let i = 0; i < count; i++) {
-    put(noise, i, sigmaT * normal(state, zigX, zigRatio, zigR));
-    put(noise + step, i, sigmaT * normal(state, zigX, zigRatio, zigR));
-    put(noise + 2 * step, i, sigmaT * normal(state, zigX, zigRatio, zigR));
+    for (let component = 0; component < 3; component++) {
+      // Two xoshiro128** outputs, written out on the locals.
+      let x = a1 * 5;
+      const first = ((x << 7) | (x >>> 25)) * 9;
+      let t = a1 << 9;
+      a2 ^= a0;
+      a3 ^= a1;
+      a1 ^= a2;
+      a0 ^= a3;
+      a2 ^= t;
+      a3 = (a3 << 11) | (a3 >>> 21);
+      x = a1 * 5;
+      const second = ((x << 7) | (x >>> 25)) * 9;
+      t = a1 << 9;
+      a2 ^= a0;
+      a3 ^= a1;
+      a1 ^= a2;
+      a0 ^= a3;
+      a2 ^= t;
+      a3 = (a3 << 11) | (a3 >>> 21);
+      const layer = <i32>(first & 127);
+      const u = 2 * ((<f64>(first >>> 7) * 2097152 + <f64>(second >>> 11)) / 70368744177664) - 1;
+      let value: f64;
+      if (Math.abs(u) < f(zigRatio, layer)) value = u * f(zigX, layer);
+      else {
+        s0 = a0;
+        s1 = a1;
+        s2 = a2;
+        s3 = a3;
+        value = normalSlow(layer, u, zigX, zigRatio, zigR);
+        a0 = s0;
+        a1 = s1;
+        a2 = s2;
+        a3 = s3;
+      }
+      put(noise + <usize>component * step, i, sigmaT * value);
+    }
   }
+  store<u32>(state, a0);
+  store<u32>(state, a1, 4);
+  store<u32>(state, a2, 8);
+  store<u32>(state, a3, 12);
 }
