@@ -3,7 +3,8 @@
  * (600 x 50 x 1 nm in 2.5 nm cells, full demag, DMI, 300 K, an SOT current), this checkout side by side with a
  * baseline commit (`git archive`d into a temporary directory, sharing this checkout's node_modules) in the same run,
  * alternating. A run's fixed costs (start-up, the demag kernel) drop out as the difference between a long and a short
- * run. Both print the final wall positions, which show whether the two follow the same trajectories.
+ * run. Both print the final wall positions, which show whether the two follow the same trajectories. With several
+ * trials a run, this checkout spreads them over worker threads (the case's `workers`, default one per core).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,7 @@ function run(root: string, config: string): { seconds: number; finalM: number[] 
   return { seconds, finalM: table.filter((row) => row.tS === last).map((row) => row.positionM) };
 }
 
-export function benchLlgThroughput(repeats: number, baseline: string, walls = 1): void {
+export function benchLlgThroughput(repeats: number, baseline: string, walls: number): void {
   const versions = [
     { name: `baseline ${baseline}`, root: checkout(baseline) },
     { name: 'this checkout', root: repoRoot },

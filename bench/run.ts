@@ -62,6 +62,8 @@ if (!only || only === 'llg') benchLlgField(repeats);
 if (!only || only === 'llg-throughput') {
   // The commit issue 19 measures against: the solver before the fused kernels.
   const baseline = process.env['DWSYN_BENCH_LLG_BASELINE'] ?? 'b3e89b4';
-  benchLlgThroughput(repeats, baseline);
+  // One trial a run: the speed of a core; two: both cores (trials on worker threads here, one after the other there).
+  benchLlgThroughput(repeats, baseline, 1);
+  benchLlgThroughput(repeats, baseline, 2);
 }
 if (!only || only === 'sp4') benchSp4(Number(process.env['DWSYN_BENCH_SP4_REPEATS'] ?? 1));

@@ -12,7 +12,8 @@ import { toSi } from '../core/quantity.ts';
 import { readJsonFile, writeFileAtomic } from '../pipeline/artifacts/json-file.ts';
 import { cellSizeProblems } from './llg/checks.ts';
 import { LlgCase } from './llg/llg-case.ts';
-import { checkLlgCase, simulateLlgCase } from './llg/llg-simulate.ts';
+import { checkLlgCase } from './llg/llg-simulate.ts';
+import { simulateLlgCaseOnWorkers } from './llg/llg-workers.ts';
 import { compareModels, oneDimensionalCase } from './llg/compare.ts';
 import { formatOvf, parseOvf } from './llg/ovf.ts';
 import { rkMethods, type RkMethod } from './llg/runge-kutta.ts';
@@ -80,7 +81,7 @@ export function registerDeviceCommands(program: Command): void {
       false,
     )
     .option('--ovf <dir>', "llg: write each trial's relaxed start and final state there as OVF 2.0 (binary 8)")
-    .action((options: { config: string; json: boolean; csv: boolean; ovf?: string }) => {
+    .action(async (options: { config: string; json: boolean; csv: boolean; ovf?: string }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
       if (caseModel(options.config) === 'llg') {
         const llgCase = loadCaseFile(options.config, LlgCase, checkLlgCase);
@@ -91,7 +92,7 @@ export function registerDeviceCommands(program: Command): void {
               `${options.config}: field initialStateFile:`,
             )
           : undefined;
-        simulateLlgCommand(llgCase, options, start);
+        await simulateLlgCommand(llgCase, options, start);
         return;
       }
       if (options.ovf) throw new UsageError('--ovf: the 1-D model has no magnetization to write ("model": "llg" has)');
@@ -338,16 +339,21 @@ function caseModel(path: string): unknown {
   }
 }
 
-function simulateLlgCommand(
+async function simulateLlgCommand(
   llgCase: LlgCase,
   options: { json: boolean; csv: boolean; ovf?: string },
   start: VectorField | undefined,
-): void {
+): Promise<void> {
   const progress = stderrProgress('llg', llgCase.walls * llgCase.samples);
-  const { rows, trials, strip } = simulateLlgCase(llgCase, () => progress.increment(), start);
+  const { rows, trials, mesh } = await simulateLlgCaseOnWorkers(
+    llgCase,
+    llgCase.workers,
+    () => progress.increment(),
+    start,
+  );
   progress.stop();
   const summary = {
-    mesh: strip.mesh,
+    mesh: mesh,
     startPositionM: trials.map((t) => t.startPositionM),
     finalPositionM: trials.map((t) => t.finalPositionM),
     displacementM: trials.map((t) => t.finalPositionM - t.startPositionM),
@@ -359,12 +365,12 @@ function simulateLlgCommand(
     trials.forEach((t, i) => {
       writeFileAtomic(
         join(options.ovf!, `trial${i}-start.ovf`),
-        formatOvf({ mesh: strip.mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'),
+        formatOvf({ mesh: mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'),
       );
       writeFileAtomic(
         join(options.ovf!, `trial${i}-final.ovf`),
         formatOvf(
-          { mesh: strip.mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` },
+          { mesh: mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` },
           'binary8',
         ),
       );
@@ -374,7 +380,7 @@ function simulateLlgCommand(
   else if (options.csv) process.stdout.write(`${Papa.unparse(rows)}\n`);
   else {
     process.stdout.write(
-      `mesh ${strip.mesh.nx} x ${strip.mesh.ny} x ${strip.mesh.nz} cells\ntrial  startPositionM  finalPositionM  displacementM  meanVelocityMPerS\n`,
+      `mesh ${mesh.nx} x ${mesh.ny} x ${mesh.nz} cells\ntrial  startPositionM  finalPositionM  displacementM  meanVelocityMPerS\n`,
     );
     trials.forEach((t, i) => {
       process.stdout.write(

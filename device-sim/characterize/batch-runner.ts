@@ -15,7 +15,8 @@ export interface BatchRunner {
 
 /** Trials per chunk: 1-D trials are cheap and vectorized; an LLG trial takes minutes, so each is its own chunk. */
 const chunkTrials = (batch: TrialBatch) => (batch.llg ? 1 : 32);
-const workerScript = new URL('./worker-entry.mjs', import.meta.url);
+const workerEntry = new URL('../../core/worker-entry.mjs', import.meta.url);
+const workerModule = new URL('./worker.ts', import.meta.url);
 
 /** Cuts each batch into chunks of trials, so that work spreads evenly over the workers. */
 function chunksOf(batch: TrialBatch): TrialBatch[] {
@@ -111,7 +112,10 @@ export function createBatchRunner(device: DeviceConfig, workers: number): BatchR
       async close() {},
     };
   }
-  const pool = Array.from({ length: workers }, () => new Worker(workerScript));
+  const pool = Array.from(
+    { length: workers },
+    () => new Worker(workerEntry, { workerData: { module: workerModule.href } }),
+  );
   let nextId = 0;
   return {
     workers,

@@ -28,6 +28,12 @@ export const LlgCase = z
   .object({
     model: z.literal('llg').describe('finite-difference micromagnetics'),
     walls: z.number().int().positive().default(1).describe('how many independent trials'),
+    workers: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(0)
+      .describe('worker threads the trials are spread over (0: one per core, at most 2); results do not depend on it'),
     seed: z.number().int().nonnegative().default(1),
     temperatureK: quantity('K', 'temperature').default(0),
     timeStepS: quantity('s', 'fixed stochastic-Heun step at T > 0').default(2e-14),

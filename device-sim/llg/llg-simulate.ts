@@ -7,7 +7,7 @@ import { paddedGrid } from './demag.ts';
 import { stripHeun } from './fused-heun.ts';
 import { llgRateOf } from './llg.ts';
 import type { LlgCase } from './llg-case.ts';
-import { average, cellCount, type VectorField } from './mesh.ts';
+import { average, cellCount, type Mesh, type VectorField } from './mesh.ts';
 import { minimize } from './minimize.ts';
 import { AdaptiveRk, tableaux } from './runge-kutta.ts';
 import { Strip } from './strip.ts';
@@ -117,22 +117,24 @@ export interface LlgTrialResult {
 }
 
 /**
- * Runs every trial of a case: the 1-D model's wall profile (or `start`, a state on the strip's mesh),
- * `relaxIterations` of energy descent with the drive off, then the drive for durationS (adaptive RK45 at
- * T = 0, stochastic Heun with the trial's own noise stream at T > 0); a table row every durationS / samples.
+ * Runs trials of a case (`trialIndices`, default all): the 1-D model's wall profile (or `start`, a state on the strip's
+ * mesh), `relaxIterations` of energy descent with the drive off, then the drive for durationS (adaptive RK45 at
+ * T = 0, stochastic Heun with the trial's own noise stream at T > 0); a table row every durationS / samples. A trial
+ * depends on the case and its index only, so trials may run anywhere (llg-workers.ts).
  */
 export function simulateLlgCase(
   c: LlgCase,
   onSample?: (trial: number, sample: number) => void,
   start?: VectorField,
-): { rows: LlgRow[]; trials: LlgTrialResult[]; strip: Strip } {
+  trialIndices: readonly number[] = Array.from({ length: c.walls }, (_, trial) => trial),
+): { rows: LlgRow[]; trials: LlgTrialResult[]; mesh: Mesh } {
   const strip = new Strip(stripSpec(c));
   const cells = cellCount(strip.mesh);
   const rows: LlgRow[] = [];
   const trials: LlgTrialResult[] = [];
   const Q = c.initial.chargeQ;
   const field = (m: VectorField, b: VectorField) => strip.addField(m, b);
-  for (let trial = 0; trial < c.walls; trial++) {
+  for (const trial of trialIndices) {
     strip.setDrive({ fieldT: [0, 0, 0], currentDensityAPerM2: 0, gateVoltageV: 0 });
     const m = start ? copy(start) : strip.wallProfile(c.initial.positionM, c.initial.phiRad, Q);
     let evaluations = minimize(m, field, 1e-6, c.relaxIterations).iterations;
@@ -187,7 +189,7 @@ export function simulateLlgCase(
       evaluations,
     });
   }
-  return { rows, trials, strip };
+  return { rows, trials, mesh: strip.mesh };
 }
 
 /**
