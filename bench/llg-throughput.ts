@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../pipeline/cli/version.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const shortS = 0.01e-9;
-const longS = 0.05e-9;
+const shortS = 0.02e-9;
+const longS = 0.2e-9;
 
 function checkout(commit: string): string {
   const dir = mkdtempSync(join(tmpdir(), `dwsyn-${commit}-`));
