@@ -11,6 +11,11 @@ import { Strip, type StripSpec } from './strip.ts';
 const { material } = WallCase.parse({});
 const lengthM = 120e-9;
 
+/** A straight strip of the default material on 2 nm x 2 nm x 1 nm cells. */
+function plainStrip(geometry: StripSpec['geometry'], demag: StripSpec['demag']): StripSpec {
+  return { material, geometry, gates: [], cellM: [2e-9, 2e-9, 1e-9], demag };
+}
+
 /** A strip with every term the fused kernels carry: DMI, a gate, a K_u landscape, full demag, a rough outline. */
 const specs: Record<string, StripSpec> = {
   outlined: {
@@ -27,20 +32,8 @@ const specs: Record<string, StripSpec> = {
       edgesM: (x) => [4e-9 + 2e-9 * Math.sin(x / 7e-9) ** 2, 20e-9 - 3e-9 * Math.cos(x / 11e-9) ** 2],
     },
   },
-  'one layer, no outline': {
-    material,
-    geometry: { lengthM, widthM: 10e-9, thicknessM: 1e-9 },
-    gates: [],
-    cellM: [2e-9, 2e-9, 1e-9],
-    demag: 'full',
-  },
-  'two layers, thin-film demag, no outline': {
-    material,
-    geometry: { lengthM, widthM: 8e-9, thicknessM: 2e-9 },
-    gates: [],
-    cellM: [2e-9, 2e-9, 1e-9],
-    demag: 'thin-film',
-  },
+  'one layer, no outline': plainStrip({ lengthM, widthM: 10e-9, thicknessM: 1e-9 }, 'full'),
+  'two layers, thin-film demag, no outline': plainStrip({ lengthM, widthM: 8e-9, thicknessM: 2e-9 }, 'thin-film'),
 };
 
 function copy(m: VectorField): VectorField {
