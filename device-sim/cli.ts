@@ -353,7 +353,7 @@ async function simulateLlgCommand(
   );
   progress.stop();
   const summary = {
-    mesh: mesh,
+    mesh,
     startPositionM: trials.map((t) => t.startPositionM),
     finalPositionM: trials.map((t) => t.finalPositionM),
     displacementM: trials.map((t) => t.finalPositionM - t.startPositionM),
@@ -365,12 +365,12 @@ async function simulateLlgCommand(
     trials.forEach((t, i) => {
       writeFileAtomic(
         join(options.ovf!, `trial${i}-start.ovf`),
-        formatOvf({ mesh: mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'),
+        formatOvf({ mesh, field: t.initial, title: `dwsyn llg trial ${i}, relaxed start` }, 'binary8'),
       );
       writeFileAtomic(
         join(options.ovf!, `trial${i}-final.ovf`),
         formatOvf(
-          { mesh: mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` },
+          { mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` },
           'binary8',
         ),
       );
