@@ -369,10 +369,7 @@ async function simulateLlgCommand(
       );
       writeFileAtomic(
         join(options.ovf!, `trial${i}-final.ovf`),
-        formatOvf(
-          { mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` },
-          'binary8',
-        ),
+        formatOvf({ mesh, field: t.final, title: `dwsyn llg trial ${i}, after ${llgCase.durationS} s` }, 'binary8'),
       );
     });
   }
