@@ -89,6 +89,8 @@ export class Strip {
   private kuJPerM3: Float64Array;
   private readonly terms: readonly EnergyTerm[];
   private readonly addDemag: (m: VectorField, b: VectorField) => void;
+  /** The exchange-DMI coefficients the fused kernels take (they do not change with the drive). */
+  private readonly stencil: ReturnType<typeof exchangeDmiStencil>;
   /** 1 for film, 0 for vacuum, when the strip has an outline. */
   readonly film: Uint8Array | undefined;
   private readonly vacuum: Uint32Array;
@@ -108,6 +110,7 @@ export class Strip {
     this.kuJPerM3 = this.anisotropy(0);
     const { material } = spec;
     const ms = material.msatAPerM;
+    this.stencil = exchangeDmiStencil(this.mesh, material.aexJPerM, -material.dmiJPerM2, ms);
     this.addDemag = this.demag ? (m, b) => this.demag!.addField(ms, m, b) : (m, b) => addThinFilmDemag(ms, m, b);
     this.terms = [
       {
@@ -152,7 +155,7 @@ export class Strip {
     return {
       mesh: this.mesh,
       film: this.film,
-      stencil: exchangeDmiStencil(this.mesh, material.aexJPerM, -material.dmiJPerM2, material.msatAPerM),
+      stencil: this.stencil,
       msatAPerM: material.msatAPerM,
       kuJPerM3: this.kuJPerM3,
       axis: up,

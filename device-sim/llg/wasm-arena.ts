@@ -16,7 +16,7 @@ export class WasmArena<Exports extends { heapBase(): number }> {
 
   /** `imports`: the module's imports from `env` beside the memory. */
   constructor(module: WebAssembly.Module, float64Count: number, imports: Record<string, (x: number) => number> = {}) {
-    // Room for the plans' factors and twiddles beside the arrays asked for.
+    // A megabyte beyond the arrays asked for: room for small tables (an FFT plan's factors and twiddles).
     const pages = Math.ceil((float64Count * 8 + (1 << 20)) / 65536);
     this.capacityBytes = pages * 65536;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
