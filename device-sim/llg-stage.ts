@@ -2,12 +2,8 @@ import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { defineStage } from '../pipeline/run/stage.ts';
-import {
-  createBatchRunner,
-  createShardedBatchRunner,
-  defaultWorkerCount,
-  runDeviceShard,
-} from './characterize/batch-runner.ts';
+import { createBatchRunner, createShardedBatchRunner, runDeviceShard } from './characterize/batch-runner.ts';
+import { defaultWorkerCount } from '../core/worker-pool.ts';
 import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
 import { DeviceConfig } from './characterize/device-config.ts';
 import { LlgCharacterization } from './characterize/llg-settings.ts';

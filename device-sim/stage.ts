@@ -2,12 +2,8 @@ import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { z } from 'zod';
 import type { Progress, ProgressReporter } from '../pipeline/run/progress.ts';
 import { defineStage } from '../pipeline/run/stage.ts';
-import {
-  createBatchRunner,
-  createShardedBatchRunner,
-  defaultWorkerCount,
-  runDeviceShard,
-} from './characterize/batch-runner.ts';
+import { createBatchRunner, createShardedBatchRunner, runDeviceShard } from './characterize/batch-runner.ts';
+import { defaultWorkerCount } from '../core/worker-pool.ts';
 import { type CharacterizeHooks, characterizeDevice } from './characterize/characterize.ts';
 import { checkDevice } from './characterize/check-device.ts';
 import { DeviceConfig } from './characterize/device-config.ts';

@@ -2,11 +2,23 @@ import { loadDataset } from '../datasets/dataset.ts';
 import { z } from 'zod';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { metricsKind, modelKind } from '../pipeline/artifacts/schemas/nn.ts';
-import { defineStage } from '../pipeline/run/stage.ts';
+import { defineStage, type ParamProblem } from '../pipeline/run/stage.ts';
 import { progressObserver, runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
-import { runTrainShard } from './sweep-shard.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
+
+/** The checks of a train section that need no data: the network must fit MNIST's images and ten classes. */
+export function checkTrainConfig(c: Pick<TrainConfig, 'layers'>): ParamProblem[] {
+  const problems: ParamProblem[] = [];
+  if (c.layers[0] !== 784)
+    problems.push({
+      key: 'train.layers',
+      message: `the input layer must match MNIST's 784 pixels (got ${c.layers[0]})`,
+    });
+  if (c.layers.at(-1) !== 10)
+    problems.push({ key: 'train.layers', message: `the output layer must have 10 units (got ${c.layers.at(-1)})` });
+  return problems;
+}
 
 /** Training on MNIST with the characterized devices: the model and its metrics. */
 export const trainStage = defineStage({
@@ -19,18 +31,7 @@ export const trainStage = defineStage({
   params: z.object({ train: TrainConfig, crossbar: CrossbarConfig }),
   inputs: { 'device-table': { stage: 'device', output: 'device-table', kind: deviceTable } },
   outputs: { model: modelKind, metrics: metricsKind },
-  runShard: (payload) => runTrainShard(payload),
-  check: ({ train: c }) => {
-    const problems: Array<{ key: string; message: string }> = [];
-    if (c.layers[0] !== 784)
-      problems.push({
-        key: 'train.layers',
-        message: `the input layer must match MNIST's 784 pixels (got ${c.layers[0]})`,
-      });
-    if (c.layers.at(-1) !== 10)
-      problems.push({ key: 'train.layers', message: `the output layer must have 10 units (got ${c.layers.at(-1)})` });
-    return problems;
-  },
+  check: ({ train }) => checkTrainConfig(train),
   async run({ params, inputs, seed, log, progress }) {
     const { train: config, crossbar } = params;
     const table = inputs['device-table'].data;

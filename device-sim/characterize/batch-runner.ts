@@ -1,10 +1,10 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { ShardRunner } from '../../pipeline/run/stage.ts';
 import { DeviceConfig } from './device-config.ts';
 import { TrialBatch, TrialResults } from './protocol.ts';
 import { runBatch } from './run-batch.ts';
+import { WorkerPool } from '../../core/worker-pool.ts';
+import type { DeviceJob } from './worker.ts';
 
 /** Runs trial batches, on worker threads or in this thread; results come back in trial order either way. */
 export interface BatchRunner {
@@ -15,7 +15,6 @@ export interface BatchRunner {
 
 /** Trials per chunk: 1-D trials are cheap and vectorized; an LLG trial takes minutes, so each is its own chunk. */
 const chunkTrials = (batch: TrialBatch) => (batch.llg ? 1 : 32);
-const workerEntry = new URL('../../core/worker-entry.mjs', import.meta.url);
 const workerModule = new URL('./worker.ts', import.meta.url);
 
 /** Cuts each batch into chunks of trials, so that work spreads evenly over the workers. */
@@ -44,10 +43,6 @@ function merge(parts: readonly TrialResults[]): TrialResults {
       ? { trajectories: { timeS: trajectories[0]!.timeS, positionsM: trajectories.flatMap((t) => t.positionsM) } }
       : {}),
   };
-}
-
-export function defaultWorkerCount(requested: number): number {
-  return requested > 0 ? requested : Math.min(2, availableParallelism());
 }
 
 /** What one device shard carries: the device and the trial chunks to run. */
@@ -112,49 +107,17 @@ export function createBatchRunner(device: DeviceConfig, workers: number): BatchR
       async close() {},
     };
   }
-  const pool = Array.from(
-    { length: workers },
-    () => new Worker(workerEntry, { workerData: { module: workerModule.href } }),
-  );
-  let nextId = 0;
+  const pool = new WorkerPool<DeviceJob, TrialResults>(workerModule, workers);
   return {
     workers,
     async run(batches, onTrialsDone) {
-      const jobs = batches.flatMap((batch, b) => chunksOf(batch).map((chunk, c) => ({ b, c, chunk })));
-      const results: TrialResults[][] = batches.map(() => []);
-      let cursor = 0;
-      const drive = (worker: Worker) =>
-        new Promise<void>((resolve, reject) => {
-          const sendNext = () => {
-            const job = jobs[cursor++];
-            if (!job) {
-              worker.off('message', onMessage);
-              worker.off('error', reject);
-              resolve();
-              return;
-            }
-            worker.postMessage({ id: nextId++, device, batch: job.chunk });
-            current = job;
-          };
-          let current: (typeof jobs)[number] | undefined;
-          const onMessage = (message: { result?: TrialResults; error?: string }) => {
-            if (message.error !== undefined || !message.result) {
-              reject(new Error(`device worker failed: ${message.error}`));
-              return;
-            }
-            results[current!.b]![current!.c] = message.result;
-            onTrialsDone?.(current!.chunk.trialIndices.length);
-            sendNext();
-          };
-          worker.on('message', onMessage);
-          worker.on('error', reject);
-          sendNext();
-        });
-      await Promise.all(pool.map(drive));
-      return results.map(merge);
+      const jobs = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
+      const results = await pool.run(
+        jobs.map((job) => ({ device, batch: job.chunk })),
+        { onResult: (j) => onTrialsDone?.(jobs[j]!.chunk.trialIndices.length) },
+      );
+      return batches.map((_, b) => merge(results.filter((_, j) => jobs[j]!.b === b)));
     },
-    async close() {
-      await Promise.all(pool.map((w) => w.terminate()));
-    },
+    close: () => pool.close(),
   };
 }

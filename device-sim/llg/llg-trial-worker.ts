@@ -1,19 +1,26 @@
 /** Worker thread of llg-workers.ts: runs the trials of an LLG case it is sent, one at a time. */
-import { parentPort } from 'node:worker_threads';
+import { serveJobs } from '../../core/worker-pool.ts';
 import type { LlgCase } from './llg-case.ts';
-import { simulateLlgCase } from './llg-simulate.ts';
+import { type LlgRow, type LlgTrialResult, simulateLlgCase } from './llg-simulate.ts';
 import type { VectorField } from './mesh.ts';
 
-parentPort!.on('message', (message: { llgCase: LlgCase; trial: number; start?: VectorField }) => {
-  try {
-    const { rows, trials } = simulateLlgCase(
-      message.llgCase,
-      (trial, sample) => parentPort!.postMessage({ progress: { trial, sample } }),
-      message.start,
-      [message.trial],
-    );
-    parentPort!.postMessage({ done: { rows, trial: trials[0] } });
-  } catch (error) {
-    parentPort!.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
-  }
+export interface LlgTrialJob {
+  readonly llgCase: LlgCase;
+  readonly trial: number;
+  readonly start: VectorField | undefined;
+}
+export interface LlgTrialRun {
+  readonly rows: LlgRow[];
+  readonly trial: LlgTrialResult;
+}
+export interface LlgTrialProgress {
+  readonly trial: number;
+  readonly sample: number;
+}
+
+serveJobs<LlgTrialJob, LlgTrialRun, LlgTrialProgress>((job, progress) => {
+  const { rows, trials } = simulateLlgCase(job.llgCase, (trial, sample) => progress({ trial, sample }), job.start, [
+    job.trial,
+  ]);
+  return { rows, trial: trials[0]! };
 });

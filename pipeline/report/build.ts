@@ -15,7 +15,9 @@ import {
   trajectoriesChart,
   type Chart,
 } from './charts.ts';
-import { compareWithPaper, type ComparisonRow } from './comparison.ts';
+import { compareWithPaper, contrasts, type ComparisonRow } from './comparison.ts';
+import { rowLabel } from '../../nn/paper-config.ts';
+import type { Spread } from '../../core/statistics.ts';
 import {
   cell,
   escapeHtml,
@@ -48,50 +50,102 @@ export interface ReportSummary {
     paper: number;
     ours: number | null;
     spread: number | null;
+    seeds: number | null;
     difference: number | null;
-    metricsSha256: string | null;
+    beyondSeedSpread: boolean | null;
   }>;
 }
 
 const pct = (fraction: number, digits = 2) => (fraction * 100).toFixed(digits);
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 
-function comparisonTable(rows: readonly ComparisonRow[]): Table {
+const spreadText = (s: Spread, digits: number, unit: string) =>
+  `${fixed(s.mean, digits)} ± ${fixed(s.std, digits)}${unit}`;
+
+function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSource | undefined): Table {
   return {
     id: 'paper-comparison',
-    title: "Our figures beside the paper's",
-    columns: ['quantity', 'paper', 'dwsyn', 'difference', 'run', 'config', 'metrics sha256', 'input sha256'],
+    title: "Our figures beside the paper's: mean ± standard deviation over the seeds",
+    columns: ['quantity', 'paper', 'dwsyn', 'seeds', 'our row', 'difference', 'against our seed spread'],
     rows: rows.map((row) => {
       const unit = row.unit === '%' ? ' %' : ' pJ';
-      if (!row.ours)
-        return [
-          cell(row.quantity),
-          cell(`${row.paper}${unit}`, undefined, row.paper),
-          cell('not run'),
-          cell(''),
-          cell(row.command),
-          cell(''),
-          cell(''),
-          cell(''),
-        ];
-      const { run, value, spread } = row.ours;
+      const paper = cell(`${row.paper}${unit}`, undefined, row.paper);
+      if (!row.ours) return [cell(row.quantity), paper, cell('not run: dwsyn run paper'), ...Array(4).fill(cell(''))];
+      const { value, seeds } = row.ours;
       const digits = row.unit === '%' ? 2 : 3;
-      const source = run.artifact;
+      const difference = row.difference!;
       return [
         cell(row.quantity),
-        cell(`${row.paper}${unit}`, undefined, row.paper),
+        paper,
+        cell(spreadText(value, digits, unit), source, value.mean),
+        cell(String(seeds), source, seeds),
+        cell(row.ours.row),
+        cell(`${difference >= 0 ? '+' : ''}${fixed(difference, digits)}${unit}`, source, difference),
         cell(
-          `${fixed(value, digits)}${spread !== undefined ? ` ± ${fixed(spread, digits)}` : ''}${unit}`,
-          source,
-          value,
+          row.beyondSeedSpread
+            ? difference > 0
+              ? 'above, beyond the spread'
+              : 'below, beyond the spread'
+            : 'within seed spread',
         ),
-        cell(`${row.difference! >= 0 ? '+' : ''}${fixed(row.difference!, digits)}${unit}`, source, row.difference!),
-        cell(run.label),
-        cell(configSummary(run)),
-        cell(source.provenance.sha256.slice(0, 12), source, source.provenance.sha256),
-        cell(source.provenance.inputs.map((i) => `${i.kind} ${i.sha256.slice(0, 12)}`).join(', ') || 'none'),
       ];
     }),
+  };
+}
+
+/** Every row of the paper stage's table, over the seeds. */
+function paperRowsTable(source: PaperTableSource): Table {
+  const pJ = (s: Spread) => ({ mean: s.mean * 1e12, std: s.std * 1e12 });
+  const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });
+  return {
+    id: 'paper-table',
+    title: `The paper's table, ${source.data.seeds.length} seed(s) per row (seeds ${source.data.seeds.join(', ')}): mean ± standard deviation over the seeds`,
+    columns: [
+      'row',
+      'test accuracy',
+      'ex-situ transfer spread',
+      'through the crossbar',
+      'attempts per training image',
+      'programming energy per inference',
+      'attempts of one transfer',
+    ],
+    rows: source.data.rows.map((row) => [
+      cell(rowLabel(row)),
+      cell(spreadText(pc(row.testAccuracy), 2, ' %'), source, row.testAccuracy.mean),
+      row.transferStd === null ? cell('') : cell(`${pct(row.transferStd)} %`, source, row.transferStd),
+      row.crossbarTestAccuracy === null
+        ? cell('not evaluated')
+        : cell(spreadText(pc(row.crossbarTestAccuracy), 2, ' %'), source, row.crossbarTestAccuracy.mean),
+      row.mode === 'insitu'
+        ? cell(spreadText(row.attemptsPerTrainingImage, 2, ''), source, row.attemptsPerTrainingImage.mean)
+        : cell(''),
+      row.mode === 'insitu'
+        ? cell(spreadText(pJ(row.energyPerInferenceJ), 3, ' pJ'), source, row.energyPerInferenceJ.mean)
+        : cell(''),
+      row.mode === 'exsitu'
+        ? cell(spreadText(row.transferProgrammingAttempts, 0, ''), source, row.transferProgrammingAttempts.mean)
+        : cell(''),
+    ]),
+  };
+}
+
+/** The claims the table supports, each against the seed spread. */
+function contrastsTable(source: PaperTableSource): Table {
+  return {
+    id: 'paper-contrasts',
+    title: 'What the table says, in test accuracy: each difference of means against the spread of that difference',
+    columns: ['question', 'row A', 'row B', 'A − B', 'verdict'],
+    rows: contrasts(source.data).map((c) => [
+      cell(c.question),
+      cell(c.a),
+      cell(c.b),
+      cell(`${c.difference.mean >= 0 ? '+' : ''}${spreadText(c.difference, 2, ' %')}`, source, c.difference.mean),
+      cell(
+        c.beyondSeedSpread
+          ? `${c.difference.mean > 0 ? 'A above B' : 'A below B'}, beyond the seed spread`
+          : 'within seed spread',
+      ),
+    ]),
   };
 }
 
@@ -121,6 +175,7 @@ function configSummary(run: ReportRun): string {
     .join(', ')}, seed ${run.artifact.provenance.seed}`;
 }
 
+type PaperTableSource = Artifact<NonNullable<ReportInputs['paperTable']>['artifact']['data']>;
 type DeviceSource = Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>;
 
 function deviceStatesTable(source: DeviceSource): Table {
@@ -405,15 +460,18 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     return found ? renderFigure(found) : '';
   };
 
-  const comparison = compareWithPaper(runs);
+  const paper = inputs.paperTable?.artifact;
+  const comparison = compareWithPaper(paper?.data);
   const artifacts = new Map<string, Artifact>([
     ...(inputs.deviceTable ? [[inputs.deviceTable.path, inputs.deviceTable.artifact] as const] : []),
     ...(llg ? [[inputs.llgTable!.path, llg] as const] : []),
     ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
+    ...(paper ? [[inputs.paperTable!.path, paper as Artifact] as const] : []),
     ...runs.map((r) => [r.path, r.artifact as Artifact] as const),
   ]);
   const tables = [
-    comparisonTable(comparison),
+    comparisonTable(comparison, paper),
+    ...(paper ? [paperRowsTable(paper), contrastsTable(paper)] : []),
     ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
@@ -427,14 +485,18 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   for (const t of tables) files.push({ name: `${t.id}.csv`, content: toCsv(t), mediaType: 'text/csv' });
 
   const auditPassed = inputs.audit.length > 0 && inputs.audit.every((row) => row.status === 'ok');
-  const assumptions = comparison.find((row) => row.unit === 'pJ')?.ours?.run.metrics.assumptions ?? [];
+  const assumptions = paper?.data.runs.find((r) => r.metrics.mode === 'insitu')?.metrics.assumptions ?? [];
   const sections: Section[] = [
     {
       id: 'comparison',
       title: 'Paper comparison',
-      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % in-situ, 96.63 % ex-situ, 13 pJ programming energy per inference. Each of our figures comes from the first run of the report that matches its mode and state count (the pipeline's own run first) and links to the artifact that holds it.</p>${
+      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % best in-situ, 96.63 % best ex-situ, 13 pJ programming energy per inference, each without a spread. Ours come from the paper stage (<code>dwsyn run paper</code>): every row trained once per seed; a difference counts only when it exceeds our seed spread.</p>${
+        paper
+          ? `${table('paper-table')}${table('paper-contrasts')}`
+          : '<p class="note">No paper table among the inputs: <code>dwsyn run paper</code> makes it.</p>'
+      }${
         assumptions.length
-          ? `<p>Energy accounting of the in-situ run:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
+          ? `<p>Energy accounting of the in-situ runs:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
           : ''
       }`,
     },
@@ -488,10 +550,11 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
         quantity: row.quantity,
         unit: row.unit,
         paper: row.paper,
-        ours: row.ours?.value ?? null,
-        spread: row.ours?.spread ?? null,
+        ours: row.ours?.value.mean ?? null,
+        spread: row.ours?.value.std ?? null,
+        seeds: row.ours?.seeds ?? null,
         difference: row.difference ?? null,
-        metricsSha256: row.ours?.run.artifact.provenance.sha256 ?? null,
+        beyondSeedSpread: row.beyondSeedSpread ?? null,
       })),
     },
   };

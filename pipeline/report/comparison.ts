@@ -1,57 +1,38 @@
-import type { ReportRun } from './inputs.ts';
+import { differsBeyondSpread, type Spread } from '../../core/statistics.ts';
+import { rowLabel } from '../../nn/paper-config.ts';
+import type { PaperTableData, PaperTableRow } from '../artifacts/schemas/nn.ts';
 
-/** A figure the paper reports (docs/paper.md, figures to compare with), and how we match a run to it. */
+/** A figure the paper reports (docs/paper.md, figures to compare with), and the row of our table that answers it. */
 interface PaperFigure {
   readonly quantity: string;
   readonly paper: number;
   readonly unit: '%' | 'pJ';
-  readonly mode: string;
-  readonly states?: number;
-  readonly value: (run: ReportRun) => number;
-  readonly spread?: (run: ReportRun) => number;
-  /** How to make the run this row needs when the report has none. */
-  readonly command: string;
+  readonly row: (rows: readonly PaperTableRow[]) => PaperTableRow | undefined;
+  readonly value: (row: PaperTableRow) => Spread;
 }
 
-const accuracy = (run: ReportRun) => run.metrics.finalTestAccuracy * 100;
-const accuracySpread = (run: ReportRun) => run.metrics.testAccuracyStd * 100;
+const percent = (s: Spread): Spread => ({ mean: s.mean * 100, std: s.std * 100 });
+const accuracy = (row: PaperTableRow) => percent(row.testAccuracy);
+/** The paper gives its best in-situ and ex-situ figures without the state count: our best row of that mode answers. */
+const best = (mode: string) => (rows: readonly PaperTableRow[]) =>
+  rows.filter((r) => r.mode === mode).sort((a, b) => b.testAccuracy.mean - a.testAccuracy.mean)[0];
 
 const paperFigures: readonly PaperFigure[] = [
   {
     quantity: 'float baseline accuracy',
     paper: 97.1,
     unit: '%',
-    mode: 'float',
+    row: (rows) => rows.find((r) => r.mode === 'float'),
     value: accuracy,
-    command: 'dwsyn train --mode float --out results/paper',
   },
+  { quantity: 'best in-situ accuracy', paper: 96.67, unit: '%', row: best('insitu'), value: accuracy },
+  { quantity: 'best ex-situ accuracy', paper: 96.63, unit: '%', row: best('exsitu'), value: accuracy },
   {
-    quantity: '5-state in-situ accuracy',
-    paper: 96.67,
-    unit: '%',
-    mode: 'insitu',
-    states: 5,
-    value: accuracy,
-    command: 'dwsyn train --mode insitu --states 5 --out results/paper',
-  },
-  {
-    quantity: '5-state ex-situ accuracy',
-    paper: 96.63,
-    unit: '%',
-    mode: 'exsitu',
-    states: 5,
-    value: accuracy,
-    spread: accuracySpread,
-    command: 'dwsyn train --mode exsitu --states 5 --out results/paper',
-  },
-  {
-    quantity: 'in-situ programming energy per inference (5-state)',
+    quantity: 'in-situ programming energy per inference (best in-situ row)',
     paper: 13,
     unit: 'pJ',
-    mode: 'insitu',
-    states: 5,
-    value: (run) => run.metrics.energyPerInferenceJ * 1e12,
-    command: 'dwsyn train --mode insitu --states 5 --out results/paper',
+    row: best('insitu'),
+    value: (row) => ({ mean: row.energyPerInferenceJ.mean * 1e12, std: row.energyPerInferenceJ.std * 1e12 }),
   },
 ];
 
@@ -59,25 +40,61 @@ export interface ComparisonRow {
   readonly quantity: string;
   readonly unit: '%' | 'pJ';
   readonly paper: number;
-  /** Our figure, its spread (ex-situ draws), and the run it comes from; absent when no run matches. */
-  readonly ours?: { value: number; spread?: number; run: ReportRun };
+  /** Our figure over the seeds and the row it comes from; absent when the table has no such row. */
+  readonly ours?: { value: Spread; seeds: number; row: string };
   readonly difference?: number;
-  readonly command: string;
+  /** Whether ours and the paper's differ by more than our seed spread (the paper gives no spread). */
+  readonly beyondSeedSpread?: boolean;
 }
 
-/** Each paper figure beside ours, from the first run of the matching mode and state count. */
-export function compareWithPaper(runs: readonly ReportRun[]): ComparisonRow[] {
+/** Each paper figure beside ours, mean ± std over the seeds of the paper stage's table. */
+export function compareWithPaper(table: PaperTableData | undefined): ComparisonRow[] {
   return paperFigures.map((figure) => {
-    const run = runs.find(
-      (r) => r.metrics.mode === figure.mode && (figure.states === undefined || r.metrics.states === figure.states),
-    );
-    const base = { quantity: figure.quantity, unit: figure.unit, paper: figure.paper, command: figure.command };
-    if (!run) return base;
-    const value = figure.value(run);
+    const base = { quantity: figure.quantity, unit: figure.unit, paper: figure.paper };
+    const row = table && figure.row(table.rows);
+    if (!row) return base;
+    const value = figure.value(row);
     return {
       ...base,
-      ours: { value, ...(figure.spread ? { spread: figure.spread(run) } : {}), run },
-      difference: value - figure.paper,
+      ours: { value, seeds: row.seeds, row: rowLabel(row) },
+      difference: value.mean - figure.paper,
+      beyondSeedSpread: differsBeyondSpread(value, { mean: figure.paper, std: 0 }),
     };
   });
+}
+
+/** One claim the table can support or not: row `a` against row `b`, in test accuracy (percentage points). */
+export interface Contrast {
+  readonly question: string;
+  readonly a: string;
+  readonly b: string;
+  readonly difference: Spread;
+  readonly beyondSeedSpread: boolean;
+}
+
+/**
+ * The contrasts the paper's argument rests on, for every state count the table holds: what device noise costs
+ * (in-situ against quantized without noise), in-situ against ex-situ, and the float baseline against the best
+ * in-situ row. The difference's spread is √(σ_a² + σ_b²).
+ */
+export function contrasts(table: PaperTableData): Contrast[] {
+  const find = (mode: string, states: number) => table.rows.find((r) => r.mode === mode && r.states === states);
+  const pairs: Array<[string, PaperTableRow | undefined, PaperTableRow | undefined]> = [];
+  for (const states of [...new Set(table.rows.map((r) => r.states))].filter((s) => s > 0).sort()) {
+    pairs.push(['device noise', find('insitu', states), find('quantized', states)]);
+    pairs.push(['in-situ against ex-situ', find('insitu', states), find('exsitu', states)]);
+  }
+  pairs.push(['float against the best in-situ row', find('float', 0), best('insitu')(table.rows)]);
+  return pairs
+    .filter((p): p is [string, PaperTableRow, PaperTableRow] => p[1] !== undefined && p[2] !== undefined)
+    .map(([question, a, b]) => {
+      const [sa, sb] = [accuracy(a), accuracy(b)];
+      return {
+        question,
+        a: rowLabel(a),
+        b: rowLabel(b),
+        difference: { mean: sa.mean - sb.mean, std: Math.hypot(sa.std, sb.std) },
+        beyondSeedSpread: differsBeyondSpread(sa, sb),
+      };
+    });
 }

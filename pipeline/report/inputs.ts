@@ -3,7 +3,7 @@ import type { Artifact } from '../artifacts/artifact.ts';
 import type { AuditStatus } from '../artifacts/audit.ts';
 import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
 import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
-import type { MetricsData } from '../artifacts/schemas/nn.ts';
+import type { MetricsData, PaperTableData } from '../artifacts/schemas/nn.ts';
 
 /** An artifact the report reads, with the path it was read from (as the report shows it). */
 export interface ArtifactRef<Data> {
@@ -33,6 +33,8 @@ export interface ReportInputs {
   /** A device table remade on the LLG strip (the opt-in stage, `dwsyn run device-llg`), compared with deviceTable. */
   readonly llgTable?: ArtifactRef<DeviceTableData>;
   readonly crossbarModel?: ArtifactRef<CrossbarModelData>;
+  /** The paper stage's table: every row over the seeds. */
+  readonly paperTable?: ArtifactRef<PaperTableData>;
   readonly runs: readonly ReportRun[];
   /** How the audit was done (by `dwsyn audit`, or by the runner that fed the report stage). */
   readonly auditSource: string;

@@ -8,7 +8,7 @@ import { copyOfSmallPipeline, smallPipeline } from '../test-fixtures/small-pipel
 import { execa } from 'execa';
 import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
 import { deviceTable } from '../artifacts/schemas/device-table.ts';
-import { metricsKind } from '../artifacts/schemas/nn.ts';
+import { metricsKind, paperTableKind } from '../artifacts/schemas/nn.ts';
 import { reportKind } from '../artifacts/schemas/report.ts';
 import { buildReport } from './build.ts';
 import { toRuns } from './inputs.ts';
@@ -22,7 +22,7 @@ test.serial('dwsyn run report: the pipeline ends with a report whose files audit
   t.is(result.exitCode, 0, result.stderr);
   t.deepEqual(
     JSON.parse(result.stdout).stages.map((s: { stage: string; action: string }) => s.action),
-    ['ran', 'ran', 'ran', 'ran'],
+    ['ran', 'ran', 'ran', 'ran', 'ran'],
   );
   const report = readArtifact(join(results, 'report/report.json'), reportKind).data;
   t.true(report.auditPassed);
@@ -91,13 +91,15 @@ test.serial(
         );
       const rows = async (id: string) => page.$$eval(`#table-${id} tbody tr`, (trs) => trs.length);
       t.is(await rows('paper-comparison'), 4);
+      t.is(await rows('paper-table'), 4);
+      t.is(await rows('paper-contrasts'), 3);
       t.is(await rows('device-states'), 3);
       t.is(await rows('device-programming'), 1);
       t.is(await rows('crossbar-layers'), 2);
       t.is(await rows('ir-drop'), 4);
       t.is(await rows('training-runs'), 1);
       t.is(await rows('training-epochs'), 2);
-      t.is(await rows('audit'), 3);
+      t.is(await rows('audit'), 4);
       t.is(await page.textContent('#audit-status'), 'passes');
       // Every number of the training table links to an artifact block that exists on the page.
       const targets = await page.$$eval('#table-training-runs a.num', (links) =>
@@ -125,11 +127,14 @@ test.serial('strings from configs and artifacts are escaped: nothing in them bec
   metrics.data.assumptions = [hostile];
   metrics.data.mode = hostile;
   metrics.provenance.params = { train: { mode: hostile, note: hostile } };
+  const paper = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind);
+  for (const row of paper.data.rows) row.mode = hostile;
   const path = `train/${hostile}/metrics.json`;
   const { files } = await buildReport({
     title: hostile,
     deviceTable: { path: 'd', artifact: device },
     crossbarModel: { path: 'c', artifact: crossbar },
+    paperTable: { path: hostile, artifact: paper },
     runs: toRuns([{ path, artifact: metrics }]),
     auditSource: hostile,
     audit: [{ path, kind: hostile, sha256: 'x', status: 'ok', detail: hostile }],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Artifact } from '../artifacts/artifact.ts';
 import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
 import { deviceTable } from '../artifacts/schemas/device-table.ts';
-import { metricsKind } from '../artifacts/schemas/nn.ts';
+import { metricsKind, paperTableKind } from '../artifacts/schemas/nn.ts';
 import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
 import { defineStage, type TypedInput } from '../run/stage.ts';
 import { buildReport } from './build.ts';
@@ -12,6 +12,7 @@ const reportInputs = {
   'device-table': { stage: 'device', output: 'device-table', kind: deviceTable },
   'crossbar-model': { stage: 'crossbar', output: 'crossbar-model', kind: crossbarModel },
   metrics: { stage: 'train', output: 'metrics', kind: metricsKind },
+  'paper-table': { stage: 'paper', output: 'paper-table', kind: paperTableKind },
 };
 
 /** Where an input sits in the results folder, as the report shows it. */
@@ -51,12 +52,14 @@ export const reportStage = defineStage({
     const device = { path: shownPath(reportInputs['device-table']), artifact: inputs['device-table'] };
     const crossbar = { path: shownPath(reportInputs['crossbar-model']), artifact: inputs['crossbar-model'] };
     const metrics = { path: shownPath(reportInputs.metrics), artifact: inputs.metrics };
-    const found = [device, crossbar, metrics];
+    const paperTable = { path: shownPath(reportInputs['paper-table']), artifact: inputs['paper-table'] };
+    const found = [device, crossbar, metrics, paperTable];
     const title = 'dwsyn pipeline report';
     const { files, summary } = await buildReport({
       title,
       deviceTable: device,
       crossbarModel: crossbar,
+      paperTable,
       runs: toRuns([metrics]),
       auditSource: 'inputs validated and hash-checked by the runner; lineage checked by the report stage',
       audit: lineageAudit(found),

@@ -7,7 +7,7 @@ import { auditArtifact, listArtifacts } from '../artifacts/audit.ts';
 import { stageProvenance } from '../artifacts/provenance.ts';
 import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
 import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
-import type { MetricsData } from '../artifacts/schemas/nn.ts';
+import type { MetricsData, PaperTableData } from '../artifacts/schemas/nn.ts';
 import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
 import { hashCodeClosure } from '../run/code-closure.ts';
 import { repoRoot } from '../cli/version.ts';
@@ -26,9 +26,8 @@ export interface SummaryOptions {
 }
 
 /**
- * The report of everything in a results folder: the pipeline's device table and crossbar model, and
- * every training run (the pipeline's and those `dwsyn train --out` wrote), each audited as `dwsyn
- * audit` would. An artifact that fails its schema is listed in the audit but kept out of the plots.
+ * The report of everything in a results folder: the pipeline's device table, crossbar model and paper table, and
+ * every metrics artifact under it, each audited as `dwsyn audit` would. An artifact that fails its schema is listed in the audit but kept out of the plots.
  */
 export async function writeSummaryReport(options: SummaryOptions): Promise<{ path: string; data: ReportData }> {
   const resultsDir = resolve(options.resultsDir);
@@ -42,6 +41,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const candidates = [
     join(resultsDir, 'device/device-table.json'),
     join(resultsDir, 'crossbar/crossbar-model.json'),
+    join(resultsDir, 'paper/paper-table.json'),
   ].filter((p) => existsSync(p));
   // The first LLG device table (by path), as the opt-in stage device-llg writes it, if any.
   const llgPath = listArtifacts(resultsDir)
@@ -81,6 +81,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   };
   const deviceTable = ref<DeviceTableData>(join(resultsDir, 'device/device-table.json'));
   const crossbarModel = ref<CrossbarModelData>(join(resultsDir, 'crossbar/crossbar-model.json'));
+  const paperTable = ref<PaperTableData>(join(resultsDir, 'paper/paper-table.json'));
   const llgTable = llgPath ? ref<DeviceTableData>(llgPath) : undefined;
   const runs = toRuns(metricsPaths.map((p) => ref<MetricsData>(p)).filter((r) => r !== undefined));
   const title = 'dwsyn results report';
@@ -89,6 +90,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     ...(deviceTable ? { deviceTable } : {}),
     ...(llgTable ? { llgTable } : {}),
     ...(crossbarModel ? { crossbarModel } : {}),
+    ...(paperTable ? { paperTable } : {}),
     runs,
     auditSource: 'dwsyn audit: schema, content hash, lineage to the roots, up to date with the pipeline',
     audit,
@@ -118,7 +120,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
 }
 
 /**
- * The pipeline's own training run first (the paper comparison takes the first run that matches), then the rest by path.
+ * The pipeline's own training run first, then the rest by path.
  */
 function pipelineRunFirst(resultsDir: string, paths: string[]): string[] {
   const own = join(resultsDir, 'train/metrics.json');

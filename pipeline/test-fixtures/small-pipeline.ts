@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { cliPath, tempDir } from './helpers.ts';
 
-/** The default chain at test size: a 3-state device table, a 784-32-10 network on MNIST subsets, in-situ. */
+/**
+ * The default chain at test size: a 3-state device table, a 784-32-10 network on MNIST subsets, in-situ, and a paper
+ * table of four 3-state rows over two seeds.
+ */
 export const smallPipelineConfig = {
   device: {
     trialsPerState: 24,
@@ -24,6 +27,15 @@ export const smallPipelineConfig = {
     irDropSweep: { arraySizes: [16, 32], segmentOhms: [1, 2], inputs: 1 },
   },
   train: { mode: 'insitu', states: 3, epochs: 2, trainImages: 2000, testImages: 500, layers: [784, 32, 10] },
+  paper: {
+    rows: [
+      { mode: 'float' },
+      { mode: 'quantized', states: 3 },
+      { mode: 'insitu', states: 3 },
+      { mode: 'exsitu', states: 3 },
+    ],
+    seeds: [1, 2],
+  },
 };
 
 export interface PipelineFixture {

@@ -75,3 +75,48 @@ export const metricsKind = defineArtifactKind({
     .strict(),
 });
 export type MetricsData = z.infer<typeof metricsKind.data>;
+
+const Spread = z
+  .object({ mean: z.number(), std: z.number().nonnegative().describe('sample standard deviation over the seeds') })
+  .strict();
+
+const PaperTableRow = z
+  .object({
+    mode: z.string(),
+    states: z.number().int().describe('0 for float'),
+    seeds: z.number().int().positive(),
+    testAccuracy: Spread.describe('final test accuracy (ex-situ: the mean over transfer draws) over the seeds'),
+    transferStd: z
+      .number()
+      .nonnegative()
+      .nullable()
+      .describe('ex-situ: the mean over seeds of the spread over transfer draws; null otherwise'),
+    crossbarTestAccuracy: Spread.nullable().describe('through the crossbar model; null when not evaluated'),
+    attemptsPerTrainingImage: Spread,
+    energyPerInferenceJ: Spread,
+    transferProgrammingAttempts: Spread,
+  })
+  .strict();
+
+export const paperTableKind = defineArtifactKind({
+  kind: 'paper-table',
+  schemaVersion: 1,
+  description: "The paper's table: every row trained once per seed, each run's metrics and each row's seed spread",
+  data: z
+    .object({
+      seeds: z.array(z.number().int().nonnegative()),
+      rows: z.array(PaperTableRow),
+      runs: z.array(
+        z
+          .object({
+            seed: z.number().int().nonnegative(),
+            durationS: z.number().nonnegative(),
+            metrics: metricsKind.data,
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+});
+export type PaperTableData = z.infer<typeof paperTableKind.data>;
+export type PaperTableRow = z.infer<typeof PaperTableRow>;

@@ -4,7 +4,7 @@ import { Attachment } from '../attachments.ts';
 
 export const reportKind = defineArtifactKind({
   kind: 'report',
-  schemaVersion: 1,
+  schemaVersion: 2,
   description:
     'A readable report of a run: report.html, its plots (SVG, PNG) and tables (CSV) as attachments, with the paper comparison',
   data: z
@@ -21,9 +21,13 @@ export const reportKind = defineArtifactKind({
             unit: z.string(),
             paper: z.number(),
             ours: z.number().nullable(),
-            spread: z.number().nullable(),
+            spread: z.number().nullable().describe('standard deviation over the seeds'),
+            seeds: z.number().int().positive().nullable(),
             difference: z.number().nullable(),
-            metricsSha256: z.string().nullable().describe('the metrics artifact our figure comes from'),
+            beyondSeedSpread: z
+              .boolean()
+              .nullable()
+              .describe('whether ours differs from the paper by more than our seed spread'),
           })
           .strict(),
       ),

@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'ava';
+import { execa } from 'execa';
+import { readArtifact } from '../pipeline/artifacts/artifact.ts';
+import { metricsKind, paperTableKind, type MetricsData } from '../pipeline/artifacts/schemas/nn.ts';
+import { cliPath } from '../pipeline/test-fixtures/helpers.ts';
+import { copyOfSmallPipeline, smallPipeline } from '../pipeline/test-fixtures/small-pipeline.ts';
+import { rowLabel } from './paper-config.ts';
+
+const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
+/** Metrics without their wall times, which are all a rerun may change. */
+const timeless = (metrics: MetricsData) => ({ ...metrics, epochs: metrics.epochs.map((e) => ({ ...e, seconds: 0 })) });
+
+test('the paper stage trains every row once per seed on worker threads; a run is the train stage run of its config and seed', async (t) => {
+  const { results } = await smallPipeline();
+  const paper = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
+  t.deepEqual(paper.rows.map(rowLabel), ['float', 'quantized 3-state', 'in-situ 3-state', 'ex-situ 3-state']);
+  t.deepEqual(
+    paper.runs.map((r) => `${rowLabel(r.metrics)} seed ${r.seed}`),
+    paper.rows.flatMap((row) => [1, 2].map((seed) => `${rowLabel(row)} seed ${seed}`)),
+  );
+  // The train stage ran in-situ 3-state with the pipeline's seed 1, in its own process.
+  const train = readArtifact(join(results, 'train/metrics.json'), metricsKind).data;
+  const insitu = paper.runs.find((r) => r.metrics.mode === 'insitu' && r.seed === 1)!;
+  t.deepEqual(timeless(insitu.metrics), timeless(train));
+  // Seeds give different networks, so the spread is a spread.
+  for (const row of paper.rows) t.true(row.testAccuracy.std > 0, rowLabel(row));
+  const exsitu = paper.rows.find((r) => r.mode === 'exsitu')!;
+  const transfers = paper.runs.filter((r) => r.metrics.mode === 'exsitu').map((r) => r.metrics.testAccuracyStd);
+  t.is(exsitu.transferStd, (transfers[0]! + transfers[1]!) / 2);
+});
+
+test('one worker gives the table two workers give, but for the wall times', async (t) => {
+  const { config, results } = await copyOfSmallPipeline();
+  const raw = JSON.parse(readFileSync(config, 'utf8'));
+  const oneWorker = { ...raw, paper: { ...raw.paper, workers: 1 } };
+  writeFileSync(config, JSON.stringify(oneWorker));
+  const before = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
+  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'paper']);
+  t.is(run.exitCode, 0, run.stderr);
+  t.regex(run.stderr, /8 training runs on 1 worker\(s\)/);
+  const after = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
+  t.deepEqual(
+    after.runs.map((r) => timeless(r.metrics)),
+    before.runs.map((r) => timeless(r.metrics)),
+  );
+  t.deepEqual(after.rows, before.rows);
+  // Each row sets its own mode and state count, so the train section's do not enter the paper stage.
+  writeFileSync(config, JSON.stringify({ ...oneWorker, train: { ...raw.train, mode: 'float', states: 5 } }));
+  const status = await dwsyn(['--results-dir', results, '--config', config, 'status', '--json']);
+  const stale = JSON.parse(status.stdout).stages.filter(
+    (s: { upToDate: boolean; optInNotRun?: true }) => !s.upToDate && !s.optInNotRun,
+  );
+  t.deepEqual(
+    stale.map((s: { stage: string }) => s.stage),
+    ['train', 'report'],
+  );
+});
+
+test('a repeated seed or row, and a row the device table cannot serve, are refused naming the key', async (t) => {
+  const { config, results } = await copyOfSmallPipeline();
+  const raw = JSON.parse(readFileSync(config, 'utf8'));
+  const refused = async (paper: unknown, message: RegExp) => {
+    writeFileSync(config, JSON.stringify({ ...raw, paper }));
+    const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'paper']);
+    t.is(run.exitCode, 2, run.stderr);
+    t.regex(run.stderr, message);
+  };
+  await refused({ seeds: [1, 1] }, /config key paper\.seeds: a seed is listed twice/);
+  await refused({ rows: [{ mode: 'float' }, { mode: 'float' }] }, /config key paper\.rows\.1: float is listed twice/);
+  await refused({ rows: [{ mode: 'insitu' }] }, /config key paper\.rows\.0\.states: mode insitu needs a state count/);
+  await refused(
+    { rows: [{ mode: 'insitu', states: 5 }] },
+    /config key paper\.rows\.0\.states: the device table has 3-state tables, not 5/,
+  );
+});
