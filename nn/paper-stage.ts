@@ -95,6 +95,7 @@ export const paperStage = defineStage({
         ).flat();
     bar.stop();
     const data = paperTable(
+      train.dataset,
       paper.rows,
       paper.seeds,
       results.map((result, i) => ({ seed: runs[i]!.seed, ...result })),

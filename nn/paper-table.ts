@@ -23,11 +23,13 @@ export function summarizeRow(row: PaperRow, runs: readonly MetricsData[]): Paper
 
 /** The table's data from the runs, ordered row by row and, within a row, seed by seed. */
 export function paperTable(
+  dataset: string,
   rows: readonly PaperRow[],
   seeds: readonly number[],
   runs: readonly PaperTableData['runs'][number][],
 ): PaperTableData {
   return {
+    dataset,
     seeds: [...seeds],
     rows: rows.map((row, r) =>
       summarizeRow(

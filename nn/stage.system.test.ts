@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
+import { fashionMnistPackage, testWith } from '../pipeline/test-fixtures/external-tool.ts';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
 import { copyOfSmallPipeline, smallPipelineConfig } from '../pipeline/test-fixtures/small-pipeline.ts';
 
@@ -45,9 +46,26 @@ test('train refuses a topology that does not fit MNIST and a non-positive learni
   writeFileSync(config, JSON.stringify({ train: { layers: [100, 10] } }));
   const bad = await dwsyn(['--results-dir', join(dir, 'results'), '--config', config, 'run', 'train']);
   t.is(bad.exitCode, 2);
-  t.regex(bad.stderr, /config key train\.layers: the input layer must match MNIST's 784 pixels/);
+  t.regex(bad.stderr, /config key train\.layers: the input layer must match the 784 pixels of a 28 x 28 image/);
   writeFileSync(config, JSON.stringify({ train: { learningRate: -1 } }));
   const rate = await dwsyn(['--results-dir', join(dir, 'results'), '--config', config, 'run', 'train']);
   t.is(rate.exitCode, 2);
   t.regex(rate.stderr, /config key train\.learningRate: Too small/);
 });
+
+testWith(fashionMnistPackage)(
+  'train.dataset fashion-mnist: the train stage trains on Fashion-MNIST, and the provenance says so',
+  async (t) => {
+    const { config, results } = await copyOfSmallPipeline();
+    const raw = JSON.parse(readFileSync(config, 'utf8'));
+    const mnist = JSON.parse(readFileSync(join(results, 'train/metrics.json'), 'utf8'));
+    writeFileSync(config, JSON.stringify({ ...raw, train: { ...raw.train, dataset: 'fashion-mnist' } }));
+    const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'train']);
+    t.is(run.exitCode, 0, run.stderr);
+    const fashion = JSON.parse(readFileSync(join(results, 'train/metrics.json'), 'utf8'));
+    t.is(fashion.provenance.params.train.dataset, 'fashion-mnist');
+    t.is(mnist.provenance.params.train.dataset, 'mnist');
+    t.not(fashion.data.finalTestAccuracy, mnist.data.finalTestAccuracy);
+    t.true(fashion.data.finalTestAccuracy > 0.5, `accuracy ${fashion.data.finalTestAccuracy}`);
+  },
+);

@@ -7,24 +7,24 @@ import { progressObserver, runExperiment } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 
-/** The checks of a train section that need no data: the network must fit MNIST's images and ten classes. */
+/** The checks of a train section that need no data: the network must fit the 28 x 28 images and ten classes. */
 export function checkTrainConfig(c: Pick<TrainConfig, 'layers'>): ParamProblem[] {
   const problems: ParamProblem[] = [];
   if (c.layers[0] !== 784)
     problems.push({
       key: 'train.layers',
-      message: `the input layer must match MNIST's 784 pixels (got ${c.layers[0]})`,
+      message: `the input layer must match the 784 pixels of a 28 x 28 image (got ${c.layers[0]})`,
     });
   if (c.layers.at(-1) !== 10)
     problems.push({ key: 'train.layers', message: `the output layer must have 10 units (got ${c.layers.at(-1)})` });
   return problems;
 }
 
-/** Training on MNIST with the characterized devices: the model and its metrics. */
+/** Training with the characterized devices: the model and its metrics. */
 export const trainStage = defineStage({
   id: 'train',
   version: 1,
-  description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST',
+  description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST or Fashion-MNIST',
   entry: import.meta.url,
   config: { section: 'train', schema: TrainConfig },
   reads: ['train', 'crossbar'],
@@ -40,7 +40,7 @@ export const trainStage = defineStage({
         `epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`,
       );
     });
-    const { model, metrics } = runExperiment(config, table, loadDataset('mnist'), seed, observer, crossbar);
+    const { model, metrics } = runExperiment(config, table, loadDataset(config.dataset), seed, observer, crossbar);
     observer.stop();
     if (metrics.crossbarTestAccuracy !== null)
       log(`through the crossbar: test accuracy ${(metrics.crossbarTestAccuracy * 100).toFixed(2)} %`);

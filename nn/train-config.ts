@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const TrainConfig = z
   .object({
     mode: z.enum(['float', 'quantized', 'insitu', 'exsitu']).default('insitu'),
+    dataset: z
+      .enum(['mnist', 'fashion-mnist'])
+      .default('mnist')
+      .describe("the images trained and tested on: MNIST (the paper's) or Fashion-MNIST, both 28 x 28 in ten classes"),
     states: z.union([z.literal(2), z.literal(3), z.literal(5)]).default(5),
     layers: z
       .array(z.number().int().positive())

@@ -70,7 +70,19 @@ function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSourc
     rows: rows.map((row) => {
       const unit = row.unit === '%' ? ' %' : ' pJ';
       const paper = cell(`${row.paper}${unit}`, undefined, row.paper);
-      if (!row.ours) return [cell(row.quantity), paper, cell('not run: dwsyn run paper'), ...Array(4).fill(cell(''))];
+      if (!row.ours)
+        return [
+          cell(row.quantity),
+          paper,
+          cell(
+            !source
+              ? 'not run: dwsyn run paper'
+              : source.data.dataset === 'mnist'
+                ? 'no such row in paper.rows'
+                : `not comparable: the table is on ${source.data.dataset}`,
+          ),
+          ...Array(4).fill(cell('')),
+        ];
       const { value, seeds } = row.ours;
       const digits = row.unit === '%' ? 2 : 3;
       const difference = row.difference!;
@@ -99,7 +111,7 @@ function paperRowsTable(source: PaperTableSource): Table {
   const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });
   return {
     id: 'paper-table',
-    title: `The paper's table, ${source.data.seeds.length} seed(s) per row (seeds ${source.data.seeds.join(', ')}): mean ± standard deviation over the seeds`,
+    title: `The paper's table on ${source.data.dataset}, ${source.data.seeds.length} seed(s) per row (seeds ${source.data.seeds.join(', ')}): mean ± standard deviation over the seeds`,
     columns: [
       'row',
       'test accuracy',
@@ -529,7 +541,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
       id: 'training',
       title: 'Training',
       html: runs.length
-        ? `${table('training-runs')}${figure('accuracy-epochs')}${figure('programming-attempts')}${figure('energy')}${figure('accuracy-margin') || '<p class="note">Accuracy against the margin needs runs that differ only in it, e.g. <code>dwsyn train --margin 0.05 --out results/margins</code> and <code>--margin 0.2</code>, then <code>dwsyn report</code>.</p>'}${table('training-epochs')}`
+        ? `${table('training-runs')}${figure('accuracy-epochs')}${figure('programming-attempts')}${figure('energy')}${figure('accuracy-margin') || '<p class="note">Accuracy against the margin needs runs that differ only in it: the pipeline run with another <code>train.margin</code> in a results folder of its own under <code>results/</code> (<code>dwsyn --results-dir results/margin-0.05 --config margin.json run train</code>), then <code>dwsyn report</code>, which takes every metrics artifact under <code>results/</code>.</p>'}${table('training-epochs')}`
         : `<p class="note">No training run among the inputs.</p>${figure('energy')}`,
     },
     {

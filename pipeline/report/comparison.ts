@@ -47,11 +47,14 @@ export interface ComparisonRow {
   readonly beyondSeedSpread?: boolean;
 }
 
-/** Each paper figure beside ours, mean ± std over the seeds of the paper stage's table. */
+/**
+ * Each paper figure beside ours, mean ± std over the seeds of the paper stage's table. The paper's figures are on
+ * MNIST: a table on another dataset answers none of them.
+ */
 export function compareWithPaper(table: PaperTableData | undefined): ComparisonRow[] {
   return paperFigures.map((figure) => {
     const base = { quantity: figure.quantity, unit: figure.unit, paper: figure.paper };
-    const row = table && figure.row(table.rows);
+    const row = table?.dataset === 'mnist' ? figure.row(table.rows) : undefined;
     if (!row) return base;
     const value = figure.value(row);
     return {

@@ -104,6 +104,7 @@ export const paperTableKind = defineArtifactKind({
   description: "The paper's table: every row trained once per seed, each run's metrics and each row's seed spread",
   data: z
     .object({
+      dataset: z.string().describe('the images every run trained and tested on'),
       seeds: z.array(z.number().int().nonnegative()),
       rows: z.array(PaperTableRow),
       runs: z.array(

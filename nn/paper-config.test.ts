@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import test from 'ava';
+import { parseConfig } from '../pipeline/run/config.ts';
+import { stages } from '../pipeline/run/stages.ts';
+import { PaperConfig, rowLabel } from './paper-config.ts';
+
+test('the default paper table: float, then quantized, in-situ and ex-situ at 2, 3 and 5 states, over three seeds', (t) => {
+  const paper = PaperConfig.parse({});
+  t.deepEqual(paper.rows.map(rowLabel), [
+    'float',
+    'quantized 2-state',
+    'quantized 3-state',
+    'quantized 5-state',
+    'in-situ 2-state',
+    'in-situ 3-state',
+    'in-situ 5-state',
+    'ex-situ 2-state',
+    'ex-situ 3-state',
+    'ex-situ 5-state',
+  ]);
+  t.deepEqual(paper.seeds, [1, 2, 3]);
+});
+
+test('the one-seed preset is a valid pipeline config that keeps every row and one seed', (t) => {
+  const path = new URL('./presets/one-seed.json', import.meta.url);
+  const config = parseConfig(stages, JSON.parse(readFileSync(path, 'utf8')), path.pathname);
+  const paper = config['paper'] as PaperConfig;
+  t.deepEqual(paper.seeds, [1]);
+  t.deepEqual(paper.rows, PaperConfig.parse({}).rows);
+});
