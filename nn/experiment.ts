@@ -1,6 +1,6 @@
 import { trialStream } from '../core/rng.ts';
 import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
-import type { Dataset } from '../datasets/dataset.ts';
+import type { Dataset, Split } from '../datasets/dataset.ts';
 import { headOf } from '../datasets/dataset.ts';
 import { mean, std } from '../core/statistics.ts';
 import { UsageError } from '../core/errors.ts';
@@ -56,6 +56,28 @@ export function runExperiment(
   observer: TrainObserver = {},
   crossbar?: CrossbarConfig,
 ) {
+  return runExperiments(config, [config.mode], table, data, seed, observer, crossbar)[0]!;
+}
+
+/** Modes whose networks come from the same training: the ex-situ precursor is the in-situ loop run in software. */
+const sharesTraining = (modes: readonly TrainConfig['mode'][]) =>
+  modes.length === 1 || modes.every((mode) => mode === 'insitu' || mode === 'exsitu');
+
+/**
+ * Runs the experiments of `modes` (the config's other settings shared) from one training, and returns each one's
+ * model and metrics in the order given: in-situ and ex-situ of the same seed and state count train the same network,
+ * so each result is the one a run of that mode alone gives.
+ */
+export function runExperiments(
+  config: TrainConfig,
+  modes: readonly TrainConfig['mode'][],
+  table: DeviceTableData | undefined,
+  data: Dataset,
+  seed: number,
+  observer: TrainObserver = {},
+  crossbar?: CrossbarConfig,
+) {
+  if (!sharesTraining(modes)) throw new Error(`modes ${modes.join(', ')} do not share their training`);
   if (config.layers[0] !== data.train.pixels)
     throw new UsageError(
       `train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`,
@@ -64,8 +86,9 @@ export function runExperiment(
     throw new UsageError(`train.layers: the output layer must have 10 units (got ${config.layers.at(-1)})`);
   const trainSplit = config.trainImages > 0 ? headOf(data.train, config.trainImages) : data.train;
   const testSplit = config.testImages > 0 ? headOf(data.test, config.testImages) : data.test;
-  const device = config.mode === 'float' ? undefined : deviceModelFor(config, table);
-  const mode = config.mode === 'exsitu' ? 'insitu' : config.mode;
+  if (new Set(modes).size !== modes.length) throw new Error(`modes ${modes.join(', ')}: one is repeated`);
+  const first = { ...config, mode: modes[0]! };
+  const device = first.mode === 'float' ? undefined : deviceModelFor(first, table);
   const result = train(
     {
       layers: config.layers,
@@ -76,7 +99,7 @@ export function runExperiment(
       activation: config.activation,
       batchNorm: config.batchNorm,
       seed,
-      mode,
+      mode: first.mode === 'exsitu' ? 'insitu' : first.mode,
       ...(device ? { device } : {}),
       margin: config.margin,
       maxAttempts: config.maxAttempts,
@@ -89,7 +112,27 @@ export function runExperiment(
     testSplit,
     observer,
   );
-  const { net, history, synapses } = result;
+  const trained = { ...result, device, trainSplit, testSplit, table, seed };
+  // In-situ first: the ex-situ transfers reprogram the devices in-situ reads.
+  const finished = new Map(
+    [...modes]
+      .sort((a, b) => Number(a === 'exsitu') - Number(b === 'exsitu'))
+      .map((mode) => [mode, finishExperiment({ ...config, mode }, trained, crossbar)]),
+  );
+  return modes.map((mode) => finished.get(mode)!);
+}
+
+type Trained = ReturnType<typeof train> & {
+  device: DeviceModel | undefined;
+  trainSplit: Split;
+  testSplit: Split;
+  table: DeviceTableData | undefined;
+  seed: number;
+};
+
+/** The transfers (ex-situ), the crossbar evaluation, the metrics and the model of one mode of a trained network. */
+function finishExperiment(config: TrainConfig, trained: Trained, crossbar: CrossbarConfig | undefined) {
+  const { net, history, synapses, device, trainSplit, testSplit, table, seed } = trained;
   // Ex-situ: the precursor's final states are programmed into fresh devices, R times.
   const transferAccuracies: number[] = [];
   const transferAttempts: number[] = [];
@@ -144,7 +187,7 @@ export function runExperiment(
     testAccuracyStd: config.mode === 'exsitu' ? std(transferAccuracies) : 0,
     transferAccuracies,
     crossbarTestAccuracy,
-    initialProgrammingAttempts: result.initialAttempts,
+    initialProgrammingAttempts: trained.initialAttempts,
     trainingProgrammingAttempts: config.mode === 'insitu' ? trainingAttempts : 0,
     transferProgrammingAttempts: transferAttempts.length ? Math.round(mean(transferAttempts)) : 0,
     energyPerAttemptJ,

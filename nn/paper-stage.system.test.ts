@@ -13,7 +13,7 @@ const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { 
 const timeless = (metrics: MetricsData) => ({ ...metrics, epochs: metrics.epochs.map((e) => ({ ...e, seconds: 0 })) });
 
 test('the paper stage trains every row once per seed on worker threads; a run is the train stage run of its config and seed', async (t) => {
-  const { results } = await smallPipeline();
+  const { config, results } = await smallPipeline();
   const paper = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
   t.deepEqual(paper.rows.map(rowLabel), ['float', 'quantized 3-state', 'in-situ 3-state', 'ex-situ 3-state']);
   t.deepEqual(
@@ -24,6 +24,20 @@ test('the paper stage trains every row once per seed on worker threads; a run is
   const train = readArtifact(join(results, 'train/metrics.json'), metricsKind).data;
   const insitu = paper.runs.find((r) => r.metrics.mode === 'insitu' && r.seed === 1)!;
   t.deepEqual(timeless(insitu.metrics), timeless(train));
+  // Ex-situ seed 1 shared its training with in-situ seed 1, and is what an ex-situ run alone gives.
+  const alone = await dwsyn([
+    'train',
+    '--mode',
+    'exsitu',
+    '--config',
+    config,
+    '--device-table',
+    join(results, 'device/device-table.json'),
+    '--json',
+  ]);
+  t.is(alone.exitCode, 0, alone.stderr);
+  const exsituOne = paper.runs.find((r) => r.metrics.mode === 'exsitu' && r.seed === 1)!;
+  t.deepEqual(timeless(exsituOne.metrics), timeless(JSON.parse(alone.stdout).metrics));
   // Seeds give different networks, so the spread is a spread.
   for (const row of paper.rows) t.true(row.testAccuracy.std > 0, rowLabel(row));
   const exsitu = paper.rows.find((r) => r.mode === 'exsitu')!;
@@ -39,7 +53,7 @@ test('one worker gives the table two workers give, but for the wall times', asyn
   const before = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
   const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'paper']);
   t.is(run.exitCode, 0, run.stderr);
-  t.regex(run.stderr, /8 training runs on 1 worker\(s\)/);
+  t.regex(run.stderr, /8 runs from 6 trainings \(in-situ and ex-situ of a seed share one\) on 1 worker\(s\)/);
   const after = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
   t.deepEqual(
     after.runs.map((r) => timeless(r.metrics)),

@@ -5,8 +5,14 @@ import { defaultWorkerCount, runOnWorkers } from '../core/worker-pool.ts';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { defineStage, type ShardRunner } from '../pipeline/run/stage.ts';
-import { PaperConfig, rowLabel } from './paper-config.ts';
-import { type PaperRunGroup, PaperRunResult, runPaperGroup } from './paper-run.ts';
+import { PaperConfig, type PaperRow, rowLabel } from './paper-config.ts';
+import {
+  PaperGroupResult,
+  type PaperRunGroup,
+  type PaperRunResult,
+  type PaperTraining,
+  runPaperGroup,
+} from './paper-run.ts';
 import { paperTable } from './paper-table.ts';
 import { checkTrainConfig } from './stage.ts';
 import { TrainConfig } from './train-config.ts';
@@ -17,20 +23,53 @@ const workerModule = new URL('./paper-worker.ts', import.meta.url);
 const SharedTrainConfig = TrainConfig.omit({ mode: true, states: true });
 const sharedTrainKeys = Object.keys(SharedTrainConfig.shape);
 
-/** Runs the groups as shards of the cluster executor, the runs cut into `shards.count` contiguous groups. */
-async function runOnShards(groups: readonly PaperRunGroup[], shards: ShardRunner, onRun: () => void) {
-  const runs = groups.flatMap((g) => g.runs);
-  const perShard = Math.ceil(runs.length / shards.count);
-  const payloads = Array.from({ length: Math.ceil(runs.length / perShard) }, (_, i) => ({
+/** Where a run of the table sits: its row and seed, in the table's rows x seeds order. */
+interface Slot {
+  readonly row: PaperRow;
+  readonly seed: number;
+}
+
+/** Cheapest last, so that the workers finish together: trainings with devices, then quantized, then float. */
+const costRank = (mode: PaperRow['mode']) => ({ insitu: 0, exsitu: 0, quantized: 1, float: 2 })[mode];
+
+/**
+ * The trainings the slots need: one per slot, except that the in-situ and ex-situ slots of one state count and seed
+ * share one. Each lists the slots it fills, in the order of its modes.
+ */
+function trainingsOf(train: z.output<typeof SharedTrainConfig>, slots: readonly Slot[]) {
+  const byKey = new Map<string, { training: PaperTraining; slots: number[] }>();
+  slots.forEach(({ row, seed }, slot) => {
+    const shared = row.mode === 'insitu' || row.mode === 'exsitu';
+    const key = shared ? `${row.states} ${seed}` : `slot ${slot}`;
+    const found = byKey.get(key);
+    if (found) {
+      found.training.modes.push(row.mode);
+      found.slots.push(slot);
+      return;
+    }
+    // A float row has no state count; its training carries the default one, which float training ignores.
+    const training = { train: { ...train, mode: row.mode, states: row.states ?? 5 }, seed, modes: [row.mode] };
+    byKey.set(key, { training, slots: [slot] });
+  });
+  return [...byKey.values()].sort((a, b) => costRank(a.training.train.mode) - costRank(b.training.train.mode));
+}
+
+/** Runs the groups as shards of the cluster executor, the trainings cut into `shards.count` contiguous groups. */
+async function runOnShards(groups: readonly PaperRunGroup[], shards: ShardRunner, onRuns: (runs: number) => void) {
+  const trainings = groups.flatMap((g) => g.runs);
+  const perShard = Math.ceil(trainings.length / shards.count);
+  const payloads = Array.from({ length: Math.ceil(trainings.length / perShard) }, (_, i) => ({
     ...groups[0]!,
-    runs: runs.slice(i * perShard, (i + 1) * perShard),
+    runs: trainings.slice(i * perShard, (i + 1) * perShard),
   }));
+  const runsIn = (payload: PaperRunGroup) => payload.runs.reduce((sum, t) => sum + t.modes.length, 0);
   let reported = 0;
   const results = await shards.run(payloads, (done) => {
-    const finished = payloads.slice(0, done).reduce((sum, p) => sum + p.runs.length, 0);
-    for (; reported < finished; reported++) onRun();
+    const finished = payloads.slice(0, done).reduce((sum, p) => sum + runsIn(p), 0);
+    if (finished > reported) onRuns(finished - reported);
+    reported = Math.max(reported, finished);
   });
-  return results.flatMap((result) => z.array(PaperRunResult).parse(result));
+  return results.flatMap((result) => PaperGroupResult.parse(result));
 }
 
 /** The paper's table: every row of `paper.rows` trained once per seed of `paper.seeds`, in parallel. */
@@ -62,10 +101,6 @@ export const paperStage = defineStage({
   },
   async run({ params, inputs, log, progress, shards }) {
     const { paper, train, crossbar } = params;
-    const runs = paper.rows.flatMap((row) =>
-      // A float row has no state count; its runs carry the default one, which float training ignores.
-      paper.seeds.map((seed) => ({ train: { ...train, mode: row.mode, states: row.states ?? 5 }, seed })),
-    );
     const table = inputs['device-table'].data;
     paper.rows.forEach((row, i) => {
       const missing =
@@ -75,30 +110,35 @@ export const paperStage = defineStage({
           `config key paper.rows.${i}.states: the device table has ${table.tables.map((t) => t.states).join(', ')}-state tables, not ${row.states}; add ${row.states} to device.stateCounts`,
         );
     });
-    const groups: PaperRunGroup[] = runs.map((run) => ({ table, crossbar, runs: [run] }));
-    const bar = progress('training runs', runs.length);
-    const workers = Math.min(defaultWorkerCount(paper.workers), runs.length);
+    const slots = paper.rows.flatMap((row) => paper.seeds.map((seed) => ({ row, seed })));
+    const trainings = trainingsOf(train, slots);
+    const groups: PaperRunGroup[] = trainings.map((t) => ({ table, crossbar, runs: [t.training] }));
+    const bar = progress('training runs', slots.length);
+    const workers = Math.min(defaultWorkerCount(paper.workers), groups.length);
     log(
-      `${paper.rows.length} rows x ${paper.seeds.length} seeds = ${runs.length} training runs on ${shards ? `${shards.count} shards` : `${workers} worker(s)`}`,
+      `${paper.rows.length} rows x ${paper.seeds.length} seeds = ${slots.length} runs from ${trainings.length} trainings (in-situ and ex-situ of a seed share one) on ${shards ? `${shards.count} shards` : `${workers} worker(s)`}`,
     );
-    const results = shards
-      ? await runOnShards(groups, shards, () => bar.increment(1))
+    const perTraining = shards
+      ? await runOnShards(groups, shards, (runs) => bar.increment(runs))
       : (
-          await runOnWorkers<PaperRunGroup, PaperRunResult[]>(workerModule, workers, groups, {
-            onResult: (i, [result]) => {
-              bar.increment(1);
-              log(
-                `${rowLabel(result!.metrics)} seed ${runs[i]!.seed}: ${(result!.metrics.finalTestAccuracy * 100).toFixed(2)} % in ${result!.durationS.toFixed(0)} s`,
-              );
+          await runOnWorkers<PaperRunGroup, PaperRunResult[][]>(workerModule, workers, groups, {
+            onResult: (i, [results]) => {
+              bar.increment(results!.length);
+              for (const { metrics, durationS } of results!)
+                log(
+                  `${rowLabel(metrics)} seed ${groups[i]!.runs[0]!.seed}: ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (training of ${durationS.toFixed(0)} s)`,
+                );
             },
           })
         ).flat();
+    const results: PaperRunResult[] = new Array(slots.length);
+    trainings.forEach((t, i) => t.slots.forEach((slot, m) => (results[slot] = perTraining[i]![m]!)));
     bar.stop();
     const data = paperTable(
       train.dataset,
       paper.rows,
       paper.seeds,
-      results.map((result, i) => ({ seed: runs[i]!.seed, ...result })),
+      results.map((result, i) => ({ seed: slots[i]!.seed, ...result })),
     );
     for (const row of data.rows)
       log(

@@ -2,4 +2,4 @@
 import { serveJobs } from '../core/worker-pool.ts';
 import { type PaperRunResult, runPaperGroup } from './paper-run.ts';
 
-serveJobs<unknown, PaperRunResult[]>((group) => runPaperGroup(group));
+serveJobs<unknown, PaperRunResult[][]>((group) => runPaperGroup(group));

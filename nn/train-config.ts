@@ -54,9 +54,9 @@ export const TrainConfig = z
     exsituDraws: z.number().int().positive().default(20).describe('Monte Carlo device draws of the ex-situ transfer'),
     crossbarEvaluation: z
       .boolean()
-      .default(false)
+      .default(true)
       .describe(
-        'also evaluate the trained network through the crossbar model (IR drop, DAC, ADC) of the crossbar section',
+        'also evaluate the trained network (not float) through the crossbar model (IR drop, DAC, ADC) of the crossbar section',
       ),
     trainImages: z.number().int().nonnegative().default(0).describe('0: the full 60000'),
     testImages: z.number().int().nonnegative().default(0).describe('0: the full 10000'),

@@ -126,7 +126,7 @@ function paperRowsTable(source: PaperTableSource): Table {
       cell(spreadText(pc(row.testAccuracy), 2, ' %'), source, row.testAccuracy.mean),
       row.transferStd === null ? cell('') : cell(`${pct(row.transferStd)} %`, source, row.transferStd),
       row.crossbarTestAccuracy === null
-        ? cell('not evaluated')
+        ? cell(row.mode === 'float' ? 'no devices' : 'not evaluated')
         : cell(spreadText(pc(row.crossbarTestAccuracy), 2, ' %'), source, row.crossbarTestAccuracy.mean),
       row.mode === 'insitu'
         ? cell(spreadText(row.attemptsPerTrainingImage, 2, ''), source, row.attemptsPerTrainingImage.mean)
