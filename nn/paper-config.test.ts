@@ -4,12 +4,10 @@ import { parseConfig } from '../pipeline/run/config.ts';
 import { stages } from '../pipeline/run/stages.ts';
 import { PaperConfig, rowLabel } from './paper-config.ts';
 
-test('the default paper table: float, then quantized, in-situ and ex-situ at 2, 3 and 5 states, over three seeds', (t) => {
+test('the default paper table: float, quantized 5-state, then in-situ and ex-situ at 2, 3 and 5 states, over three seeds', (t) => {
   const paper = PaperConfig.parse({});
   t.deepEqual(paper.rows.map(rowLabel), [
     'float',
-    'quantized 2-state',
-    'quantized 3-state',
     'quantized 5-state',
     'in-situ 2-state',
     'in-situ 3-state',

@@ -63,13 +63,10 @@ test('one worker gives the table two workers give, but for the wall times', asyn
   // Each row sets its own mode and state count, so the train section's do not enter the paper stage.
   writeFileSync(config, JSON.stringify({ ...oneWorker, train: { ...raw.train, mode: 'float', states: 5 } }));
   const status = await dwsyn(['--results-dir', results, '--config', config, 'status', '--json']);
-  const stale = JSON.parse(status.stdout).stages.filter(
-    (s: { upToDate: boolean; optInNotRun?: true }) => !s.upToDate && !s.optInNotRun,
-  );
-  t.deepEqual(
-    stale.map((s: { stage: string }) => s.stage),
-    ['train', 'report'],
-  );
+  const stale = JSON.parse(status.stdout).stages.filter((s: { upToDate: boolean }) => !s.upToDate);
+  const named = stale.map((s: { stage: string }) => s.stage);
+  t.true(named.includes('train'), named.join(', '));
+  t.false(named.includes('paper'), named.join(', '));
 });
 
 test('a repeated seed or row, and a row the device table cannot serve, are refused naming the key', async (t) => {

@@ -24,8 +24,10 @@ export function checkTrainConfig(c: Pick<TrainConfig, 'layers'>): ParamProblem[]
 export const trainStage = defineStage({
   id: 'train',
   version: 1,
-  description: 'train the network (float, quantized, in-situ or ex-situ on the device table) on MNIST or Fashion-MNIST',
+  description:
+    'train one network (float, quantized, in-situ or ex-situ on the device table) with its model artifact (opt-in: the paper stage trains every row)',
   entry: import.meta.url,
+  optIn: true,
   config: { section: 'train', schema: TrainConfig },
   reads: ['train', 'crossbar'],
   params: z.object({ train: TrainConfig, crossbar: CrossbarConfig }),

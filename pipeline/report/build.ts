@@ -184,7 +184,7 @@ function configSummary(run: ReportRun): string {
         ),
     )
     .map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`)
-    .join(', ')}, seed ${run.artifact.provenance.seed}`;
+    .join(', ')}, seed ${run.seed}`;
 }
 
 type PaperTableSource = Artifact<NonNullable<ReportInputs['paperTable']>['artifact']['data']>;
@@ -358,7 +358,7 @@ function runsTable(runs: readonly ReportRun[]): Table {
     ],
     rows: runs.map((run) => {
       const m = run.metrics;
-      const a = run.artifact;
+      const a = run.source;
       return [
         cell(run.label),
         cell(`${pct(m.finalTestAccuracy)} %`, a, m.finalTestAccuracy),
@@ -398,12 +398,12 @@ function epochsTable(runs: readonly ReportRun[]): Table {
       run.metrics.epochs.map((e) => [
         cell(run.label),
         cell(String(e.epoch)),
-        cell(fixed(e.trainLoss, 4), run.artifact, e.trainLoss),
-        cell(`${pct(e.trainAccuracy)} %`, run.artifact, e.trainAccuracy),
-        cell(`${pct(e.testAccuracy)} %`, run.artifact, e.testAccuracy),
-        cell(e.learningRate.toExponential(2), run.artifact, e.learningRate),
-        cell(String(e.programmingAttempts), run.artifact, e.programmingAttempts),
-        cell(`${(e.programmingEnergyJ * 1e9).toFixed(3)} nJ`, run.artifact, e.programmingEnergyJ),
+        cell(fixed(e.trainLoss, 4), run.source, e.trainLoss),
+        cell(`${pct(e.trainAccuracy)} %`, run.source, e.trainAccuracy),
+        cell(`${pct(e.testAccuracy)} %`, run.source, e.testAccuracy),
+        cell(e.learningRate.toExponential(2), run.source, e.learningRate),
+        cell(String(e.programmingAttempts), run.source, e.programmingAttempts),
+        cell(`${(e.programmingEnergyJ * 1e9).toFixed(3)} nJ`, run.source, e.programmingEnergyJ),
       ]),
     ),
   };
@@ -448,14 +448,14 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   if (crossbar || runs.length)
     charts.push({
       chart: energyChart(crossbar?.data, runs),
-      sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.artifact)],
+      sources: [...(crossbar ? [crossbar] : []), ...runs.map((r) => r.source)],
     });
   if (runs.length) {
-    charts.push({ chart: accuracyChart(runs), sources: runs.map((r) => r.artifact) });
+    charts.push({ chart: accuracyChart(runs), sources: runs.map((r) => r.source) });
     if (runs.some((r) => r.metrics.mode !== 'float'))
-      charts.push({ chart: attemptsChart(runs), sources: runs.map((r) => r.artifact) });
+      charts.push({ chart: attemptsChart(runs), sources: runs.map((r) => r.source) });
     const margin = marginChart(runs);
-    if (margin) charts.push({ chart: margin, sources: runs.map((r) => r.artifact) });
+    if (margin) charts.push({ chart: margin, sources: runs.map((r) => r.source) });
   }
   const figures: RenderedFigure[] = [];
   const files: ReportFile[] = [];
@@ -479,7 +479,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     ...(llg ? [[inputs.llgTable!.path, llg] as const] : []),
     ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
     ...(paper ? [[inputs.paperTable!.path, paper as Artifact] as const] : []),
-    ...runs.map((r) => [r.path, r.artifact as Artifact] as const),
+    ...runs.map((r) => [r.path, r.source] as const),
   ]);
   const tables = [
     comparisonTable(comparison, paper),

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { rowLabel } from '../../nn/paper-config.ts';
 import type { Artifact } from '../artifacts/artifact.ts';
 import type { AuditStatus } from '../artifacts/audit.ts';
 import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
@@ -11,11 +12,17 @@ export interface ArtifactRef<Data> {
   readonly artifact: Artifact<Data>;
 }
 
-/** One training run: its metrics artifact, a label for plots, and the train config it ran with. */
-export interface ReportRun extends ArtifactRef<MetricsData> {
+/**
+ * One training run: its metrics, the artifact that holds them (a metrics artifact, or the paper table) and where it
+ * is, a label for plots, and the train config and seed it ran with.
+ */
+export interface ReportRun {
+  readonly path: string;
+  readonly source: Artifact;
   readonly label: string;
   readonly metrics: MetricsData;
   readonly train: Record<string, unknown>;
+  readonly seed: number;
 }
 
 export interface AuditRow {
@@ -49,10 +56,32 @@ export function toRuns(metrics: ReadonlyArray<ArtifactRef<MetricsData>>): Report
   return metrics.map((ref) => {
     const label = base(ref.artifact.data);
     return {
-      ...ref,
+      path: ref.path,
+      source: ref.artifact,
       label: (counts.get(label) ?? 0) > 1 ? `${label} (${dirname(ref.path)})` : label,
       metrics: ref.artifact.data,
       train: (ref.artifact.provenance.params['train'] ?? {}) as Record<string, unknown>,
+      seed: ref.artifact.provenance.seed,
     };
   });
+}
+
+/** The paper table's runs of its first seed, one per row: the curves, attempts and energy of every row. */
+export function paperRuns(ref: ArtifactRef<PaperTableData>): ReportRun[] {
+  const shared = (ref.artifact.provenance.params['train'] ?? {}) as Record<string, unknown>;
+  const first = ref.artifact.data.seeds[0];
+  return ref.artifact.data.runs
+    .filter((run) => run.seed === first)
+    .map((run) => ({
+      path: ref.path,
+      source: ref.artifact,
+      label: `${rowLabel(run.metrics)} (seed ${run.seed})`,
+      metrics: run.metrics,
+      train: {
+        ...shared,
+        mode: run.metrics.mode,
+        ...(run.metrics.mode === 'float' ? {} : { states: run.metrics.states }),
+      },
+      seed: run.seed,
+    }));
 }

@@ -97,9 +97,10 @@ test.serial(
       t.is(await rows('device-programming'), 1);
       t.is(await rows('crossbar-layers'), 2);
       t.is(await rows('ir-drop'), 4);
-      t.is(await rows('training-runs'), 1);
-      t.is(await rows('training-epochs'), 2);
-      t.is(await rows('audit'), 4);
+      // The paper table's first seed: one run per row, two epochs each.
+      t.is(await rows('training-runs'), 4);
+      t.is(await rows('training-epochs'), 8);
+      t.is(await rows('audit'), 3);
       t.is(await page.textContent('#audit-status'), 'passes');
       // Every number of the training table links to an artifact block that exists on the page.
       const targets = await page.$$eval('#table-training-runs a.num', (links) =>

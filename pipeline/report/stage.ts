@@ -2,16 +2,15 @@ import { z } from 'zod';
 import type { Artifact } from '../artifacts/artifact.ts';
 import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
 import { deviceTable } from '../artifacts/schemas/device-table.ts';
-import { metricsKind, paperTableKind } from '../artifacts/schemas/nn.ts';
+import { paperTableKind } from '../artifacts/schemas/nn.ts';
 import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
 import { defineStage, type TypedInput } from '../run/stage.ts';
 import { buildReport } from './build.ts';
-import { toRuns, type AuditRow } from './inputs.ts';
+import { paperRuns, type AuditRow } from './inputs.ts';
 
 const reportInputs = {
   'device-table': { stage: 'device', output: 'device-table', kind: deviceTable },
   'crossbar-model': { stage: 'crossbar', output: 'crossbar-model', kind: crossbarModel },
-  metrics: { stage: 'train', output: 'metrics', kind: metricsKind },
   'paper-table': { stage: 'paper', output: 'paper-table', kind: paperTableKind },
 };
 
@@ -51,16 +50,15 @@ export const reportStage = defineStage({
   async run({ inputs, attach, log }) {
     const device = { path: shownPath(reportInputs['device-table']), artifact: inputs['device-table'] };
     const crossbar = { path: shownPath(reportInputs['crossbar-model']), artifact: inputs['crossbar-model'] };
-    const metrics = { path: shownPath(reportInputs.metrics), artifact: inputs.metrics };
     const paperTable = { path: shownPath(reportInputs['paper-table']), artifact: inputs['paper-table'] };
-    const found = [device, crossbar, metrics, paperTable];
+    const found = [device, crossbar, paperTable];
     const title = 'dwsyn pipeline report';
     const { files, summary } = await buildReport({
       title,
       deviceTable: device,
       crossbarModel: crossbar,
       paperTable,
-      runs: toRuns([metrics]),
+      runs: paperRuns(paperTable),
       auditSource: 'inputs validated and hash-checked by the runner; lineage checked by the report stage',
       audit: lineageAudit(found),
     });

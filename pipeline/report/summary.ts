@@ -12,7 +12,7 @@ import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
 import { hashCodeClosure } from '../run/code-closure.ts';
 import { repoRoot } from '../cli/version.ts';
 import { buildReport } from './build.ts';
-import { toRuns, type ArtifactRef, type AuditRow } from './inputs.ts';
+import { paperRuns, toRuns, type ArtifactRef, type AuditRow } from './inputs.ts';
 import { reportStage } from './stage.ts';
 
 export interface SummaryOptions {
@@ -83,7 +83,10 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const crossbarModel = ref<CrossbarModelData>(join(resultsDir, 'crossbar/crossbar-model.json'));
   const paperTable = ref<PaperTableData>(join(resultsDir, 'paper/paper-table.json'));
   const llgTable = llgPath ? ref<DeviceTableData>(llgPath) : undefined;
-  const runs = toRuns(metricsPaths.map((p) => ref<MetricsData>(p)).filter((r) => r !== undefined));
+  const runs = [
+    ...toRuns(metricsPaths.map((p) => ref<MetricsData>(p)).filter((r) => r !== undefined)),
+    ...(paperTable ? paperRuns(paperTable) : []),
+  ];
   const title = 'dwsyn results report';
   const { files, summary } = await buildReport({
     title,

@@ -5,8 +5,8 @@ import { execa } from 'execa';
 import { cliPath, tempDir } from './helpers.ts';
 
 /**
- * The default chain at test size: a 3-state device table, a 784-32-10 network on MNIST subsets, in-situ, and a paper
- * table of four 3-state rows over two seeds.
+ * The default chain at test size, and the opt-in train stage: a 3-state device table, a paper table of four 3-state
+ * rows over two seeds with a 784-32-10 network on MNIST subsets, and one in-situ 3-state network.
  */
 export const smallPipelineConfig = {
   device: {
@@ -41,7 +41,7 @@ export const smallPipelineConfig = {
 export interface PipelineFixture {
   config: string;
   results: string;
-  /** The `dwsyn run report --json` that built it. */
+  /** The `dwsyn run report train --json` that built it. */
   run: { exitCode: number; stdout: string; stderr: string };
 }
 
@@ -68,7 +68,7 @@ async function build(): Promise<void> {
   writeFileSync(config, JSON.stringify(smallPipelineConfig));
   const run = await execa(
     process.execPath,
-    [cliPath, '--results-dir', join(fixtureDir, 'results'), '--config', config, 'run', 'report', '--json'],
+    [cliPath, '--results-dir', join(fixtureDir, 'results'), '--config', config, 'run', 'report', 'train', '--json'],
     { reject: false },
   ).catch((error: Error) => ({ exitCode: -1, stdout: '', stderr: `dwsyn did not start: ${error.message}` }));
   const partial = `${runFile}.tmp`;
