@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { assessPipeline, kindsOf, type PipelineState } from '../run/staleness.ts';
@@ -148,7 +148,14 @@ function buildProgram(): Command {
       const { ordered, state } = await pipelineState(globals(command));
       const statuses = assessPipeline(ordered, state);
       const shards = shardCounts(shardsRoot(state.resultsDir));
-      if (options.json) printJson({ resultsDir: state.resultsDir, stages: statuses, shards });
+      // Artifacts a command wrote outside every stage's folder (dwsyn report's summary): audited, since no stage
+      // can call them stale.
+      const stageDirs = ordered.map((stage) => `${join(state.resultsDir, stage.id)}/`);
+      const others = listArtifacts(state.resultsDir)
+        .filter((path) => !stageDirs.some((dir) => path.startsWith(dir)))
+        .map((path) => auditArtifact(path, { kinds: state.kinds }))
+        .map(({ path, kind, status, detail }) => ({ path, kind, status, ...(detail ? { detail } : {}) }));
+      if (options.json) printJson({ resultsDir: state.resultsDir, stages: statuses, shards, others });
       else {
         const width = Math.max(0, ...statuses.map((s) => s.stage.length));
         for (const s of statuses) {
@@ -160,6 +167,10 @@ function buildProgram(): Command {
             `${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : s.optInNotRun ? s.reasons[0] : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`,
           );
         }
+        for (const other of others)
+          process.stdout.write(
+            `${relative(state.resultsDir, other.path)}  ${other.kind ?? 'artifact'} made by a command, audit: ${other.status}${other.detail ? ` (${other.detail})` : ''}\n`,
+          );
       }
       if (options.check && statuses.some((s) => !s.upToDate && !s.optInNotRun))
         process.exitCode = ExitCode.stageFailure;

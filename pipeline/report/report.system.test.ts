@@ -173,3 +173,21 @@ test.serial(
     t.regex(audit.stdout, /hash-mismatch .*report\.json .*attachment ir-drop\.csv/);
   },
 );
+
+test.serial(
+  'dwsyn status lists the summary dwsyn report writes, with its audit: no stage makes it, so none can call it stale',
+  async (t) => {
+    const { results, config } = await copyOfSmallPipeline();
+    const summary = await dwsyn(['--results-dir', results, '--config', config, 'report']);
+    t.is(summary.exitCode, 0, summary.stderr);
+    const others = async () =>
+      JSON.parse((await dwsyn(['--results-dir', results, '--config', config, 'status', '--json'])).stdout).others.map(
+        (o: { path: string; status: string }) => [o.path, o.status],
+      );
+    t.deepEqual(await others(), [[join(results, 'summary/report.json'), 'ok']]);
+    appendFileSync(join(results, 'summary/paper-table.csv'), 'tampered\n');
+    t.deepEqual(await others(), [[join(results, 'summary/report.json'), 'hash-mismatch']]);
+    const text = await dwsyn(['--results-dir', results, '--config', config, 'status']);
+    t.regex(text.stdout, /summary\/report\.json {2}report made by a command, audit: hash-mismatch/);
+  },
+);
