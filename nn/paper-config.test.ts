@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import test from 'ava';
-import { parseConfig } from '../pipeline/run/config.ts';
-import { stages } from '../pipeline/run/stages.ts';
 import { PaperConfig, rowLabel } from './paper-config.ts';
 
 test('the default paper table: float, quantized 5-state, then in-situ and ex-situ at 2, 3 and 5 states, over three seeds', (t) => {
@@ -17,12 +14,4 @@ test('the default paper table: float, quantized 5-state, then in-situ and ex-sit
     'ex-situ 5-state',
   ]);
   t.deepEqual(paper.seeds, [1, 2, 3]);
-});
-
-test('the one-seed preset is a valid pipeline config that keeps every row and one seed', (t) => {
-  const path = new URL('./presets/one-seed.json', import.meta.url);
-  const config = parseConfig(stages, JSON.parse(readFileSync(path, 'utf8')), path.pathname);
-  const paper = config['paper'] as PaperConfig;
-  t.deepEqual(paper.seeds, [1]);
-  t.deepEqual(paper.rows, PaperConfig.parse({}).rows);
 });

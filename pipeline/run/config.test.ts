@@ -2,6 +2,10 @@ import test from 'ava';
 import { parseConfig, pickParams } from './config.ts';
 import { UsageError } from '../../core/errors.ts';
 import { stages } from '../test-fixtures/toy-stages.ts';
+import { stages as pipelineStages } from './stages.ts';
+import { repoRoot } from '../cli/version.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 test('every key is optional and gets its default', (t) => {
   t.deepEqual(parseConfig(stages, {}, 'c'), {
@@ -34,4 +38,15 @@ test('unknown keys are refused at every level, with their name', (t) => {
 test('a stage sees only the keys it reads', (t) => {
   const config = parseConfig(stages, { gen: { count: 3 } }, 'c');
   t.deepEqual(pickParams(config, ['gen.count', 'sum.offsetM']), { gen: { count: 3 }, sum: { offsetM: 0 } });
+});
+
+test("the repository's preset configs are valid configs of the pipeline's stage table", (t) => {
+  const presets = ['nn/presets/one-seed.json', 'device-sim/presets/notched-pulse-width.json'];
+  for (const preset of presets) {
+    const path = join(repoRoot, preset);
+    t.notThrows(() => parseConfig(pipelineStages, JSON.parse(readFileSync(path, 'utf8')), path), preset);
+  }
+  const oneSeed = parseConfig(pipelineStages, JSON.parse(readFileSync(join(repoRoot, presets[0]!), 'utf8')), 'p');
+  const defaults = parseConfig(pipelineStages, {}, 'defaults');
+  t.deepEqual(oneSeed['paper'], { ...(defaults['paper'] as object), seeds: [1] });
 });
