@@ -54,13 +54,14 @@ function trainingsOf(train: z.output<typeof SharedTrainConfig>, slots: readonly 
   return [...byKey.values()].sort((a, b) => costRank(a.training.train.mode) - costRank(b.training.train.mode));
 }
 
-/** Runs the groups as shards of the cluster executor, the trainings cut into `shards.count` contiguous groups. */
+/** Runs the groups as shards of the cluster executor: the trainings cut into `shards.count` contiguous groups of near-equal size. */
 async function runOnShards(groups: readonly PaperRunGroup[], shards: ShardRunner, onRuns: (runs: number) => void) {
   const trainings = groups.flatMap((g) => g.runs);
-  const perShard = Math.ceil(trainings.length / shards.count);
-  const payloads = Array.from({ length: Math.ceil(trainings.length / perShard) }, (_, i) => ({
+  const count = Math.min(shards.count, trainings.length);
+  const bound = (i: number) => Math.floor((i * trainings.length) / count);
+  const payloads = Array.from({ length: count }, (_, i) => ({
     ...groups[0]!,
-    runs: trainings.slice(i * perShard, (i + 1) * perShard),
+    runs: trainings.slice(bound(i), bound(i + 1)),
   }));
   const runsIn = (payload: PaperRunGroup) => payload.runs.reduce((sum, t) => sum + t.modes.length, 0);
   let reported = 0;
