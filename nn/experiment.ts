@@ -78,6 +78,7 @@ export function runExperiments(
   crossbar?: CrossbarConfig,
 ) {
   if (!sharesTraining(modes)) throw new Error(`modes ${modes.join(', ')} do not share their training`);
+  if (new Set(modes).size !== modes.length) throw new Error(`modes ${modes.join(', ')}: one is repeated`);
   if (config.layers[0] !== data.train.pixels)
     throw new UsageError(
       `train.layers: the input layer has ${config.layers[0]} units, the data has ${data.train.pixels} pixels`,
@@ -86,7 +87,6 @@ export function runExperiments(
     throw new UsageError(`train.layers: the output layer must have 10 units (got ${config.layers.at(-1)})`);
   const trainSplit = config.trainImages > 0 ? headOf(data.train, config.trainImages) : data.train;
   const testSplit = config.testImages > 0 ? headOf(data.test, config.testImages) : data.test;
-  if (new Set(modes).size !== modes.length) throw new Error(`modes ${modes.join(', ')}: one is repeated`);
   const first = { ...config, mode: modes[0]! };
   const device = first.mode === 'float' ? undefined : deviceModelFor(first, table);
   const result = train(
