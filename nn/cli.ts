@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { z } from 'zod';
 import { loadDataset } from '../datasets/dataset.ts';
 import { readArtifact } from '../pipeline/artifacts/artifact.ts';
 import { formatJson, readJsonFile } from '../pipeline/artifacts/json-file.ts';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
-import { describeIssues } from '../pipeline/artifacts/zod-issues.ts';
+import { parseConfigValue, SeedConfig } from '../pipeline/run/config.ts';
 import { stderrProgress } from '../pipeline/run/progress.ts';
 import { UsageError } from '../core/errors.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
@@ -14,22 +13,18 @@ import { TrainConfig } from './train-config.ts';
 import { rowLabel } from './paper-config.ts';
 import { checkTrainConfig } from './stage.ts';
 
-/** The config file's `train` and `crossbar` sections with the options over them, defaults filled in. */
+/** The config file's `seed`, `train` and `crossbar` sections with the options over them, defaults filled in. */
 function resolveConfig(configPath: string | undefined, overrides: Partial<TrainConfig>) {
   const raw = (configPath ? readJsonFile(configPath) : {}) as Record<string, Record<string, unknown> | undefined>;
   const source = configPath ?? 'command line';
-  const section = <T>(key: string, schema: z.ZodType<T>, value: unknown): T => {
-    const parsed = schema.safeParse(value ?? {});
-    if (!parsed.success) {
-      const { field, message } = describeIssues(parsed.error);
-      throw new UsageError(`${source}: config key ${key}.${field}: ${message}`);
-    }
-    return parsed.data;
-  };
-  const train = section('train', TrainConfig, { ...raw['train'], ...overrides });
+  const train = parseConfigValue(TrainConfig, { ...raw['train'], ...overrides }, source, 'train');
   const [problem] = checkTrainConfig(train);
   if (problem) throw new UsageError(`${source}: config key ${problem.key}: ${problem.message}`);
-  return { train, crossbar: section('crossbar', CrossbarConfig, raw['crossbar']), seed: Number(raw['seed'] ?? 1) };
+  return {
+    train,
+    crossbar: parseConfigValue(CrossbarConfig, raw['crossbar'] ?? {}, source, 'crossbar'),
+    seed: parseConfigValue(SeedConfig, raw['seed'], source, 'seed'),
+  };
 }
 
 export function registerTrainCommand(program: Command): void {

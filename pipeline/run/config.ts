@@ -8,13 +8,21 @@ import { describeIssues } from '../artifacts/zod-issues.ts';
 /** A validated config: `seed`, `executor` and each stage's section (typed where a stage reads it, by its params). */
 export type Config = Record<string, unknown> & { seed: number; executor: ExecutorConfig };
 
+/** The config's `seed`. */
+export const SeedConfig = z
+  .number()
+  .int()
+  .nonnegative()
+  .default(1)
+  .describe('base seed of every random stream in the pipeline');
+
 /**
  * The config schema of a stage table: `seed`, `executor`, and one section per stage that owns one. Every key is
  * optional with a default, and unknown keys are errors, so a typo never passes as a default.
  */
 export function configSchema(stages: readonly Stage[]) {
   const sections: Record<string, z.ZodType> = {
-    seed: z.number().int().nonnegative().default(1).describe('base seed of every random stream in the pipeline'),
+    seed: SeedConfig,
     executor: ExecutorConfig.prefault({}),
   };
   for (const stage of stages) {
@@ -27,12 +35,20 @@ export function configSchema(stages: readonly Stage[]) {
 
 /** Validates a config value; the error names the source and the field. */
 export function parseConfig(stages: readonly Stage[], raw: unknown, source: string): Config {
-  const parsed = configSchema(stages).safeParse(raw);
+  return parseConfigValue(configSchema(stages), raw, source) as Config;
+}
+
+/**
+ * Validates the value of config key `key` (the whole config when absent) with its schema; a failure is a UsageError
+ * naming the source and the full key of the field at fault.
+ */
+export function parseConfigValue<T>(schema: z.ZodType<T>, value: unknown, source: string, key?: string): T {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const { field, message } = describeIssues(parsed.error);
+    const { field, message } = describeIssues(parsed.error, key);
     throw new UsageError(`${source}: config key ${field}: ${message}`);
   }
-  return parsed.data as Config;
+  return parsed.data;
 }
 
 export function loadConfig(stages: readonly Stage[], path: string | undefined): Config {
