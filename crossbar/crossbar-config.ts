@@ -68,3 +68,8 @@ export const CrossbarConfig = z
   })
   .strict();
 export type CrossbarConfig = z.infer<typeof CrossbarConfig>;
+
+/** A sweep point: the config with square arrays of `size` and `segmentOhm` per cell pitch on word and bit lines. */
+export function squareArrays(base: CrossbarConfig, size: number, segmentOhm: number): CrossbarConfig {
+  return { ...base, arrayRows: size, arrayCols: size, wordlineSegmentOhm: segmentOhm, bitlineSegmentOhm: segmentOhm };
+}

@@ -112,44 +112,96 @@ test('IR drop shows as column loss and output error, growing with the wire resis
   assertClose(t, losses[1]!, (2 / 3) * 1 * 3e-6 * 64 * 64, { rel: 0.25 }, 'loss at 1 Ohm');
 });
 
-test('transfer weights reproduce every read before the ADC (the array is linear) and equal the programmed weights without wires', (t) => {
-  const random = trialStream(3, 'layer-test', 0);
-  const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
-  for (const ohm of [1e-9, 2]) {
+for (const mapping of ['differential', 'reference-column'] as const) {
+  test(`${mapping}: the linear response reproduces every full read (outputs and read energy) and equals the programmed weights without wires`, (t) => {
+    const random = trialStream(3, 'layer-test', 0);
+    const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
+    for (const ohm of [1e-9, 2]) {
+      const config = CrossbarConfig.parse({
+        mapping,
+        arrayRows: 16,
+        arrayCols: 10,
+        wordlineSegmentOhm: ohm,
+        bitlineSegmentOhm: ohm,
+        accessOhm: 5e4,
+        driverOhm: ohm < 1e-6 ? 0 : 3,
+        adcBits: 16,
+        dacBits: 16,
+        adcRangeFraction: 1,
+      });
+      const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(3, 'program', 0));
+      const response = layer.linearResponse();
+      for (let r = 0; r < 3; r++) {
+        const x = Array.from({ length: 40 }, () => 2 * random.uniform() - 1);
+        const full = layer.read(x);
+        const linear = layer.readLinear(x, response);
+        linear.y.forEach((value, j) => assertClose(t, value, full.y[j]!, { abs: 2e-3 }, `r = ${ohm}: output ${j}`));
+        // The driver current g_d (V - u) is lost to rounding when g_d is 1e9 S: energies are compared with wires.
+        if (ohm > 1e-6) assertClose(t, linear.readEnergyJ, full.readEnergyJ, { rel: 1e-6 }, 'read energy');
+        t.deepEqual(linear.conversions, full.conversions);
+      }
+      if (ohm < 1e-6) {
+        // Without wires the access resistance still scales each cell: g / (1 + g r).
+        const weightOf = (state: number) => {
+          const g = (siemens: number) => siemens / (1 + siemens * 5e4);
+          const level = (s: number) => g(exactLevels.meanSiemens[s]!);
+          return mapping === 'differential'
+            ? (level(state) - level(4 - state)) / 2e-6
+            : (level(state) - g(3e-6)) / 1e-6;
+        };
+        layer.tiles.forEach((tile, k) => {
+          for (let i = 0; i < tile.rows; i++) {
+            for (let j = 0; j < tile.outputs; j++) {
+              assertClose(
+                t,
+                response[k]!.weights[i * tile.outputs + j]!,
+                weightOf(states[(tile.row0 + i) * 12 + tile.output0 + j]!),
+                { abs: 1e-6 },
+                `weight ${i},${j}`,
+              );
+            }
+          }
+        });
+      }
+    }
+  });
+
+  test(`${mapping}: read noise in the linear response has the variance of full reads with every conductance redrawn`, (t) => {
+    const random = trialStream(4, 'layer-test', 0);
     const config = CrossbarConfig.parse({
+      mapping,
       arrayRows: 16,
-      arrayCols: 10,
-      wordlineSegmentOhm: ohm,
-      bitlineSegmentOhm: ohm,
+      arrayCols: 8,
+      wordlineSegmentOhm: 2,
+      bitlineSegmentOhm: 2,
+      accessOhm: 5e4,
+      readNoiseRelative: 0.05,
       adcBits: 16,
       dacBits: 16,
       adcRangeFraction: 1,
     });
-    const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(3, 'program', 0));
-    const transfer = layer.transferWeights();
-    const x = Array.from({ length: 40 }, () => quantizeSigned(random.uniform(), 16, 1));
-    const read = layer.read(x);
-    const viaTransfer = new Float64Array(12);
-    layer.tiles.forEach((tile, k) => {
-      for (let i = 0; i < tile.rows; i++)
-        for (let j = 0; j < tile.outputs; j++)
-          viaTransfer[tile.output0 + j]! += x[tile.row0 + i]! * transfer[k]![i * tile.outputs + j]!;
-    });
-    viaTransfer.forEach((value, j) => assertClose(t, read.y[j]!, value, { abs: 2e-3 }, `r = ${ohm}: output ${j}`));
-    if (ohm < 1e-6) {
-      layer.tiles.forEach((tile, k) => {
-        for (let i = 0; i < tile.rows; i++) {
-          for (let j = 0; j < tile.outputs; j++) {
-            assertClose(
-              t,
-              transfer[k]![i * tile.outputs + j]!,
-              states[(tile.row0 + i) * 12 + tile.output0 + j]! / 2 - 1,
-              { abs: 1e-6 },
-              `weight ${i},${j}`,
-            );
-          }
-        }
+    const outputs = mapping === 'differential' ? 4 : 7;
+    const states = Uint8Array.from({ length: 16 * outputs }, () => Math.floor(random.uniform() * 5));
+    const layer = new CrossbarLayer(config, exactLevels, states, 16, outputs, trialStream(4, 'program', 0));
+    const response = layer.linearResponse();
+    const x = Array.from({ length: 16 }, () => 2 * random.uniform() - 1);
+    const reads = 2000;
+    const variance = (read: (noise: ReturnType<typeof trialStream>) => Float64Array) => {
+      const noise = trialStream(4, 'read-noise', 0);
+      const samples = Array.from({ length: reads }, () => read(noise));
+      return Array.from({ length: outputs }, (_, j) => {
+        const mean = samples.reduce((s, y) => s + y[j]!, 0) / reads;
+        return samples.reduce((s, y) => s + (y[j]! - mean) ** 2, 0) / (reads - 1);
       });
-    }
-  }
-});
+    };
+    const full = variance((noise) => layer.read(x, noise).y);
+    const linear = variance((noise) => layer.readLinear(x, response, noise).y);
+    // A sample variance of 2000 draws has a relative standard error of sqrt(2 / 1999) = 3.2 %: 15 % is 4.7 of them
+    // for each of the two estimates.
+    full.forEach((value, j) => assertClose(t, linear[j]!, value, { rel: 0.15 }, `output ${j}`));
+    t.true(
+      full.every((value) => value > 1e-3),
+      'the noise is far above the ADC step',
+    );
+  });
+}

@@ -1,7 +1,8 @@
 import type { RandomStream } from '../core/rng.ts';
 import { idealColumnCurrents, type Crossbar } from './circuit.ts';
 import type { CrossbarConfig } from './crossbar-config.ts';
-import type { NodeVoltages } from './kcl.ts';
+import { columnCurrents, type NodeVoltages } from './kcl.ts';
+import { factorCrossbarLines, solveLineGaussSeidel } from './line-gauss-seidel.ts';
 import { programConductance, referenceSiemens, type StateConductances } from './mapping.ts';
 import { quantizeSigned } from './periphery.ts';
 import { solveCrossbar } from './solve.ts';
@@ -30,6 +31,22 @@ export interface LayerRead {
 }
 
 /**
+ * What a tile's fixed devices and wires make of any input, from one IR-drop solve per row (the array is linear):
+ * every read is then a product instead of a solve.
+ */
+export interface TileResponse {
+  /** Output j (weight units) when input i is 1 and the others 0, wires and devices included; rows x outputs. */
+  readonly weights: Float64Array;
+  /** Current drawn from driver k per volt on row i [S], rows x rows: the read power is V^T Y V. */
+  readonly driverAdmittanceS: Float64Array;
+  /**
+   * Variance of output j per unit input i squared when every conductance fluctuates by readNoiseRelative at each
+   * read, to first order (weight units squared); rows x outputs.
+   */
+  readonly noiseVariance: Float64Array;
+}
+
+/**
  * A layer of weights (n-state levels per weight) mapped onto crossbar tiles, programmed once with
  * conductances drawn from the device table, and read with the exact IR-drop solve. The nn stage runs
  * its matrix-vector products through `read`.
@@ -45,8 +62,8 @@ export class CrossbarLayer {
 
   /**
    * `states[i * outputs + j]` is the state (0..n-1) of the weight from input i to output j. Devices are
-   * programmed by drawing from the device table, or, for a single device per weight (reference-column
-   * mapping), set to `programmed(i, j)` siemens: the conductances a trained network's devices realized.
+   * programmed by drawing from the device table, or set to `programmed(i, j, complement)` siemens: the conductances
+   * a trained network's devices realized (`complement`: the G- device of a differential pair).
    */
   constructor(
     config: CrossbarConfig,
@@ -55,7 +72,7 @@ export class CrossbarLayer {
     inputs: number,
     outputs: number,
     programming: RandomStream,
-    programmed?: (input: number, output: number) => number,
+    programmed?: (input: number, output: number, complement: boolean) => number,
   ) {
     this.config = config;
     this.levels = levels;
@@ -66,8 +83,6 @@ export class CrossbarLayer {
     const differential = config.mapping === 'differential';
     const outputsPerTile = differential ? Math.floor(config.arrayCols / 2) : config.arrayCols - 1;
     if (outputsPerTile < 1) throw new Error(`internal error: arrays of ${config.arrayCols} columns hold no output`);
-    if (programmed && differential)
-      throw new Error('internal error: given conductances need the reference-column mapping');
     this.tiles = [];
     for (let row0 = 0; row0 < inputs; row0 += config.arrayRows) {
       for (let output0 = 0; output0 < outputs; output0 += outputsPerTile) {
@@ -78,17 +93,15 @@ export class CrossbarLayer {
         for (let i = 0; i < rows; i++) {
           for (let j = 0; j < tileOutputs; j++) {
             const state = states[(row0 + i) * outputs + output0 + j]!;
+            const device = (complement: boolean) =>
+              programmed
+                ? programmed(row0 + i, output0 + j, complement)
+                : programConductance(levels, complement ? levels.states - 1 - state : state, programming);
             if (differential) {
-              cellSiemens[i * physicalCols + 2 * j] = programConductance(levels, state, programming);
-              cellSiemens[i * physicalCols + 2 * j + 1] = programConductance(
-                levels,
-                levels.states - 1 - state,
-                programming,
-              );
+              cellSiemens[i * physicalCols + 2 * j] = device(false);
+              cellSiemens[i * physicalCols + 2 * j + 1] = device(true);
             } else {
-              cellSiemens[i * physicalCols + j] = programmed
-                ? programmed(row0 + i, output0 + j)
-                : programConductance(levels, state, programming);
+              cellSiemens[i * physicalCols + j] = device(false);
             }
           }
           if (!differential) cellSiemens[i * physicalCols + tileOutputs] = referenceSiemens(levels);
@@ -124,43 +137,96 @@ export class CrossbarLayer {
   }
 
   /**
-   * The exact linear response of every tile: W[i][j] = output j (weight units) when input i is 1 and the
-   * others 0, wires and devices included. The array is linear, so a read of any input vector x is
-   * x . W before the ADC: one solve per row here instead of one per read. Per tile, rows x outputs.
+   * The exact linear response of every tile (TileResponse), from one solve per row with that row alone at the read
+   * voltage. Read noise enters to first order in readNoiseRelative: each cell's current changes by its conductance
+   * change through the access resistance, the redistribution by the wires being second order.
    */
-  transferWeights(): Float64Array[] {
+  linearResponse(): TileResponse[] {
     const c = this.config;
-    const differential = c.mapping === 'differential';
-    const spanSiemens = this.levels.maxSiemens - this.levels.minSiemens;
-    const unitCurrent = c.readVoltageV * (differential ? spanSiemens : spanSiemens / 2);
+    const unitCurrent = this.unitCurrent();
+    const access = c.topology === '1T1R' ? c.accessOhm : 0;
     return this.tiles.map((tile) => {
       const weights = new Float64Array(tile.rows * tile.outputs);
+      const driverAdmittanceS = new Float64Array(tile.rows * tile.rows);
+      const noiseVariance = new Float64Array(tile.rows * tile.outputs);
+      const inputV = new Float64Array(tile.rows);
+      const crossbar = this.physical(tile, tile.cellSiemens, inputV);
+      const lines = factorCrossbarLines(crossbar);
       for (let i = 0; i < tile.rows; i++) {
-        const inputV = new Float64Array(tile.rows);
+        inputV.fill(0);
         inputV[i] = c.readVoltageV;
-        const solved = solveCrossbar(this.physical(tile, tile.cellSiemens, inputV), {
-          solver: 'line-gs',
-          tolerance: c.solverTolerance,
-          maxIterations: 100_000,
-        });
-        const I = solved.columnCurrentsA;
+        const solved = solveLineGaussSeidel(crossbar, { tolerance: c.solverTolerance, maxIterations: 100_000, lines });
+        const I = columnCurrents(crossbar, solved.nodes);
+        for (let k = 0; k < tile.rows; k++)
+          driverAdmittanceS[k * tile.rows + i] = driverCurrent(crossbar, solved.nodes, k) / c.readVoltageV;
         for (let j = 0; j < tile.outputs; j++) {
-          weights[i * tile.outputs + j] =
-            (differential ? I[2 * j]! - I[2 * j + 1]! : I[j]! - I[tile.outputs]!) / unitCurrent;
+          const [plus, minus] = this.signalColumns(tile, j);
+          weights[i * tile.outputs + j] = (I[plus]! - I[minus]!) / unitCurrent;
+          // d/dg of the current through g in series with the access resistance: 1 / (1 + g r)^2.
+          const fluctuation = (g: number) => (c.readNoiseRelative * g) / (1 + g * access) ** 2;
+          const row = i * tile.physicalCols;
+          noiseVariance[i * tile.outputs + j] =
+            ((fluctuation(tile.cellSiemens[row + plus]!) ** 2 + fluctuation(tile.cellSiemens[row + minus]!) ** 2) *
+              c.readVoltageV ** 2) /
+            unitCurrent ** 2;
         }
       }
-      return weights;
+      return { weights, driverAdmittanceS, noiseVariance };
     });
+  }
+
+  /**
+   * One read of all tiles for input vector x (entries in [-1, 1]) through the linear response: what `read` gives
+   * before its ADC, up to the solver's tolerance (read noise to first order), at the cost of a product.
+   */
+  readLinear(
+    x: ArrayLike<number>,
+    response: readonly TileResponse[],
+    noise?: RandomStream,
+  ): Pick<LayerRead, 'y' | 'readEnergyJ' | 'conversions'> {
+    const c = this.config;
+    const y = new Float64Array(this.outputs);
+    const xq = new Float64Array(this.inputs);
+    for (let i = 0; i < this.inputs; i++) xq[i] = quantizeSigned(x[i]!, c.dacBits, 1);
+    const noisy = noise !== undefined && c.readNoiseRelative > 0;
+    let power = 0;
+    let adc = 0;
+    let dac = 0;
+    this.tiles.forEach((tile, k) => {
+      const { weights, driverAdmittanceS, noiseVariance } = response[k]!;
+      // Rows at 0 V carry no current: most pixels and every inactive ReLU.
+      const driven = new Int32Array(tile.rows);
+      let count = 0;
+      for (let i = 0; i < tile.rows; i++) if (xq[tile.row0 + i] !== 0) driven[count++] = i;
+      const sums = new Float64Array(tile.outputs);
+      const variances = new Float64Array(noisy ? tile.outputs : 0);
+      for (let a = 0; a < count; a++) {
+        const i = driven[a]!;
+        const xi = xq[tile.row0 + i]!;
+        const row = i * tile.outputs;
+        for (let j = 0; j < tile.outputs; j++) sums[j]! += xi * weights[row + j]!;
+        if (noisy) for (let j = 0; j < tile.outputs; j++) variances[j]! += xi * xi * noiseVariance[row + j]!;
+        let current = 0;
+        for (let b = 0; b < count; b++)
+          current += driverAdmittanceS[i * tile.rows + driven[b]!]! * xq[tile.row0 + driven[b]!]!;
+        power += xi * current;
+      }
+      const fullScale = c.adcRangeFraction * tile.rows;
+      for (let j = 0; j < tile.outputs; j++) {
+        const signal = noisy ? sums[j]! + Math.sqrt(variances[j]!) * noise.normal() : sums[j]!;
+        y[tile.output0 + j]! += quantizeSigned(signal, c.adcBits, fullScale);
+      }
+      adc += tile.outputs;
+      dac += tile.rows;
+    });
+    return { y, readEnergyJ: c.readDurationS * c.readVoltageV ** 2 * power, conversions: { dac, adc } };
   }
 
   /** One read of all tiles for input vector x (entries in [-1, 1]); `noise` adds read noise if configured. */
   read(x: ArrayLike<number>, noise?: RandomStream): LayerRead {
     const c = this.config;
-    const differential = c.mapping === 'differential';
-    const spanSiemens = this.levels.maxSiemens - this.levels.minSiemens;
-    const unitCurrent = c.readVoltageV * (differential ? spanSiemens : spanSiemens / 2);
+    const unitCurrent = this.unitCurrent();
     const y = new Float64Array(this.outputs);
-    const idealY = new Float64Array(this.outputs);
     const tileLoss: LayerRead['tileLoss'] = [];
     let readEnergyJ = 0;
     let adc = 0;
@@ -195,21 +261,36 @@ export class CrossbarLayer {
       // The largest partial sum a tile can make is rows x unitCurrent: rows cells at weight +1 under full inputs.
       const fullScale = c.adcRangeFraction * tile.rows * unitCurrent;
       for (let j = 0; j < tile.outputs; j++) {
-        const signal = differential
-          ? solved.columnCurrentsA[2 * j]! - solved.columnCurrentsA[2 * j + 1]!
-          : solved.columnCurrentsA[j]! - solved.columnCurrentsA[tile.outputs]!;
+        const [plus, minus] = this.signalColumns(tile, j);
+        const signal = solved.columnCurrentsA[plus]! - solved.columnCurrentsA[minus]!;
         y[tile.output0 + j]! += quantizeSigned(signal, c.adcBits, fullScale) / unitCurrent;
-        let nominal = 0;
-        for (let i = 0; i < tile.rows; i++)
-          nominal +=
-            xq[tile.row0 + i]! * this.weightLevels[this.states[(tile.row0 + i) * this.outputs + tile.output0 + j]!]!;
-        idealY[tile.output0 + j]! += nominal;
       }
       readEnergyJ += c.readDurationS * driverPower(crossbar, solved.nodes);
       adc += tile.outputs;
       dac += tile.rows;
     }
-    return { y, idealY, tileLoss, readEnergyJ, conversions: { dac, adc } };
+    return { y, idealY: this.idealOutputs(xq), tileLoss, readEnergyJ, conversions: { dac, adc } };
+  }
+
+  /** The column current of weight 1 under a full-scale input [A]. */
+  private unitCurrent(): number {
+    const span = this.levels.maxSiemens - this.levels.minSiemens;
+    return this.config.readVoltageV * (this.config.mapping === 'differential' ? span : span / 2);
+  }
+
+  /** The physical columns whose current difference is output j of the tile: G+ and G-, or G and the reference. */
+  private signalColumns(tile: Tile, j: number): [number, number] {
+    return this.config.mapping === 'differential' ? [2 * j, 2 * j + 1] : [j, tile.outputs];
+  }
+
+  /** sum_i x_i w_ij with the nominal weight levels, per output. */
+  private idealOutputs(xq: Float64Array): Float64Array {
+    const idealY = new Float64Array(this.outputs);
+    for (let i = 0; i < this.inputs; i++) {
+      for (let j = 0; j < this.outputs; j++)
+        idealY[j]! += xq[i]! * this.weightLevels[this.states[i * this.outputs + j]!]!;
+    }
+    return idealY;
   }
 
   private physical(tile: Tile, cells: Float64Array, inputV: Float64Array): Crossbar {
@@ -229,13 +310,16 @@ export class CrossbarLayer {
   }
 }
 
-/** Power delivered by the row drivers, sum_i V_i g_d (V_i - u_i0): all of it ends as heat in the array [W]. */
+/** Current out of row i's driver(s), g_d (V_i - u_i0) (+ the far end when both ends are driven) [A]. */
+function driverCurrent(x: Crossbar, nodes: NodeVoltages, i: number): number {
+  const v = x.inputV[i]!;
+  const near = x.driverSiemens[i]! * (v - nodes.u[i * x.cols]!);
+  return x.driveBothEnds ? near + x.driverSiemens[i]! * (v - nodes.u[i * x.cols + x.cols - 1]!) : near;
+}
+
+/** Power delivered by the row drivers, sum_i V_i I_i: all of it ends as heat in the array [W]. */
 export function driverPower(x: Crossbar, nodes: NodeVoltages): number {
   let power = 0;
-  for (let i = 0; i < x.rows; i++) {
-    const v = x.inputV[i]!;
-    power += v * x.driverSiemens[i]! * (v - nodes.u[i * x.cols]!);
-    if (x.driveBothEnds) power += v * x.driverSiemens[i]! * (v - nodes.u[i * x.cols + x.cols - 1]!);
-  }
+  for (let i = 0; i < x.rows; i++) power += x.inputV[i]! * driverCurrent(x, nodes, i);
   return power;
 }

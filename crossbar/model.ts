@@ -1,7 +1,7 @@
 import { trialStream } from '../core/rng.ts';
 import type { CrossbarModelData } from '../pipeline/artifacts/schemas/crossbar-model.ts';
 import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
-import type { CrossbarConfig } from './crossbar-config.ts';
+import { type CrossbarConfig, squareArrays } from './crossbar-config.ts';
 import { CrossbarLayer } from './layer.ts';
 import { stateConductances } from './mapping.ts';
 
@@ -101,13 +101,7 @@ function irDropSweep(config: CrossbarConfig, device: DeviceTableData, seed: numb
   return arraySizes.flatMap((size) =>
     segmentOhms.map((segmentOhm) => {
       const columns = config.mapping === 'differential' ? Math.floor(size / 2) : size - 1;
-      const point = {
-        ...config,
-        arrayRows: size,
-        arrayCols: size,
-        wordlineSegmentOhm: segmentOhm,
-        bitlineSegmentOhm: segmentOhm,
-      };
+      const point = squareArrays(config, size, segmentOhm);
       const weights = trialStream(seed, `crossbar:sweep:${size}:weights`, 0);
       const states = Uint8Array.from({ length: size * columns }, () => Math.floor(weights.uniform() * table.states));
       const layer = new CrossbarLayer(

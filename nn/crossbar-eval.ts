@@ -3,44 +3,61 @@ import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { CrossbarLayer } from '../crossbar/layer.ts';
 import { conductanceOfWeight, type StateConductances } from '../crossbar/mapping.ts';
 import { trialStream } from '../core/rng.ts';
-import { quantizeSigned } from '../crossbar/periphery.ts';
 import { headOf } from '../datasets/dataset.ts';
 import type { LayerProduct, Mlp } from './mlp.ts';
 import type { Synapses } from './train.ts';
 import { evaluate } from './train.ts';
 
+/** A trained network through the crossbar: its test accuracy and the mean read energy of one inference [J]. */
+export interface CrossbarEvaluation {
+  testAccuracy: number;
+  readEnergyJ: { arrays: number; adc: number; dac: number; total: number };
+}
+
 /**
- * Test accuracy with every layer's products through the crossbar: each device set to the conductance of
- * the weight it realized (one device per weight against a reference column), exact IR drop through each
- * tile's transfer weights, inputs through the DAC (each layer's inputs scaled by the largest value seen on
- * `calibration` images), per-tile partial sums through the ADC.
+ * How the trained devices sit in the arrays: `realized` takes each device's realized weight (else its nominal level);
+ * `complementWeight(state)` programs the G- device of a differential pair and returns the weight it realized.
+ */
+export interface TrainedDevices {
+  realized: boolean;
+  complementWeight: (state: number) => number;
+}
+
+/**
+ * Test accuracy and read energy with every layer's products through the crossbar: each device set to the
+ * conductance of the weight it realized (against its differential partner or a reference column, as the config
+ * maps), exact IR drop through each tile's linear response, read noise, inputs through the DAC (each layer's inputs
+ * scaled by the largest value seen on `calibration` images), per-tile partial sums through the ADC.
  */
 export function evaluateOnCrossbar(
   net: Mlp,
   synapses: readonly Synapses[],
-  realized: boolean,
+  devices: TrainedDevices,
   levels: StateConductances,
   config: CrossbarConfig,
   calibration: Split,
   test: Split,
-): number {
-  const crossbar: CrossbarConfig = { ...config, mapping: 'reference-column' };
+  seed: number,
+): CrossbarEvaluation {
   const layers = net.layers.map((layer, l) => {
     const syn = synapses[l]!;
-    const weightOf = (i: number, j: number) =>
-      realized
-        ? syn.realized[i * layer.outputs + j]!
-        : (2 * syn.state[i * layer.outputs + j]!) / (levels.states - 1) - 1;
+    const nominal = (state: number) => (2 * state) / (levels.states - 1) - 1;
+    const weightOf = (i: number, j: number, complement: boolean) => {
+      const state = syn.state[i * layer.outputs + j]!;
+      if (complement) return devices.complementWeight(levels.states - 1 - state);
+      return devices.realized ? syn.realized[i * layer.outputs + j]! : nominal(state);
+    };
     const mapped = new CrossbarLayer(
-      crossbar,
+      config,
       levels,
       syn.state,
       layer.inputs,
       layer.outputs,
       trialStream(0, 'unused', 0),
-      (i, j) => conductanceOfWeight(levels, weightOf(i, j)),
+      (i, j, complement) => conductanceOfWeight(levels, weightOf(i, j, complement)),
     );
-    return { mapped, transfer: mapped.transferWeights(), scale: syn.scale, inputRange: 1 };
+    const noise = trialStream(seed, `nn:crossbar-read-noise:layer${l}`, 0);
+    return { mapped, response: mapped.linearResponse(), scale: syn.scale, inputRange: 1, noise };
   });
   // Input ranges of the DACs: the largest |input| of each layer over the calibration images, read from
   // the layer input tensors after ordinary forward passes.
@@ -56,27 +73,27 @@ export function evaluateOnCrossbar(
     });
   }
   layers.forEach((layer, l) => (layer.inputRange = ranges[l]! > 0 ? ranges[l]! : 1));
+  const energy = { arrays: 0, adc: 0, dac: 0 };
+  let images = 0;
   const product: LayerProduct = (l, input, output) => {
-    const { mapped, transfer, scale, inputRange } = layers[l]!;
+    const { mapped, response, scale, inputRange, noise } = layers[l]!;
     const inputs = mapped.inputs;
     const outputs = mapped.outputs;
-    output.fill(0);
     const batch = output.length / outputs;
-    const xq = new Float64Array(inputs);
+    const x = new Float64Array(inputs);
     for (let b = 0; b < batch; b++) {
-      for (let i = 0; i < inputs; i++) xq[i] = quantizeSigned(input[b * inputs + i]! / inputRange, config.dacBits, 1);
-      mapped.tiles.forEach((tile, k) => {
-        const w = transfer[k]!;
-        // ADC full scale in weight units: the fraction of the largest possible partial sum of a tile.
-        const fullScale = config.adcRangeFraction * tile.rows;
-        for (let j = 0; j < tile.outputs; j++) {
-          let sum = 0;
-          for (let i = 0; i < tile.rows; i++) sum += xq[tile.row0 + i]! * w[i * tile.outputs + j]!;
-          output[b * outputs + tile.output0 + j]! +=
-            quantizeSigned(sum, config.adcBits, fullScale) * inputRange * scale;
-        }
-      });
+      for (let i = 0; i < inputs; i++) x[i] = input[b * inputs + i]! / inputRange;
+      const read = mapped.readLinear(x, response, noise);
+      for (let j = 0; j < outputs; j++) output[b * outputs + j] = read.y[j]! * inputRange * scale;
+      energy.arrays += read.readEnergyJ;
+      energy.adc += read.conversions.adc * config.adcEnergyJ;
+      energy.dac += read.conversions.dac * config.dacEnergyJ;
     }
+    if (l === 0) images += batch;
   };
-  return evaluate(net, test, product);
+  const testAccuracy = evaluate(net, test, product);
+  const arrays = energy.arrays / images;
+  const adc = energy.adc / images;
+  const dac = energy.dac / images;
+  return { testAccuracy, readEnergyJ: { arrays, adc, dac, total: arrays + adc + dac } };
 }

@@ -8,7 +8,9 @@ import type { Progress, ProgressReporter } from '../pipeline/run/progress.ts';
 import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
 import type { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
-import { evaluateOnCrossbar } from './crossbar-eval.ts';
+import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from './crossbar-eval.ts';
+import type { StateConductances } from '../crossbar/mapping.ts';
+import { type CrossbarSweep, type CrossbarSweepPoint, sweepCrossbar } from './crossbar-sweep.ts';
 import { evaluate, train, type EpochMetrics, type TrainObserver } from './train.ts';
 
 /** The device model a config asks for; the table must hold the requested state count. */
@@ -76,6 +78,7 @@ export function runExperiments(
   seed: number,
   observer: TrainObserver = {},
   crossbar?: CrossbarConfig,
+  sweep?: CrossbarSweep | null,
 ) {
   if (!sharesTraining(modes)) throw new Error(`modes ${modes.join(', ')} do not share their training`);
   if (new Set(modes).size !== modes.length) throw new Error(`modes ${modes.join(', ')}: one is repeated`);
@@ -117,9 +120,35 @@ export function runExperiments(
   const finished = new Map(
     [...modes]
       .sort((a, b) => Number(a === 'exsitu') - Number(b === 'exsitu'))
-      .map((mode) => [mode, finishExperiment({ ...config, mode }, trained, crossbar)]),
+      .map((mode) => [
+        mode,
+        finishExperiment({ ...config, mode }, trained, crossbar, sweep?.mode === mode ? sweep : null),
+      ]),
   );
   return modes.map((mode) => finished.get(mode)!);
+}
+
+/**
+ * The conductance levels of a trained network's devices: the MTJ's antiparallel and parallel conductances at the
+ * track's ends, as the device table reads them.
+ */
+function readoutLevels(states: number, table: DeviceTableData): StateConductances {
+  const { antiparallelSiemens, parallelSiemens } = table.readout;
+  return { states, meanSiemens: [], minSiemens: antiparallelSiemens, maxSiemens: parallelSiemens, samplesSiemens: [] };
+}
+
+/**
+ * The devices as the crossbar holds them. Quantized: every device at its nominal level. In-situ and ex-situ: the
+ * weights the devices realized, and each differential partner a device of its own, programmed with the same
+ * write-verify as training.
+ */
+function trainedDevices(config: TrainConfig, device: DeviceModel, seed: number): TrainedDevices {
+  if (config.mode === 'quantized') return { realized: false, complementWeight: (state) => device.levels[state]! };
+  const random = trialStream(seed, 'nn:crossbar-complement', 0);
+  return {
+    realized: true,
+    complementWeight: (state) => program(device, state, config.margin, config.maxAttempts, random).weight,
+  };
 }
 
 type Trained = ReturnType<typeof train> & {
@@ -131,7 +160,12 @@ type Trained = ReturnType<typeof train> & {
 };
 
 /** The transfers (ex-situ), the crossbar evaluation, the metrics and the model of one mode of a trained network. */
-function finishExperiment(config: TrainConfig, trained: Trained, crossbar: CrossbarConfig | undefined) {
+function finishExperiment(
+  config: TrainConfig,
+  trained: Trained,
+  crossbarConfig: CrossbarConfig | undefined,
+  sweep: CrossbarSweep | null,
+) {
   const { net, history, synapses, device, trainSplit, testSplit, table, seed } = trained;
   // Ex-situ: the precursor's final states are programmed into fresh devices, R times.
   const transferAccuracies: number[] = [];
@@ -153,28 +187,27 @@ function finishExperiment(config: TrainConfig, trained: Trained, crossbar: Cross
     }
   }
   // Through the crossbar: the devices as they are at the end (ex-situ: the last transfer draw).
-  let crossbarTestAccuracy: number | null = null;
-  if (config.crossbarEvaluation && crossbar && config.mode !== 'float' && table) {
-    const levels = {
-      states: config.states,
-      meanSiemens: [],
-      minSiemens: table.readout.antiparallelSiemens,
-      maxSiemens: table.readout.parallelSiemens,
-      samplesSiemens: [],
-    };
+  let crossbar: CrossbarEvaluation | null = null;
+  let crossbarSweep: CrossbarSweepPoint[] = [];
+  if (config.crossbarEvaluation && crossbarConfig && config.mode !== 'float' && table && device) {
     if (config.mode === 'exsitu')
       synapses.forEach((syn, l) =>
         syn.realized.set(Float32Array.from(net.layers[l]!.weight.data, (w) => w / syn.scale)),
       );
-    crossbarTestAccuracy = evaluateOnCrossbar(
-      net,
-      synapses,
-      config.mode !== 'quantized',
-      levels,
-      crossbar,
-      trainSplit,
-      testSplit,
-    );
+    // Each evaluation programs the same differential partners: they come from a stream of the seed alone.
+    const throughCrossbar = (hardware: CrossbarConfig) =>
+      evaluateOnCrossbar(
+        net,
+        synapses,
+        trainedDevices(config, device, seed),
+        readoutLevels(config.states, table),
+        hardware,
+        trainSplit,
+        testSplit,
+        seed,
+      );
+    crossbar = throughCrossbar(crossbarConfig);
+    if (sweep) crossbarSweep = sweepCrossbar(sweep, crossbarConfig, crossbar, throughCrossbar);
   }
   const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
   const energyPerAttemptJ = device?.energyPerAttemptJ ?? 0;
@@ -186,7 +219,9 @@ function finishExperiment(config: TrainConfig, trained: Trained, crossbar: Cross
     finalTestAccuracy: config.mode === 'exsitu' ? mean(transferAccuracies) : history.at(-1)!.testAccuracy,
     testAccuracyStd: config.mode === 'exsitu' ? std(transferAccuracies) : 0,
     transferAccuracies,
-    crossbarTestAccuracy,
+    crossbarTestAccuracy: crossbar?.testAccuracy ?? null,
+    crossbarReadEnergyJ: crossbar?.readEnergyJ ?? null,
+    crossbarSweep,
     initialProgrammingAttempts: trained.initialAttempts,
     trainingProgrammingAttempts: config.mode === 'insitu' ? trainingAttempts : 0,
     transferProgrammingAttempts: transferAttempts.length ? Math.round(mean(transferAttempts)) : 0,

@@ -34,6 +34,28 @@ export const PaperConfig = z
       .min(1)
       .default([1, 2, 3])
       .describe('the training seed of every row; the spread over them is the seed spread'),
+    crossbarSweep: z
+      .object({
+        row: PaperRow.optional().describe(
+          'the row whose first seed is swept (default: the in-situ row with the most states, else any row with devices)',
+        ),
+        arraySizes: z
+          .array(z.number().int().min(2))
+          .min(1)
+          .default([64, 128, 256])
+          .describe('square arrays (rows = physical columns)'),
+        segmentOhms: z
+          .array(z.number().positive())
+          .min(1)
+          .default([1, 3, 10])
+          .describe('word- and bit-line resistance per cell pitch [Ohm]'),
+      })
+      .strict()
+      .prefault({})
+      .nullable()
+      .describe(
+        "one trained network through the crossbar at each array size and wire resistance (the crossbar section's other settings); null: no sweep",
+      ),
     workers: z.number().int().nonnegative().default(0).describe('worker threads (0: one per core, at most 2)'),
   })
   .strict();
@@ -43,4 +65,16 @@ export type PaperConfig = z.infer<typeof PaperConfig>;
 export function rowLabel(row: { mode: string; states?: number | undefined }): string {
   const mode = { float: 'float', quantized: 'quantized', insitu: 'in-situ', exsitu: 'ex-situ' }[row.mode] ?? row.mode;
   return row.mode === 'float' ? mode : `${mode} ${row.states}-state`;
+}
+
+/** The row the crossbar sweep takes: the configured one, else the in-situ row with the most states, else any with devices. */
+export function sweptRow(paper: PaperConfig): PaperRow | null {
+  if (!paper.crossbarSweep) return null;
+  if (paper.crossbarSweep.row) return paper.crossbarSweep.row;
+  const withDevices = paper.rows.filter((row) => row.mode !== 'float');
+  const preference = (row: PaperRow) => (row.mode === 'insitu' ? 1000 : 0) + row.states!;
+  return withDevices.reduce<PaperRow | null>(
+    (best, row) => (!best || preference(row) > preference(best) ? row : best),
+    null,
+  );
 }

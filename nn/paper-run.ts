@@ -5,6 +5,7 @@ import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { metricsKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { runExperiments } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
+import { CrossbarSweep } from './crossbar-sweep.ts';
 
 /**
  * One training of the paper table and the modes read from it: one mode, or in-situ and ex-situ of one seed and state
@@ -15,6 +16,9 @@ const PaperTraining = z
     train: TrainConfig,
     seed: z.number().int().nonnegative(),
     modes: z.array(TrainConfig.shape.mode.unwrap()).min(1),
+    crossbarSweep: CrossbarSweep.nullable().describe(
+      'the mode whose network is swept through the crossbar, and the grid',
+    ),
   })
   .strict();
 export type PaperTraining = z.infer<typeof PaperTraining>;
@@ -49,7 +53,16 @@ export function runPaperGroup(payload: unknown): PaperRunResult[][] {
     if (!datasets.has(id)) datasets.set(id, loadDataset(id));
     const started = performance.now();
     const data = datasets.get(id)!;
-    const finished = runExperiments(run.train, run.modes, group.table ?? undefined, data, run.seed, {}, group.crossbar);
+    const finished = runExperiments(
+      run.train,
+      run.modes,
+      group.table ?? undefined,
+      data,
+      run.seed,
+      {},
+      group.crossbar,
+      run.crossbarSweep,
+    );
     const durationS = (performance.now() - started) / 1000;
     return finished.map(({ metrics }) => ({ metrics, durationS }));
   });

@@ -23,7 +23,8 @@ test('the paper stage trains every row once per seed on worker threads; a run is
   // The train stage ran in-situ 3-state with the pipeline's seed 1, in its own process.
   const train = readArtifact(join(results, 'train/metrics.json'), metricsKind).data;
   const insitu = paper.runs.find((r) => r.metrics.mode === 'insitu' && r.seed === 1)!;
-  t.deepEqual(timeless(insitu.metrics), timeless(train));
+  // (The paper stage swept this run through the crossbar too.)
+  t.deepEqual({ ...timeless(insitu.metrics), crossbarSweep: [] }, timeless(train));
   // Ex-situ seed 1 shared its training with in-situ seed 1, and is what an ex-situ run alone gives.
   const alone = await dwsyn([
     'train',
@@ -43,6 +44,14 @@ test('the paper stage trains every row once per seed on worker threads; a run is
   const exsitu = paper.rows.find((r) => r.mode === 'exsitu')!;
   const transfers = paper.runs.filter((r) => r.metrics.mode === 'exsitu').map((r) => r.metrics.testAccuracyStd);
   t.is(exsitu.transferStd, (transfers[0]! + transfers[1]!) / 2);
+  // The crossbar sweep took the in-situ row's first seed: its accuracy falls with the array and the wires.
+  const sweep = paper.crossbarSweep!;
+  t.like(sweep, { mode: 'insitu', states: 3, seed: 1 });
+  t.deepEqual(insitu.metrics.crossbarSweep, sweep.points);
+  const at = (size: number, ohm: number) =>
+    sweep.points.find((p) => p.arraySize === size && p.segmentOhm === ohm)!.testAccuracy;
+  t.true(at(64, 100) < at(16, 1) - 0.05, `64 x 64 at 100 Ohm: ${at(64, 100)}, 16 x 16 at 1 Ohm: ${at(16, 1)}`);
+  for (const run of paper.runs.filter((r) => r !== insitu)) t.deepEqual(run.metrics.crossbarSweep, []);
 });
 
 test('one worker gives the table two workers give, but for the wall times', async (t) => {
@@ -81,6 +90,10 @@ test('a repeated seed or row, and a row the device table cannot serve, are refus
   await refused({ seeds: [1, 1] }, /config key paper\.seeds: a seed is listed twice/);
   await refused({ rows: [{ mode: 'float' }, { mode: 'float' }] }, /config key paper\.rows\.1: float is listed twice/);
   await refused({ rows: [{ mode: 'insitu' }] }, /config key paper\.rows\.0\.states: mode insitu needs a state count/);
+  await refused(
+    { rows: [{ mode: 'insitu', states: 3 }], crossbarSweep: { row: { mode: 'exsitu', states: 3 } } },
+    /config key paper\.crossbarSweep\.row: ex-situ 3-state is not a row of the table with devices/,
+  );
   await refused(
     { rows: [{ mode: 'insitu', states: 5 }] },
     /config key paper\.rows\.0\.states: the device table has 3-state tables, not 5/,

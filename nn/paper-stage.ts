@@ -5,7 +5,7 @@ import { defaultWorkerCount, runOnWorkers } from '../core/worker-pool.ts';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 import { paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { defineStage, type ShardRunner } from '../pipeline/run/stage.ts';
-import { PaperConfig, type PaperRow, rowLabel } from './paper-config.ts';
+import { PaperConfig, type PaperRow, rowLabel, sweptRow } from './paper-config.ts';
 import {
   PaperGroupResult,
   type PaperRunGroup,
@@ -36,22 +36,37 @@ const costRank = (mode: PaperRow['mode']) => ({ insitu: 0, exsitu: 0, quantized:
  * The trainings the slots need: one per slot, except that the in-situ and ex-situ slots of one state count and seed
  * share one. Each lists the slots it fills, in the order of its modes.
  */
-function trainingsOf(train: z.output<typeof SharedTrainConfig>, slots: readonly Slot[]) {
+function trainingsOf(train: z.output<typeof SharedTrainConfig>, slots: readonly Slot[], paper: PaperConfig) {
+  const sweep = paper.crossbarSweep;
+  const row = sweptRow(paper);
+  const swept = (slot: Slot) => row !== null && rowLabel(slot.row) === rowLabel(row) && slot.seed === paper.seeds[0];
   const byKey = new Map<string, { training: PaperTraining; slots: number[] }>();
   slots.forEach(({ row, seed }, slot) => {
     const shared = row.mode === 'insitu' || row.mode === 'exsitu';
     const key = shared ? `${row.states} ${seed}` : `slot ${slot}`;
     const found = byKey.get(key);
+    const crossbarSweep = swept({ row, seed })
+      ? { mode: row.mode, arraySizes: sweep!.arraySizes, segmentOhms: sweep!.segmentOhms }
+      : null;
     if (found) {
       found.training.modes.push(row.mode);
+      found.training.crossbarSweep ??= crossbarSweep;
       found.slots.push(slot);
       return;
     }
     // A float row has no state count; its training carries the default one, which float training ignores.
-    const training = { train: { ...train, mode: row.mode, states: row.states ?? 5 }, seed, modes: [row.mode] };
+    const training: PaperTraining = {
+      train: { ...train, mode: row.mode, states: row.states ?? 5 },
+      seed,
+      modes: [row.mode],
+      crossbarSweep,
+    };
     byKey.set(key, { training, slots: [slot] });
   });
-  return [...byKey.values()].sort((a, b) => costRank(a.training.train.mode) - costRank(b.training.train.mode));
+  // The swept training is the longest: first.
+  const rank = ({ training }: { training: PaperTraining }) =>
+    training.crossbarSweep ? -1 : costRank(training.train.mode);
+  return [...byKey.values()].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Runs the groups as shards of the cluster executor: the trainings cut into `shards.count` contiguous groups of near-equal size. */
@@ -96,6 +111,12 @@ export const paperStage = defineStage({
         });
       if (labels.indexOf(label) !== i) problems.push({ key: `paper.rows.${i}`, message: `${label} is listed twice` });
     });
+    const row = paper.crossbarSweep?.row;
+    if (row && (row.mode === 'float' || !labels.includes(rowLabel(row))))
+      problems.push({
+        key: 'paper.crossbarSweep.row',
+        message: `${rowLabel(row)} is not a row of the table with devices (${labels.join(', ')})`,
+      });
     if (new Set(paper.seeds).size !== paper.seeds.length)
       problems.push({ key: 'paper.seeds', message: `a seed is listed twice (${paper.seeds.join(', ')})` });
     return problems;
@@ -112,7 +133,7 @@ export const paperStage = defineStage({
         );
     });
     const slots = paper.rows.flatMap((row) => paper.seeds.map((seed) => ({ row, seed })));
-    const trainings = trainingsOf(train, slots);
+    const trainings = trainingsOf(train, slots, paper);
     const groups: PaperRunGroup[] = trainings.map((t) => ({ table, crossbar, runs: [t.training] }));
     const bar = progress('training runs', slots.length);
     const workers = Math.min(defaultWorkerCount(paper.workers), groups.length);

@@ -7,14 +7,15 @@ const spread = (values: readonly number[]) => ({ mean: mean(values), std: std(va
 /** The seed statistics of one row of the table, from its runs (one per seed). */
 export function summarizeRow(row: PaperRow, runs: readonly MetricsData[]): PaperTableRow {
   const of = (field: (m: MetricsData) => number) => spread(runs.map(field));
-  const crossbar = runs.map((m) => m.crossbarTestAccuracy);
+  const evaluated = runs.every((m) => m.crossbarTestAccuracy !== null && m.crossbarReadEnergyJ !== null);
   return {
     mode: row.mode,
     states: row.mode === 'float' ? 0 : row.states!,
     seeds: runs.length,
     testAccuracy: of((m) => m.finalTestAccuracy),
     transferStd: row.mode === 'exsitu' ? mean(runs.map((m) => m.testAccuracyStd)) : null,
-    crossbarTestAccuracy: crossbar.every((a) => a !== null) ? spread(crossbar as number[]) : null,
+    crossbarTestAccuracy: evaluated ? of((m) => m.crossbarTestAccuracy!) : null,
+    crossbarReadEnergyJ: evaluated ? of((m) => m.crossbarReadEnergyJ!.total) : null,
     attemptsPerTrainingImage: of((m) => m.attemptsPerTrainingImage),
     energyPerInferenceJ: of((m) => m.energyPerInferenceJ),
     transferProgrammingAttempts: of((m) => m.transferProgrammingAttempts),
@@ -37,6 +38,15 @@ export function paperTable(
         runs.slice(r * seeds.length, (r + 1) * seeds.length).map((run) => run.metrics),
       ),
     ),
+    crossbarSweep: sweptRun(runs),
     runs: [...runs],
   };
+}
+
+/** The run with a crossbar sweep, if any. */
+function sweptRun(runs: readonly PaperTableData['runs'][number][]): PaperTableData['crossbarSweep'] {
+  const swept = runs.find((run) => run.metrics.crossbarSweep.length > 0);
+  if (!swept) return null;
+  const { mode, states, crossbarSweep } = swept.metrics;
+  return { mode, states, seed: swept.seed, points: crossbarSweep };
 }

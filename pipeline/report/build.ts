@@ -6,6 +6,7 @@ import {
   attemptsChart,
   calibrationChart,
   conductanceHistogramChart,
+  crossbarSweepChart,
   energyChart,
   irDropChart,
   marginChart,
@@ -117,6 +118,7 @@ function paperRowsTable(source: PaperTableSource): Table {
       'test accuracy',
       'ex-situ transfer spread',
       'through the crossbar',
+      'read energy per inference',
       'attempts per training image',
       'programming energy per inference',
       'attempts of one transfer',
@@ -128,6 +130,9 @@ function paperRowsTable(source: PaperTableSource): Table {
       row.crossbarTestAccuracy === null
         ? cell(row.mode === 'float' ? 'no devices' : 'not evaluated')
         : cell(spreadText(pc(row.crossbarTestAccuracy), 2, ' %'), source, row.crossbarTestAccuracy.mean),
+      row.crossbarReadEnergyJ === null
+        ? cell('')
+        : cell(spreadText(pJ(row.crossbarReadEnergyJ), 1, ' pJ'), source, row.crossbarReadEnergyJ.mean),
       row.mode === 'insitu'
         ? cell(spreadText(row.attemptsPerTrainingImage, 2, ''), source, row.attemptsPerTrainingImage.mean)
         : cell(''),
@@ -329,6 +334,21 @@ function crossbarTable(source: Artifact<NonNullable<ReportInputs['crossbarModel'
   };
 }
 
+function crossbarSweepTable(source: PaperTableSource): Table {
+  const sweep = source.data.crossbarSweep!;
+  return {
+    id: 'crossbar-sweep',
+    title: `The ${rowLabel(sweep)} network of seed ${sweep.seed} through the crossbar per array size and wire resistance`,
+    columns: ['array size', 'wire resistance per pitch', 'test accuracy', 'read energy per inference'],
+    rows: sweep.points.map((p) => [
+      cell(String(p.arraySize)),
+      cell(`${p.segmentOhm} Ohm`, undefined, p.segmentOhm),
+      cell(`${pct(p.testAccuracy)} %`, source, p.testAccuracy),
+      cell(`${fixed(p.readEnergyJ * 1e12, 1)} pJ`, source, p.readEnergyJ),
+    ]),
+  };
+}
+
 function irDropTable(source: Artifact<NonNullable<ReportInputs['crossbarModel']>['artifact']['data']>): Table {
   return {
     id: 'ir-drop',
@@ -352,6 +372,7 @@ function runsTable(runs: readonly ReportRun[]): Table {
       'final test accuracy',
       'spread (ex-situ draws)',
       'through the crossbar',
+      'read energy per inference',
       'attempts per training image',
       'energy per inference',
       'config',
@@ -445,6 +466,9 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   const llg = device && inputs.llgTable?.artifact;
   if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
   if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
+  const paper = inputs.paperTable?.artifact;
+  const sweep = paper?.data.crossbarSweep;
+  if (paper && sweep) charts.push({ chart: crossbarSweepChart(sweep), sources: [paper as Artifact] });
   if (crossbar || runs.length)
     charts.push({
       chart: energyChart(crossbar?.data, runs),
@@ -472,7 +496,6 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     return found ? renderFigure(found) : '';
   };
 
-  const paper = inputs.paperTable?.artifact;
   const comparison = compareWithPaper(paper?.data);
   const artifacts = new Map<string, Artifact>([
     ...(inputs.deviceTable ? [[inputs.deviceTable.path, inputs.deviceTable.artifact] as const] : []),
@@ -484,6 +507,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   const tables = [
     comparisonTable(comparison, paper),
     ...(paper ? [paperRowsTable(paper), contrastsTable(paper)] : []),
+    ...(paper && sweep ? [crossbarSweepTable(paper)] : []),
     ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
@@ -504,7 +528,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
       title: 'Paper comparison',
       html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % best in-situ, 96.63 % best ex-situ, 13 pJ programming energy per inference, each without a spread. Ours come from the paper stage (<code>dwsyn run paper</code>): every row trained once per seed; a difference counts only when it exceeds our seed spread.</p>${
         paper
-          ? `${table('paper-table')}${table('paper-contrasts')}`
+          ? `${table('paper-table')}${table('paper-contrasts')}${figure('crossbar-sweep')}${table('crossbar-sweep')}`
           : '<p class="note">No paper table among the inputs: <code>dwsyn run paper</code> makes it.</p>'
       }${
         assumptions.length

@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
 import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
 import type { ReportRun } from './inputs.ts';
+import type { PaperTableData } from '../artifacts/schemas/nn.ts';
+import { rowLabel } from '../../nn/paper-config.ts';
 
 /** One plot of the report: a vega-lite spec built from artifact data only (inline values). */
 export interface Chart {
@@ -260,6 +262,25 @@ export function irDropChart(crossbar: CrossbarModelData): Chart {
       q('arraySize', 'array size (rows = columns)', { scale: { type: 'log', base: 2 } }),
       q('lossPercent', 'mean column loss (%)', { scale: { type: 'log' } }),
       color('wire', 'wire resistance'),
+    ),
+  };
+}
+
+export function crossbarSweepChart(sweep: NonNullable<PaperTableData['crossbarSweep']>): Chart {
+  const values = sweep.points.map((p) => ({
+    segmentOhm: p.segmentOhm,
+    accuracy: p.testAccuracy * 100,
+    arrays: `${p.arraySize} x ${p.arraySize}`,
+  }));
+  return {
+    id: 'crossbar-sweep',
+    title: 'Trained network through the crossbar against wire resistance and array size',
+    caption: `Test accuracy of the ${rowLabel(sweep)} network of seed ${sweep.seed} with every layer on square arrays of each size, per word/bit-line resistance per cell pitch: its realized devices, exact IR drop, DAC, ADC and read noise as the crossbar section configures them.`,
+    spec: lineSpec(
+      values,
+      q('segmentOhm', 'wire resistance per cell pitch (Ohm)', { scale: { type: 'log' } }),
+      q('accuracy', 'test accuracy through the crossbar (%)', { scale: { zero: false } }),
+      color('arrays', 'array size'),
     ),
   };
 }

@@ -10,6 +10,7 @@ const row = (mode: string, states: number, accuracy: number, std: number, energy
   testAccuracy: spread(accuracy, std),
   transferStd: mode === 'exsitu' ? 0.001 : null,
   crossbarTestAccuracy: null,
+  crossbarReadEnergyJ: null,
   attemptsPerTrainingImage: spread(0, 0),
   energyPerInferenceJ: spread(energyJ, energyJ / 10),
   transferProgrammingAttempts: spread(0, 0),
@@ -18,6 +19,7 @@ const table: PaperTableData = {
   dataset: 'mnist',
   seeds: [1, 2, 3],
   runs: [],
+  crossbarSweep: null,
   rows: [
     row('float', 0, 0.971, 0.001),
     row('quantized', 5, 0.969, 0.002),

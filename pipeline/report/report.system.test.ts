@@ -36,6 +36,7 @@ test.serial('dwsyn run report: the pipeline ends with a report whose files audit
       'drive-calibration',
       'model-comparison',
       'ir-drop',
+      'crossbar-sweep',
       'energy',
       'accuracy-epochs',
       'programming-attempts',
@@ -83,7 +84,7 @@ test.serial(
           };
         }),
       );
-      t.is(figures.length, 9);
+      t.is(figures.length, 10);
       for (const f of figures)
         t.true(
           f.marks > 0 && f.width > 100 && f.height > 40,
@@ -93,6 +94,7 @@ test.serial(
       t.is(await rows('paper-comparison'), 4);
       t.is(await rows('paper-table'), 4);
       t.is(await rows('paper-contrasts'), 3);
+      t.is(await rows('crossbar-sweep'), 4);
       t.is(await rows('device-states'), 3);
       t.is(await rows('device-programming'), 1);
       t.is(await rows('crossbar-layers'), 2);

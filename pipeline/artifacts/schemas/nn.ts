@@ -39,9 +39,27 @@ const Epoch = z
   })
   .strict();
 
+const ReadEnergy = z
+  .object({
+    arrays: z.number().nonnegative().describe("heat in the arrays: the drivers' power over the read duration [J]"),
+    adc: z.number().nonnegative().describe('ADC conversions x energy per conversion [J]'),
+    dac: z.number().nonnegative().describe('DAC conversions x energy per conversion [J]'),
+    total: z.number().nonnegative(),
+  })
+  .strict();
+
+const CrossbarSweepPoint = z
+  .object({
+    arraySize: z.number().int().positive().describe('rows = physical columns of every array'),
+    segmentOhm: z.number().positive().describe('word- and bit-line resistance per cell pitch [Ohm]'),
+    testAccuracy: z.number(),
+    readEnergyJ: z.number().nonnegative().describe('total read energy of one inference [J]'),
+  })
+  .strict();
+
 export const metricsKind = defineArtifactKind({
   kind: 'metrics',
-  schemaVersion: 1,
+  schemaVersion: 2,
   description: 'Training curves, final accuracy with its spread, programming attempts and energy',
   data: z
     .object({
@@ -60,6 +78,12 @@ export const metricsKind = defineArtifactKind({
         .number()
         .nullable()
         .describe('test accuracy with the products through the crossbar model; null when not evaluated'),
+      crossbarReadEnergyJ: ReadEnergy.nullable().describe(
+        'mean read energy of one test inference through the crossbar [J]; null when not evaluated',
+      ),
+      crossbarSweep: z
+        .array(CrossbarSweepPoint)
+        .describe('this network through the crossbar per array size and wire resistance; empty unless swept'),
       initialProgrammingAttempts: z.number().int().nonnegative(),
       trainingProgrammingAttempts: z.number().int().nonnegative(),
       transferProgrammingAttempts: z.number().int().nonnegative().describe('ex-situ: mean attempts of one transfer'),
@@ -92,6 +116,9 @@ const PaperTableRow = z
       .nullable()
       .describe('ex-situ: the mean over seeds of the spread over transfer draws; null otherwise'),
     crossbarTestAccuracy: Spread.nullable().describe('through the crossbar model; null when not evaluated'),
+    crossbarReadEnergyJ: Spread.nullable().describe(
+      'total read energy of one inference through the crossbar [J]; null when not evaluated',
+    ),
     attemptsPerTrainingImage: Spread,
     energyPerInferenceJ: Spread,
     transferProgrammingAttempts: Spread,
@@ -100,13 +127,23 @@ const PaperTableRow = z
 
 export const paperTableKind = defineArtifactKind({
   kind: 'paper-table',
-  schemaVersion: 1,
+  schemaVersion: 2,
   description: "The paper's table: every row trained once per seed, each run's metrics and each row's seed spread",
   data: z
     .object({
       dataset: z.string().describe('the images every run trained and tested on'),
       seeds: z.array(z.number().int().nonnegative()),
       rows: z.array(PaperTableRow),
+      crossbarSweep: z
+        .object({
+          mode: z.string(),
+          states: z.number().int(),
+          seed: z.number().int().nonnegative(),
+          points: z.array(CrossbarSweepPoint),
+        })
+        .strict()
+        .nullable()
+        .describe('the swept run: accuracy and read energy through the crossbar per array size and wire resistance'),
       runs: z.array(
         z
           .object({
