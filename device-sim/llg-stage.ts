@@ -25,7 +25,7 @@ export const deviceLlgStage = defineStage({
   inputs: { oneD: { stage: 'device', output: 'device-table', kind: deviceTable } },
   outputs: { 'device-table': deviceTable },
   runShard: (payload) => runDeviceShard(payload),
-  async run({ params, inputs, seed, log, progress, shards }) {
+  async run({ params, inputs, seed, log, progress, shards, workers }) {
     const { device, deviceLlg: settings } = params;
     const oneD = inputs.oneD;
     // The checks that need the 1-D table: its state counts, its strongest pulse on the strip.
@@ -36,7 +36,7 @@ export const deviceLlgStage = defineStage({
       );
     const runner = shards
       ? createShardedBatchRunner(device, shards)
-      : createBatchRunner(device, defaultWorkerCount(settings.workers));
+      : createBatchRunner(device, defaultWorkerCount(workers));
     const trials =
       tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
     log(

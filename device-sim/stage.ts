@@ -27,7 +27,7 @@ export const deviceStage = defineStage({
   outputs: { 'device-table': deviceTable },
   check: ({ device }) => checkDevice(device),
   runShard: (payload) => runDeviceShard(payload),
-  async run({ params, seed, log, progress, shards }) {
+  async run({ params, seed, log, progress, shards, workers }) {
     const configured = params.device;
     const calibration = configured.calibration ? calibrate(configured, configured.calibration, log) : null;
     const device = calibration
@@ -35,7 +35,7 @@ export const deviceStage = defineStage({
       : configured;
     const runner = shards
       ? createShardedBatchRunner(device, shards)
-      : createBatchRunner(device, defaultWorkerCount(device.workers));
+      : createBatchRunner(device, defaultWorkerCount(workers));
     log(
       `characterizing ${device.stateCounts.join(', ')}-state tables, ${device.trialsPerState} trials per state, ${shards ? `${runner.workers} shards per batch on the cluster` : `${runner.workers} worker(s)`}`,
     );

@@ -56,7 +56,6 @@ export const PaperConfig = z
       .describe(
         "one trained network through the crossbar at each array size and wire resistance (the crossbar section's other settings); null: no sweep",
       ),
-    workers: z.number().int().nonnegative().default(0).describe('worker threads (0: one per core, at most 2)'),
   })
   .strict();
 export type PaperConfig = z.infer<typeof PaperConfig>;

@@ -57,10 +57,13 @@ test('the paper stage trains every row once per seed on worker threads; a run is
 test('one worker gives the table two workers give, but for the wall times', async (t) => {
   const { config, results } = await copyOfSmallPipeline();
   const raw = JSON.parse(readFileSync(config, 'utf8'));
-  const oneWorker = { ...raw, paper: { ...raw.paper, workers: 1 } };
+  const oneWorker = { ...raw, executor: { workers: 1 } };
   writeFileSync(config, JSON.stringify(oneWorker));
   const before = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;
-  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'paper']);
+  // The thread count is the executor's, in no fingerprint: the table stays up to date.
+  const unchanged = await dwsyn(['--results-dir', results, '--config', config, 'status', '--json']);
+  t.true(JSON.parse(unchanged.stdout).stages.find((s: { stage: string }) => s.stage === 'paper').upToDate);
+  const run = await dwsyn(['--results-dir', results, '--config', config, 'run', 'paper', '--force']);
   t.is(run.exitCode, 0, run.stderr);
   t.regex(run.stderr, /8 runs from 6 trainings \(in-situ and ex-situ of a seed share one\) on 1 worker\(s\)/);
   const after = readArtifact(join(results, 'paper/paper-table.json'), paperTableKind).data;

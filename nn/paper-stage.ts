@@ -121,7 +121,7 @@ export const paperStage = defineStage({
       problems.push({ key: 'paper.seeds', message: `a seed is listed twice (${paper.seeds.join(', ')})` });
     return problems;
   },
-  async run({ params, inputs, log, progress, shards }) {
+  async run({ params, inputs, log, progress, shards, workers }) {
     const { paper, train, crossbar } = params;
     const table = inputs['device-table'].data;
     paper.rows.forEach((row, i) => {
@@ -136,14 +136,14 @@ export const paperStage = defineStage({
     const trainings = trainingsOf(train, slots, paper);
     const groups: PaperRunGroup[] = trainings.map((t) => ({ table, crossbar, runs: [t.training] }));
     const bar = progress('training runs', slots.length);
-    const workers = Math.min(defaultWorkerCount(paper.workers), groups.length);
+    const threads = Math.min(defaultWorkerCount(workers), groups.length);
     log(
-      `${paper.rows.length} rows x ${paper.seeds.length} seeds = ${slots.length} runs from ${trainings.length} trainings (in-situ and ex-situ of a seed share one) on ${shards ? `${shards.count} shards` : `${workers} worker(s)`}`,
+      `${paper.rows.length} rows x ${paper.seeds.length} seeds = ${slots.length} runs from ${trainings.length} trainings (in-situ and ex-situ of a seed share one) on ${shards ? `${shards.count} shards` : `${threads} worker(s)`}`,
     );
     const perTraining = shards
       ? await runOnShards(groups, shards, (runs) => bar.increment(runs))
       : (
-          await runOnWorkers<PaperRunGroup, PaperRunResult[][]>(workerModule, workers, groups, {
+          await runOnWorkers<PaperRunGroup, PaperRunResult[][]>(workerModule, threads, groups, {
             onResult: (i, [results]) => {
               bar.increment(results!.length);
               for (const { metrics, durationS } of results!)

@@ -68,12 +68,6 @@ export const DeviceConfig = z
     trialsPerState: z.number().int().positive().default(1000).describe('programming trials per state'),
     temperatureK: quantity('K', 'temperature').default(300),
     timeStepS: quantity('s', 'Heun time step').default(2e-13),
-    workers: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(0)
-      .describe('worker threads (0: one per core, at most 2); results do not depend on it'),
     material: Material.prefault({ alpha: 0.3 }).describe(
       'alpha defaults to 0.3, the effective damping of 1-D fits to Pt/CoFe walls (docs/paper.md, device defaults)',
     ),

@@ -52,12 +52,6 @@ export const LlgCharacterization = LlgTrialSettings.omit({ pinningScale: true })
       .boolean()
       .default(true)
       .describe('scale the pinning so that the LLG wall sees the configured notch depth (notchDepthScale)'),
-    workers: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(0)
-      .describe('worker threads (0: one per core, at most 2); results do not depend on it'),
   })
   .strict();
 export type LlgCharacterization = z.infer<typeof LlgCharacterization>;

@@ -10,6 +10,12 @@ export const ExecutorConfig = z
       .enum(['local', 'slurm'])
       .default('local')
       .describe('local: worker threads on this machine; slurm: job arrays on a Slurm cluster'),
+    workers: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(0)
+      .describe('local: worker threads a stage spreads its work over (0: one per core, at most 2)'),
     partition: z
       .string()
       .regex(/^[A-Za-z0-9_.-]*$/)

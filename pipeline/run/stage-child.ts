@@ -41,6 +41,7 @@ async function runJob(jobPath: string): Promise<void> {
     inputs,
     seed: job.components.seed,
     log,
+    workers: job.executor.workers,
     progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
     attach: (name, content, mediaType) =>
       writeAttachment(stagedAttachmentsDir(job.stagingDir), name, content, mediaType),

@@ -32,6 +32,7 @@ const context = (params: unknown, inputs: Record<string, Artifact>): StageContex
   params,
   inputs,
   seed: 1,
+  workers: 1,
   log: () => {},
   progress: silentProgress,
   attach: () => {

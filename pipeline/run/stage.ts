@@ -33,6 +33,8 @@ export interface StageContext<Params = unknown, Inputs = Readonly<Record<string,
    * it; the stage lists the returned record in an output's `attachments` so audits check it.
    */
   readonly attach: (name: string, content: string | Uint8Array, mediaType: string) => Attachment;
+  /** Worker threads the local executor allows (config key executor.workers; 0: one per core, at most 2). */
+  readonly workers: number;
   /** Present when the pipeline runs on a cluster (executor slurm). */
   readonly shards?: ShardRunner;
 }
