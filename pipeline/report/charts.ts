@@ -280,7 +280,7 @@ export function crossbarSweepChart(sweep: NonNullable<PaperTableData['crossbarSw
       values,
       q('segmentOhm', 'wire resistance per cell pitch (Ohm)', { scale: { type: 'log' } }),
       q('accuracy', 'test accuracy through the crossbar (%)', { scale: { zero: false } }),
-      color('arrays', 'array size'),
+      { ...color('arrays', 'array size'), sort: null }, // sizes in the sweep's order, not alphabetical
     ),
   };
 }
