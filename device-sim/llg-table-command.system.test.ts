@@ -13,12 +13,20 @@ const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { 
 
 const device = shortNotchedTrack;
 
-/** A results folder with the 1-D table made once, and a config whose deviceLlg section is `deviceLlg` on coarse cells. */
-function resultsWith(base: string, deviceLlg: Record<string, unknown>, material: Record<string, unknown> = {}) {
+/**
+ * A results folder with the 1-D table made once, and a config whose deviceLlg section is `deviceLlg` on coarse cells
+ * (and whose executor section is `executor`).
+ */
+function resultsWith(
+  base: string,
+  deviceLlg: Record<string, unknown>,
+  material: Record<string, unknown> = {},
+  executor: Record<string, unknown> = {},
+) {
   const dir = tempDir();
   const config = join(dir, 'config.json');
   const withMaterial = { ...device, material: { ...(notchedPreset['material'] as object), ...material } };
-  writeFileSync(config, JSON.stringify({ device: withMaterial, deviceLlg: { ...coarseLlg, ...deviceLlg } }));
+  writeFileSync(config, JSON.stringify({ device: withMaterial, deviceLlg: { ...coarseLlg, ...deviceLlg }, executor }));
   const results = join(dir, 'results');
   cpSync(base, results, { recursive: true });
   return { config, results };
@@ -31,7 +39,7 @@ const made = (async () => {
   const base = join(dir, 'results');
   const oneD = await dwsyn(['--results-dir', base, '--config', config, 'run', 'device']);
   const llg = async (workers: number) => {
-    const p = resultsWith(base, { trialsPerState: 2, workers });
+    const p = resultsWith(base, { trialsPerState: 2 }, {}, { workers });
     const run = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg', '--json']);
     return { ...p, run };
   };

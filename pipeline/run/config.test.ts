@@ -12,6 +12,7 @@ test('every key is optional and gets its default', (t) => {
     seed: 1,
     executor: {
       kind: 'local',
+      workers: 0,
       partition: '',
       timeLimit: '1:00:00',
       cpusPerTask: 1,
