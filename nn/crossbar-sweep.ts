@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type CrossbarConfig, squareArrays } from '../crossbar/crossbar-config.ts';
 import { TrainConfig } from './train-config.ts';
 import type { CrossbarEvaluation } from './crossbar-eval.ts';
+import type { CrossbarSweepPoint } from '../pipeline/artifacts/schemas/nn.ts';
 
 /** A trained network of one mode evaluated through the crossbar at every array size and wire resistance of a grid. */
 export const CrossbarSweep = z
@@ -12,13 +13,6 @@ export const CrossbarSweep = z
   })
   .strict();
 export type CrossbarSweep = z.infer<typeof CrossbarSweep>;
-
-export interface CrossbarSweepPoint {
-  arraySize: number;
-  segmentOhm: number;
-  testAccuracy: number;
-  readEnergyJ: number;
-}
 
 /**
  * Evaluates `evaluate(config)` at every point of the grid: square arrays, the same resistance on word and bit lines.

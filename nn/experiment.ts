@@ -10,7 +10,8 @@ import type { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from './crossbar-eval.ts';
 import type { StateConductances } from '../crossbar/mapping.ts';
-import { type CrossbarSweep, type CrossbarSweepPoint, sweepCrossbar } from './crossbar-sweep.ts';
+import { type CrossbarSweep, sweepCrossbar } from './crossbar-sweep.ts';
+import type { CrossbarSweepPoint } from '../pipeline/artifacts/schemas/nn.ts';
 import { evaluate, train, type EpochMetrics, type TrainObserver } from './train.ts';
 
 /** The device model a config asks for; the table must hold the requested state count. */

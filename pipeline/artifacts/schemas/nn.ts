@@ -57,6 +57,8 @@ const CrossbarSweepPoint = z
   })
   .strict();
 
+export type CrossbarSweepPoint = z.infer<typeof CrossbarSweepPoint>;
+
 export const metricsKind = defineArtifactKind({
   kind: 'metrics',
   schemaVersion: 2,
