@@ -145,6 +145,8 @@ export class CrossbarLayer {
     const c = this.config;
     const unitCurrent = this.unitCurrent();
     const access = c.topology === '1T1R' ? c.accessOhm : 0;
+    // d/dg of the current through g in series with the access resistance: 1 / (1 + g r)^2.
+    const fluctuation = (g: number) => (c.readNoiseRelative * g) / (1 + g * access) ** 2;
     return this.tiles.map((tile) => {
       const weights = new Float64Array(tile.rows * tile.outputs);
       const driverAdmittanceS = new Float64Array(tile.rows * tile.rows);
@@ -162,8 +164,6 @@ export class CrossbarLayer {
         for (let j = 0; j < tile.outputs; j++) {
           const [plus, minus] = this.signalColumns(tile, j);
           weights[i * tile.outputs + j] = (I[plus]! - I[minus]!) / unitCurrent;
-          // d/dg of the current through g in series with the access resistance: 1 / (1 + g r)^2.
-          const fluctuation = (g: number) => (c.readNoiseRelative * g) / (1 + g * access) ** 2;
           const row = i * tile.physicalCols;
           noiseVariance[i * tile.outputs + j] =
             ((fluctuation(tile.cellSiemens[row + plus]!) ** 2 + fluctuation(tile.cellSiemens[row + minus]!) ** 2) *
