@@ -5,7 +5,7 @@ import { conductanceOfWeight, type StateConductances } from '../crossbar/mapping
 import { trialStream } from '../core/rng.ts';
 import { headOf } from '../datasets/dataset.ts';
 import type { LayerProduct, Mlp } from './mlp.ts';
-import type { Synapses } from './train.ts';
+import type { Synapses } from './synapse-update.ts';
 import { evaluate } from './train.ts';
 
 /** A trained network through the crossbar: its test accuracy and the mean read energy of one inference [J]. */

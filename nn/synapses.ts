@@ -10,6 +10,11 @@ export interface DeviceModel {
   readonly levels: Float32Array;
   readonly energyPerAttemptJ: number;
   realize(state: number, random: RandomStream): number;
+  /**
+   * A table device's weights per state, from which `realize` draws one uniformly: the form the WebAssembly kernels
+   * program from (nn/synapse-update.ts).
+   */
+  readonly samples?: readonly Float32Array[];
 }
 
 const nominalLevels = (states: number) => Float32Array.from({ length: states }, (_, k) => (2 * k) / (states - 1) - 1);
@@ -34,6 +39,7 @@ export function tableDevice(table: StateSamples): DeviceModel {
     states: table.states,
     levels: nominalLevels(table.states),
     energyPerAttemptJ: table.meanEnergyPerAttemptJ,
+    samples,
     realize: (state, random) => {
       const pool = samples[state]!;
       return pool[Math.floor(random.uniform() * pool.length)]!;

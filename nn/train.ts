@@ -3,6 +3,7 @@ import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
 import { Arena, type Tensor } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
+import { kernelSynapseUpdate, referenceSynapseUpdate, type SynapseUpdate, type Synapses } from './synapse-update.ts';
 import { nearestState, program, type DeviceModel } from './synapses.ts';
 import { losses } from './loss.ts';
 
@@ -68,16 +69,6 @@ export interface TrainObserver {
   onEpoch?(metrics: EpochMetrics): void;
 }
 
-/** Latent weights, device states and realized weights of one layer (quantized and in-situ modes). */
-export interface Synapses {
-  latent: Float32Array;
-  state: Uint8Array;
-  realized: Float32Array;
-  /** Weight scale a_l = H_l: the layer computes with a_l times the device weight. */
-  scale: number;
-  learningRateScale: number;
-}
-
 /** A seeded permutation of 0..n-1 (Fisher-Yates). */
 export function permutation(n: number, random: RandomStream): Uint32Array {
   const order = Uint32Array.from({ length: n }, (_, i) => i);
@@ -114,8 +105,9 @@ const glorotH = (layer: Layer) => Math.sqrt(1.5 / (layer.inputs + layer.outputs)
  */
 export function train(options: TrainOptions, trainSplit: Split, test: Split, observer: TrainObserver = {}) {
   const B = options.batchSize;
-  // Per weight: the weight, its gradient, its transpose, the latent weight and two Adam moments.
-  const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 6, 0);
+  // Per weight: the weight, its gradient, its transpose, the latent weight, two Adam moments, the realized weight and
+  // the state (a byte, counted as a float).
+  const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 8, 0);
   const activations = options.layers.reduce((sum, n) => sum + n, 0) * B * 8;
   const arena = new Arena((parameters + activations) * 4 + (16 << 20));
   const net = new Mlp(arena, {
@@ -134,14 +126,24 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   let initialAttempts = 0;
   let synapses: Synapses[] = [];
   let latentWeights: Tensor[] = [];
+  let update: SynapseUpdate | null = null;
   if (quantized) {
+    const rule = {
+      ...options,
+      mode: options.mode as 'quantized' | 'insitu',
+      device: device!,
+      hysteresis: options.hysteresis ?? 0,
+    };
+    update = kernelSynapseUpdate(arena, rule) ?? referenceSynapseUpdate(rule);
     // Latent weights on the quantizer's scale: a small init would map every ternary weight to 0.
     latentWeights = net.layers.map((layer) => arena.tensor(layer.inputs, layer.outputs));
     synapses = net.layers.map((layer, l) => {
       const latent = latentWeights[l]!.data;
       latent.forEach((_, i) => (latent[i] = 2 * init.uniform() - 1));
-      const state = Uint8Array.from(latent, (w) => nearestState(w, device!.states));
-      const realized = Float32Array.from(state, (k) => device!.levels[k]!);
+      const state = arena.array(Uint8Array, latent.length);
+      state.forEach((_, i) => (state[i] = nearestState(latent[i]!, device!.states)));
+      const realized = arena.array(Float32Array, latent.length);
+      realized.forEach((_, i) => (realized[i] = device!.levels[state[i]!]!));
       if (options.mode === 'insitu') {
         state.forEach((k, i) => {
           const done = program(device!, k, options.margin, options.maxAttempts, programming);
@@ -157,14 +159,9 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   }
   const band = options.noiseBand ?? 0;
   const bandNoise = trialStream(options.seed, 'nn:noise-band', 0);
+  const noise = band > 0 ? { band, stream: bandNoise } : null;
   const loadWeights = (training: boolean) =>
-    synapses.forEach((syn, l) => {
-      const w = net.layers[l]!.weight.data;
-      for (let i = 0; i < w.length; i++) {
-        const value = options.mode === 'insitu' ? syn.realized[i]! : device!.levels[syn.state[i]!]!;
-        w[i] = syn.scale * (training && band > 0 ? value + band * (2 * bandNoise.uniform() - 1) : value);
-      }
-    });
+    synapses.forEach((syn, l) => update!.loadWeights(syn, net.layers[l]!.weight.data, training ? noise : null));
   const slots: Array<{ param: Tensor; grad: Tensor; layer: number; weight: boolean }> = net.layers.flatMap(
     (layer: Layer, l) => [
       { param: quantized ? latentWeights[l]! : layer.weight, grad: layer.weightGrad, layer: l, weight: true },
@@ -217,7 +214,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
         // Straight-through estimator: the gradient with respect to the used weight a_l w drives the latent weight.
         adam.update(i, slot.param, slot.grad, slot.weight && syn ? rate * syn.learningRateScale : rate);
       }
-      for (const syn of synapses) attempts += updateStates(syn, options, device!, programming);
+      for (const syn of synapses) attempts += update!.updateStates(syn, programming);
       if (quantized) loadWeights(true);
       observer.onBatch?.({
         epoch: epoch + 1,
@@ -244,29 +241,6 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   }
   if (quantized && band > 0) loadWeights(false);
   return { net, history, initialAttempts, synapses };
-}
-
-/** Clips the latent weights to [-1, 1] and moves each synapse to its new nearest state; returns attempts. */
-function updateStates(syn: Synapses, options: TrainOptions, device: DeviceModel, random: RandomStream): number {
-  let attempts = 0;
-  const { latent, state, realized } = syn;
-  const hysteresis = options.hysteresis ?? 0;
-  const halfSpacing = 1 / (device.states - 1);
-  for (let i = 0; i < latent.length; i++) {
-    const w = latent[i]! > 1 ? 1 : Math.max(latent[i]!, -1);
-    latent[i] = w;
-    const target = nearestState(w, device.states);
-    if (target === state[i]) continue;
-    // Margin B: stay in the old state until the latent weight is well inside the new bin.
-    if (hysteresis > 0 && Math.abs(w - device.levels[target]!) > halfSpacing - hysteresis) continue;
-    state[i] = target;
-    if (options.mode === 'insitu') {
-      const done = program(device, target, options.margin, options.maxAttempts, random);
-      realized[i] = done.weight;
-      attempts += done.attempts;
-    }
-  }
-  return attempts;
 }
 
 /** Float training (mode float): kept as the baseline entry point. */

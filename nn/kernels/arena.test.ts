@@ -4,21 +4,28 @@ import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts'
 import { Arena, type Tensor } from './arena.ts';
 import { referenceBatchNorm, referenceMatmul } from './reference.ts';
 
-test('the WASM SIMD matmul matches the float64 reference, edges and accumulation included', (t) => {
+test('the WASM SIMD matmul matches the float64 reference, edges, accumulation and zeros of A included', (t) => {
   const arena = new Arena(64 << 20);
   const random = trialStream(1, 'matmul-test', 0);
-  for (const [m, k, n] of [
-    [1, 1, 1],
-    [4, 3, 8],
-    [5, 7, 9],
-    [100, 784, 104],
-    [33, 65, 17],
-    [128, 100, 10],
+  // The last three have A mostly zero, as blank pixels and ReLU outputs make it (whole columns and single entries).
+  for (const [m, k, n, zeros] of [
+    [1, 1, 1, 0],
+    [4, 3, 8, 0],
+    [5, 7, 9, 0],
+    [100, 784, 104, 0],
+    [33, 65, 17, 0],
+    [128, 100, 10, 0],
+    [100, 784, 100, 0.8],
+    [784, 100, 100, 0.9],
+    [9, 13, 19, 0.5],
   ] as const) {
     const a = arena.tensor(m, k);
     const b = arena.tensor(k, n);
     const c = arena.tensor(m, n);
-    a.data.forEach((_, i) => (a.data[i] = 2 * random.uniform() - 1));
+    const blankColumn = Array.from({ length: k }, () => random.uniform() < zeros);
+    a.data.forEach(
+      (_, i) => (a.data[i] = blankColumn[i % k] || random.uniform() < zeros ? 0 : 2 * random.uniform() - 1),
+    );
     b.data.forEach((_, i) => (b.data[i] = 2 * random.uniform() - 1));
     arena.matmul(a, b, c);
     const expected = referenceMatmul(a.data, b.data, m, k, n);
@@ -33,13 +40,21 @@ test('the WASM SIMD matmul matches the float64 reference, edges and accumulation
   }
 });
 
-test('transpose', (t) => {
-  const arena = new Arena(1 << 20);
-  const src = arena.tensor(3, 5);
-  const dst = arena.tensor(5, 3);
-  src.data.forEach((_, i) => (src.data[i] = i));
-  arena.transpose(src, dst);
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) t.is(dst.data[j * 3 + i], src.data[i * 5 + j]);
+test('transpose, by 4 x 4 blocks and the edges they leave', (t) => {
+  const arena = new Arena(4 << 20);
+  for (const [rows, cols] of [
+    [3, 5],
+    [8, 12],
+    [10, 7],
+    [100, 784],
+  ] as const) {
+    const src = arena.tensor(rows, cols);
+    const dst = arena.tensor(cols, rows);
+    src.data.forEach((_, i) => (src.data[i] = i));
+    arena.transpose(src, dst);
+    const wrong = src.data.filter((value, i) => dst.data[(i % cols) * rows + Math.floor(i / cols)] !== value).length;
+    t.is(wrong, 0, `${rows} x ${cols}`);
+  }
 });
 
 test('the committed kernels.wasm is what npm run build:wasm:nn makes from nn/wasm/*.as.ts', (t) =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** The exports of nn/wasm/kernels.wasm (sources: nn/wasm/*.as.ts); pointers are byte offsets. */
 interface KernelExports {
-  matmul(a: number, b: number, c: number, m: number, k: number, n: number, accumulate: number): void;
+  matmul(a: number, b: number, c: number, m: number, k: number, n: number, accumulate: number, list: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   columnSums(x: number, out: number, rows: number, n: number): void;
   batchNormForward(
@@ -53,6 +53,31 @@ interface KernelExports {
     c2: number,
     eps: number,
   ): void;
+  updateStates(
+    latent: number,
+    state: number,
+    realized: number,
+    n: number,
+    states: number,
+    levels: number,
+    hysteresis: number,
+    insitu: number,
+    margin: number,
+    maxAttempts: number,
+    samples: number,
+    poolStart: number,
+    stream: number,
+  ): number;
+  loadWeights(
+    weight: number,
+    realized: number,
+    state: number,
+    levels: number,
+    n: number,
+    scale: number,
+    band: number,
+    stream: number,
+  ): void;
 }
 
 export type Activation = 'relu' | 'hardtanh' | 'identity';
@@ -80,8 +105,19 @@ function sameShape(name: string, ...tensors: Tensor[]): void {
   }
 }
 
+function sameLength(name: string, ...arrays: ArenaArray[]): void {
+  if (arrays.some((a) => a.length !== arrays[0]!.length))
+    throw new Error(`internal error: ${name} on arrays of unequal length`);
+}
+
 function vectorsOf(name: string, n: number, ...vectors: Tensor[]): void {
   if (vectors.some((v) => v.rows * v.cols !== n)) throw new Error(`internal error: ${name} needs vectors of ${n}`);
+}
+
+type ArenaArray = Float32Array | Int32Array | Uint32Array | Uint8Array;
+interface ArenaArrayKind<T extends ArenaArray> {
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
 }
 
 /** A float32 matrix living in the arena's WebAssembly memory. */
@@ -102,6 +138,8 @@ export class Arena {
   private readonly memory: WebAssembly.Memory;
   private readonly kernels: KernelExports;
   private next = 0;
+  /** matmul's scratch: the columns of A a block of rows uses (grown to the widest A seen). */
+  private columnList = new Int32Array(0);
   readonly capacityBytes: number;
 
   constructor(capacityBytes: number) {
@@ -113,15 +151,82 @@ export class Arena {
   }
 
   tensor(rows: number, cols: number): Tensor {
-    const bytes = rows * cols * 4;
+    const data = this.array(Float32Array, rows * cols);
+    return { rows, cols, offset: data.byteOffset, data };
+  }
+
+  /** A typed array of `length` elements in the arena's memory: its byteOffset is its address for the kernels. */
+  array<T extends ArenaArray>(kind: ArenaArrayKind<T>, length: number): T {
+    const bytes = length * kind.BYTES_PER_ELEMENT;
     const offset = this.next;
     if (offset + bytes > this.capacityBytes) {
-      throw new Error(
-        `internal error: arena of ${this.capacityBytes} bytes cannot hold another ${rows} x ${cols} tensor`,
-      );
+      throw new Error(`internal error: arena of ${this.capacityBytes} bytes cannot hold another ${bytes} bytes`);
     }
     this.next = offset + Math.ceil(bytes / 16) * 16; // 16-byte alignment for v128 loads
-    return { rows, cols, offset, data: new Float32Array(this.memory.buffer, offset, rows * cols) };
+    return new kind(this.memory.buffer, offset, length);
+  }
+
+  /** The address of an array the arena holds (internal error otherwise). */
+  private address(view: ArenaArray): number {
+    if (view.buffer !== this.memory.buffer) throw new Error('internal error: a kernel argument outside the arena');
+    return view.byteOffset;
+  }
+
+  /**
+   * Clips the latent weights to [-1, 1] and moves each synapse to its nearest state (see nn/synapse-update.ts);
+   * `program` programs each moved device from the device's sample pools with the stream at `program.stream`
+   * (advanced). Returns the programming attempts.
+   */
+  updateStates(
+    synapse: { latent: Float32Array; state: Uint8Array; realized: Float32Array },
+    device: { states: number; levels: Float32Array; hysteresis: number },
+    program: {
+      margin: number;
+      maxAttempts: number;
+      samples: Float32Array;
+      poolStart: Int32Array;
+      stream: Uint32Array;
+    } | null,
+  ): number {
+    sameLength('updateStates', synapse.latent, synapse.state, synapse.realized);
+    return this.kernels.updateStates(
+      this.address(synapse.latent),
+      this.address(synapse.state),
+      this.address(synapse.realized),
+      synapse.latent.length,
+      device.states,
+      this.address(device.levels),
+      device.hysteresis,
+      program ? 1 : 0,
+      program?.margin ?? 0,
+      program?.maxAttempts ?? 0,
+      program ? this.address(program.samples) : 0,
+      program ? this.address(program.poolStart) : 0,
+      program ? this.address(program.stream) : 0,
+    );
+  }
+
+  /**
+   * weight = scale times realized[i] (`realized` given) or levels[state[i]], plus uniform noise in [-band, band) from
+   * the stream at `noise` (advanced) when band > 0.
+   */
+  loadWeights(
+    weight: Float32Array,
+    source: { realized: Float32Array | null; state: Uint8Array; levels: Float32Array },
+    scale: number,
+    noise: { band: number; stream: Uint32Array } | null,
+  ): void {
+    sameLength('loadWeights', weight, source.state, ...(source.realized ? [source.realized] : []));
+    this.kernels.loadWeights(
+      this.address(weight),
+      source.realized ? this.address(source.realized) : 0,
+      this.address(source.state),
+      this.address(source.levels),
+      weight.length,
+      scale,
+      noise?.band ?? 0,
+      noise ? this.address(noise.stream) : 0,
+    );
   }
 
   /** c = a b, or c += a b with `accumulate`. */
@@ -129,7 +234,17 @@ export class Arena {
     if (a.cols !== b.rows || c.rows !== a.rows || c.cols !== b.cols) {
       throw new Error(`internal error: matmul of ${a.rows}x${a.cols} by ${b.rows}x${b.cols} into ${c.rows}x${c.cols}`);
     }
-    this.kernels.matmul(a.offset, b.offset, c.offset, a.rows, a.cols, b.cols, accumulate ? 1 : 0);
+    if (this.columnList.length < a.cols) this.columnList = this.array(Int32Array, a.cols);
+    this.kernels.matmul(
+      a.offset,
+      b.offset,
+      c.offset,
+      a.rows,
+      a.cols,
+      b.cols,
+      accumulate ? 1 : 0,
+      this.columnList.byteOffset,
+    );
   }
 
   /** A 1 x n tensor (parameters, statistics). */

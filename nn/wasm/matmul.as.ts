@@ -1,8 +1,27 @@
 // Matrix products of the training kernels (entry: kernels.as.ts).
 // All matrices are row-major float32 in the memory imported from JavaScript; pointers are byte offsets.
 
-/** C = A B (+ C when accumulate != 0): A is m x k, B is k x n, C is m x n. */
-export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: i32): void {
+/**
+ * The p where one of the four rows at a0, a1, a2, a3 (k floats each) is not zero, stored at `list`; returns how many.
+ * The products of the other p add only zeros (blank pixels, ReLU outputs), and c never holds -0, so c + (+-0) is c
+ * exactly: leaving them out changes no bit of C.
+ */
+function nonzeroColumns(a0: usize, a1: usize, a2: usize, a3: usize, k: i32, list: usize): i32 {
+  let count = 0;
+  for (let p = 0; p < k; p++) {
+    const off = <usize>p << 2;
+    const bits = load<u32>(a0 + off) | load<u32>(a1 + off) | load<u32>(a2 + off) | load<u32>(a3 + off);
+    store<i32>(list + (<usize>count << 2), p);
+    count += i32((bits << 1) != 0);
+  }
+  return count;
+}
+
+/**
+ * C = A B (+ C when accumulate != 0): A is m x k, B is k x n, C is m x n. `list`: scratch for k i32, where each block
+ * of four rows of A lists the columns it uses.
+ */
+export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: i32, list: usize): void {
   const m4 = m & ~3;
   const n8 = n & ~7;
   for (let i = 0; i < m4; i += 4) {
@@ -10,14 +29,16 @@ export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc
     const a1 = a0 + (<usize>k << 2);
     const a2 = a1 + (<usize>k << 2);
     const a3 = a2 + (<usize>k << 2);
+    const used = nonzeroColumns(a0, a1, a2, a3, k, list);
     for (let j = 0; j < n8; j += 8) {
       let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
       let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
       let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
       let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-      let bp = b + (<usize>j << 2);
-      const bStride = <usize>n << 2;
-      for (let p = 0; p < k; p++) {
+      const bColumn = b + (<usize>j << 2);
+      for (let q = 0; q < used; q++) {
+        const p = load<i32>(list + (<usize>q << 2));
+        const bp = bColumn + (<usize>(p * n) << 2);
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
         const off = <usize>p << 2;
@@ -33,7 +54,6 @@ export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc
         c21 = f32x4.add(c21, f32x4.mul(x2, b1));
         c30 = f32x4.add(c30, f32x4.mul(x3, b0));
         c31 = f32x4.add(c31, f32x4.mul(x3, b1));
-        bp += bStride;
       }
       const cRow = c + (<usize>(i * n + j) << 2);
       const cStride = <usize>n << 2;
@@ -101,10 +121,38 @@ function scalarRow(a: usize, b: usize, c: usize, i: i32, k: i32, n: i32, from: i
   }
 }
 
-/** dst = src transposed: src is rows x cols, dst is cols x rows. */
+/** dst = src transposed: src is rows x cols, dst is cols x rows; 4 x 4 blocks through SIMD shuffles. */
 export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
+  const rows4 = rows & ~3;
+  const cols4 = cols & ~3;
+  const srcStride = <usize>cols << 2;
+  const dstStride = <usize>rows << 2;
+  for (let i = 0; i < rows4; i += 4) {
+    for (let j = 0; j < cols4; j += 4) {
+      const from = src + (<usize>(i * cols + j) << 2);
+      const r0 = v128.load(from);
+      const r1 = v128.load(from + srcStride);
+      const r2 = v128.load(from + 2 * srcStride);
+      const r3 = v128.load(from + 3 * srcStride);
+      const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
+      const t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+      const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
+      const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+      const to = dst + (<usize>(j * rows + i) << 2);
+      v128.store(to, i64x2.shuffle(t0, t1, 0, 2));
+      v128.store(to + dstStride, i64x2.shuffle(t0, t1, 1, 3));
+      v128.store(to + 2 * dstStride, i64x2.shuffle(t2, t3, 0, 2));
+      v128.store(to + 3 * dstStride, i64x2.shuffle(t2, t3, 1, 3));
+    }
+  }
+  transposeScalar(src, dst, rows, cols, 0, rows4, cols4, cols);
+  transposeScalar(src, dst, rows, cols, rows4, rows, 0, cols);
+}
+
+/** The elements of rows [i0, i1) and columns [j0, j1) that the 4 x 4 blocks leave. */
+function transposeScalar(src: usize, dst: usize, rows: i32, cols: i32, i0: i32, i1: i32, j0: i32, j1: i32): void {
+  for (let i = i0; i < i1; i++) {
+    for (let j = j0; j < j1; j++) {
       store<f32>(dst + (<usize>(j * rows + i) << 2), load<f32>(src + (<usize>(i * cols + j) << 2)));
     }
   }

@@ -5,6 +5,8 @@
 // fusing them saves the passes over memory and the bounds checks of the TypeScript, not any arithmetic.
 // Entry: `npm run build:wasm:heun` compiles it into heun.wasm (committed; a test checks the binary).
 
+import { loadStream, nextUint32, storeStream, uniform } from '../../../core/wasm/xoshiro.as';
+
 /** Where the module's own static data ends: the arena hands out memory from there. */
 export function heapBase(): usize {
   return __heap_base;
@@ -373,34 +375,6 @@ declare function jsExp(x: f64): f64;
 @external('env', 'log')
 declare function jsLog(x: f64): f64;
 
-// The stream's state while thermalNoise runs, in globals. (Copies in locals drew the common normal 20-30 % faster, a
-// percent or two of a Heun step, at the price of xoshiro128** written out twice.)
-let s0: u32 = 0;
-let s1: u32 = 0;
-let s2: u32 = 0;
-let s3: u32 = 0;
-
-/** xoshiro128** (core/rng.ts RandomStream.nextUint32) on the globals. */
-function nextUint32(): u32 {
-  const x = s1 * 5;
-  const result = ((x << 7) | (x >>> 25)) * 9;
-  const t = s1 << 9;
-  s2 ^= s0;
-  s3 ^= s1;
-  s1 ^= s2;
-  s0 ^= s3;
-  s2 ^= t;
-  s3 = (s3 << 11) | (s3 >>> 21);
-  return result;
-}
-
-/** RandomStream.uniform: [0, 1) from 53 bits. */
-function uniform(): f64 {
-  const high = <f64>(nextUint32() >>> 5);
-  const low = <f64>(nextUint32() >>> 6);
-  return (high * 67108864 + low) / 9007199254740992;
-}
-
 /**
  * The rest of RandomStream.normal once the first try's (layer, u) fell outside its layer's core: the tail of the base
  * layer, or the wedge test and, failing it, fresh tries. `zigX`: the layer edges (129), `zigRatio` their ratios.
@@ -436,10 +410,7 @@ function normalSlow(layer: i32, u: f64, zigX: usize, zigRatio: usize, zigR: f64)
  * x, y, z in turn, from the stream whose xoshiro128** state is the four u32 at `state` (left advanced).
  */
 export function thermalNoise(state: usize, zigX: usize, zigRatio: usize, zigR: f64, sigmaT: f64, noise: usize, step: usize, count: i32): void {
-  s0 = load<u32>(state);
-  s1 = load<u32>(state, 4);
-  s2 = load<u32>(state, 8);
-  s3 = load<u32>(state, 12);
+  loadStream(state);
   for (let i = 0; i < count; i++) {
     for (let component = 0; component < 3; component++) {
       const first = nextUint32();
@@ -450,8 +421,5 @@ export function thermalNoise(state: usize, zigX: usize, zigRatio: usize, zigR: f
       put(noise + <usize>component * step, i, sigmaT * value);
     }
   }
-  store<u32>(state, s0);
-  store<u32>(state, s1, 4);
-  store<u32>(state, s2, 8);
-  store<u32>(state, s3, 12);
+  storeStream(state);
 }
