@@ -1,48 +1,93 @@
 /**
- * Benchmark: one training epoch (plus test evaluation) of the default network, dwsyn's WASM trainer
- * side by side with PyTorch (Debian python3-torch, OpenBLAS, one thread) in the same run.
+ * Benchmark: training epochs (plus test evaluation) of the default network, dwsyn's WASM trainer side by side with
+ * PyTorch (Debian python3-torch, OpenBLAS, one thread) in the same run, alternating: the float baseline, and in-situ
+ * training on the device stage's 5-state table (results/device/device-table.json) with the same synapse update.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defaultDataDir, loadDataset } from '../datasets/dataset.ts';
-import { trainFloat } from '../nn/train.ts';
+import { deviceModelFor, trainOptionsOf } from '../nn/experiment.ts';
+import { TrainConfig } from '../nn/train-config.ts';
+import { train } from '../nn/train.ts';
+import type { DeviceModel } from '../nn/synapses.ts';
+import { readArtifact } from '../pipeline/artifacts/artifact.ts';
+import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const tablePath = 'results/device/device-table.json';
 
-export function benchNnEpoch(epochs: number) {
+interface Epochs {
+  seconds: number[];
+  attempts: number[];
+}
+
+/** The pipeline's default training settings (train section), the device's table if in-situ. */
+function ours(epochs: number, device: DeviceModel | null): Epochs {
   const data = loadDataset('mnist');
-  const ours = trainFloat(
-    {
-      layers: [784, 100, 100, 100, 10],
-      epochs,
-      batchSize: 100,
-      learningRate: 1e-3,
-      finalLearningRate: 1e-4,
-      activation: 'relu',
-      batchNorm: true,
-      seed: 1,
-    },
-    data.train,
-    data.test,
-  );
-  const oursSeconds = ours.history.map((h) => h.seconds);
+  const config = TrainConfig.parse({ epochs });
+  const run = train(trainOptionsOf(config, 1, device ? 'insitu' : 'float', device ?? undefined), data.train, data.test);
+  return { seconds: run.history.map((h) => h.seconds), attempts: run.history.map((h) => h.programmingAttempts) };
+}
+
+function torch(epochs: number, deviceFile: string | null): Epochs {
   const output = execFileSync(
     '/usr/bin/python3',
-    [new URL('./torch_mlp.py', import.meta.url).pathname, defaultDataDir('mnist'), String(epochs)],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
-    },
+    [
+      new URL('./torch_mlp.py', import.meta.url).pathname,
+      defaultDataDir('mnist'),
+      String(epochs),
+      ...(deviceFile ? [deviceFile] : []),
+    ],
+    { encoding: 'utf8', env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } },
   );
-  const torchSeconds = output
-    .trim()
-    .split('\n')
-    .map((line) => Number(line.split(' ')[0]));
-  console.log('nn epoch of 784-100-100-100-10 (batch norm, ReLU, Adam, batch 100, 60000 images + test evaluation)');
+  const lines = output.trim().split('\n');
+  return {
+    seconds: lines.map((line) => Number(line.split(' ')[0])),
+    attempts: lines.map((line) => Number(line.split(' ')[2])),
+  };
+}
+
+function report(label: string, rounds: Array<{ ours: Epochs; torch: Epochs }>) {
+  const oursSeconds = rounds.flatMap((r) => r.ours.seconds);
+  const torchSeconds = rounds.flatMap((r) => r.torch.seconds);
+  const list = (values: number[]) => values.map((s) => s.toFixed(2)).join(', ');
+  console.log(`  ${label}`);
+  console.log(`    dwsyn (WASM SIMD)        median ${median(oursSeconds).toFixed(2)} s (${list(oursSeconds)})`);
+  console.log(`    PyTorch (OpenBLAS, 1 th) median ${median(torchSeconds).toFixed(2)} s (${list(torchSeconds)})`);
+  if (rounds[0]!.ours.attempts.some((a) => a > 0)) {
+    const attempts = (e: Epochs) => e.attempts.map((a) => a.toExponential(2)).join(', ');
+    console.log(`    attempts per epoch: dwsyn ${attempts(rounds[0]!.ours)}; PyTorch ${attempts(rounds[0]!.torch)}`);
+  }
+  console.log(`    ratio dwsyn/PyTorch ${(median(oursSeconds) / median(torchSeconds)).toFixed(2)} (target <= 1.0)`);
+}
+
+/** `rounds` alternating runs of `epochs` epochs each, float then in-situ; medians over every epoch of every run. */
+export function benchNnEpoch(epochs: number, rounds: number) {
   console.log(
-    `  dwsyn (WASM SIMD)        median ${median(oursSeconds).toFixed(2)} s over ${epochs} epochs (${oursSeconds.map((s) => s.toFixed(2)).join(', ')})`,
+    `nn epochs of 784-100-100-100-10 (batch norm, ReLU, Adam, batch 100, 60000 images + test evaluation; ${rounds} alternating runs of ${epochs} epochs)`,
   );
-  console.log(
-    `  PyTorch (OpenBLAS, 1 th) median ${median(torchSeconds).toFixed(2)} s over ${epochs} epochs (${torchSeconds.map((s) => s.toFixed(2)).join(', ')})`,
+  report(
+    'float',
+    Array.from({ length: rounds }, () => ({ ours: ours(epochs, null), torch: torch(epochs, null) })),
   );
-  console.log(`  ratio dwsyn/PyTorch ${(median(oursSeconds) / median(torchSeconds)).toFixed(2)} (target <= 1.5)`);
+  if (!existsSync(tablePath)) {
+    console.log(`  in-situ: skipped, no ${tablePath} (run \`npm start\` or \`dwsyn run device\` first)`);
+    return;
+  }
+  const device = deviceModelFor(TrainConfig.parse({ states: 5 }), readArtifact(tablePath, deviceTable).data);
+  const { margin, maxAttempts } = TrainConfig.parse({});
+  const dir = mkdtempSync(join(tmpdir(), 'dwsyn-bench-nn-'));
+  try {
+    const deviceFile = join(dir, 'device.json');
+    const samples = device.samples!.map((pool) => [...pool]);
+    writeFileSync(deviceFile, JSON.stringify({ states: device.states, samples, margin, maxAttempts }));
+    report(
+      `in-situ 5-state (${tablePath}, write-verify margin ${margin}, at most ${maxAttempts} attempts)`,
+      Array.from({ length: rounds }, () => ({ ours: ours(epochs, device), torch: torch(epochs, deviceFile) })),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -56,7 +56,7 @@ if (!only || only === 'crossbar') {
   benchCrossbarScaling(repeats);
 }
 if (!only || only === 'loss-table') lossTable();
-if (!only || only === 'nn') benchNnEpoch(repeats);
+if (!only || only === 'nn') benchNnEpoch(3, Math.max(1, Math.round(repeats / 2)));
 if (!only || only === 'arrhenius') benchArrhenius();
 if (!only || only === 'llg') benchLlgField(repeats);
 if (!only || only === 'llg-throughput') {

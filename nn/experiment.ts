@@ -12,7 +12,7 @@ import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from
 import type { StateConductances } from '../crossbar/mapping.ts';
 import { type CrossbarSweep, sweepCrossbar } from './crossbar-sweep.ts';
 import type { CrossbarSweepPoint } from '../pipeline/artifacts/schemas/nn.ts';
-import { evaluate, train, type EpochMetrics, type TrainObserver } from './train.ts';
+import { evaluate, train, type EpochMetrics, type TrainObserver, type TrainOptions } from './train.ts';
 
 /** The device model a config asks for; the table must hold the requested state count. */
 export function deviceModelFor(config: TrainConfig, table: DeviceTableData | undefined): DeviceModel {
@@ -25,6 +25,33 @@ export function deviceModelFor(config: TrainConfig, table: DeviceTableData | und
     );
   }
   return tableDevice(stateTable);
+}
+
+/** The trainer's options for the `train` section's settings, a seed and a mode (device required unless float). */
+export function trainOptionsOf(
+  config: TrainConfig,
+  seed: number,
+  mode: TrainOptions['mode'],
+  device: DeviceModel | undefined,
+): TrainOptions {
+  return {
+    layers: config.layers,
+    epochs: config.epochs,
+    batchSize: config.batchSize,
+    learningRate: config.learningRate,
+    finalLearningRate: config.finalLearningRate,
+    activation: config.activation,
+    batchNorm: config.batchNorm,
+    seed,
+    mode,
+    ...(device ? { device } : {}),
+    margin: config.margin,
+    maxAttempts: config.maxAttempts,
+    layerLearningRateScale: config.layerLearningRateScale,
+    hysteresis: config.hysteresis,
+    noiseBand: config.noiseBand,
+    loss: config.loss,
+  };
 }
 
 /**
@@ -94,24 +121,7 @@ export function runExperiments(
   const first = { ...config, mode: modes[0]! };
   const device = first.mode === 'float' ? undefined : deviceModelFor(first, table);
   const result = train(
-    {
-      layers: config.layers,
-      epochs: config.epochs,
-      batchSize: config.batchSize,
-      learningRate: config.learningRate,
-      finalLearningRate: config.finalLearningRate,
-      activation: config.activation,
-      batchNorm: config.batchNorm,
-      seed,
-      mode: first.mode === 'exsitu' ? 'insitu' : first.mode,
-      ...(device ? { device } : {}),
-      margin: config.margin,
-      maxAttempts: config.maxAttempts,
-      layerLearningRateScale: config.layerLearningRateScale,
-      hysteresis: config.hysteresis,
-      noiseBand: config.noiseBand,
-      loss: config.loss,
-    },
+    trainOptionsOf(config, seed, first.mode === 'exsitu' ? 'insitu' : first.mode, device),
     trainSplit,
     testSplit,
     observer,

@@ -63,28 +63,27 @@ export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc
       store8(cRow + 3 * cStride, c30, c31, accumulate);
     }
     const n4 = n & ~3;
-    if (n4 > n8) tile4x4(a0, b, c, i, k, n, n8, accumulate);
+    if (n4 > n8) tile4x4(a0, b, c, i, k, n, n8, accumulate, list, used);
     for (let r = 0; r < 4; r++) scalarRow(a, b, c, i + r, k, n, n4, n, accumulate);
   }
   for (let i = m4; i < m; i++) scalarRow(a, b, c, i, k, n, 0, n, accumulate);
 }
 
-/** Columns [j, j + 4) of rows [i, i + 4): the 4-wide remainder after the 8-wide tiles. */
-function tile4x4(a0: usize, b: usize, c: usize, i: i32, k: i32, n: i32, j: i32, accumulate: i32): void {
+/** Columns [j, j + 4) of rows [i, i + 4): the 4-wide remainder after the 8-wide tiles, over the `used` listed p. */
+function tile4x4(a0: usize, b: usize, c: usize, i: i32, k: i32, n: i32, j: i32, accumulate: i32, list: usize, used: i32): void {
   const a1 = a0 + (<usize>k << 2);
   const a2 = a1 + (<usize>k << 2);
   const a3 = a2 + (<usize>k << 2);
   let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
-  let bp = b + (<usize>j << 2);
-  const bStride = <usize>n << 2;
-  for (let p = 0; p < k; p++) {
-    const b0 = v128.load(bp);
+  const bColumn = b + (<usize>j << 2);
+  for (let q = 0; q < used; q++) {
+    const p = load<i32>(list + (<usize>q << 2));
+    const b0 = v128.load(bColumn + (<usize>(p * n) << 2));
     const off = <usize>p << 2;
     c0 = f32x4.add(c0, f32x4.mul(v128.load32_splat(a0 + off), b0));
     c1 = f32x4.add(c1, f32x4.mul(v128.load32_splat(a1 + off), b0));
     c2 = f32x4.add(c2, f32x4.mul(v128.load32_splat(a2 + off), b0));
     c3 = f32x4.add(c3, f32x4.mul(v128.load32_splat(a3 + off), b0));
-    bp += bStride;
   }
   const cStride = <usize>n << 2;
   let at = c + (<usize>(i * n + j) << 2);
