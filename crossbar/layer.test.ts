@@ -166,6 +166,54 @@ for (const mapping of ['differential', 'reference-column'] as const) {
     }
   });
 
+  test(`${mapping}: a reprogrammed device moves the linear response as a new full solve does, to first order`, (t) => {
+    const random = trialStream(5, 'layer-test', 0);
+    // Wires of 400 Ohm a cell pitch: a column loses about a third of its current, so the cell voltage matters.
+    const config = CrossbarConfig.parse({
+      mapping,
+      arrayRows: 16,
+      arrayCols: 10,
+      wordlineSegmentOhm: 400,
+      bitlineSegmentOhm: 400,
+      accessOhm: 5e4,
+      adcBits: 16,
+      dacBits: 16,
+      adcRangeFraction: 1,
+    });
+    const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
+    const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(5, 'program', 0));
+    const before = layer.linearResponse().map((r) => Float64Array.from(r.weights));
+    const incremental = layer.linearResponse();
+    const changes = Array.from({ length: 8 }, (_, n) => ({
+      input: Math.floor(random.uniform() * 40),
+      output: Math.floor(random.uniform() * 12),
+      complement: mapping === 'differential' && n % 2 === 1,
+      siemens: 2e-6 + 2e-6 * random.uniform(),
+    }));
+    for (const c of changes) layer.reprogram(incremental, c.input, c.output, c.complement, c.siemens);
+    const exact = layer.linearResponse();
+    let moved = 0;
+    let worst = 0;
+    layer.tiles.forEach((_, k) => {
+      exact[k]!.weights.forEach((value, n) => {
+        moved = Math.max(moved, Math.abs(value - before[k]![n]!));
+        worst = Math.max(worst, Math.abs(incremental[k]!.weights[n]! - value));
+      });
+    });
+    // Without the gain (the change of the cell's ideal current): what the update would be if it ignored the wires.
+    const ideal = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(5, 'program', 0));
+    const idealResponse = ideal.linearResponse();
+    idealResponse.forEach((r) => r.cellGain.fill(1));
+    for (const c of changes) ideal.reprogram(idealResponse, c.input, c.output, c.complement, c.siemens);
+    let worstIdeal = 0;
+    idealResponse.forEach((r, k) =>
+      r.weights.forEach((value, n) => (worstIdeal = Math.max(worstIdeal, Math.abs(value - exact[k]!.weights[n]!)))),
+    );
+    t.true(moved > 0.3, `the changes move a weight by ${moved}`);
+    t.true(worst < 0.03 * moved, `first-order error ${worst} against a largest change of ${moved}`);
+    t.true(worstIdeal > 3 * worst, `ignoring the wires would err by ${worstIdeal}, the update errs by ${worst}`);
+  });
+
   test(`${mapping}: read noise in the linear response has the variance of full reads with every conductance redrawn`, (t) => {
     const random = trialStream(4, 'layer-test', 0);
     const config = CrossbarConfig.parse({

@@ -44,6 +44,13 @@ export interface TileResponse {
    * read, to first order (weight units squared); rows x outputs.
    */
   readonly noiseVariance: Float64Array;
+  /**
+   * Current sensed on each cell's column when the cell's row alone is at the read voltage (the cell then is the one
+   * source of its column), per ideal cell current g V; rows x physicalCols. The wires take part of the cell's voltage,
+   * and the other rows' cells leak part of its current back to their drivers: a cell's share of `weights` is its
+   * conductance times this gain.
+   */
+  readonly cellGain: Float64Array;
 }
 
 /**
@@ -151,6 +158,7 @@ export class CrossbarLayer {
       const weights = new Float64Array(tile.rows * tile.outputs);
       const driverAdmittanceS = new Float64Array(tile.rows * tile.rows);
       const noiseVariance = new Float64Array(tile.rows * tile.outputs);
+      const cellGain = new Float64Array(tile.rows * tile.physicalCols);
       const inputV = new Float64Array(tile.rows);
       const crossbar = this.physical(tile, tile.cellSiemens, inputV);
       const lines = factorCrossbarLines(crossbar);
@@ -159,20 +167,48 @@ export class CrossbarLayer {
         inputV[i] = c.readVoltageV;
         const solved = solveLineGaussSeidel(crossbar, { tolerance: c.solverTolerance, maxIterations: 100_000, lines });
         const I = columnCurrents(crossbar, solved.nodes);
+        const row = i * tile.physicalCols;
+        for (let col = 0; col < tile.physicalCols; col++)
+          cellGain[row + col] = I[col]! / (crossbar.cellSiemens[row + col]! * c.readVoltageV);
         for (let k = 0; k < tile.rows; k++)
           driverAdmittanceS[k * tile.rows + i] = driverCurrent(crossbar, solved.nodes, k) / c.readVoltageV;
         for (let j = 0; j < tile.outputs; j++) {
           const [plus, minus] = this.signalColumns(tile, j);
           weights[i * tile.outputs + j] = (I[plus]! - I[minus]!) / unitCurrent;
-          const row = i * tile.physicalCols;
           noiseVariance[i * tile.outputs + j] =
             ((fluctuation(tile.cellSiemens[row + plus]!) ** 2 + fluctuation(tile.cellSiemens[row + minus]!) ** 2) *
               c.readVoltageV ** 2) /
             unitCurrent ** 2;
         }
       }
-      return { weights, driverAdmittanceS, noiseVariance };
+      return { weights, driverAdmittanceS, noiseVariance, cellGain };
     });
+  }
+
+  /**
+   * Reprograms the device of weight (input, output) (`complement`: its G- partner) to `siemens`, and moves the
+   * response's transfer weight by the change of the cell's ideal current times its gain (TileResponse.cellGain): first
+   * order in the change. The change's own effect on the line voltages, and on every other entry of the response, waits
+   * for the next linearResponse.
+   */
+  reprogram(response: TileResponse[], input: number, output: number, complement: boolean, siemens: number): void {
+    const c = this.config;
+    if (complement && c.mapping !== 'differential') throw new Error('internal error: a reference column has no G-');
+    const k = this.tiles.findIndex(
+      (t) => input >= t.row0 && input < t.row0 + t.rows && output >= t.output0 && output < t.output0 + t.outputs,
+    );
+    const tile = this.tiles[k]!;
+    const i = input - tile.row0;
+    const j = output - tile.output0;
+    const [plus, minus] = this.signalColumns(tile, j);
+    const cell = i * tile.physicalCols + (complement ? minus : plus);
+    const access = c.topology === '1T1R' ? c.accessOhm : 0;
+    const effective = (g: number) => 1 / (1 / g + access);
+    const change = effective(siemens) - effective(tile.cellSiemens[cell]!);
+    tile.cellSiemens[cell] = siemens;
+    const { weights, cellGain } = response[k]!;
+    weights[i * tile.outputs + j]! +=
+      ((complement ? -1 : 1) * change * cellGain[cell]! * c.readVoltageV) / this.unitCurrent();
   }
 
   /**

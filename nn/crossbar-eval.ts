@@ -16,11 +16,12 @@ export interface CrossbarEvaluation {
 
 /**
  * How the trained devices sit in the arrays: `realized` takes each device's realized weight (else its nominal level);
- * `complementWeight(state)` programs the G- device of a differential pair and returns the weight it realized.
+ * `complementWeight(state, layer, index)` gives the weight of the G- device of weight `index` (inputs x outputs) of
+ * `layer` in a differential pair, programmed to `state`.
  */
 export interface TrainedDevices {
   realized: boolean;
-  complementWeight: (state: number) => number;
+  complementWeight: (state: number, layer: number, index: number) => number;
 }
 
 /**
@@ -44,7 +45,7 @@ export function evaluateOnCrossbar(
     const nominal = (state: number) => (2 * state) / (levels.states - 1) - 1;
     const weightOf = (i: number, j: number, complement: boolean) => {
       const state = syn.state[i * layer.outputs + j]!;
-      if (complement) return devices.complementWeight(levels.states - 1 - state);
+      if (complement) return devices.complementWeight(levels.states - 1 - state, l, i * layer.outputs + j);
       return devices.realized ? syn.realized[i * layer.outputs + j]! : nominal(state);
     };
     const mapped = new CrossbarLayer(

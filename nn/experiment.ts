@@ -9,6 +9,7 @@ import { gaussianDevice, program, tableDevice, type DeviceModel } from './synaps
 import type { TrainConfig } from './train-config.ts';
 import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from './crossbar-eval.ts';
+import type { CrossbarTraining } from './crossbar-forward.ts';
 import type { StateConductances } from '../crossbar/mapping.ts';
 import { type CrossbarSweep, sweepCrossbar } from './crossbar-sweep.ts';
 import type { CrossbarSweepPoint } from '../pipeline/artifacts/schemas/nn.ts';
@@ -120,8 +121,11 @@ export function runExperiments(
   const testSplit = config.testImages > 0 ? headOf(data.test, config.testImages) : data.test;
   const first = { ...config, mode: modes[0]! };
   const device = first.mode === 'float' ? undefined : deviceModelFor(first, table);
+  const mode = first.mode === 'exsitu' ? 'insitu' : first.mode;
+  const hardware =
+    mode === 'insitu' && config.crossbarAware ? crossbarTraining(config, device!, table, crossbar, seed) : null;
   const result = train(
-    trainOptionsOf(config, seed, first.mode === 'exsitu' ? 'insitu' : first.mode, device),
+    { ...trainOptionsOf(config, seed, mode, device), ...(hardware ? { crossbar: hardware } : {}) },
     trainSplit,
     testSplit,
     observer,
@@ -139,6 +143,26 @@ export function runExperiments(
   return modes.map((mode) => finished.get(mode)!);
 }
 
+/** The arrays hardware-aware training reads its devices through, each partner programmed from the seed's stream. */
+function crossbarTraining(
+  config: TrainConfig,
+  device: DeviceModel,
+  table: DeviceTableData | undefined,
+  crossbar: CrossbarConfig | undefined,
+  seed: number,
+): CrossbarTraining {
+  if (!crossbar || !table)
+    throw new UsageError(
+      'train.crossbarAware: hardware-aware training needs the crossbar section and the device table',
+    );
+  const random = trialStream(seed, 'nn:crossbar-complement', 0);
+  return {
+    config: crossbar,
+    levels: readoutLevels(config.states, table),
+    programPartner: (state) => program(device, state, config.margin, config.maxAttempts, random),
+  };
+}
+
 /**
  * The conductance levels of a trained network's devices: the MTJ's antiparallel and parallel conductances at the
  * track's ends, as the device table reads them.
@@ -153,8 +177,16 @@ function readoutLevels(states: number, table: DeviceTableData): StateConductance
  * weights the devices realized, and each differential partner a device of its own, programmed with the same
  * write-verify as training.
  */
-function trainedDevices(config: TrainConfig, device: DeviceModel, seed: number): TrainedDevices {
+function trainedDevices(
+  config: TrainConfig,
+  device: DeviceModel,
+  seed: number,
+  partners: readonly Float32Array[] | null,
+): TrainedDevices {
   if (config.mode === 'quantized') return { realized: false, complementWeight: (state) => device.levels[state]! };
+  // Hardware-aware in-situ training programmed each partner as it trained: those are the devices the arrays hold.
+  if (config.mode === 'insitu' && partners)
+    return { realized: true, complementWeight: (_, layer, index) => partners[layer]![index]! };
   const random = trialStream(seed, 'nn:crossbar-complement', 0);
   return {
     realized: true,
@@ -210,7 +242,7 @@ function finishExperiment(
       evaluateOnCrossbar(
         net,
         synapses,
-        trainedDevices(config, device, seed),
+        trainedDevices(config, device, seed, trained.partners),
         readoutLevels(config.states, table),
         hardware,
         trainSplit,
@@ -251,6 +283,11 @@ function finishExperiment(
       ...(config.noiseBand > 0
         ? [
             `training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`,
+          ]
+        : []),
+      ...(trained.partners
+        ? [
+            'hardware-aware training: forward passes read the crossbar arrays; the attempts include those of the differential partners, reprogrammed with their synapses',
           ]
         : []),
     ],

@@ -52,6 +52,12 @@ export const TrainConfig = z
       .default(0)
       .describe('noise tolerance margin C: uniform train-time weight noise of this half-width (weight units)'),
     exsituDraws: z.number().int().positive().default(20).describe('Monte Carlo device draws of the ex-situ transfer'),
+    crossbarAware: z
+      .boolean()
+      .default(false)
+      .describe(
+        "hardware-aware in-situ training: the forward pass reads the devices through the crossbar section's arrays (IR drop, differential partners reprogrammed with their synapse; transfer weights moved incrementally, a full solve each epoch)",
+      ),
     crossbarEvaluation: z
       .boolean()
       .default(true)

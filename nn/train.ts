@@ -3,6 +3,7 @@ import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
 import { Arena, type Tensor } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
+import { CrossbarForward, type CrossbarTraining } from './crossbar-forward.ts';
 import { kernelSynapseUpdate, referenceSynapseUpdate, type SynapseUpdate, type Synapses } from './synapse-update.ts';
 import { nearestState, program, type DeviceModel } from './synapses.ts';
 import { losses } from './loss.ts';
@@ -40,6 +41,11 @@ export interface TrainOptions {
    */
   readonly noiseBand?: number;
   readonly loss?: 'cross-entropy' | 'squared-hinge';
+  /**
+   * In-situ only, hardware-aware training: the forward pass reads the devices through these crossbar arrays (their
+   * transfer weights, moved incrementally as devices are reprogrammed, a full solve at each epoch's end).
+   */
+  readonly crossbar?: CrossbarTraining;
 }
 
 export interface EpochMetrics {
@@ -157,11 +163,24 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   } else {
     net.initialize(init);
   }
+  const forwards =
+    options.mode === 'insitu' && options.crossbar
+      ? net.layers.map((layer, l) => new CrossbarForward(options.crossbar!, synapses[l]!, layer.inputs, layer.outputs))
+      : null;
+  const partnerAttempts = () => forwards?.reduce((sum, f) => sum + f.partnerAttempts, 0) ?? 0;
+  initialAttempts += partnerAttempts();
   const band = options.noiseBand ?? 0;
   const bandNoise = trialStream(options.seed, 'nn:noise-band', 0);
   const noise = band > 0 ? { band, stream: bandNoise } : null;
   const loadWeights = (training: boolean) =>
-    synapses.forEach((syn, l) => update!.loadWeights(syn, net.layers[l]!.weight.data, training ? noise : null));
+    synapses.forEach((syn, l) => {
+      const weight = net.layers[l]!.weight.data;
+      const withNoise = training ? noise : null;
+      if (forwards) forwards[l]!.load(weight, syn.scale, withNoise);
+      else update!.loadWeights(syn, weight, withNoise);
+    });
+  // Evaluation reads weights without margin C's noise, and hardware-aware training after the epoch's full solve.
+  const reloadForTest = quantized && (band > 0 || forwards !== null);
   const slots: Array<{ param: Tensor; grad: Tensor; layer: number; weight: boolean }> = net.layers.flatMap(
     (layer: Layer, l) => [
       { param: quantized ? latentWeights[l]! : layer.weight, grad: layer.weightGrad, layer: l, weight: true },
@@ -215,6 +234,11 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
         adam.update(i, slot.param, slot.grad, slot.weight && syn ? rate * syn.learningRateScale : rate);
       }
       for (const syn of synapses) attempts += update!.updateStates(syn, programming);
+      if (forwards) {
+        const before = partnerAttempts();
+        forwards.forEach((f, l) => f.sync(synapses[l]!));
+        attempts += partnerAttempts() - before;
+      }
       if (quantized) loadWeights(true);
       observer.onBatch?.({
         epoch: epoch + 1,
@@ -224,7 +248,8 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
         trainAccuracy: correct / seen,
       });
     }
-    if (quantized && band > 0) loadWeights(false);
+    forwards?.forEach((f) => f.refresh());
+    if (reloadForTest) loadWeights(false);
     const metrics = {
       epoch: epoch + 1,
       trainLoss: lossSum / seen,
@@ -237,10 +262,10 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
     };
     history.push(metrics);
     observer.onEpoch?.(metrics);
-    if (quantized && band > 0) loadWeights(true);
+    if (reloadForTest) loadWeights(true);
   }
-  if (quantized && band > 0) loadWeights(false);
-  return { net, history, initialAttempts, synapses };
+  if (reloadForTest) loadWeights(false);
+  return { net, history, initialAttempts, synapses, partners: forwards?.map((f) => f.partner) ?? null };
 }
 
 /** Float training (mode float): kept as the baseline entry point. */
