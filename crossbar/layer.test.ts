@@ -34,6 +34,22 @@ test('the power the drivers deliver equals the heat in every resistor of the arr
   assertClose(t, driverPower(x, { u, v }), heat, { rel: 1e-10 }, 'power');
 });
 
+/** Converters fine enough to leave the array's own effects visible. */
+const fineConverters = { adcBits: 16, dacBits: 16, adcRangeFraction: 1 } as const;
+
+/** 16-row arrays of 1T1R cells (50 kOhm access transistors) with wires of `ohm` a cell pitch, fine converters. */
+const wiredArrays = (mapping: CrossbarConfig['mapping'], cols: number, ohm: number, extra: object = {}) =>
+  CrossbarConfig.parse({
+    mapping,
+    arrayRows: 16,
+    arrayCols: cols,
+    wordlineSegmentOhm: ohm,
+    bitlineSegmentOhm: ohm,
+    accessOhm: 5e4,
+    ...fineConverters,
+    ...extra,
+  });
+
 const exactLevels: StateConductances = {
   states: 5,
   meanSiemens: [2e-6, 2.5e-6, 3e-6, 3.5e-6, 4e-6],
@@ -50,9 +66,7 @@ for (const mapping of ['differential', 'reference-column'] as const) {
       arrayCols: 10,
       wordlineSegmentOhm: 1e-9,
       bitlineSegmentOhm: 1e-9,
-      adcBits: 16,
-      dacBits: 16,
-      adcRangeFraction: 1,
+      ...fineConverters,
     });
     const inputs = 37;
     const outputs = 13;
@@ -117,18 +131,7 @@ for (const mapping of ['differential', 'reference-column'] as const) {
     const random = trialStream(3, 'layer-test', 0);
     const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
     for (const ohm of [1e-9, 2]) {
-      const config = CrossbarConfig.parse({
-        mapping,
-        arrayRows: 16,
-        arrayCols: 10,
-        wordlineSegmentOhm: ohm,
-        bitlineSegmentOhm: ohm,
-        accessOhm: 5e4,
-        driverOhm: ohm < 1e-6 ? 0 : 3,
-        adcBits: 16,
-        dacBits: 16,
-        adcRangeFraction: 1,
-      });
+      const config = wiredArrays(mapping, 10, ohm, { driverOhm: ohm < 1e-6 ? 0 : 3 });
       const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(3, 'program', 0));
       const response = layer.linearResponse();
       for (let r = 0; r < 3; r++) {
@@ -169,17 +172,7 @@ for (const mapping of ['differential', 'reference-column'] as const) {
   test(`${mapping}: a reprogrammed device moves the linear response as a new full solve does, to first order`, (t) => {
     const random = trialStream(5, 'layer-test', 0);
     // Wires of 400 Ohm a cell pitch: a column loses about a third of its current, so the cell voltage matters.
-    const config = CrossbarConfig.parse({
-      mapping,
-      arrayRows: 16,
-      arrayCols: 10,
-      wordlineSegmentOhm: 400,
-      bitlineSegmentOhm: 400,
-      accessOhm: 5e4,
-      adcBits: 16,
-      dacBits: 16,
-      adcRangeFraction: 1,
-    });
+    const config = wiredArrays(mapping, 10, 400);
     const states = Uint8Array.from({ length: 40 * 12 }, () => Math.floor(random.uniform() * 5));
     const layer = new CrossbarLayer(config, exactLevels, states, 40, 12, trialStream(5, 'program', 0));
     const before = layer.linearResponse().map((r) => Float64Array.from(r.weights));
@@ -216,18 +209,7 @@ for (const mapping of ['differential', 'reference-column'] as const) {
 
   test(`${mapping}: read noise in the linear response has the variance of full reads with every conductance redrawn`, (t) => {
     const random = trialStream(4, 'layer-test', 0);
-    const config = CrossbarConfig.parse({
-      mapping,
-      arrayRows: 16,
-      arrayCols: 8,
-      wordlineSegmentOhm: 2,
-      bitlineSegmentOhm: 2,
-      accessOhm: 5e4,
-      readNoiseRelative: 0.05,
-      adcBits: 16,
-      dacBits: 16,
-      adcRangeFraction: 1,
-    });
+    const config = wiredArrays(mapping, 8, 2, { readNoiseRelative: 0.05 });
     const outputs = mapping === 'differential' ? 4 : 7;
     const states = Uint8Array.from({ length: 16 * outputs }, () => Math.floor(random.uniform() * 5));
     const layer = new CrossbarLayer(config, exactLevels, states, 16, outputs, trialStream(4, 'program', 0));

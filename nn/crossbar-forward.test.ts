@@ -5,7 +5,7 @@ import { headOf, loadDataset } from '../datasets/dataset.ts';
 import { CrossbarForward, type CrossbarTraining } from './crossbar-forward.ts';
 import type { Synapses } from './synapse-update.ts';
 import { gaussianDevice } from './synapses.ts';
-import { train } from './train.ts';
+import { singleShotInsitu } from './test-fixtures.ts';
 
 const levels = { states: 3, meanSiemens: [], minSiemens: 2e-6, maxSiemens: 4e-6, samplesSiemens: [] };
 // 32 x 32 arrays at 100 ohm a cell pitch: a column loses about a tenth of its current.
@@ -65,25 +65,18 @@ test('reprogrammed devices move the forward weights as a full solve of the new a
 
 test('hardware-aware in-situ training computes with the arrays: its forward weights are the transfer weights of its final devices', (t) => {
   const mnist = loadDataset('mnist');
-  const run = train(
-    {
-      layers: [784, 16, 10],
-      epochs: 1,
-      batchSize: 50,
-      learningRate: 2e-3,
-      finalLearningRate: 2e-3,
-      activation: 'relu',
-      batchNorm: true,
-      seed: 3,
-      mode: 'insitu',
-      device: gaussianDevice(3, 0.05, 1e-14),
-      margin: 0.1,
-      maxAttempts: 5,
-      layerLearningRateScale: true,
-      crossbar: exactPartners,
-    },
+  // Write-verify on: the partners' levels and the devices' realized weights differ.
+  const run = singleShotInsitu(
+    [784, 16, 10],
+    gaussianDevice(3, 0.05, 1e-14),
+    3,
     headOf(mnist.train, 1000),
     headOf(mnist.test, 200),
+    {
+      margin: 0.1,
+      maxAttempts: 5,
+      crossbar: exactPartners,
+    },
   );
   t.truthy(run.partners);
   run.synapses.forEach((syn, l) => {

@@ -1,12 +1,20 @@
 import type { Split } from '../datasets/dataset.ts';
 import type { DeviceModel } from './synapses.ts';
-import { train } from './train.ts';
+import { train, type TrainOptions } from './train.ts';
 
 /**
  * One epoch of in-situ training where every device is programmed once per state change (no write-verify, no
- * margin): the realized weights are single draws of the device, which the device-physics tests look at.
+ * margin): the realized weights are single draws of the device, which the device-physics tests look at. `options`
+ * changes any setting.
  */
-export function singleShotInsitu(layers: number[], device: DeviceModel, seed: number, trainSplit: Split, test: Split) {
+export function singleShotInsitu(
+  layers: number[],
+  device: DeviceModel,
+  seed: number,
+  trainSplit: Split,
+  test: Split,
+  options: Partial<TrainOptions> = {},
+) {
   return train(
     {
       layers,
@@ -22,6 +30,7 @@ export function singleShotInsitu(layers: number[], device: DeviceModel, seed: nu
       margin: Number.POSITIVE_INFINITY,
       maxAttempts: 1,
       layerLearningRateScale: true,
+      ...options,
     },
     trainSplit,
     test,
