@@ -30,7 +30,6 @@ export interface Layer {
   readonly hidden: boolean;
   // Saved for backward.
   readonly input: Tensor;
-  readonly inputT: Tensor;
   readonly weightT: Tensor;
   readonly preActivation: Tensor;
   readonly normalized: Tensor;
@@ -81,7 +80,6 @@ export class Mlp {
         runningVar: filled(arena.vector(outputs), 1),
         hidden,
         input: arena.tensor(B, inputs),
-        inputT: arena.tensor(inputs, B),
         weightT: arena.tensor(outputs, inputs),
         preActivation: arena.tensor(B, outputs),
         normalized: arena.tensor(B, outputs),
@@ -166,8 +164,7 @@ export class Mlp {
         this.arena.columnSums(grad, layer.biasGrad);
       }
       // grad is now dLoss/dZ (B x out). dW = X^T dZ; dX = dZ W^T.
-      this.arena.transpose(layer.input, layer.inputT);
-      this.arena.matmul(layer.inputT, grad, layer.weightGrad);
+      this.arena.matmulTransposedA(layer.input, grad, layer.weightGrad);
       if (l > 0) {
         this.arena.transpose(layer.weight, layer.weightT);
         this.arena.matmul(grad, layer.weightT, this.gradOutput[l - 1]!);

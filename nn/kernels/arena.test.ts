@@ -33,6 +33,12 @@ test('the WASM SIMD matmul matches the float64 reference, edges, accumulation an
     let worst = 0;
     c.data.forEach((value, i) => (worst = Math.max(worst, Math.abs(value - expected[i]!))));
     t.true(worst < 1e-6 * scale * 4, `${m}x${k}x${n}: max error ${worst}`);
+    // The same product with A stored transposed and read in place: the same sums in the same order, to the bit.
+    const aT = arena.tensor(k, m);
+    arena.transpose(a, aT);
+    const cT = arena.tensor(m, n);
+    arena.matmulTransposedA(aT, b, cT);
+    t.deepEqual([...cT.data], [...c.data], `${m}x${k}x${n}: transposed A`);
     arena.matmul(a, b, c, true);
     let worstAccumulated = 0;
     c.data.forEach((value, i) => (worstAccumulated = Math.max(worstAccumulated, Math.abs(value - 2 * expected[i]!))));

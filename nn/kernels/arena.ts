@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 
 /** The exports of nn/wasm/kernels.wasm (sources: nn/wasm/*.as.ts); pointers are byte offsets. */
 interface KernelExports {
-  matmul(a: number, b: number, c: number, m: number, k: number, n: number, accumulate: number, list: number): void;
+  matmul(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    accumulate: number,
+    list: number,
+    transposeA: number,
+  ): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   columnSums(x: number, out: number, rows: number, n: number): void;
   batchNormForward(
@@ -231,20 +241,23 @@ export class Arena {
 
   /** c = a b, or c += a b with `accumulate`. */
   matmul(a: Tensor, b: Tensor, c: Tensor, accumulate = false): void {
-    if (a.cols !== b.rows || c.rows !== a.rows || c.cols !== b.cols) {
-      throw new Error(`internal error: matmul of ${a.rows}x${a.cols} by ${b.rows}x${b.cols} into ${c.rows}x${c.cols}`);
+    this.product(a, false, b, c, accumulate);
+  }
+
+  /** c = a^T b, reading a in place (no transposed copy). */
+  matmulTransposedA(a: Tensor, b: Tensor, c: Tensor): void {
+    this.product(a, true, b, c, false);
+  }
+
+  private product(a: Tensor, transposeA: boolean, b: Tensor, c: Tensor, accumulate: boolean): void {
+    const [m, k] = transposeA ? [a.cols, a.rows] : [a.rows, a.cols];
+    if (k !== b.rows || c.rows !== m || c.cols !== b.cols) {
+      const op = transposeA ? `(${a.rows}x${a.cols})^T` : `${a.rows}x${a.cols}`;
+      throw new Error(`internal error: matmul of ${op} by ${b.rows}x${b.cols} into ${c.rows}x${c.cols}`);
     }
-    if (this.columnList.length < a.cols) this.columnList = this.array(Int32Array, a.cols);
-    this.kernels.matmul(
-      a.offset,
-      b.offset,
-      c.offset,
-      a.rows,
-      a.cols,
-      b.cols,
-      accumulate ? 1 : 0,
-      this.columnList.byteOffset,
-    );
+    if (this.columnList.length < 2 * k) this.columnList = this.array(Int32Array, 2 * k);
+    const list = this.columnList.byteOffset;
+    this.kernels.matmul(a.offset, b.offset, c.offset, m, k, b.cols, accumulate ? 1 : 0, list, transposeA ? 1 : 0);
   }
 
   /** A 1 x n tensor (parameters, statistics). */

@@ -2,34 +2,41 @@
 // All matrices are row-major float32 in the memory imported from JavaScript; pointers are byte offsets.
 
 /**
- * The p where one of the four rows at a0, a1, a2, a3 (k floats each) is not zero, stored at `list`; returns how many.
- * The products of the other p add only zeros (blank pixels, ReLU outputs), and c never holds -0, so c + (+-0) is c
- * exactly: leaving them out changes no bit of C.
+ * The p where one of the four rows at a0, a1, a2, a3 is not zero (element p of a row `pStride` bytes after element
+ * p - 1), stored at `list` as pairs of byte offsets (of element p in a row of A, and of row p of B, `n` floats a row);
+ * returns how many. The products of the other p add only zeros (blank pixels, ReLU outputs), and c never holds -0, so
+ * c + (+-0) is c exactly: leaving them out changes no bit of C.
  */
-function nonzeroColumns(a0: usize, a1: usize, a2: usize, a3: usize, k: i32, list: usize): i32 {
+function nonzeroColumns(a0: usize, a1: usize, a2: usize, a3: usize, k: i32, n: i32, pStride: usize, list: usize): i32 {
   let count = 0;
   for (let p = 0; p < k; p++) {
-    const off = <usize>p << 2;
+    const off = <usize>p * pStride;
     const bits = load<u32>(a0 + off) | load<u32>(a1 + off) | load<u32>(a2 + off) | load<u32>(a3 + off);
-    store<i32>(list + (<usize>count << 2), p);
+    const at = list + (<usize>count << 3);
+    store<i32>(at, <i32>off);
+    store<i32>(at, p * n * 4, 4);
     count += i32((bits << 1) != 0);
   }
   return count;
 }
 
 /**
- * C = A B (+ C when accumulate != 0): A is m x k, B is k x n, C is m x n. `list`: scratch for k i32, where each block
- * of four rows of A lists the columns it uses.
+ * C = op(A) B (+ C when accumulate != 0): op(A) is m x k, B is k x n, C is m x n; op(A) is A (m x k), or with
+ * `transposeA` the transpose of A (k x m), read in place. `list`: scratch for 2k i32, where each block of four rows of
+ * op(A) lists the columns it uses.
  */
-export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: i32, list: usize): void {
+export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: i32, list: usize, transposeA: i32): void {
+  // Byte strides of op(A): from row i to i + 1, and from element p to p + 1 of a row.
+  const rowStride: usize = transposeA ? 4 : <usize>k << 2;
+  const pStride: usize = transposeA ? <usize>m << 2 : 4;
   const m4 = m & ~3;
   const n8 = n & ~7;
   for (let i = 0; i < m4; i += 4) {
-    const a0 = a + (<usize>(i * k) << 2);
-    const a1 = a0 + (<usize>k << 2);
-    const a2 = a1 + (<usize>k << 2);
-    const a3 = a2 + (<usize>k << 2);
-    const used = nonzeroColumns(a0, a1, a2, a3, k, list);
+    const a0 = a + <usize>i * rowStride;
+    const a1 = a0 + rowStride;
+    const a2 = a1 + rowStride;
+    const a3 = a2 + rowStride;
+    const used = nonzeroColumns(a0, a1, a2, a3, k, n, pStride, list);
     for (let j = 0; j < n8; j += 8) {
       let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
       let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
@@ -37,11 +44,11 @@ export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc
       let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
       const bColumn = b + (<usize>j << 2);
       for (let q = 0; q < used; q++) {
-        const p = load<i32>(list + (<usize>q << 2));
-        const bp = bColumn + (<usize>(p * n) << 2);
+        const entry = list + (<usize>q << 3);
+        const off = <usize>load<i32>(entry);
+        const bp = bColumn + <usize>load<i32>(entry, 4);
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
-        const off = <usize>p << 2;
         const x0 = v128.load32_splat(a0 + off);
         const x1 = v128.load32_splat(a1 + off);
         const x2 = v128.load32_splat(a2 + off);
@@ -63,23 +70,23 @@ export function matmul(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc
       store8(cRow + 3 * cStride, c30, c31, accumulate);
     }
     const n4 = n & ~3;
-    if (n4 > n8) tile4x4(a0, b, c, i, k, n, n8, accumulate, list, used);
-    for (let r = 0; r < 4; r++) scalarRow(a, b, c, i + r, k, n, n4, n, accumulate);
+    if (n4 > n8) tile4x4(a0, rowStride, b, c, i, n, n8, accumulate, list, used);
+    for (let r = 0; r < 4; r++) scalarRow(a0 + <usize>r * rowStride, pStride, b, c, i + r, k, n, n4, n, accumulate);
   }
-  for (let i = m4; i < m; i++) scalarRow(a, b, c, i, k, n, 0, n, accumulate);
+  for (let i = m4; i < m; i++) scalarRow(a + <usize>i * rowStride, pStride, b, c, i, k, n, 0, n, accumulate);
 }
 
 /** Columns [j, j + 4) of rows [i, i + 4): the 4-wide remainder after the 8-wide tiles, over the `used` listed p. */
-function tile4x4(a0: usize, b: usize, c: usize, i: i32, k: i32, n: i32, j: i32, accumulate: i32, list: usize, used: i32): void {
-  const a1 = a0 + (<usize>k << 2);
-  const a2 = a1 + (<usize>k << 2);
-  const a3 = a2 + (<usize>k << 2);
+function tile4x4(a0: usize, rowStride: usize, b: usize, c: usize, i: i32, n: i32, j: i32, accumulate: i32, list: usize, used: i32): void {
+  const a1 = a0 + rowStride;
+  const a2 = a1 + rowStride;
+  const a3 = a2 + rowStride;
   let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
   const bColumn = b + (<usize>j << 2);
   for (let q = 0; q < used; q++) {
-    const p = load<i32>(list + (<usize>q << 2));
-    const b0 = v128.load(bColumn + (<usize>(p * n) << 2));
-    const off = <usize>p << 2;
+    const entry = list + (<usize>q << 3);
+    const off = <usize>load<i32>(entry);
+    const b0 = v128.load(bColumn + <usize>load<i32>(entry, 4));
     c0 = f32x4.add(c0, f32x4.mul(v128.load32_splat(a0 + off), b0));
     c1 = f32x4.add(c1, f32x4.mul(v128.load32_splat(a1 + off), b0));
     c2 = f32x4.add(c2, f32x4.mul(v128.load32_splat(a2 + off), b0));
@@ -108,12 +115,12 @@ function store8(at: usize, lo: v128, hi: v128, accumulate: i32): void {
   v128.store(at, hi, 16);
 }
 
-/** Columns [from, to) of row i, without SIMD: the edges the 4 x 8 tiles do not cover. */
-function scalarRow(a: usize, b: usize, c: usize, i: i32, k: i32, n: i32, from: i32, to: i32, accumulate: i32): void {
+/** Columns [from, to) of row i (at `row`, elements `pStride` bytes apart), without SIMD: what the tiles leave. */
+function scalarRow(row: usize, pStride: usize, b: usize, c: usize, i: i32, k: i32, n: i32, from: i32, to: i32, accumulate: i32): void {
   for (let j = from; j < to; j++) {
     let sum: f32 = 0;
     for (let p = 0; p < k; p++) {
-      sum += load<f32>(a + (<usize>(i * k + p) << 2)) * load<f32>(b + (<usize>(p * n + j) << 2));
+      sum += load<f32>(row + <usize>p * pStride) * load<f32>(b + (<usize>(p * n + j) << 2));
     }
     const at = c + (<usize>(i * n + j) << 2);
     store<f32>(at, accumulate != 0 ? load<f32>(at) + sum : sum);
