@@ -42,7 +42,12 @@ test('a stage sees only the keys it reads', (t) => {
 });
 
 test("the repository's preset configs are valid configs of the pipeline's stage table", (t) => {
-  const presets = ['nn/presets/one-seed.json', 'device-sim/presets/notched-pulse-width.json'];
+  const presets = [
+    'nn/presets/one-seed.json',
+    'device-sim/presets/notched-pulse-width.json',
+    'nn/presets/crossbar-aware.json',
+    'nn/presets/crossbar-plain.json',
+  ];
   for (const preset of presets) {
     const path = join(repoRoot, preset);
     t.notThrows(() => parseConfig(pipelineStages, JSON.parse(readFileSync(path, 'utf8')), path), preset);
