@@ -151,7 +151,7 @@ export class CrossbarLayer {
   linearResponse(): TileResponse[] {
     const c = this.config;
     const unitCurrent = this.unitCurrent();
-    const access = c.topology === '1T1R' ? c.accessOhm : 0;
+    const access = this.accessOhm();
     // d/dg of the current through g in series with the access resistance: 1 / (1 + g r)^2.
     const fluctuation = (g: number) => (c.readNoiseRelative * g) / (1 + g * access) ** 2;
     return this.tiles.map((tile) => {
@@ -202,9 +202,7 @@ export class CrossbarLayer {
     const j = output - tile.output0;
     const [plus, minus] = this.signalColumns(tile, j);
     const cell = i * tile.physicalCols + (complement ? minus : plus);
-    const access = c.topology === '1T1R' ? c.accessOhm : 0;
-    const effective = (g: number) => 1 / (1 / g + access);
-    const change = effective(siemens) - effective(tile.cellSiemens[cell]!);
+    const change = this.inSeries(siemens) - this.inSeries(tile.cellSiemens[cell]!);
     tile.cellSiemens[cell] = siemens;
     const { weights, cellGain } = response[k]!;
     weights[i * tile.outputs + j]! +=
@@ -329,13 +327,23 @@ export class CrossbarLayer {
     return idealY;
   }
 
+  /** The access transistor's on-resistance (1T1R; 0 for 1R) [Ohm]. */
+  private accessOhm(): number {
+    return this.config.topology === '1T1R' ? this.config.accessOhm : 0;
+  }
+
+  /** A cell's conductance in series with its access transistor [S]. */
+  private inSeries(siemens: number): number {
+    return 1 / (1 / siemens + this.accessOhm());
+  }
+
   private physical(tile: Tile, cells: Float64Array, inputV: Float64Array): Crossbar {
     const c = this.config;
-    const access = c.topology === '1T1R' ? c.accessOhm : 0;
+    const access = this.accessOhm();
     return {
       rows: tile.rows,
       cols: tile.physicalCols,
-      cellSiemens: access > 0 ? cells.map((g) => 1 / (1 / g + access)) : cells,
+      cellSiemens: access > 0 ? cells.map((g) => this.inSeries(g)) : cells,
       inputV,
       wordlineSiemens: 1 / c.wordlineSegmentOhm,
       bitlineSiemens: 1 / c.bitlineSegmentOhm,

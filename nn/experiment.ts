@@ -155,12 +155,20 @@ function crossbarTraining(
     throw new UsageError(
       'train.crossbarAware: hardware-aware training needs the crossbar section and the device table',
     );
-  const random = trialStream(seed, 'nn:crossbar-complement', 0);
   return {
     config: crossbar,
     levels: readoutLevels(config.states, table),
-    programPartner: (state) => program(device, state, config.margin, config.maxAttempts, random),
+    programPartner: partnerProgrammer(config, device, seed),
   };
+}
+
+/**
+ * Programs differential partners (G-) with the training's write-verify, from a stream of the seed alone: every
+ * evaluation of a network, and its hardware-aware training, draws the same partners.
+ */
+function partnerProgrammer(config: TrainConfig, device: DeviceModel, seed: number) {
+  const random = trialStream(seed, 'nn:crossbar-complement', 0);
+  return (state: number) => program(device, state, config.margin, config.maxAttempts, random);
 }
 
 /**
@@ -187,11 +195,8 @@ function trainedDevices(
   // Hardware-aware in-situ training programmed each partner as it trained: those are the devices the arrays hold.
   if (config.mode === 'insitu' && partners)
     return { realized: true, complementWeight: (_, layer, index) => partners[layer]![index]! };
-  const random = trialStream(seed, 'nn:crossbar-complement', 0);
-  return {
-    realized: true,
-    complementWeight: (state) => program(device, state, config.margin, config.maxAttempts, random).weight,
-  };
+  const programPartner = partnerProgrammer(config, device, seed);
+  return { realized: true, complementWeight: (state) => programPartner(state).weight };
 }
 
 type Trained = ReturnType<typeof train> & {

@@ -90,11 +90,11 @@ export function kernelSynapseUpdate(arena: Arena, rule: SynapseRule): SynapseUpd
     stream.state = streamState;
     return result;
   };
+  const programming = { margin: rule.margin, maxAttempts: rule.maxAttempts, samples, poolStart, stream: streamState };
   return {
-    updateStates(syn, programming) {
+    updateStates(syn, stream) {
       if (rule.mode === 'quantized') return arena.updateStates(syn, states, null);
-      const programDevice = { margin: rule.margin, maxAttempts: rule.maxAttempts, samples, poolStart };
-      return withStream(programming, () => arena.updateStates(syn, states, { ...programDevice, stream: streamState }));
+      return withStream(stream, () => arena.updateStates(syn, states, programming));
     },
     loadWeights(syn, weight, noise) {
       const source = { realized: rule.mode === 'insitu' ? syn.realized : null, state: syn.state, levels };
