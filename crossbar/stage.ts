@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { deviceTableInput } from '../device-sim/device-table-input.ts';
 import { crossbarModel } from '../pipeline/artifacts/schemas/crossbar-model.ts';
 import { defineStage } from '../pipeline/run/stage.ts';
 import { CrossbarConfig } from './crossbar-config.ts';
@@ -14,7 +14,7 @@ export const crossbarStage = defineStage({
   config: { section: 'crossbar', schema: CrossbarConfig },
   reads: ['crossbar'],
   params: z.object({ crossbar: CrossbarConfig }),
-  inputs: { 'device-table': { stage: 'device', output: 'device-table', kind: deviceTable } },
+  inputs: { 'device-table': deviceTableInput },
   outputs: { 'crossbar-model': crossbarModel },
   check: ({ crossbar: c }) => {
     const problems: Array<{ key: string; message: string }> = [];

@@ -5,7 +5,7 @@ import { defineStage } from '../pipeline/run/stage.ts';
 import { createBatchRunner, createShardedBatchRunner, runDeviceShard } from './characterize/batch-runner.ts';
 import { defaultWorkerCount } from '../core/worker-pool.ts';
 import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
-import { DeviceConfig } from './characterize/device-config.ts';
+import { DeviceConfig, deviceCharacterizationKeys } from './characterize/device-config.ts';
 import { LlgCharacterization } from './characterize/llg-settings.ts';
 import { trialProgress } from './stage.ts';
 
@@ -20,7 +20,7 @@ export const deviceLlgStage = defineStage({
   entry: import.meta.url,
   optIn: true,
   config: { section: 'deviceLlg', schema: LlgCharacterization },
-  reads: ['device', 'deviceLlg'],
+  reads: [...deviceCharacterizationKeys, 'deviceLlg'],
   params: z.object({ device: DeviceConfig, deviceLlg: LlgCharacterization }),
   inputs: { oneD: { stage: 'device', output: 'device-table', kind: deviceTable } },
   outputs: { 'device-table': deviceTable },

@@ -1,9 +1,10 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
 import { readArtifact } from '../pipeline/artifacts/artifact.ts';
 import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { metricsKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { reportKind } from '../pipeline/artifacts/schemas/report.ts';
 import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
 import { cliPath, tempDir } from '../pipeline/test-fixtures/helpers.ts';
@@ -202,3 +203,41 @@ test('bad LLG characterizations: one line naming the config key or file, exit 2 
   t.regex(missing.stderr, /missing\.json/);
   t.is(missing.stderr.trim().split('\n').length, 1, missing.stderr);
 });
+
+test.serial(
+  'device.model "llg": training reads the LLG table, and flipping the switch reruns only what reads it',
+  async (t) => {
+    const { two } = await made;
+    const config = JSON.parse(readFileSync(two.config, 'utf8'));
+    const train = { mode: 'insitu', states: 2, epochs: 1, trainImages: 500, testImages: 200, layers: [784, 16, 10] };
+    const withModel = (model: string) => {
+      writeFileSync(two.config, JSON.stringify({ ...config, device: { ...config.device, model }, train }));
+      return dwsyn(['--results-dir', two.results, '--config', two.config, 'run', 'train', '--json']);
+    };
+    const actions = (run: { stdout: string }) =>
+      JSON.parse(run.stdout).stages.map((s: { stage: string; action: string }) => [s.stage, s.action]);
+    const sourceSha = () =>
+      readArtifact(join(two.results, 'train/metrics.json'), metricsKind).provenance.inputs.find(
+        (i) => i.kind === 'device-table',
+      )!.sha256;
+    const shaOf = (stage: string) =>
+      readArtifact(join(two.results, `${stage}/device-table.json`), deviceTable).provenance.sha256;
+
+    const onLlg = await withModel('llg');
+    t.is(onLlg.exitCode, 0, onLlg.stderr);
+    t.deepEqual(actions(onLlg), [
+      ['device', 'skipped'],
+      ['device-llg', 'skipped'],
+      ['train', 'ran'],
+    ]);
+    t.is(sourceSha(), shaOf('device-llg'));
+
+    const onOneD = await withModel('1d');
+    t.is(onOneD.exitCode, 0, onOneD.stderr);
+    t.deepEqual(actions(onOneD), [
+      ['device', 'skipped'],
+      ['train', 'ran'],
+    ]);
+    t.is(sourceSha(), shaOf('device'));
+  },
+);

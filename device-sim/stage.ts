@@ -6,7 +6,7 @@ import { createBatchRunner, createShardedBatchRunner, runDeviceShard } from './c
 import { defaultWorkerCount } from '../core/worker-pool.ts';
 import { type CharacterizeHooks, characterizeDevice } from './characterize/characterize.ts';
 import { checkDevice } from './characterize/check-device.ts';
-import { DeviceConfig } from './characterize/device-config.ts';
+import { DeviceConfig, deviceCharacterizationKeys } from './characterize/device-config.ts';
 import {
   calibrateOneD,
   calibratedMaterial,
@@ -21,7 +21,7 @@ export const deviceStage = defineStage({
   description: 'characterize programming of the domain-wall synapse into a stochastic state table',
   entry: import.meta.url,
   config: { section: 'device', schema: DeviceConfig },
-  reads: ['device'],
+  reads: deviceCharacterizationKeys,
   params: z.object({ device: DeviceConfig }),
   inputs: {},
   outputs: { 'device-table': deviceTable },

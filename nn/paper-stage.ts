@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { defaultWorkerCount, runOnWorkers } from '../core/worker-pool.ts';
-import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { deviceTableInput } from '../device-sim/device-table-input.ts';
 import { paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { defineStage, type ShardRunner } from '../pipeline/run/stage.ts';
 import { PaperConfig, type PaperRow, rowLabel, sweptRow } from './paper-config.ts';
@@ -97,7 +97,7 @@ export const paperStage = defineStage({
   config: { section: 'paper', schema: PaperConfig },
   reads: ['paper', ...sharedTrainKeys.map((key) => `train.${key}`), 'crossbar'],
   params: z.object({ paper: PaperConfig, train: SharedTrainConfig, crossbar: CrossbarConfig }),
-  inputs: { 'device-table': { stage: 'device', output: 'device-table', kind: deviceTable } },
+  inputs: { 'device-table': deviceTableInput },
   outputs: { 'paper-table': paperTableKind },
   runShard: async (payload) => runPaperGroup(payload),
   check: ({ paper, train }) => {

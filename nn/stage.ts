@@ -1,6 +1,6 @@
 import { loadDataset } from '../datasets/dataset.ts';
 import { z } from 'zod';
-import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { deviceTableInput } from '../device-sim/device-table-input.ts';
 import { metricsKind, modelKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { defineStage, type ParamProblem } from '../pipeline/run/stage.ts';
 import { progressObserver, runExperiment } from './experiment.ts';
@@ -31,7 +31,7 @@ export const trainStage = defineStage({
   config: { section: 'train', schema: TrainConfig },
   reads: ['train', 'crossbar'],
   params: z.object({ train: TrainConfig, crossbar: CrossbarConfig }),
-  inputs: { 'device-table': { stage: 'device', output: 'device-table', kind: deviceTable } },
+  inputs: { 'device-table': deviceTableInput },
   outputs: { model: modelKind, metrics: metricsKind },
   check: ({ train }) => checkTrainConfig(train),
   async run({ params, inputs, seed, log, progress }) {

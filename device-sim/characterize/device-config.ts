@@ -60,6 +60,12 @@ const Probability = z.number().min(0).max(1);
 
 export const DeviceConfig = z
   .object({
+    model: z
+      .enum(['1d', 'llg'])
+      .default('1d')
+      .describe(
+        "which device table the crossbar, training, paper and report stages read: the 1-D model's (stage device) or its states remade on the micromagnetic strip (stage device-llg, which a plain run then includes)",
+      ),
     stateCounts: z
       .array(z.union([z.literal(2), z.literal(3), z.literal(5)]))
       .min(1)
@@ -193,3 +199,11 @@ export const DeviceConfig = z
   })
   .strict();
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
+
+/**
+ * The dotted keys of the device section that characterize the device: all but `model`, which picks the table the
+ * downstream stages read and so must not make either table stale.
+ */
+export const deviceCharacterizationKeys = Object.keys(DeviceConfig.shape)
+  .filter((key) => key !== 'model')
+  .map((key) => `device.${key}`);

@@ -6,7 +6,7 @@ import { assessPipeline, kindsOf, type PipelineState } from '../run/staleness.ts
 import { auditArtifact, listArtifacts, type AuditEntry } from '../artifacts/audit.ts';
 import { configJsonSchema, loadConfig } from '../run/config.ts';
 import { exitCodeOf, ExitCode, formatError, UsageError } from '../../core/errors.ts';
-import { describeDag, orderStages } from '../run/graph.ts';
+import { configureStages, describeDag, orderStages } from '../run/graph.ts';
 import { formatJson, writeJsonAtomic } from '../artifacts/json-file.ts';
 import { readLock } from '../run/lock.ts';
 import { runPipeline, type StageRun } from '../run/runner.ts';
@@ -56,7 +56,8 @@ async function pipelineState(options: GlobalOptions) {
     lock: readLock(resolve(options.resultsDir)),
     kinds: kindsOf(stages),
   };
-  return { stages, ordered: orderStages(stages), state };
+  const configured = configureStages(stages, config);
+  return { stages: configured, ordered: orderStages(configured), state };
 }
 
 /** The spec path on line `index` of a list file. */
@@ -180,7 +181,8 @@ function buildProgram(): Command {
     .description('print the stage graph')
     .addOption(new Option('--format <format>', 'text or mermaid').choices(['text', 'mermaid']).default('text'))
     .action(async (options: { format: 'text' | 'mermaid' }, command: Command) => {
-      const dag = describeDag(orderStages(await loadStages(globals(command).stagesModule)));
+      const { ordered } = await pipelineState(globals(command));
+      const dag = describeDag(ordered);
       process.stdout.write(`${dag[options.format]}\n`);
     });
 

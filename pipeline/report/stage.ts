@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import type { Artifact } from '../artifacts/artifact.ts';
 import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
-import { deviceTable } from '../artifacts/schemas/device-table.ts';
+import { deviceTableInput } from '../../device-sim/device-table-input.ts';
+import { DeviceConfig } from '../../device-sim/characterize/device-config.ts';
 import { paperTableKind } from '../artifacts/schemas/nn.ts';
 import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
+import { inputSource } from '../run/graph.ts';
 import { defineStage, type TypedInput } from '../run/stage.ts';
 import { buildReport } from './build.ts';
 import { paperRuns, type AuditRow } from './inputs.ts';
 
 const reportInputs = {
-  'device-table': { stage: 'device', output: 'device-table', kind: deviceTable },
+  'device-table': deviceTableInput,
   'crossbar-model': { stage: 'crossbar', output: 'crossbar-model', kind: crossbarModel },
   'paper-table': { stage: 'paper', output: 'paper-table', kind: paperTableKind },
 };
 
-/** Where an input sits in the results folder, as the report shows it. */
-const shownPath = (input: TypedInput) => `${input.stage}/${input.output}.json`;
+/** Where an input sits in the results folder under the config's params, as the report shows it. */
+const shownPath = (input: TypedInput, params: unknown) => `${inputSource(input, params)}/${input.output}.json`;
 
 /**
  * The audit of the stage's inputs: the runner validated each (schema, content hash, the hash the lock
@@ -43,14 +45,14 @@ export const reportStage = defineStage({
   version: 1,
   description: 'write report.html with plots (SVG, PNG), CSV tables and the paper comparison',
   entry: import.meta.url,
-  reads: [],
-  params: z.object({}),
+  reads: ['device.model'],
+  params: z.object({ device: DeviceConfig.pick({ model: true }) }),
   inputs: reportInputs,
   outputs: { report: reportKind },
-  async run({ inputs, attach, log }) {
-    const device = { path: shownPath(reportInputs['device-table']), artifact: inputs['device-table'] };
-    const crossbar = { path: shownPath(reportInputs['crossbar-model']), artifact: inputs['crossbar-model'] };
-    const paperTable = { path: shownPath(reportInputs['paper-table']), artifact: inputs['paper-table'] };
+  async run({ params, inputs, attach, log }) {
+    const device = { path: shownPath(reportInputs['device-table'], params), artifact: inputs['device-table'] };
+    const crossbar = { path: shownPath(reportInputs['crossbar-model'], params), artifact: inputs['crossbar-model'] };
+    const paperTable = { path: shownPath(reportInputs['paper-table'], params), artifact: inputs['paper-table'] };
     const found = [device, crossbar, paperTable];
     const title = 'dwsyn pipeline report';
     const { files, summary } = await buildReport({

@@ -1,7 +1,14 @@
 import { UsageError } from '../../core/errors.ts';
+import { getPath } from './config.ts';
 import type { Stage, StageInput } from './stage.ts';
 
-/** Checks a stage table (unique ids, inputs that exist) and returns it in dependency order. */
+/** Every stage an input may come from: its own and its alternatives'. */
+const possibleSources = (input: StageInput) => [input.stage, ...Object.values(input.alternatives?.stages ?? {})];
+
+/**
+ * Checks a stage table (unique ids, inputs that exist, each alternative source of an input writing an output of the
+ * same kind) and returns it in dependency order, an order that holds whichever source a config picks.
+ */
 export function orderStages(stages: readonly Stage[]): Stage[] {
   const byId = new Map<string, Stage>();
   for (const stage of stages) {
@@ -10,12 +17,14 @@ export function orderStages(stages: readonly Stage[]): Stage[] {
   }
   for (const stage of stages) {
     for (const input of stage.inputs) {
-      const upstream = byId.get(input.stage);
-      if (!upstream?.outputs.some((o) => o.name === input.output)) {
-        throw new Error(
-          `internal error: stage ${stage.id} reads ${input.stage}/${input.output}, which no stage writes`,
-        );
-      }
+      const kinds = possibleSources(input).map((source) => {
+        const output = byId.get(source)?.outputs.find((o) => o.name === input.output);
+        if (!output)
+          throw new Error(`internal error: stage ${stage.id} reads ${source}/${input.output}, which no stage writes`);
+        return output.kind.kind;
+      });
+      if (new Set(kinds).size > 1)
+        throw new Error(`internal error: the sources of ${stage.id}'s input ${input.name} differ in kind`);
     }
   }
   const ordered: Stage[] = [];
@@ -25,7 +34,7 @@ export function orderStages(stages: readonly Stage[]): Stage[] {
     if (state.get(stage.id) === 'visiting')
       throw new Error(`internal error: stage graph has a cycle through ${stage.id}`);
     state.set(stage.id, 'visiting');
-    for (const input of stage.inputs) visit(byId.get(input.stage)!);
+    for (const input of stage.inputs) possibleSources(input).forEach((source) => visit(byId.get(source)!));
     state.set(stage.id, 'done');
     ordered.push(stage);
   };
@@ -33,9 +42,35 @@ export function orderStages(stages: readonly Stage[]): Stage[] {
   return ordered;
 }
 
-/** The named stages and everything upstream of them, in dependency order; no names means all but the opt-in ones. */
+/**
+ * The stage table as a config wires it: each input with alternatives comes from the stage its config key selects (its
+ * own stage when the key's value is not listed). Everything that plans, runs or audits works on this table.
+ */
+export function configureStages(stages: readonly Stage[], config: unknown): Stage[] {
+  return stages.map((stage) => ({
+    ...stage,
+    inputs: stage.inputs.map((input) => ({
+      name: input.name,
+      stage: inputSource(input, config),
+      output: input.output,
+    })),
+  }));
+}
+
+/** The stage an input comes from under `config` (or any value holding its alternatives' key at the same path). */
+export function inputSource(input: Pick<StageInput, 'stage' | 'alternatives'>, config: unknown): string {
+  const { alternatives } = input;
+  if (!alternatives) return input.stage;
+  return alternatives.stages[String(getPath(config, alternatives.key))] ?? input.stage;
+}
+
+/**
+ * The named stages and everything upstream of them, in dependency order. No names means every stage but the opt-in
+ * ones, and what they read: an opt-in stage runs in a plain run when the config routes a default stage's input
+ * through it.
+ */
 export function selectWithUpstream(ordered: readonly Stage[], targets: readonly string[]): Stage[] {
-  if (targets.length === 0) return ordered.filter((s) => !s.optIn);
+  const named = targets.length > 0 ? targets : ordered.filter((s) => !s.optIn).map((s) => s.id);
   const byId = new Map(ordered.map((s) => [s.id, s]));
   const wanted = new Set<string>();
   const add = (id: string) => {
@@ -45,7 +80,7 @@ export function selectWithUpstream(ordered: readonly Stage[], targets: readonly 
     wanted.add(id);
     stage.inputs.forEach((input) => add(input.stage));
   };
-  targets.forEach(add);
+  named.forEach(add);
   return ordered.filter((s) => wanted.has(s.id));
 }
 

@@ -6,7 +6,7 @@ import { commitAttachments } from '../artifacts/attachments.ts';
 import { assessStage, kindsOf, type PipelineState, type StageStatus } from './staleness.ts';
 import { pickParams, type Config } from './config.ts';
 import { ArtifactError, DwsynError, ExitCode, StageError, UsageError } from '../../core/errors.ts';
-import { inputKind, orderStages, outputPath, selectWithUpstream } from './graph.ts';
+import { configureStages, inputKind, orderStages, outputPath, selectWithUpstream } from './graph.ts';
 import { stagingRoot, type StageJob } from './job.ts';
 import { writeJsonAtomic } from '../artifacts/json-file.ts';
 import { readLock, writeLock, type LockFile } from './lock.ts';
@@ -44,7 +44,8 @@ const tsxLoader = import.meta.resolve('tsx');
  * dependency order, each in its own child process. A stage whose fingerprint matches the lock is
  * skipped; the reason for running or skipping is logged either way.
  */
-export async function runPipeline(stages: readonly Stage[], options: RunOptions): Promise<StageRun[]> {
+export async function runPipeline(table: readonly Stage[], options: RunOptions): Promise<StageRun[]> {
+  const stages = configureStages(table, options.config);
   const ordered = orderStages(stages);
   const selected = selectWithUpstream(ordered, options.targets);
   const forced = new Set(options.force ? (options.targets.length ? options.targets : selected.map((s) => s.id)) : []);

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readArtifact, writeArtifact, type Artifact } from '../artifacts/artifact.ts';
 import { stagedAttachmentsDir, writeAttachment } from '../artifacts/attachments.ts';
-import { inputKind } from './graph.ts';
+import { configureStages, inputKind } from './graph.ts';
 import { exitCodeOf, formatError, StageError } from '../../core/errors.ts';
 import { readJsonFile } from '../artifacts/json-file.ts';
 import { StageJob } from './job.ts';
@@ -20,7 +20,8 @@ import type { StageTableModule } from './stage.ts';
 async function runJob(jobPath: string): Promise<void> {
   const job = StageJob.parse(readJsonFile(jobPath));
   writeFileSync(join(job.stagingDir, 'child.pid'), String(process.pid));
-  const { stages } = (await import(pathToFileURL(job.stagesModule).href)) as StageTableModule;
+  const { stages: table } = (await import(pathToFileURL(job.stagesModule).href)) as StageTableModule;
+  const stages = configureStages(table, job.config);
   const stage = stages.find((s) => s.id === job.stageId);
   if (!stage) throw new Error(`internal error: stage ${job.stageId} not in ${job.stagesModule}`);
 

@@ -3,11 +3,22 @@ import type { Artifact, ArtifactKind } from '../artifacts/artifact.ts';
 import type { Attachment } from '../artifacts/attachments.ts';
 import type { ProgressReporter } from './progress.ts';
 
+/**
+ * Where an input may come from instead of its `stage`: the stage `stages[v]` when config key `key` holds a value v
+ * listed there (the same output, of the same kind). It is how a config switch (`device.model`) reroutes the artifact
+ * every downstream stage reads; `configureStages` (graph.ts) resolves it before anything is planned.
+ */
+export interface InputAlternatives {
+  readonly key: string;
+  readonly stages: Readonly<Record<string, string>>;
+}
+
 /** An artifact a stage reads: output `output` of stage `stage`, seen by the stage under `name`. */
 export interface StageInput {
   readonly name: string;
   readonly stage: string;
   readonly output: string;
+  readonly alternatives?: InputAlternatives;
 }
 
 export interface StageOutput {
@@ -106,6 +117,7 @@ export interface TypedInput<Kind extends ArtifactKind<unknown> = ArtifactKind<un
   readonly stage: string;
   readonly output: string;
   readonly kind: Kind;
+  readonly alternatives?: InputAlternatives;
 }
 
 type InputArtifacts<Inputs extends Record<string, TypedInput>> = {
@@ -151,7 +163,12 @@ export function defineStage<
   const declared = Object.entries(inputs);
   return {
     ...rest,
-    inputs: declared.map(([name, input]) => ({ name, stage: input.stage, output: input.output })),
+    inputs: declared.map(([name, input]) => ({
+      name,
+      stage: input.stage,
+      output: input.output,
+      ...(input.alternatives && { alternatives: input.alternatives }),
+    })),
     outputs: Object.entries(outputs).map(([name, kind]) => ({ name, kind })),
     ...(check && { check: (params: unknown) => check(schema.parse(params)) }),
     run: async (context) => {
