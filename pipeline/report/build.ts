@@ -7,6 +7,7 @@ import {
   calibrationChart,
   conductanceHistogramChart,
   crossbarSweepChart,
+  designStatesChart,
   energyChart,
   irDropChart,
   marginChart,
@@ -62,6 +63,9 @@ const fixed = (value: number, digits: number) => value.toFixed(digits);
 
 const spreadText = (s: Spread, digits: number, unit: string) =>
   `${fixed(s.mean, digits)} ± ${fixed(s.std, digits)}${unit}`;
+/** A spread in J as one in pJ, and a fraction's as one in percent. */
+const pJ = (s: Spread) => ({ mean: s.mean * 1e12, std: s.std * 1e12 });
+const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });
 
 function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSource | undefined): Table {
   return {
@@ -108,8 +112,6 @@ function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSourc
 
 /** Every row of the paper stage's table, over the seeds. */
 function paperRowsTable(source: PaperTableSource): Table {
-  const pJ = (s: Spread) => ({ mean: s.mean * 1e12, std: s.std * 1e12 });
-  const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });
   return {
     id: 'paper-table',
     title: `The paper's table on ${source.data.dataset}, ${source.data.seeds.length} seed(s) per row (seeds ${source.data.seeds.join(', ')}): mean ± standard deviation over the seeds`,
@@ -277,6 +279,75 @@ function deviceProgrammingTable(source: DeviceSource): Table {
           : cell('none'),
       ];
     }),
+  };
+}
+
+/** A device design as the ablation shows it: its label, its device table and its paper table if trained. */
+interface DesignSource {
+  readonly label: string;
+  readonly device: DeviceSource;
+  readonly paper: PaperTableSource | undefined;
+}
+
+const controlText: Record<string, string> = {
+  gateVoltage: 'gate voltage',
+  pulseWidth: 'pulse width',
+  current: 'current',
+};
+
+/**
+ * The device designs side by side, one row per design and state count: the control and the common pulse, each
+ * state's spread, the worst overlap, the energy per attempt, and what the paper stage trained with that table.
+ */
+function deviceDesignsTable(designs: readonly DesignSource[]): Table {
+  return {
+    id: 'device-designs',
+    title:
+      'Device designs side by side: spreads, overlap and energy of each table, and the accuracy it trains to (paper stage, mean ± std over seeds)',
+    columns: [
+      'design',
+      'table',
+      'control',
+      'common set pulse',
+      'states: mean ± std u',
+      'worst overlap',
+      'mean energy per attempt',
+      'in-situ accuracy',
+      'ex-situ accuracy',
+      'attempts per image',
+      'programming energy per inference',
+    ],
+    rows: designs.flatMap(({ label, device, paper }) =>
+      device.data.tables.map((table) => {
+        const overlaps = table.entries.map((e) => 1 - e.landingProbability[e.index]!);
+        const energy = table.entries.reduce((sum, e) => sum + e.energy.totalJ, 0) / table.entries.length;
+        const row = (mode: string) => paper?.data.rows.find((r) => r.mode === mode && r.states === table.states);
+        const [insitu, exsitu] = [row('insitu'), row('exsitu')];
+        const accuracy = (r: typeof insitu) =>
+          r && paper ? cell(spreadText(pc(r.testAccuracy), 2, ' %'), paper, r.testAccuracy.mean) : cell('not trained');
+        return [
+          cell(label),
+          cell(`${table.states} states`),
+          cell(controlText[table.control] ?? table.control),
+          cell(
+            `${(table.commonPulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m² for ${fixed(table.commonPulse.widthS * 1e9, 3)} ns`,
+            device,
+            table.commonPulse.currentDensityAPerM2,
+          ),
+          cell(table.entries.map((e) => `${fixed(e.meanU, 3)} ± ${fixed(e.stdU, 3)}`).join(' / ')),
+          cell(`${pct(Math.max(...overlaps), 1)} %`, device, Math.max(...overlaps)),
+          cell(`${fixed(energy * 1e15, 1)} fJ`, device, energy),
+          accuracy(insitu),
+          accuracy(exsitu),
+          insitu && paper
+            ? cell(spreadText(insitu.attemptsPerTrainingImage, 2, ''), paper, insitu.attemptsPerTrainingImage.mean)
+            : cell('not trained'),
+          insitu && paper
+            ? cell(spreadText(pJ(insitu.energyPerInferenceJ), 3, ' pJ'), paper, insitu.energyPerInferenceJ.mean)
+            : cell('not trained'),
+        ];
+      }),
+    ),
   };
 }
 
@@ -467,6 +538,22 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
   if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
   const paper = inputs.paperTable?.artifact;
+  const designs: DesignSource[] =
+    device && inputs.designs?.length
+      ? [
+          { label: 'this run', device, paper },
+          ...inputs.designs.map((d) => ({
+            label: d.label,
+            device: d.deviceTable.artifact,
+            paper: d.paperTable?.artifact,
+          })),
+        ]
+      : [];
+  if (designs.length)
+    charts.push({
+      chart: designStatesChart(designs.map((d) => ({ label: d.label, data: d.device.data }))),
+      sources: designs.map((d) => d.device),
+    });
   const sweep = paper?.data.crossbarSweep;
   if (paper && sweep) charts.push({ chart: crossbarSweepChart(sweep), sources: [paper as Artifact] });
   if (crossbar || runs.length)
@@ -502,6 +589,10 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     ...(llg ? [[inputs.llgTable!.path, llg] as const] : []),
     ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
     ...(paper ? [[inputs.paperTable!.path, paper as Artifact] as const] : []),
+    ...(designs.length ? (inputs.designs ?? []) : []).flatMap((d) => [
+      [d.deviceTable.path, d.deviceTable.artifact as Artifact] as const,
+      ...(d.paperTable ? [[d.paperTable.path, d.paperTable.artifact as Artifact] as const] : []),
+    ]),
     ...runs.map((r) => [r.path, r.source] as const),
   ]);
   const tables = [
@@ -510,6 +601,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     ...(paper && sweep ? [crossbarSweepTable(paper)] : []),
     ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
+    ...(designs.length ? [deviceDesignsTable(designs)] : []),
     ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
     ...(runs.length ? [runsTable(runs), epochsTable(runs)] : []),
     auditTable(inputs, artifacts),
@@ -544,6 +636,10 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
             html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
               figure('model-comparison') ||
               '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
+            }${
+              designs.length
+                ? `${table('device-designs')}${figure('device-designs')}`
+                : '<p class="note">No other device design: run the pipeline with another device config into a results folder of its own under <code>results/</code> (the notched pulse-width preset: <code>dwsyn --config device-sim/presets/notched-pulse-width.json --results-dir results/notched run</code>), then <code>dwsyn report</code> shows the designs side by side.</p>'
             }${
               llg
                 ? `${table('model-states')}${figure('model-states')}`

@@ -247,6 +247,53 @@ export function modelStatesChart(oneD: DeviceTableData, llg: DeviceTableData): C
   };
 }
 
+/** Each state's mean read position ± one standard deviation, per device design, one panel per state count. */
+export function designStatesChart(designs: ReadonlyArray<{ label: string; data: DeviceTableData }>): Chart {
+  const values = designs.flatMap(({ label, data }) =>
+    data.tables.flatMap((t) =>
+      t.entries.map((e) => ({
+        table: `${t.states} states`,
+        design: label,
+        state: String(e.index),
+        u: e.meanU,
+        low: e.meanU - e.stdU,
+        high: e.meanU + e.stdU,
+      })),
+    ),
+  );
+  const y = n('design', '');
+  return {
+    id: 'device-designs',
+    title: 'Programmed states of each device design',
+    caption:
+      'Mean read position u of each state ± one standard deviation over its trials, per design (the results folder that holds its pipeline run) and state count. Where the bars of neighbouring states meet, a read confuses them; the overlap column of the table gives the fraction.',
+    spec: {
+      $schema: schema,
+      data: { values },
+      facet: { row: { ...n('table', ''), header: { labelAngle: 0, labelAlign: 'left' } } },
+      spec: {
+        width,
+        height: 24 * designs.length,
+        layer: [
+          {
+            mark: { type: 'rule', strokeWidth: 2 },
+            encoding: {
+              x: q('low', 'normalized position u'),
+              x2: { field: 'high' },
+              y,
+              color: color('state', 'state'),
+            },
+          },
+          {
+            mark: { type: 'point', filled: true },
+            encoding: { x: q('u', 'normalized position u'), y, color: color('state', 'state') },
+          },
+        ],
+      },
+    },
+  };
+}
+
 export function irDropChart(crossbar: CrossbarModelData): Chart {
   const values = crossbar.irDropSweep.map((p) => ({
     arraySize: p.arraySize,

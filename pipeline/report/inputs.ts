@@ -33,6 +33,17 @@ export interface AuditRow {
   readonly detail?: string;
 }
 
+/**
+ * Another device design's pipeline run, for the ablation: its 1-D device table and, when it was trained, its paper
+ * table (a results folder of its own under `results/`, such as the notched pulse-width preset's).
+ */
+export interface DeviceDesign {
+  /** The results folder, as the report shows it. */
+  readonly label: string;
+  readonly deviceTable: ArtifactRef<DeviceTableData>;
+  readonly paperTable?: ArtifactRef<PaperTableData>;
+}
+
 /** Everything a report is made of: artifacts, and the audit of them. */
 export interface ReportInputs {
   readonly title: string;
@@ -42,6 +53,8 @@ export interface ReportInputs {
   readonly crossbarModel?: ArtifactRef<CrossbarModelData>;
   /** The paper stage's table: every row over the seeds. */
   readonly paperTable?: ArtifactRef<PaperTableData>;
+  /** Other device designs, shown side by side with this run's (deviceTable and paperTable). */
+  readonly designs?: readonly DeviceDesign[];
   readonly runs: readonly ReportRun[];
   /** How the audit was done (by `dwsyn audit`, or by the runner that fed the report stage). */
   readonly auditSource: string;

@@ -1,4 +1,5 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
@@ -191,5 +192,46 @@ test.serial(
     t.deepEqual(await others(), [[join(results, 'summary/report.json'), 'hash-mismatch']]);
     const text = await dwsyn(['--results-dir', results, '--config', config, 'status']);
     t.regex(text.stdout, /summary\/report\.json {2}report made by a command, audit: hash-mismatch/);
+  },
+);
+
+test.serial(
+  'dwsyn report puts every other device design beside this run: one row per design and table, a copy of this run is none',
+  async (t) => {
+    const { results, config } = await copyOfSmallPipeline();
+    // Another design: the same config with another seed, into a results folder of its own; and a copy of this run's
+    // table, as a run of the train stage in a folder of its own leaves it.
+    const other = join(tempDir(), 'config.json');
+    writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), seed: 2 }));
+    const made = await dwsyn(['--results-dir', join(results, 'seed-2'), '--config', other, 'run', 'paper']);
+    t.is(made.exitCode, 0, made.stderr);
+    cpSync(join(results, 'device'), join(results, 'margin/device'), { recursive: true });
+    const summary = await dwsyn(['--results-dir', results, '--config', config, 'report']);
+    t.is(summary.exitCode, 0, summary.stderr);
+    const report = readArtifact(join(results, 'summary/report.json'), reportKind).data;
+    t.true(report.auditPassed);
+    t.true(report.figures.some((f) => f.id === 'device-designs'));
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(results, 'summary/device-designs.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    t.deepEqual(
+      rows.map((r) => r['design']),
+      ['this run', 'seed-2'],
+    );
+    for (const [row, folder] of [
+      [rows[0]!, results],
+      [rows[1]!, join(results, 'seed-2')],
+    ] as const) {
+      const device = readArtifact(join(folder, 'device/device-table.json'), deviceTable).data.tables[0]!;
+      const paper = readArtifact(join(folder, 'paper/paper-table.json'), paperTableKind).data;
+      const insitu = paper.rows.find((r) => r.mode === 'insitu')!;
+      t.is(
+        row['states: mean ± std u'],
+        device.entries.map((e) => `${e.meanU.toFixed(3)} ± ${e.stdU.toFixed(3)}`).join(' / '),
+      );
+      t.is(Number(row['in-situ accuracy']), insitu.testAccuracy.mean, 'the CSV holds the mean');
+    }
+    t.not(rows[0]!['states: mean ± std u'], rows[1]!['states: mean ± std u'], 'another seed, another table');
   },
 );

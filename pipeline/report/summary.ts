@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { checkArtifact, writeArtifact, type Artifact, type ArtifactKind } from '../artifacts/artifact.ts';
 import type { StageStatus } from '../run/staleness.ts';
 import { writeAttachment } from '../artifacts/attachments.ts';
@@ -53,6 +53,28 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     )
     .sort()[0];
   if (llgPath) candidates.push(llgPath);
+  // Other device designs: every other 1-D device table a pipeline run left in a results folder of its own (one per
+  // distinct table: a margin run's copy of this run's table is not another design), with that run's paper table.
+  const seen = new Set(candidates.map((p) => valid(p)?.provenance.sha256));
+  const designRoots = listArtifacts(resultsDir)
+    .filter((p) => {
+      const table = valid(p);
+      if (!p.endsWith('/device/device-table.json') || p.startsWith(`${outDir}/`) || table?.kind !== 'device-table')
+        return false;
+      if ((table.data as DeviceTableData).model !== '1d' || seen.has(table.provenance.sha256)) return false;
+      seen.add(table.provenance.sha256);
+      return true;
+    })
+    .map((p) => dirname(dirname(p)));
+  const designPaper = (root: string) => {
+    const path = join(root, 'paper/paper-table.json');
+    return existsSync(path) && valid(path)?.kind === 'paper-table' ? path : undefined;
+  };
+  for (const root of designRoots) {
+    candidates.push(join(root, 'device/device-table.json'));
+    const paper = designPaper(root);
+    if (paper) candidates.push(paper);
+  }
   const metricsPaths = options.metricsPaths
     ? options.metricsPaths.map((p) => resolve(p))
     : pipelineRunFirst(
@@ -83,6 +105,14 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const crossbarModel = ref<CrossbarModelData>(join(resultsDir, 'crossbar/crossbar-model.json'));
   const paperTable = ref<PaperTableData>(join(resultsDir, 'paper/paper-table.json'));
   const llgTable = llgPath ? ref<DeviceTableData>(llgPath) : undefined;
+  const designs = designRoots.flatMap((root) => {
+    const table = ref<DeviceTableData>(join(root, 'device/device-table.json'));
+    const paper = designPaper(root);
+    const paperRef = paper ? ref<PaperTableData>(paper) : undefined;
+    return table
+      ? [{ label: relative(resultsDir, root), deviceTable: table, ...(paperRef ? { paperTable: paperRef } : {}) }]
+      : [];
+  });
   const runs = [
     ...toRuns(metricsPaths.map((p) => ref<MetricsData>(p)).filter((r) => r !== undefined)),
     ...(paperTable ? paperRuns(paperTable) : []),
@@ -92,6 +122,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     title,
     ...(deviceTable ? { deviceTable } : {}),
     ...(llgTable ? { llgTable } : {}),
+    designs,
     ...(crossbarModel ? { crossbarModel } : {}),
     ...(paperTable ? { paperTable } : {}),
     runs,
