@@ -4,7 +4,9 @@
  * baseline commit (`git archive`d into a temporary directory, sharing this checkout's node_modules) in the same run,
  * alternating. A run's fixed costs (start-up, the demag kernel) drop out as the difference between a long and a short
  * run. Both print the final wall positions, which show whether the two follow the same trajectories. With several
- * trials a run, this checkout spreads them over worker threads (the case's `workers`, default one per core).
+ * trials a run, this checkout spreads them over worker threads (the case's `workers`, default one per core). This
+ * checkout runs twice: with the float64 demag (the baseline's arithmetic, so the same trajectories) and with the
+ * float32 one (`mesh.demagPrecision`), whose final positions differ by rounding grown over the run.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -23,8 +25,8 @@ function checkout(commit: string): string {
   return dir;
 }
 
-function caseFile(dir: string, durationS: number, walls: number): string {
-  const path = join(dir, `case-${durationS}-${walls}.json`);
+function caseFile(dir: string, durationS: number, walls: number, float32: boolean): string {
+  const path = join(dir, `case-${durationS}-${walls}${float32 ? '-f32' : ''}.json`);
   const llgCase = {
     model: 'llg',
     walls,
@@ -36,7 +38,7 @@ function caseFile(dir: string, durationS: number, walls: number): string {
     relaxIterations: 0,
     drive: { currentDensityAPerM2: 5e11 },
     initial: { positionM: 200e-9 },
-    mesh: { cellM: [2.5e-9, 2.5e-9, 1e-9], demag: 'full' },
+    mesh: { cellM: [2.5e-9, 2.5e-9, 1e-9], demag: 'full', ...(float32 ? { demagPrecision: 'f32' } : {}) },
   };
   writeFileSync(path, JSON.stringify(llgCase));
   return path;
@@ -57,19 +59,21 @@ function run(root: string, config: string): { seconds: number; finalM: number[] 
 }
 
 export function benchLlgThroughput(repeats: number, baseline: string, walls: number): void {
-  const versions = [
-    { name: `baseline ${baseline}`, root: checkout(baseline) },
-    { name: 'this checkout', root: repoRoot },
-  ];
   const dir = mkdtempSync(join(tmpdir(), 'dwsyn-bench-throughput-'));
-  const [short, long] = [caseFile(dir, shortS, walls), caseFile(dir, longS, walls)];
+  const cases = (float32: boolean) => [caseFile(dir, shortS, walls, float32), caseFile(dir, longS, walls, float32)];
+  const versions = [
+    { name: `baseline ${baseline}`, root: checkout(baseline), cases: cases(false) },
+    { name: 'this checkout', root: repoRoot, cases: cases(false) },
+    { name: 'this, float32 demag', root: repoRoot, cases: cases(true) },
+  ];
   const rates = versions.map(() => [] as number[]);
   const finals = versions.map(() => [] as number[]);
   for (let r = 0; r < repeats; r++) {
-    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    const order = r % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
     for (const v of order) {
-      const a = run(versions[v]!.root, short);
-      const b = run(versions[v]!.root, long);
+      const [short, long] = versions[v]!.cases;
+      const a = run(versions[v]!.root, short!);
+      const b = run(versions[v]!.root, long!);
       rates[v]!.push((walls * (longS - shortS) * 1e9) / (b.seconds - a.seconds));
       finals[v] = b.finalM;
       process.stderr.write(
@@ -77,7 +81,7 @@ export function benchLlgThroughput(repeats: number, baseline: string, walls: num
       );
     }
   }
-  const ratio = median(rates[1]!.map((v, i) => v / rates[0]![i]!));
+  const ratio = (v: number) => median(rates[v]!.map((rate, i) => rate / rates[0]![i]!));
   console.log(
     `llg thermal throughput: default strip 240 x 20 x 1 cells of 2.5 nm, full demag, 300 K, 2e-14 s steps, ${walls} trial(s) a run`,
   );
@@ -86,5 +90,7 @@ export function benchLlgThroughput(repeats: number, baseline: string, walls: num
       `  ${v.name.padEnd(20)} median ${median(rates[i]!).toExponential(3)} trial-ns per wall second; final q ${finals[i]!.map((q) => (q * 1e9).toFixed(6)).join(', ')} nm`,
     ),
   );
-  console.log(`  ratio (this / baseline) median ${ratio.toFixed(3)} over ${repeats} alternating runs`);
+  console.log(
+    `  ratio (this / baseline) median ${ratio(1).toFixed(3)}, float32 demag ${ratio(2).toFixed(3)}, over ${repeats} alternating runs`,
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * Benchmark of the micromagnetic solver: field evaluations (local terms + LLG rate, with and without the
- * FFT demag) on a 256 x 64 film side by side with a C peer using FFTW3 (bench/llg-peer.c, same kernel,
- * same terms, one thread), and the wall time of SP4 field 1 to 1 ns from OOMMF's start state.
+ * FFT demag, in float64 and in float32) on a 256 x 64 film side by side with a C peer using FFTW3 (bench/llg-peer.c,
+ * same kernel, same terms, float64, one thread), and the wall time of SP4 field 1 to 1 ns from OOMMF's start state.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -80,7 +80,8 @@ function peerInput(m: VectorField, path: string): void {
 export function benchLlgField(repeats: number): void {
   const m = texture();
   const ku = new Float64Array(cells).fill(material.kuJPerM3);
-  const demag = new Demag(mesh);
+  const demags = { f64: new Demag(mesh), f32: new Demag(mesh, 40, 'f32') };
+  let demag = demags.f64;
   const b = vectorField(cells);
   const rate = vectorField(cells);
   const field = (withDemag: boolean) => {
@@ -107,23 +108,29 @@ export function benchLlgField(repeats: number): void {
     peerInput(m, join(dir, 'in.bin'));
     execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '1']);
     const theirs = new Float64Array(readFileSync(join(dir, 'out.bin')).buffer.slice(0));
-    field(true);
     agreementT = 0;
-    for (let i = 0; i < cells; i++) {
-      agreementT = Math.max(
-        agreementT,
-        Math.abs(b.x[i]! - theirs[i]!),
-        Math.abs(b.y[i]! - theirs[cells + i]!),
-        Math.abs(b.z[i]! - theirs[2 * cells + i]!),
-      );
+    for (const precision of ['f64', 'f32'] as const) {
+      demag = demags[precision];
+      field(true);
+      for (let i = 0; i < cells; i++) {
+        agreementT = Math.max(
+          agreementT,
+          Math.abs(b.x[i]! - theirs[i]!),
+          Math.abs(b.y[i]! - theirs[cells + i]!),
+          Math.abs(b.z[i]! - theirs[2 * cells + i]!),
+        );
+      }
     }
   }
   time(true, 50); // warm-up: the JIT and V8's WebAssembly tiers
   time(false, 200);
-  const ours = { demag: [] as number[], local: [] as number[] };
+  const ours = { demag: [] as number[], demag32: [] as number[], local: [] as number[] };
   const theirs = { demag: [] as number[], local: [] as number[] };
   for (let r = 0; r < repeats; r++) {
+    demag = demags.f64;
     ours.demag.push(cells / time(true, 100));
+    demag = demags.f32;
+    ours.demag32.push(cells / time(true, 100));
     ours.local.push(cells / time(false, 1000));
     if (peer) {
       const [withDemag, local] = execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '100'], {
@@ -136,7 +143,7 @@ export function benchLlgField(repeats: number): void {
       theirs.local.push(cells / local!);
     }
     process.stderr.write(
-      `llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`,
+      `llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}, float32 ${ours.demag32.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`,
     );
   }
   console.log(
@@ -148,7 +155,11 @@ export function benchLlgField(repeats: number): void {
   console.log(
     `  with demag    TypeScript+WASM median ${median(ours.demag).toExponential(3)} cell-evals/s${peer ? `; C + FFTW3 ${median(theirs.demag).toExponential(3)}; ratio ${median(ours.demag.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''} (OOMMF 2.1, quoted in issue 4: 5.5e6)`,
   );
-  if (peer) console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T`);
+  console.log(
+    `  float32 demag TypeScript+WASM median ${median(ours.demag32).toExponential(3)} cell-evals/s${peer ? `; ratio to C + FFTW3 (float64) ${median(ours.demag32.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''}; to our float64 ${median(ours.demag32.map((v, i) => v / ours.demag[i]!)).toFixed(3)}`,
+  );
+  if (peer)
+    console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T (either precision)`);
 }
 
 export function benchSp4(repeats: number): void {

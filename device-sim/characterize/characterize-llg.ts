@@ -172,6 +172,7 @@ export async function characterizeOnLlg(
     llg: {
       cellM: settings.mesh.cellM,
       demag: settings.mesh.demag,
+      demagPrecision: settings.mesh.demagPrecision,
       edges: settings.edges,
       timeStepS: settings.timeStepS,
       relaxIterations: settings.relaxIterations,

@@ -34,6 +34,7 @@ const stripOf = (
     gates: stripGates(device),
     cellM: settings.mesh.cellM,
     demag: settings.mesh.demag,
+    demagPrecision: settings.mesh.demagPrecision,
     ...extra,
   });
 

@@ -1,6 +1,6 @@
 import { mu0TMPerA } from '../../core/constants.ts';
 import { demagTensor } from './demag-tensor.ts';
-import { FftArena, FftPlan, RealFftPlan, rowLength, smoothSize, type ComplexArray } from './fft.ts';
+import { FftArena, FftPlan, type FftPrecision, RealFftPlan, rowLength, smoothSize, type ComplexArray } from './fft.ts';
 import type { WasmArray } from './wasm-arena.ts';
 import type { Mesh, VectorField } from './mesh.ts';
 
@@ -66,7 +66,10 @@ export const paddedGrid = (mesh: Mesh): [number, number, number] => [
   paddedSize(mesh.nz),
 ];
 
-/** Fourier-space kernels by mesh and far-field threshold: every solver on the same mesh shares one. */
+/**
+ * Fourier-space kernels by mesh and far-field threshold, always in double precision and in the float64 spectral
+ * layout: every solver on the same mesh shares one.
+ */
 const kernelCache = new Map<string, Partial<Record<Component, Float64Array>>>();
 
 /**
@@ -80,7 +83,9 @@ const kernelCache = new Map<string, Partial<Record<Component, Float64Array>>>();
  * run on that half. Transforms skip the zero padding: x over the mesh's rows and layers, z over its
  * rows, and within each transform the first pass skips the zero half of its inputs; the inverse
  * computes z and x only where they land back on the mesh, and its last passes only the half of their
- * outputs that does.
+ * outputs that does. In single precision (`precision` "f32", as mumax3 computes it) the transforms, the product
+ * and the kernel's spectrum (still computed in double precision, then rounded) are float32: four values per SIMD
+ * vector and half the memory; m and the field stay float64.
  */
 export class Demag {
   readonly mesh: Mesh;
@@ -107,14 +112,14 @@ export class Demag {
   private readonly work: ComplexArray;
   /** Values in the mesh's (or, for the kernel, the grid's) own layout, on their way in or out. */
   private readonly cells: WasmArray;
-  private readonly kernel: Partial<Record<Component, WasmArray>>;
+  private readonly kernel: Partial<Record<Component, WasmArray<Float64Array | Float32Array>>>;
   private readonly film: boolean;
 
-  constructor(mesh: Mesh, farCells = 40) {
+  constructor(mesh: Mesh, farCells = 40, precision: FftPrecision = 'f64') {
     this.mesh = mesh;
     const [px, py, pz] = paddedGrid(mesh);
     const hx = px / 2;
-    this.grid = { px, py, pz, hx, ldY: rowLength(py), ldK: rowLength(hx + 1) };
+    this.grid = { px, py, pz, hx, ldY: rowLength(py, precision), ldK: rowLength(hx + 1, precision) };
     this.film = pz === 1;
     const linesSize = (hx + 1) * this.grid.ldY * pz;
     const spectrumSize = this.grid.ldK * py * pz;
@@ -122,6 +127,7 @@ export class Demag {
     const used = this.film ? filmComponents : components;
     this.arena = new FftArena(
       6 * linesSize + 10 * spectrumSize + 2 * workSize + used.length * spectrumSize + px * py * pz,
+      precision,
     );
     this.planX = new RealFftPlan(this.arena, px);
     this.planY = new FftPlan(this.arena, py);
@@ -140,15 +146,20 @@ export class Demag {
     this.work = this.arena.complex(workSize);
     this.cells = this.arena.float64(px * py * pz);
     const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
-    let fourier = kernelCache.get(key);
-    if (!fourier) {
-      fourier = this.fourierKernel(farCells, used);
-      kernelCache.set(key, fourier);
+    if (!kernelCache.has(key)) {
+      if (precision === 'f64') kernelCache.set(key, this.fourierKernel(farCells, used));
+      // A float64 solver on the mesh computes the kernel and caches it.
+      else new Demag(mesh, farCells);
     }
-    const kernel: Partial<Record<Component, WasmArray>> = {};
+    const fourier = kernelCache.get(key)!;
+    // The float64 layout's rows of ldK64 values, copied into this one's rows of ldK.
+    const ldK64 = rowLength(hx + 1);
+    const kernel: Partial<Record<Component, WasmArray<Float64Array | Float32Array>>> = {};
     for (const c of used) {
-      kernel[c] = this.arena.float64(spectrumSize);
-      kernel[c].data.set(fourier[c]!);
+      const target = this.arena.floats(spectrumSize);
+      for (let row = 0; row < py * pz; row++)
+        target.data.set(fourier[c]!.subarray(row * ldK64, row * ldK64 + hx + 1), row * this.grid.ldK);
+      kernel[c] = target;
     }
     this.kernel = kernel;
   }
@@ -169,7 +180,7 @@ export class Demag {
     const count = ldK * py * pz;
     const k = this.kernel as Record<Component, WasmArray>;
     if (this.film)
-      this.arena.kernels.demagProductFilm(
+      this.arena.ops.demagProductFilm(
         sx.re.offset,
         sx.im.offset,
         sy.re.offset,
@@ -183,7 +194,7 @@ export class Demag {
         count,
       );
     else
-      this.arena.kernels.demagProduct(
+      this.arena.ops.demagProduct(
         sx.re.offset,
         sx.im.offset,
         sy.re.offset,
@@ -215,7 +226,7 @@ export class Demag {
   private load(values: Float64Array, [ex, ey, ez]: Extent, scale: number): void {
     const { hx, ldY } = this.grid;
     this.cells.data.set(values);
-    this.arena.kernels.packPairs(
+    this.arena.ops.packPairs(
       this.cells.offset,
       ex,
       ey,
@@ -232,7 +243,7 @@ export class Demag {
   private store(target: Float64Array): void {
     const { nx, ny, nz } = this.mesh;
     const { hx, ldY } = this.grid;
-    this.arena.kernels.unpackPairs(
+    this.arena.ops.unpackPairs(
       this.unpacked.re.offset,
       this.unpacked.im.offset,
       ldY,
@@ -298,11 +309,11 @@ export class Demag {
     rows: number,
     cols: number,
   ): void {
-    this.arena.kernels.transposeComplex(
-      src.re.offset + 8 * srcOffset,
-      src.im.offset + 8 * srcOffset,
-      dst.re.offset + 8 * dstOffset,
-      dst.im.offset + 8 * dstOffset,
+    this.arena.ops.transposeComplex(
+      src.re.offset + this.arena.bytes * srcOffset,
+      src.im.offset + this.arena.bytes * srcOffset,
+      dst.re.offset + this.arena.bytes * dstOffset,
+      dst.im.offset + this.arena.bytes * dstOffset,
       rows,
       cols,
       ldSrc,

@@ -87,22 +87,74 @@ interface FftExports {
   ): void;
 }
 
+/** The kernels that come in a float64 and a float32 version (the latter's name ends in 32). */
+type FloatKernels = Pick<
+  FftExports,
+  | 'fftBatch'
+  | 'transposeComplex'
+  | 'packPairs'
+  | 'unpackPairs'
+  | 'realSpectrum'
+  | 'realJoin'
+  | 'demagProduct'
+  | 'demagProductFilm'
+>;
+
 const wasmModule = new WebAssembly.Module(readFileSync(new URL('./wasm/fft.wasm', import.meta.url)));
+
+/**
+ * The precision of the transforms' arrays: float64, or float32 (the demag in single precision, as mumax3 computes it:
+ * four values per SIMD vector instead of two, and half the memory).
+ */
+export type FftPrecision = 'f64' | 'f32';
 
 /** Split real and imaginary parts. */
 export interface ComplexArray {
-  readonly re: WasmArray;
-  readonly im: WasmArray;
+  readonly re: WasmArray<Float64Array | Float32Array>;
+  readonly im: WasmArray<Float64Array | Float32Array>;
 }
 
-/** The FFT kernels' memory. */
-export class FftArena extends WasmArena<FftExports> {
-  constructor(float64Count: number) {
+/** The FFT kernels' memory, and the kernels for its precision. */
+export class FftArena extends WasmArena<FftExports & Record<`${keyof FloatKernels}32`, unknown>> {
+  readonly precision: FftPrecision;
+  /** Bytes per value of the transforms' arrays. */
+  readonly bytes: number;
+  /** Values of one SIMD vector: the batch of a transform is rounded up to a multiple of it. */
+  readonly lanes: number;
+  /** The kernels of this precision. */
+  readonly ops: FloatKernels;
+
+  /** Room for `float64Count` float64 values (or as many bytes of float32 ones). */
+  constructor(float64Count: number, precision: FftPrecision = 'f64') {
     super(wasmModule, float64Count);
+    this.precision = precision;
+    this.bytes = precision === 'f64' ? 8 : 4;
+    this.lanes = 16 / this.bytes;
+    const all = this.kernels as unknown as Record<string, unknown>;
+    const suffix = precision === 'f64' ? '' : '32';
+    this.ops = Object.fromEntries(
+      (
+        [
+          'fftBatch',
+          'transposeComplex',
+          'packPairs',
+          'unpackPairs',
+          'realSpectrum',
+          'realJoin',
+          'demagProduct',
+          'demagProductFilm',
+        ] as const
+      ).map((name) => [name, all[`${name}${suffix}`]]),
+    ) as unknown as FloatKernels;
+  }
+
+  /** A float array of the arena's precision. */
+  floats(length: number): WasmArray<Float64Array | Float32Array> {
+    return this.precision === 'f64' ? this.float64(length) : this.float32(length);
   }
 
   complex(length: number): ComplexArray {
-    return { re: this.float64(length), im: this.float64(length) };
+    return { re: this.floats(length), im: this.floats(length) };
   }
 }
 
@@ -134,8 +186,8 @@ export class FftPlan {
    * Transforms the `batch` sequences of `source` into `target` (the same buffer or another one, at the
    * same `offset` values in), element e of sequence b at offset + e ld + b; `work` holds n ld values.
    * Forward is X_j = sum_k x_k e^{-2 pi i jk/n}; inverse takes e^{+2 pi i jk/n} and does not divide by
-   * n. The batch is rounded up to even: the SIMD kernels take two sequences at a time, so ld must
-   * leave room for it. Out of place is faster (no copy ends an odd number of passes). Zero padding is
+   * n. The batch is rounded up to a multiple of the arena's lanes: the SIMD kernels take two (float64) or four
+   * (float32) sequences at a time, so ld must leave room for it. Out of place is faster (no copy ends an odd number of passes). Zero padding is
    * skipped where it can be: rows from `rows.nonzero` on are taken as zero, and rows from `rows.needed`
    * on may be left unwritten (the first and last passes lose their loads, additions and stores on that
    * half when it is one, n being even or a power of two respectively).
@@ -150,7 +202,8 @@ export class FftPlan {
     inverse: boolean,
     rows: { nonzero?: number; needed?: number } = {},
   ): void {
-    const even = batch + (batch % 2);
+    const { lanes, bytes } = this.arena;
+    const even = Math.ceil(batch / lanes) * lanes;
     if (even > ld) throw new Error(`internal error: FFT batch ${batch} in rows of ${ld}`);
     if (this.n === 1 && source === target) return;
     const tw = inverse ? this.twiddles.inverse : this.twiddles.forward;
@@ -159,18 +212,18 @@ export class FftPlan {
     const lowerOnly = last % 2 === 0 && 2 * (rows.needed ?? this.n) <= this.n;
     // Column blocks whose n x block values (and as many of `work`) stay in the core's L2 cache, as even in size as can
     // be.
-    const most = Math.max(2, 2 * Math.floor(blockBytes / (64 * this.n)));
+    const most = Math.max(lanes, lanes * Math.floor(blockBytes / (4 * bytes * lanes * this.n)));
     const blocks = Math.ceil(even / most);
-    const block = 2 * Math.ceil(even / blocks / 2);
+    const block = lanes * Math.ceil(even / blocks / lanes);
     for (let b0 = 0; b0 < even; b0 += block) {
-      const at = 8 * (offset + b0);
-      this.arena.kernels.fftBatch(
+      const at = bytes * (offset + b0);
+      this.arena.ops.fftBatch(
         source.re.offset + at,
         source.im.offset + at,
         target.re.offset + at,
         target.im.offset + at,
-        work.re.offset + 8 * b0,
-        work.im.offset + 8 * b0,
+        work.re.offset + bytes * b0,
+        work.im.offset + bytes * b0,
         ld,
         Math.min(block, even - b0),
         this.n,
@@ -245,9 +298,9 @@ export class RealFftPlan {
   ): void {
     this.half.transform(source, target, work, offset, ld, batch, false, { nonzero: nonzeroRows });
     const { re, im } = this.twiddles.forward;
-    this.arena.kernels.realSpectrum(
-      target.re.offset + 8 * offset,
-      target.im.offset + 8 * offset,
+    this.arena.ops.realSpectrum(
+      target.re.offset + this.arena.bytes * offset,
+      target.im.offset + this.arena.bytes * offset,
       ld,
       batch,
       this.n / 2,
@@ -270,9 +323,9 @@ export class RealFftPlan {
     neededRows = this.n / 2,
   ): void {
     const { re, im } = this.twiddles.inverse;
-    this.arena.kernels.realJoin(
-      source.re.offset + 8 * offset,
-      source.im.offset + 8 * offset,
+    this.arena.ops.realJoin(
+      source.re.offset + this.arena.bytes * offset,
+      source.im.offset + this.arena.bytes * offset,
       ld,
       batch,
       this.n / 2,
@@ -341,11 +394,14 @@ export function smoothSize(n: number): number {
 }
 
 /**
- * The row length for n values side by side: even (the SIMD kernels take two sequences at a time), and
- * off a multiple of 512 bytes, since a butterfly's inputs several rows apart would otherwise share
- * cache sets (a 512 x 128 demag grid ran its x transforms 3x slower at row length 128 than at 132).
+ * The row length for n values side by side: a multiple of the SIMD lanes (the kernels take two float64 or
+ * four float32 sequences at a time), and off a multiple of 512 bytes, since a butterfly's inputs several
+ * rows apart would otherwise share cache sets (a 512 x 128 demag grid ran its x transforms 3x slower at row
+ * length 128 than at 132).
  */
-export function rowLength(n: number): number {
-  const even = n + (n % 2);
-  return even % 64 === 0 ? even + 4 : even;
+export function rowLength(n: number, precision: FftPrecision = 'f64'): number {
+  const bytes = precision === 'f64' ? 8 : 4;
+  const lanes = 16 / bytes;
+  const even = Math.ceil(n / lanes) * lanes;
+  return (even * bytes) % 512 === 0 ? even + 4 : even;
 }

@@ -15,6 +15,12 @@ export const stripMesh = (defaultCellM: [number, number, number]) =>
         .enum(['full', 'thin-film'])
         .default('full')
         .describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
+      demagPrecision: z
+        .enum(['f64', 'f32'])
+        .default('f64')
+        .describe(
+          "the FFT demag's arithmetic: float64, or float32 as mumax3's (the kernel still computed in float64; m and the other terms stay float64)",
+        ),
     })
     .strict()
     .prefault({});

@@ -27,6 +27,7 @@ function stripSpec(c: LlgCase) {
     gates: c.gates,
     cellM: c.mesh.cellM,
     demag: c.mesh.demag,
+    demagPrecision: c.mesh.demagPrecision,
   } as const;
 }
 

@@ -3,6 +3,7 @@ import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
 import { addUniaxialField, anisotropyMap } from './anisotropy.ts';
 import { Demag } from './demag.ts';
+import type { FftPrecision } from './fft.ts';
 import { addExchangeDmiField, exchangeDmiStencil } from './dmi.ts';
 import { fieldEnergyJ } from './energy.ts';
 import { outlineMask, vacuumCells, type Outline } from './outline.ts';
@@ -37,6 +38,8 @@ export interface StripSpec {
   /** Cell edges along x, y, z [m]; they must tile the strip. */
   readonly cellM: readonly [number, number, number];
   readonly demag: DemagMode;
+  /** The full demag's arithmetic (default float64). */
+  readonly demagPrecision?: FftPrecision;
   /** Added to K_u in each column along x [J/m³]: pinning as an anisotropy landscape (pinning-anisotropy.ts). */
   readonly kuOffsetJPerM3?: Float64Array;
   /** Edges that are not straight (roughness, width changes) cut from a wider box; absent: the box is the strip. */
@@ -106,7 +109,7 @@ export class Strip {
       );
     this.film = outline ? outlineMask(this.mesh, outline) : undefined;
     this.vacuum = this.film ? vacuumCells(this.film) : new Uint32Array(0);
-    this.demag = spec.demag === 'full' ? new Demag(this.mesh) : undefined;
+    this.demag = spec.demag === 'full' ? new Demag(this.mesh, 40, spec.demagPrecision) : undefined;
     this.kuJPerM3 = this.anisotropy(0);
     const { material } = spec;
     const ms = material.msatAPerM;

@@ -1,7 +1,7 @@
-/** A float64 array in a WasmArena: its byte offset for the kernels and a view for TypeScript. */
-export interface WasmArray {
+/** A float array (float64 unless said) in a WasmArena: its byte offset for the kernels and a view for TypeScript. */
+export interface WasmArray<Data extends Float64Array | Float32Array = Float64Array> {
   readonly offset: number;
-  readonly data: Float64Array;
+  readonly data: Data;
 }
 
 /**
@@ -29,6 +29,11 @@ export class WasmArena<Exports extends { heapBase(): number }> {
   float64(length: number): WasmArray {
     const offset = this.take(length * 8);
     return { offset, data: new Float64Array(this.memory.buffer, offset, length) };
+  }
+
+  float32(length: number): WasmArray<Float32Array> {
+    const offset = this.take(length * 4);
+    return { offset, data: new Float32Array(this.memory.buffer, offset, length) };
   }
 
   /** A byte array: its offset and a view. */

@@ -1,6 +1,6 @@
 // Real transforms through complex ones of half the length (entry: fft.as.ts): the split of the packed
 // transform into the Hermitian half of the spectrum, and its inverse.
-import { at } from './address.as';
+import { at, lanes, splat } from './address.as';
 
 /**
  * The spectrum of real sequences of length 2h from their packed transform, in place: rows 0..h-1 hold
@@ -8,30 +8,30 @@ import { at } from './address.as';
  * X_k = E_k + w^k O_k, E = (Z_k + conj Z_{h-k}) / 2, O = (Z_k - conj Z_{h-k}) / 2i, w^k at (wr, wi)
  * for k <= h / 2. Rows k and h - k are done together: X_{h-k} = conj(E_k - w^k O_k).
  */
-export function realSpectrum(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
-  const half = f64x2.splat(0.5);
+function realSpectrumOf<T>(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+  const half = splat<T>(0.5);
   for (let k = 0; k <= h / 2; k++) {
     const j = h - k;
     const rowK = k * ld;
     // Z is periodic: Z_h is Z_0.
     const rowJ = (j == h ? 0 : j) * ld;
-    const cr = f64x2.splat(load<f64>(at(wr, k)));
-    const ci = f64x2.splat(load<f64>(at(wi, k)));
-    for (let b = 0; b < batch; b += 2) {
-      const zkr = v128.load(at(re, rowK + b));
-      const zki = v128.load(at(im, rowK + b));
-      const zjr = v128.load(at(re, rowJ + b));
-      const zji = v128.load(at(im, rowJ + b));
-      const er = f64x2.mul(half, f64x2.add(zkr, zjr));
-      const ei = f64x2.mul(half, f64x2.sub(zki, zji));
-      const or = f64x2.mul(half, f64x2.add(zki, zji));
-      const oi = f64x2.mul(half, f64x2.sub(zjr, zkr));
-      const tr = f64x2.sub(f64x2.mul(cr, or), f64x2.mul(ci, oi));
-      const ti = f64x2.add(f64x2.mul(cr, oi), f64x2.mul(ci, or));
-      v128.store(at(re, rowK + b), f64x2.add(er, tr));
-      v128.store(at(im, rowK + b), f64x2.add(ei, ti));
-      v128.store(at(re, j * ld + b), f64x2.sub(er, tr));
-      v128.store(at(im, j * ld + b), f64x2.sub(ti, ei));
+    const cr = splat<T>(load<T>(at<T>(wr, k)));
+    const ci = splat<T>(load<T>(at<T>(wi, k)));
+    for (let b = 0; b < batch; b += lanes<T>()) {
+      const zkr = v128.load(at<T>(re, rowK + b));
+      const zki = v128.load(at<T>(im, rowK + b));
+      const zjr = v128.load(at<T>(re, rowJ + b));
+      const zji = v128.load(at<T>(im, rowJ + b));
+      const er = v128.mul<T>(half, v128.add<T>(zkr, zjr));
+      const ei = v128.mul<T>(half, v128.sub<T>(zki, zji));
+      const or = v128.mul<T>(half, v128.add<T>(zki, zji));
+      const oi = v128.mul<T>(half, v128.sub<T>(zjr, zkr));
+      const tr = v128.sub<T>(v128.mul<T>(cr, or), v128.mul<T>(ci, oi));
+      const ti = v128.add<T>(v128.mul<T>(cr, oi), v128.mul<T>(ci, or));
+      v128.store(at<T>(re, rowK + b), v128.add<T>(er, tr));
+      v128.store(at<T>(im, rowK + b), v128.add<T>(ei, ti));
+      v128.store(at<T>(re, j * ld + b), v128.sub<T>(er, tr));
+      v128.store(at<T>(im, j * ld + b), v128.sub<T>(ti, ei));
     }
   }
 }
@@ -41,28 +41,48 @@ export function realSpectrum(re: usize, im: usize, ld: i32, batch: i32, h: i32, 
  * 0..h-1 receive Z_k = E_k + i O_k, E = X_k + conj X_{h-k}, O = (X_k - conj X_{h-k}) w^k (w^k at
  * (wr, wi), the inverse sign), whose inverse FFT_h is 2h (x_even + i x_odd). Z_{h-k} = conj E + i conj O.
  */
-export function realJoin(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+function realJoinOf<T>(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
   for (let k = 0; k <= h / 2; k++) {
     const rowK = k * ld;
     const rowJ = (h - k) * ld;
-    const cr = f64x2.splat(load<f64>(at(wr, k)));
-    const ci = f64x2.splat(load<f64>(at(wi, k)));
-    for (let b = 0; b < batch; b += 2) {
-      const xkr = v128.load(at(re, rowK + b));
-      const xki = v128.load(at(im, rowK + b));
-      const xjr = v128.load(at(re, rowJ + b));
-      const xji = v128.load(at(im, rowJ + b));
-      const er = f64x2.add(xkr, xjr);
-      const ei = f64x2.sub(xki, xji);
-      const dr = f64x2.sub(xkr, xjr);
-      const di = f64x2.add(xki, xji);
-      const or = f64x2.sub(f64x2.mul(dr, cr), f64x2.mul(di, ci));
-      const oi = f64x2.add(f64x2.mul(dr, ci), f64x2.mul(di, cr));
-      v128.store(at(re, rowK + b), f64x2.sub(er, oi));
-      v128.store(at(im, rowK + b), f64x2.add(ei, or));
+    const cr = splat<T>(load<T>(at<T>(wr, k)));
+    const ci = splat<T>(load<T>(at<T>(wi, k)));
+    for (let b = 0; b < batch; b += lanes<T>()) {
+      const xkr = v128.load(at<T>(re, rowK + b));
+      const xki = v128.load(at<T>(im, rowK + b));
+      const xjr = v128.load(at<T>(re, rowJ + b));
+      const xji = v128.load(at<T>(im, rowJ + b));
+      const er = v128.add<T>(xkr, xjr);
+      const ei = v128.sub<T>(xki, xji);
+      const dr = v128.sub<T>(xkr, xjr);
+      const di = v128.add<T>(xki, xji);
+      const or = v128.sub<T>(v128.mul<T>(dr, cr), v128.mul<T>(di, ci));
+      const oi = v128.add<T>(v128.mul<T>(dr, ci), v128.mul<T>(di, cr));
+      v128.store(at<T>(re, rowK + b), v128.sub<T>(er, oi));
+      v128.store(at<T>(im, rowK + b), v128.add<T>(ei, or));
       // Row h (k = 0) lies past the h rows of Z: written, never read.
-      v128.store(at(re, rowJ + b), f64x2.add(er, oi));
-      v128.store(at(im, rowJ + b), f64x2.sub(or, ei));
+      v128.store(at<T>(re, rowJ + b), v128.add<T>(er, oi));
+      v128.store(at<T>(im, rowJ + b), v128.sub<T>(or, ei));
     }
   }
+}
+
+/** realSpectrum on float64 arrays. */
+export function realSpectrum(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+  realSpectrumOf<f64>(re, im, ld, batch, h, wr, wi);
+}
+
+/** realSpectrum on float32 arrays. */
+export function realSpectrum32(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+  realSpectrumOf<f32>(re, im, ld, batch, h, wr, wi);
+}
+
+/** realJoin on float64 arrays. */
+export function realJoin(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+  realJoinOf<f64>(re, im, ld, batch, h, wr, wi);
+}
+
+/** realJoin on float32 arrays. */
+export function realJoin32(re: usize, im: usize, ld: i32, batch: i32, h: i32, wr: usize, wi: usize): void {
+  realJoinOf<f32>(re, im, ld, batch, h, wr, wi);
 }

@@ -173,6 +173,10 @@ const LlgCharacterizationRecord = z
   .object({
     cellM: z.tuple([z.number(), z.number(), z.number()]),
     demag: z.enum(['full', 'thin-film']),
+    demagPrecision: z
+      .enum(['f64', 'f32'])
+      .default('f64')
+      .describe("the full demag's arithmetic (tables made before the option are float64)"),
     edges: z
       .enum(['outline', 'anisotropy'])
       .describe('width modulation and roughness as the outline of the film, or as a K_u landscape'),
