@@ -10,9 +10,9 @@ type Component = (typeof components)[number];
 const filmComponents: readonly Component[] = ['xx', 'yy', 'zz', 'xy'];
 
 /**
- * The padded grid and its two layouts: the x layout [z][kx][y] (y side by side, rows of ldY), where
- * the real transforms along x run, and the spectral layout [z][y][kx] (kx <= hx side by side, rows of
- * ldK), where the y and z transforms and the product run.
+ * The padded grid and its two layouts: the x layout [z][kx][c y] (the three components side by side, each with its y
+ * side by side; rows of ldY), where the real transforms along x run, and the spectral layout [z][y][kx] (kx <= hx side
+ * by side, rows of ldK), where the y and z transforms and the product run.
  */
 interface Grid {
   readonly px: number;
@@ -119,7 +119,7 @@ export class Demag {
     this.mesh = mesh;
     const [px, py, pz] = paddedGrid(mesh);
     const hx = px / 2;
-    this.grid = { px, py, pz, hx, ldY: rowLength(py, precision), ldK: rowLength(hx + 1, precision) };
+    this.grid = { px, py, pz, hx, ldY: rowLength(3 * py, precision), ldK: rowLength(hx + 1, precision) };
     this.film = pz === 1;
     const linesSize = (hx + 1) * this.grid.ldY * pz;
     const spectrumSize = this.grid.ldK * py * pz;
@@ -168,14 +168,8 @@ export class Demag {
   addField(msatAPerM: number, m: VectorField, b: VectorField): void {
     const { nx, ny, nz } = this.mesh;
     const [sx, sy, sz] = this.spectra;
-    for (const [values, spectrum] of [
-      [m.x, sx],
-      [m.y, sy],
-      [m.z, sz],
-    ] as const) {
-      this.load(values, [nx, ny, nz], msatAPerM);
-      this.forward(spectrum, [nx, ny, nz]);
-    }
+    for (const [c, values] of [m.x, m.y, m.z].entries()) this.load(values, c, [nx, ny, nz], msatAPerM);
+    this.forward(this.spectra, [nx, ny, nz]);
     const { ldK, py, pz } = this.grid;
     const count = ldK * py * pz;
     const k = this.kernel as Record<Component, WasmArray>;
@@ -209,22 +203,17 @@ export class Demag {
         k.yz.offset,
         count,
       );
-    for (const [spectrum, target] of [
-      [sx, b.x],
-      [sy, b.y],
-      [sz, b.z],
-    ] as const) {
-      this.inverse(spectrum);
-      this.store(target);
-    }
+    this.inverse(this.spectra);
+    for (const [c, target] of [b.x, b.y, b.z].entries()) this.store(target, c);
   }
 
   /**
-   * `packed` := scale values on its extent ([z][y][x], x fastest), x in pairs: x_{2e} + i x_{2e+1} in
-   * row e. The rest of `packed` is zero: nothing else writes it (see fourierKernel).
+   * Component `c` of `packed` (columns c ey to (c + 1) ey) := scale values on its extent ([z][y][x], x fastest), x in
+   * pairs: x_{2e} + i x_{2e+1} in row e. The rest of `packed` is zero: nothing else writes it (see fourierKernel).
    */
-  private load(values: Float64Array, [ex, ey, ez]: Extent, scale: number): void {
+  private load(values: Float64Array, c: number, [ex, ey, ez]: Extent, scale: number): void {
     const { hx, ldY } = this.grid;
+    const column = this.arena.bytes * c * ey;
     this.cells.data.set(values);
     this.arena.ops.packPairs(
       this.cells.offset,
@@ -232,20 +221,21 @@ export class Demag {
       ey,
       ez,
       scale,
-      this.packed.re.offset,
-      this.packed.im.offset,
+      this.packed.re.offset + column,
+      this.packed.im.offset + column,
       ldY,
       (hx + 1) * ldY,
     );
   }
 
-  /** target += μ0 `unpacked` on the mesh cells. */
-  private store(target: Float64Array): void {
+  /** target += μ0 component `c` of `unpacked` (columns c ny to (c + 1) ny) on the mesh cells. */
+  private store(target: Float64Array, c: number): void {
     const { nx, ny, nz } = this.mesh;
     const { hx, ldY } = this.grid;
+    const column = this.arena.bytes * c * ny;
     this.arena.ops.unpackPairs(
-      this.unpacked.re.offset,
-      this.unpacked.im.offset,
+      this.unpacked.re.offset + column,
+      this.unpacked.im.offset + column,
       ldY,
       (hx + 1) * ldY,
       nx,
@@ -259,43 +249,46 @@ export class Demag {
   }
 
   /**
-   * Transforms `packed`, nonzero on `extent`, into `spectrum`: the real transform along x in each
-   * occupied layer, the transpose into the spectral layout, then z over the occupied rows and y in
-   * every layer.
+   * Transforms the components of `packed`, each nonzero on `extent`, into `spectra`: the real transforms along x in
+   * each occupied layer, every component at once (one batch of components x ey sequences: SIMD loops that long), then
+   * per component the transpose into the spectral layout, z over the occupied rows and y in every layer.
    */
-  private forward(spectrum: ComplexArray, [ex, ey, ez]: Extent): void {
+  private forward(spectra: readonly ComplexArray[], [ex, ey, ez]: Extent): void {
     const { pz, hx, ldY, ldK, py } = this.grid;
     const { packed, lines, staging, work } = this;
     const layer = (hx + 1) * ldY;
     const plane = ldK * py;
-    for (let k = 0; k < ez; k++) {
-      this.planX.forward(packed, lines, work, k * layer, ldY, ey, Math.ceil(ex / 2));
-      this.transpose(lines, k * layer, ldY, staging, k * plane, ldK, hx + 1, ey);
+    for (let k = 0; k < ez; k++)
+      this.planX.forward(packed, lines, work, k * layer, ldY, spectra.length * ey, Math.ceil(ex / 2));
+    for (const [c, spectrum] of spectra.entries()) {
+      for (let k = 0; k < ez; k++) this.transpose(lines, k * layer + c * ey, ldY, staging, k * plane, ldK, hx + 1, ey);
+      // The z transform left its output in the layers past the mesh: they are padding again.
+      for (let k = ez; k < pz; k++) {
+        staging.re.data.fill(0, k * plane, k * plane + ey * ldK);
+        staging.im.data.fill(0, k * plane, k * plane + ey * ldK);
+      }
+      this.planZ.transform(staging, staging, work, 0, plane, ldK * ey, false, { nonzero: ez });
+      for (let k = 0; k < pz; k++)
+        this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false, { nonzero: ey });
     }
-    // The z transform left its output in the layers past the mesh: they are padding again.
-    for (let k = ez; k < pz; k++) {
-      staging.re.data.fill(0, k * plane, k * plane + ey * ldK);
-      staging.im.data.fill(0, k * plane, k * plane + ey * ldK);
-    }
-    this.planZ.transform(staging, staging, work, 0, plane, ldK * ey, false, { nonzero: ez });
-    for (let k = 0; k < pz; k++)
-      this.planY.transform(staging, spectrum, work, k * plane, ldK, hx + 1, false, { nonzero: ey });
   }
 
-  /** The inverse of `forward` (unscaled) into `unpacked`, for the cells of the mesh only. */
-  private inverse(spectrum: ComplexArray): void {
+  /** The inverse of `forward` (unscaled) into the components of `unpacked`, for the cells of the mesh only. */
+  private inverse(spectra: readonly ComplexArray[]): void {
     const { py, pz, hx, ldY, ldK } = this.grid;
     const { lines, unpacked, inverseStaging, work } = this;
     const { nx, ny, nz } = this.mesh;
     const layer = (hx + 1) * ldY;
     const plane = ldK * py;
-    for (let k = 0; k < pz; k++)
-      this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true, { needed: ny });
-    this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true, { needed: nz });
-    for (let k = 0; k < nz; k++) {
-      this.transpose(inverseStaging, k * plane, ldK, lines, k * layer, ldY, ny, hx + 1);
-      this.planX.inverse(lines, unpacked, work, k * layer, ldY, ny, Math.ceil(nx / 2));
+    for (const [c, spectrum] of spectra.entries()) {
+      for (let k = 0; k < pz; k++)
+        this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true, { needed: ny });
+      this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true, { needed: nz });
+      for (let k = 0; k < nz; k++)
+        this.transpose(inverseStaging, k * plane, ldK, lines, k * layer + c * ny, ldY, ny, hx + 1);
     }
+    for (let k = 0; k < nz; k++)
+      this.planX.inverse(lines, unpacked, work, k * layer, ldY, spectra.length * ny, Math.ceil(nx / 2));
   }
 
   /** dst[c ldDst + r] = src[r ldSrc + c] for r < rows, c < cols (offsets in values). */
@@ -333,8 +326,8 @@ export class Demag {
     const spectrum = this.spectra[0];
     const fourier = Object.fromEntries(
       used.map((c) => {
-        this.load(plain[c], [px, py, pz], 1);
-        this.forward(spectrum, [px, py, pz]);
+        this.load(plain[c], 0, [px, py, pz], 1);
+        this.forward([spectrum], [px, py, pz]);
         return [c, spectrum.re.data.map((v) => v * scale)];
       }),
     );
