@@ -114,9 +114,11 @@ export class Demag {
   private readonly cells: WasmArray;
   private readonly kernel: Partial<Record<Component, WasmArray<Float64Array | Float32Array>>>;
   private readonly film: boolean;
+  private readonly meshExtent: Extent;
 
   constructor(mesh: Mesh, farCells = 40, precision: FftPrecision = 'f64') {
     this.mesh = mesh;
+    this.meshExtent = [mesh.nx, mesh.ny, mesh.nz];
     const [px, py, pz] = paddedGrid(mesh);
     const hx = px / 2;
     this.grid = { px, py, pz, hx, ldY: rowLength(3 * py, precision), ldK: rowLength(hx + 1, precision) };
@@ -166,10 +168,13 @@ export class Demag {
 
   /** Adds B = μ0 H_demag [T] for the magnetization Ms m to `b`. */
   addField(msatAPerM: number, m: VectorField, b: VectorField): void {
-    const { nx, ny, nz } = this.mesh;
     const [sx, sy, sz] = this.spectra;
-    for (const [c, values] of [m.x, m.y, m.z].entries()) this.load(values, c, [nx, ny, nz], msatAPerM);
-    this.forward(this.spectra, [nx, ny, nz]);
+    // Component by component, written out rather than looped over new arrays: this runs twice a time step.
+    const extent = this.meshExtent;
+    this.load(m.x, 0, extent, msatAPerM);
+    this.load(m.y, 1, extent, msatAPerM);
+    this.load(m.z, 2, extent, msatAPerM);
+    this.forward(this.spectra, extent);
     const { ldK, py, pz } = this.grid;
     const count = ldK * py * pz;
     const k = this.kernel as Record<Component, WasmArray>;
@@ -204,7 +209,9 @@ export class Demag {
         count,
       );
     this.inverse(this.spectra);
-    for (const [c, target] of [b.x, b.y, b.z].entries()) this.store(target, c);
+    this.store(b.x, 0);
+    this.store(b.y, 1);
+    this.store(b.z, 2);
   }
 
   /**
@@ -260,7 +267,8 @@ export class Demag {
     const plane = ldK * py;
     for (let k = 0; k < ez; k++)
       this.planX.forward(packed, lines, work, k * layer, ldY, spectra.length * ey, Math.ceil(ex / 2));
-    for (const [c, spectrum] of spectra.entries()) {
+    for (let c = 0; c < spectra.length; c++) {
+      const spectrum = spectra[c]!;
       for (let k = 0; k < ez; k++) this.transpose(lines, k * layer + c * ey, ldY, staging, k * plane, ldK, hx + 1, ey);
       // The z transform left its output in the layers past the mesh: they are padding again.
       for (let k = ez; k < pz; k++) {
@@ -280,7 +288,8 @@ export class Demag {
     const { nx, ny, nz } = this.mesh;
     const layer = (hx + 1) * ldY;
     const plane = ldK * py;
-    for (const [c, spectrum] of spectra.entries()) {
+    for (let c = 0; c < spectra.length; c++) {
+      const spectrum = spectra[c]!;
       for (let k = 0; k < pz; k++)
         this.planY.transform(spectrum, inverseStaging, work, k * plane, ldK, hx + 1, true, { needed: ny });
       this.planZ.transform(inverseStaging, inverseStaging, work, 0, plane, ldK * ny, true, { needed: nz });
