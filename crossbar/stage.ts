@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceTableInput } from '../device-sim/device-table-input.ts';
+import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
 import { crossbarModel } from '../pipeline/artifacts/schemas/crossbar-model.ts';
 import { defineStage } from '../pipeline/run/stage.ts';
 import { CrossbarConfig } from './crossbar-config.ts';

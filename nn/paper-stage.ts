@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { defaultWorkerCount, runOnWorkers } from '../core/worker-pool.ts';
-import { deviceTableInput } from '../device-sim/device-table-input.ts';
+import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
 import { paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { defineStage, type ShardRunner } from '../pipeline/run/stage.ts';
 import { PaperConfig, type PaperRow, rowLabel, sweptRow } from './paper-config.ts';

@@ -1,6 +1,6 @@
 import { loadDataset } from '../datasets/dataset.ts';
 import { z } from 'zod';
-import { deviceTableInput } from '../device-sim/device-table-input.ts';
+import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
 import { metricsKind, modelKind } from '../pipeline/artifacts/schemas/nn.ts';
 import { defineStage, type ParamProblem } from '../pipeline/run/stage.ts';
 import { progressObserver, runExperiment } from './experiment.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceModel } from '../../pipeline/run/device-table-input.ts';
 import { quantity } from '../../core/quantity.ts';
 import { Gate, Geometry, Material, Pinning, VoltageLaw } from '../wall/device-params.ts';
 import { CalibrationSettings } from '../llg/one-d-calibration.ts';
@@ -60,12 +61,7 @@ const Probability = z.number().min(0).max(1);
 
 export const DeviceConfig = z
   .object({
-    model: z
-      .enum(['1d', 'llg'])
-      .default('1d')
-      .describe(
-        "which device table the crossbar, training, paper and report stages read: the 1-D model's (stage device) or its states remade on the micromagnetic strip (stage device-llg, which a plain run then includes)",
-      ),
+    model: DeviceModel,
     stateCounts: z
       .array(z.union([z.literal(2), z.literal(3), z.literal(5)]))
       .min(1)

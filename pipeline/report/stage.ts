@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Artifact } from '../artifacts/artifact.ts';
 import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
-import { deviceTableInput } from '../../device-sim/device-table-input.ts';
-import { DeviceConfig } from '../../device-sim/characterize/device-config.ts';
+import { DeviceModel, deviceTableInput } from '../run/device-table-input.ts';
 import { paperTableKind } from '../artifacts/schemas/nn.ts';
 import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
 import { inputSource } from '../run/graph.ts';
@@ -46,7 +45,7 @@ export const reportStage = defineStage({
   description: 'write report.html with plots (SVG, PNG), CSV tables and the paper comparison',
   entry: import.meta.url,
   reads: ['device.model'],
-  params: z.object({ device: DeviceConfig.pick({ model: true }) }),
+  params: z.object({ device: z.object({ model: DeviceModel }) }),
   inputs: reportInputs,
   outputs: { report: reportKind },
   async run({ params, inputs, attach, log }) {

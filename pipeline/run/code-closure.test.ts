@@ -55,6 +55,12 @@ test("the stages' closures hold what the hand-written lists missed, and no stage
   t.true(train.includes('crossbar/direct.ts'), 'train evaluates through the crossbar solver');
   t.true(train.includes('nn/wasm/kernels.wasm') && train.includes('nn/wasm/matmul.as.ts'));
   t.false(closure('crossbar/stage.ts').some((file) => file.startsWith('nn/') || file.startsWith('device-sim/')));
+  // The stages that read the device table hold no device-sim code, though `device.model` routes which table they read.
+  for (const reader of ['nn/stage.ts', 'nn/paper-stage.ts', 'pipeline/report/stage.ts'])
+    t.false(
+      closure(reader).some((file) => file.startsWith('device-sim/')),
+      reader,
+    );
   t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/fft.wasm'));
   t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/heun.as.ts'), 'the fused Heun kernels');
   t.false(closure('device-sim/stage.ts').some((file) => file.startsWith('nn/')));
