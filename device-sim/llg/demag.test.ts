@@ -34,6 +34,17 @@ function directField(mesh: Mesh, msatAPerM: number, m: VectorField): VectorField
   return b;
 }
 
+/** A random unit field on `cells` cells from `random`. */
+function randomUnitField(cells: number, random: ReturnType<typeof trialStream>): VectorField {
+  const m = vectorField(cells);
+  for (let i = 0; i < cells; i++) {
+    const [x, y, z] = [random.normal(), random.normal(), random.normal()];
+    const norm = Math.hypot(x, y, z);
+    [m.x[i], m.y[i], m.z[i]] = [x / norm, y / norm, z / norm];
+  }
+  return m;
+}
+
 /**
  * Both precisions, with their tolerances relative to mu0 Ms (about 1 T here): float64 rounds at 1e-16, float32 (the
  * transforms and product only: the kernel is computed in float64, m and the field stay float64) at 6e-8.
@@ -56,12 +67,7 @@ test('the FFT convolution equals the direct sum over cells, for odd, even, one-c
       [32, 2, 1],
     ] as const) {
       const mesh = { nx, ny, nz, dxM: 2e-9, dyM: 3e-9, dzM: 1e-9 };
-      const m = vectorField(cellCount(mesh));
-      for (let i = 0; i < m.x.length; i++) {
-        const [x, y, z] = [random.normal(), random.normal(), random.normal()];
-        const norm = Math.hypot(x, y, z);
-        [m.x[i], m.y[i], m.z[i]] = [x / norm, y / norm, z / norm];
-      }
+      const m = randomUnitField(cellCount(mesh), random);
       const fft = vectorField(cellCount(mesh));
       new Demag(mesh, 40, precision).addField(msatAPerM, m, fft);
       const direct = directField(mesh, msatAPerM, m);
@@ -70,6 +76,28 @@ test('the FFT convolution equals the direct sum over cells, for odd, even, one-c
         for (let i = 0; i < m.x.length; i++) worst = Math.max(worst, Math.abs(fft[c][i]! - direct[c][i]!));
       // Relative to mu0 Ms (1 T here): rounding of the transforms only.
       t.true(worst < toleranceT, `${precision}, ${nx} x ${ny} x ${nz}: largest difference ${worst} T`);
+    }
+});
+
+test('a batch of magnetizations gets the fields each gets alone, to the bit, in both precisions', (t) => {
+  const random = trialStream(5, 'demag-batch-test', 0);
+  for (const { precision } of precisions)
+    for (const [nx, ny, nz] of [
+      [24, 5, 1],
+      [7, 3, 2],
+    ] as const) {
+      const mesh = { nx, ny, nz, dxM: 2e-9, dyM: 3e-9, dzM: 1e-9 };
+      const cells = cellCount(mesh);
+      const ms = Array.from({ length: 3 }, () => randomUnitField(cells, random));
+      const batched = ms.map(() => vectorField(cells));
+      new Demag(mesh, 40, precision, ms.length).addFields(8e5, ms, batched);
+      const alone = new Demag(mesh, 40, precision);
+      ms.forEach((m, member) => {
+        const b = vectorField(cells);
+        alone.addField(8e5, m, b);
+        for (const c of ['x', 'y', 'z'] as const)
+          t.deepEqual(batched[member]![c], b[c], `${precision}, ${nx} x ${ny} x ${nz}, member ${member}, ${c}`);
+      });
     }
 });
 

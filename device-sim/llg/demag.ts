@@ -107,28 +107,43 @@ export class Demag {
    */
   private readonly staging: ComplexArray;
   private readonly inverseStaging: ComplexArray;
-  /** The spectra of Mx, My, Mz, which the product turns into those of Hx, Hy, Hz. */
-  private readonly spectra: readonly [ComplexArray, ComplexArray, ComplexArray];
+  /** The spectra of Mx, My, Mz of each member of the batch, which the product turns into those of Hx, Hy, Hz. */
+  private readonly spectra: readonly ComplexArray[];
   private readonly work: ComplexArray;
   /** Values in the mesh's (or, for the kernel, the grid's) own layout, on their way in or out. */
   private readonly cells: WasmArray;
+  /** The part of `cells` that holds the mesh's values. */
+  private readonly meshCells: Float64Array;
   private readonly kernel: Partial<Record<Component, WasmArray<Float64Array | Float32Array>>>;
   private readonly film: boolean;
   private readonly meshExtent: Extent;
+  /** The magnetizations addFields takes at once. */
+  readonly batch: number;
+  /** addField's magnetization and field as a batch of one, in arrays made once. */
+  private readonly single: VectorField[] = [];
+  private readonly singleField: VectorField[] = [];
 
-  constructor(mesh: Mesh, farCells = 40, precision: FftPrecision = 'f64') {
+  /**
+   * `batch` > 1 makes a solver for that many magnetizations on the mesh at a time (addFields): their x transforms run
+   * as one batch, and each member's field is the one addField gives it alone, to the bit (every transform is
+   * column by column).
+   */
+  constructor(mesh: Mesh, farCells = 40, precision: FftPrecision = 'f64', batch = 1) {
     this.mesh = mesh;
+    this.batch = batch;
     this.meshExtent = [mesh.nx, mesh.ny, mesh.nz];
     const [px, py, pz] = paddedGrid(mesh);
     const hx = px / 2;
-    this.grid = { px, py, pz, hx, ldY: rowLength(3 * py, precision), ldK: rowLength(hx + 1, precision) };
+    // The x layout holds the batch's 3 components of ny columns each, or the kernel's py columns.
+    const ldY = rowLength(Math.max(3 * batch * mesh.ny, py), precision);
+    this.grid = { px, py, pz, hx, ldY, ldK: rowLength(hx + 1, precision) };
     this.film = pz === 1;
     const linesSize = (hx + 1) * this.grid.ldY * pz;
     const spectrumSize = this.grid.ldK * py * pz;
     const workSize = Math.max(hx * this.grid.ldY, spectrumSize);
     const used = this.film ? filmComponents : components;
     this.arena = new FftArena(
-      6 * linesSize + 10 * spectrumSize + 2 * workSize + used.length * spectrumSize + px * py * pz,
+      6 * linesSize + (4 + 6 * batch) * spectrumSize + 2 * workSize + used.length * spectrumSize + px * py * pz,
       precision,
     );
     this.planX = new RealFftPlan(this.arena, px);
@@ -140,13 +155,10 @@ export class Demag {
       this.arena.complex(linesSize),
     ];
     [this.staging, this.inverseStaging] = [this.arena.complex(spectrumSize), this.arena.complex(spectrumSize)];
-    this.spectra = [
-      this.arena.complex(spectrumSize),
-      this.arena.complex(spectrumSize),
-      this.arena.complex(spectrumSize),
-    ];
+    this.spectra = Array.from({ length: 3 * batch }, () => this.arena.complex(spectrumSize));
     this.work = this.arena.complex(workSize);
     this.cells = this.arena.float64(px * py * pz);
+    this.meshCells = this.cells.data.subarray(0, mesh.nx * mesh.ny * mesh.nz);
     const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
     if (!kernelCache.has(key)) {
       if (precision === 'f64') kernelCache.set(key, this.fourierKernel(farCells, used));
@@ -166,15 +178,39 @@ export class Demag {
     this.kernel = kernel;
   }
 
-  /** Adds B = μ0 H_demag [T] for the magnetization Ms m to `b`. */
+  /** Adds B = μ0 H_demag [T] for the magnetization Ms m to `b` (a solver of batch 1). */
   addField(msatAPerM: number, m: VectorField, b: VectorField): void {
-    const [sx, sy, sz] = this.spectra;
+    this.single[0] = m;
+    this.singleField[0] = b;
+    this.addFields(msatAPerM, this.single, this.singleField);
+  }
+
+  /** Adds to each bs[t] the field [T] of the magnetization Ms ms[t], for the `batch` members at once. */
+  addFields(msatAPerM: number, ms: readonly VectorField[], bs: readonly VectorField[]): void {
+    if (ms.length !== this.batch || bs.length !== this.batch)
+      throw new Error(`internal error: ${ms.length} magnetizations for a demag batch of ${this.batch}`);
     // Component by component, written out rather than looped over new arrays: this runs twice a time step.
     const extent = this.meshExtent;
-    this.load(m.x, 0, extent, msatAPerM);
-    this.load(m.y, 1, extent, msatAPerM);
-    this.load(m.z, 2, extent, msatAPerM);
+    for (let t = 0; t < this.batch; t++) {
+      this.load(ms[t]!.x, 3 * t, extent, msatAPerM);
+      this.load(ms[t]!.y, 3 * t + 1, extent, msatAPerM);
+      this.load(ms[t]!.z, 3 * t + 2, extent, msatAPerM);
+    }
     this.forward(this.spectra, extent);
+    for (let t = 0; t < this.batch; t++) this.product(3 * t);
+    this.inverse(this.spectra);
+    for (let t = 0; t < this.batch; t++) {
+      this.store(bs[t]!.x, 3 * t);
+      this.store(bs[t]!.y, 3 * t + 1);
+      this.store(bs[t]!.z, 3 * t + 2);
+    }
+  }
+
+  /** H = N M on the spectra of one member's three components, from spectra[first] on, in place. */
+  private product(first: number): void {
+    const sx = this.spectra[first]!;
+    const sy = this.spectra[first + 1]!;
+    const sz = this.spectra[first + 2]!;
     const { ldK, py, pz } = this.grid;
     const count = ldK * py * pz;
     const k = this.kernel as Record<Component, WasmArray>;
@@ -208,10 +244,6 @@ export class Demag {
         k.yz.offset,
         count,
       );
-    this.inverse(this.spectra);
-    this.store(b.x, 0);
-    this.store(b.y, 1);
-    this.store(b.z, 2);
   }
 
   /**
@@ -240,6 +272,7 @@ export class Demag {
     const { nx, ny, nz } = this.mesh;
     const { hx, ldY } = this.grid;
     const column = this.arena.bytes * c * ny;
+    this.meshCells.set(target);
     this.arena.ops.unpackPairs(
       this.unpacked.re.offset + column,
       this.unpacked.im.offset + column,
@@ -251,8 +284,7 @@ export class Demag {
       mu0TMPerA,
       this.cells.offset,
     );
-    const field = this.cells.data;
-    for (let i = 0; i < target.length; i++) target[i]! += field[i]!;
+    target.set(this.meshCells);
   }
 
   /**
@@ -332,7 +364,7 @@ export class Demag {
     const { px, py, pz } = this.grid;
     const plain = demagKernel(this.mesh, [px, py, pz], farCells);
     const scale = -1 / (px * py * pz);
-    const spectrum = this.spectra[0];
+    const spectrum = this.spectra[0]!;
     const fourier = Object.fromEntries(
       used.map((c) => {
         this.load(plain[c], 0, [px, py, pz], 1);

@@ -3,7 +3,7 @@ import { gammaRadPerST } from '../../core/constants.ts';
 import { trialStream } from '../../core/rng.ts';
 import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
 import { WallCase } from '../wall/wall-case.ts';
-import { FusedStochasticHeun } from './fused-heun.ts';
+import { FusedStochasticHeun, stripHeun, stripHeunBatch } from './fused-heun.ts';
 import { StochasticHeun } from './heun.ts';
 import { cellCount, type VectorField } from './mesh.ts';
 import { Strip, type StripSpec } from './strip.ts';
@@ -84,6 +84,43 @@ for (const [name, spec] of Object.entries(specs)) {
     t.true(differingCells(a, start) > cellCount(strip.mesh) / 2, 'the texture moved');
   });
 }
+
+/** The outlined strip with trial t's own K_u landscape and edges, as each trial of a table has its own roughness. */
+function trialSpec(t: number, demagPrecision: StripSpec['demagPrecision']): StripSpec {
+  const outlined = specs.outlined!;
+  return {
+    ...outlined,
+    demagPrecision,
+    kuOffsetJPerM3: Float64Array.from({ length: 60 }, (_, ix) => 2e4 * Math.sin(ix / (5 + t))),
+    outline: {
+      boxWidthM: 24e-9,
+      edgesM: (x) => [4e-9 + 2e-9 * Math.sin(x / (7e-9 + t * 1e-9)) ** 2, 20e-9 - 3e-9 * Math.cos(x / 11e-9) ** 2],
+    },
+  };
+}
+
+for (const precision of ['f64', 'f32'] as const)
+  test(`a batch of trials follows each trial's own trajectory bit for bit, with its own strip and noise (${precision} demag)`, (t) => {
+    const trials = [0, 1, 2];
+    const sigmaT = 0.05;
+    const stream = (trial: number) => trialStream(4, 'fused-heun-batch-test', trial);
+    const drive = { fieldT: [0, 0, 0.004] as [number, number, number], currentDensityAPerM2: 3e11, gateVoltageV: 0.7 };
+    const batchStrips = trials.map((trial) => new Strip(trialSpec(trial, precision)));
+    for (const strip of batchStrips) strip.setDrive(drive);
+    const batch = stripHeunBatch(batchStrips, material.alpha, gammaRadPerST, sigmaT, trials.map(stream));
+    const batched = batchStrips.map((strip) => strip.wallProfile(lengthM / 2, 0.3, 1));
+    for (let k = 0; k < 60; k++) batch.step(batched, 2e-14);
+    for (const trial of trials) {
+      const strip = new Strip(trialSpec(trial, precision));
+      strip.setDrive(drive);
+      const alone = stripHeun(strip, material.alpha, gammaRadPerST, sigmaT, stream(trial));
+      const m = strip.wallProfile(lengthM / 2, 0.3, 1);
+      for (let k = 0; k < 60; k++) alone.step(m, 2e-14);
+      t.is(differingCells(m, batched[trial]!), 0, `trial ${trial}`);
+      t.true(differingCells(m, strip.wallProfile(lengthM / 2, 0.3, 1)) > cellCount(strip.mesh) / 2, 'it moved');
+    }
+    t.true(differingCells(batched[0]!, batched[1]!) > 0, 'the trials differ');
+  });
 
 test('a strip with Zhang-Li torque has no fused step', (t) => {
   const strip = new Strip({

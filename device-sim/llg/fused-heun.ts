@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type RandomStream, ziggurat } from '../../core/rng.ts';
+import { Demag } from './demag.ts';
 import { StochasticHeun } from './heun.ts';
 import { cellCount, type Mesh, type VectorField } from './mesh.ts';
 import type { LocalTerms, Strip } from './strip.ts';
@@ -119,6 +120,8 @@ export class FusedStochasticHeun {
   private readonly ku: WasmArray;
   /** The K_u map last copied into the arena (Strip.setDrive replaces it when the gate voltage changes). */
   private kuSource: Float64Array | undefined;
+  /** The strip's terms under the drive of the step under way. */
+  private terms: LocalTerms;
   /** 0 when the strip has no outline. */
   private readonly filmOffset: number;
   private readonly interiorOffset: number;
@@ -130,6 +133,7 @@ export class FusedStochasticHeun {
   constructor(strip: Strip, alpha: number, gammaRadPerST: number, sigmaT: number, random: RandomStream) {
     const terms = FusedStochasticHeun.terms(strip);
     this.strip = strip;
+    this.terms = terms;
     this.alpha = alpha;
     this.gammaRadPerST = gammaRadPerST;
     this.sigmaT = sigmaT;
@@ -163,7 +167,19 @@ export class FusedStochasticHeun {
   }
 
   step(m: VectorField, dtS: number): void {
+    this.begin(m);
+    for (const corrector of stages) {
+      this.localStage(corrector);
+      this.terms.addDemag(this.stageInput(corrector), this.b.view);
+      this.finishStage(corrector, dtS);
+    }
+    this.end(m);
+  }
+
+  /** A step's start: the strip's terms under the current drive, the step's noise, m into the arena. */
+  begin(m: VectorField): void {
     const terms = FusedStochasticHeun.terms(this.strip);
+    this.terms = terms;
     if (terms.kuJPerM3 !== this.kuSource) {
       this.ku.data.set(terms.kuJPerM3);
       this.kuSource = terms.kuJPerM3;
@@ -173,11 +189,24 @@ export class FusedStochasticHeun {
     state.x.set(m.x);
     state.y.set(m.y);
     state.z.set(m.z);
-    this.stage(terms, this.m, false, this.predicted, dtS);
-    this.stage(terms, this.predicted, true, this.m, dtS);
+  }
+
+  /** A step's end: m out of the arena. */
+  end(m: VectorField): void {
+    const state = this.m.view;
     m.x.set(state.x);
     m.y.set(state.y);
     m.z.set(state.z);
+  }
+
+  /** The magnetization a stage evaluates the field of: m (predictor) or the predicted m (corrector). */
+  stageInput(corrector: boolean): VectorField {
+    return (corrector ? this.predicted : this.m).view;
+  }
+
+  /** The field a stage accumulates: the local terms', to which the demag is added. */
+  get field(): VectorField {
+    return this.b.view;
   }
 
   /** drawThermalField in the kernel: the same normals from the same stream, which then continues from there. */
@@ -196,18 +225,17 @@ export class FusedStochasticHeun {
     this.random.state = this.streamState.data;
   }
 
-  /** One Heun stage from `from`: its field and rate, then the predictor (into `out`) or the corrector (into m). */
-  private stage(terms: LocalTerms, from: WasmField, corrector: boolean, out: WasmField, dtS: number): void {
-    const { kernels } = this.arena;
-    const step = 8 * this.cells;
+  /** A stage's local terms: the field of its input, noise included, into `b`. */
+  localStage(corrector: boolean): void {
+    const { terms } = this;
     const { nx, ny, nz } = terms.mesh;
     const { cx, cy, cz, dmiX, dmiY, gx, gy } = terms.stencil;
     const [ux, uy, uz] = terms.axis;
-    kernels.localField(
-      from.offset,
+    this.arena.kernels.localField(
+      (corrector ? this.predicted : this.m).offset,
       this.noise.offset,
       this.b.offset,
-      step,
+      8 * this.cells,
       this.filmOffset,
       this.interiorOffset,
       this.ku.offset,
@@ -226,18 +254,22 @@ export class FusedStochasticHeun {
       uy,
       uz,
     );
-    terms.addDemag(from.view, this.b.view);
+  }
+
+  /** With the demag in `b`: the stage's rate, then the predictor (into the predicted m) or the corrector (into m). */
+  finishStage(corrector: boolean, dtS: number): void {
+    const { terms } = this;
     const [bx, by, bz] = terms.appliedT;
     const torque = terms.spinOrbit;
-    const [sx, sy, sz] = torque?.sigma ?? [0, 0, 0];
-    kernels.finishStage(
-      from.offset,
+    const [sx, sy, sz] = torque?.sigma ?? noTorqueAxis;
+    this.arena.kernels.finishStage(
+      (corrector ? this.predicted : this.m).offset,
       this.b.offset,
       corrector,
       this.rate.offset,
       this.m.offset,
-      out.offset,
-      step,
+      (corrector ? this.m : this.predicted).offset,
+      8 * this.cells,
       this.cells,
       this.filmOffset,
       bx,
@@ -256,6 +288,47 @@ export class FusedStochasticHeun {
   }
 }
 
+/** The two stages of a step: the predictor, then the corrector. */
+const stages = [false, true] as const;
+const noTorqueAxis = [0, 0, 0] as const;
+
+/**
+ * Several trials' fused steppers on strips of one mesh, stepped together: each stage runs every member's local terms,
+ * then one batched demag (Demag.addFields) for all, then every member's update. Each member keeps its own strip, noise
+ * stream and arena, and the batched demag gives each the field it gives it alone, so each trajectory is the one its
+ * stepper takes alone, to the bit, whatever the batch.
+ */
+export class FusedHeunBatch {
+  private readonly members: readonly FusedStochasticHeun[];
+  private readonly demag: Demag;
+  private readonly msatAPerM: number;
+  private readonly inputs: VectorField[];
+  private readonly fields: VectorField[];
+
+  constructor(members: readonly FusedStochasticHeun[], demag: Demag, msatAPerM: number) {
+    this.members = members;
+    this.demag = demag;
+    this.msatAPerM = msatAPerM;
+    this.inputs = members.map((member) => member.stageInput(false));
+    this.fields = members.map((member) => member.field);
+  }
+
+  /** One step of every member, ms[t] the magnetization of member t. */
+  step(ms: readonly VectorField[], dtS: number): void {
+    const { members } = this;
+    for (let t = 0; t < members.length; t++) members[t]!.begin(ms[t]!);
+    for (const corrector of stages) {
+      for (let t = 0; t < members.length; t++) {
+        members[t]!.localStage(corrector);
+        this.inputs[t] = members[t]!.stageInput(corrector);
+      }
+      this.demag.addFields(this.msatAPerM, this.inputs, this.fields);
+      for (const member of members) member.finishStage(corrector, dtS);
+    }
+    for (let t = 0; t < members.length; t++) members[t]!.end(ms[t]!);
+  }
+}
+
 /** The stochastic Heun stepper of a strip: the fused one where every term has a kernel, else the TypeScript one. */
 export function stripHeun(
   strip: Strip,
@@ -267,4 +340,31 @@ export function stripHeun(
   return strip.localTerms()
     ? new FusedStochasticHeun(strip, alpha, gammaRadPerST, sigmaT, random)
     : new StochasticHeun(cellCount(strip.mesh), (m, b) => strip.addField(m, b), alpha, gammaRadPerST, sigmaT, random);
+}
+
+/**
+ * The steppers of several trials on strips of one mesh (each trial's own strip, noise stream and σ), as one: a
+ * FusedHeunBatch with a batched demag where the strips have the full demag and fused kernels, else each trial's
+ * stepper in turn. Either way each trajectory is the one stripHeun gives that trial alone.
+ */
+export function stripHeunBatch(
+  strips: readonly Strip[],
+  alpha: number,
+  gammaRadPerST: number,
+  sigmaT: number,
+  randoms: readonly RandomStream[],
+): { step(ms: readonly VectorField[], dtS: number): void } {
+  const first = strips[0];
+  const fused = strips.length > 1 && first?.spec.demag === 'full' && strips.every((strip) => strip.localTerms());
+  if (fused) {
+    const members = strips.map((strip, t) => new FusedStochasticHeun(strip, alpha, gammaRadPerST, sigmaT, randoms[t]!));
+    const demag = new Demag(first.mesh, 40, first.spec.demagPrecision, strips.length);
+    return new FusedHeunBatch(members, demag, first.spec.material.msatAPerM);
+  }
+  const steppers = strips.map((strip, t) => stripHeun(strip, alpha, gammaRadPerST, sigmaT, randoms[t]!));
+  return {
+    step: (ms, dtS) => {
+      for (let t = 0; t < steppers.length; t++) steppers[t]!.step(ms[t]!, dtS);
+    },
+  };
 }
