@@ -1,23 +1,29 @@
 /**
  * Benchmark of the micromagnetic solver: field evaluations (local terms + LLG rate, with and without the
  * FFT demag, in float64 and in float32) on a 256 x 64 film side by side with a C peer using FFTW3 (bench/llg-peer.c,
- * same kernel, same terms, float64, one thread), and the wall time of SP4 field 1 to 1 ns from OOMMF's start state.
+ * same kernel, same terms, float64, one thread), both as the TypeScript terms and as the fused WebAssembly Heun step
+ * that the thermal trials run; and the wall time of SP4 field 1 to 1 ns from OOMMF's start state.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gammaRadPerST } from '../core/constants.ts';
+import { trialStream } from '../core/rng.ts';
 import { addUniaxialField } from '../device-sim/llg/anisotropy.ts';
 import { Demag, demagKernel, paddedGrid } from '../device-sim/llg/demag.ts';
 import { addExchangeField } from '../device-sim/llg/exchange.ts';
+import type { FftPrecision } from '../device-sim/llg/fft.ts';
+import { FusedStochasticHeun } from '../device-sim/llg/fused-heun.ts';
 import { llgRate } from '../device-sim/llg/llg.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from '../device-sim/llg/mesh.ts';
 import { parseOvf } from '../device-sim/llg/ovf.ts';
 import { rkMethods } from '../device-sim/llg/runge-kutta.ts';
 import { runSp4, type Sp4Figures, sp4Figures } from '../device-sim/llg/sp4.ts';
+import { Strip } from '../device-sim/llg/strip.ts';
 import { sp4StartPath } from '../device-sim/llg/test-fixtures.ts';
 import { addZeemanField } from '../device-sim/llg/zeeman.ts';
+import { Material } from '../device-sim/wall/device-params.ts';
 
 const mesh: Mesh = { nx: 256, ny: 64, nz: 1, dxM: 2e-9, dyM: 2e-9, dzM: 1e-9 };
 const material = { msatAPerM: 1e6, aexJPerM: 2e-11, kuJPerM3: 8e5, alpha: 0.03 };
@@ -38,6 +44,30 @@ function texture(): VectorField {
     }
   }
   return m;
+}
+
+/**
+ * A Heun step at T = 0 on the film with the fused kernels (the thermal trials' stepper, its noise left out): the same
+ * terms and field as the peer's plus DMI at D = 0, and each of its two field evaluations followed by the update of m.
+ * Returns the seconds per field evaluation over `count` steps.
+ */
+function fusedStepper(precision: FftPrecision): (count: number) => number {
+  const strip = new Strip({
+    material: { ...Material.parse({}), ...material, dmiJPerM2: 0 },
+    geometry: { lengthM: mesh.nx * mesh.dxM, widthM: mesh.ny * mesh.dyM, thicknessM: mesh.dzM },
+    gates: [],
+    cellM: [mesh.dxM, mesh.dyM, mesh.dzM],
+    demag: 'full',
+    demagPrecision: precision,
+  });
+  strip.setDrive({ fieldT: appliedT, currentDensityAPerM2: 0, gateVoltageV: 0 });
+  const heun = new FusedStochasticHeun(strip, material.alpha, gammaRadPerST, 0, trialStream(1, 'bench-llg', 0));
+  const m = texture();
+  return (count) => {
+    const t0 = performance.now();
+    for (let k = 0; k < count; k++) heun.step(m, 1e-14);
+    return (performance.now() - t0) / 1000 / (2 * count);
+  };
 }
 
 function compilePeer(): string | undefined {
@@ -122,9 +152,18 @@ export function benchLlgField(repeats: number): void {
       }
     }
   }
+  const fused = { f64: fusedStepper('f64'), f32: fusedStepper('f32') };
   time(true, 50); // warm-up: the JIT and V8's WebAssembly tiers
   time(false, 200);
-  const ours = { demag: [] as number[], demag32: [] as number[], local: [] as number[] };
+  fused.f64(25);
+  fused.f32(25);
+  const ours = {
+    demag: [] as number[],
+    demag32: [] as number[],
+    local: [] as number[],
+    fused: [] as number[],
+    fused32: [] as number[],
+  };
   const theirs = { demag: [] as number[], local: [] as number[] };
   for (let r = 0; r < repeats; r++) {
     demag = demags.f64;
@@ -132,6 +171,8 @@ export function benchLlgField(repeats: number): void {
     demag = demags.f32;
     ours.demag32.push(cells / time(true, 100));
     ours.local.push(cells / time(false, 1000));
+    ours.fused.push(cells / fused.f64(50));
+    ours.fused32.push(cells / fused.f32(50));
     if (peer) {
       const [withDemag, local] = execFileSync(peer, [join(dir, 'in.bin'), join(dir, 'out.bin'), '100'], {
         encoding: 'utf8',
@@ -143,7 +184,7 @@ export function benchLlgField(repeats: number): void {
       theirs.local.push(cells / local!);
     }
     process.stderr.write(
-      `llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}, float32 ${ours.demag32.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`,
+      `llg field run ${r + 1}/${repeats}: with demag ${ours.demag.at(-1)!.toExponential(3)}, float32 ${ours.demag32.at(-1)!.toExponential(3)}, fused ${ours.fused.at(-1)!.toExponential(3)}, fused float32 ${ours.fused32.at(-1)!.toExponential(3)}${peer ? ` (FFTW ${theirs.demag.at(-1)!.toExponential(3)})` : ''} cell-evals/s\n`,
     );
   }
   console.log(
@@ -157,6 +198,11 @@ export function benchLlgField(repeats: number): void {
   );
   console.log(
     `  float32 demag TypeScript+WASM median ${median(ours.demag32).toExponential(3)} cell-evals/s${peer ? `; ratio to C + FFTW3 (float64) ${median(ours.demag32.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : ''}; to our float64 ${median(ours.demag32.map((v, i) => v / ours.demag[i]!)).toFixed(3)}`,
+  );
+  const toPeer = (values: number[]) =>
+    peer ? `; ratio to C + FFTW3 (float64) ${median(values.map((v, i) => v / theirs.demag[i]!)).toFixed(3)}` : '';
+  console.log(
+    `  fused Heun step (the thermal trials' WebAssembly kernels, T = 0; per field evaluation, each followed by the update of m), with demag: float64 median ${median(ours.fused).toExponential(3)} cell-evals/s${toPeer(ours.fused)}; float32 ${median(ours.fused32).toExponential(3)}${toPeer(ours.fused32)}`,
   );
   if (peer)
     console.log(`  same field: largest difference from the peer ${agreementT.toExponential(2)} T (either precision)`);

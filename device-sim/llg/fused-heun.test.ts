@@ -3,6 +3,7 @@ import { gammaRadPerST } from '../../core/constants.ts';
 import { trialStream } from '../../core/rng.ts';
 import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
 import { WallCase } from '../wall/wall-case.ts';
+import type { FftPrecision } from './fft.ts';
 import { FusedStochasticHeun, stripHeun, stripHeunBatch } from './fused-heun.ts';
 import { StochasticHeun } from './heun.ts';
 import { cellCount, type VectorField } from './mesh.ts';
@@ -86,7 +87,7 @@ for (const [name, spec] of Object.entries(specs)) {
 }
 
 /** The outlined strip with trial t's own K_u landscape and edges, as each trial of a table has its own roughness. */
-function trialSpec(t: number, demagPrecision: StripSpec['demagPrecision']): StripSpec {
+function trialSpec(t: number, demagPrecision: FftPrecision): StripSpec {
   const outlined = specs.outlined!;
   return {
     ...outlined,

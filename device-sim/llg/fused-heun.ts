@@ -184,7 +184,7 @@ export class FusedStochasticHeun {
       this.ku.data.set(terms.kuJPerM3);
       this.kuSource = terms.kuJPerM3;
     }
-    this.drawNoise();
+    if (this.sigmaT !== 0) this.drawNoise();
     const state = this.m.view;
     state.x.set(m.x);
     state.y.set(m.y);

@@ -8,7 +8,8 @@ import { drawThermalField } from './thermal.ts';
  * Stochastic Heun for the LLG at T > 0 (fixed step): the thermal field is drawn once per step and added
  * to B_eff in both stages (so it enters precession and damping), m̃ = m + Δt f(m) renormalized,
  * m ← m + Δt/2 (f(m) + f(m̃)), then |m| = 1 (as mumax3's Heun). It converges to the Stratonovich solution
- * (García-Palacios & Lázaro 1998). A cell with m = 0 (the vacuum of an outlined strip) stays 0.
+ * (García-Palacios & Lázaro 1998). A cell with m = 0 (the vacuum of an outlined strip) stays 0. At T = 0 (σ = 0) it is
+ * plain Heun, and draws nothing.
  */
 export class StochasticHeun {
   private readonly field: EffectiveField;
@@ -50,7 +51,8 @@ export class StochasticHeun {
   }
 
   step(m: VectorField, dtS: number): void {
-    drawThermalField(this.sigmaT, this.random, this.noise);
+    // At T = 0 the noise stays zero and the stream is not drawn from.
+    if (this.sigmaT !== 0) drawThermalField(this.sigmaT, this.random, this.noise);
     const { rate0, rate1, predicted } = this;
     this.rate(m, rate0);
     for (let i = 0; i < m.x.length; i++) {
