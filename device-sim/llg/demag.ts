@@ -159,13 +159,7 @@ export class Demag {
     this.work = this.arena.complex(workSize);
     this.cells = this.arena.float64(px * py * pz);
     this.meshCells = this.cells.data.subarray(0, mesh.nx * mesh.ny * mesh.nz);
-    const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
-    if (!kernelCache.has(key)) {
-      if (precision === 'f64') kernelCache.set(key, this.fourierKernel(farCells, used));
-      // A float64 solver on the mesh computes the kernel and caches it.
-      else new Demag(mesh, farCells);
-    }
-    const fourier = kernelCache.get(key)!;
+    const fourier = Demag.fourierKernelOf(mesh, farCells, precision === 'f64' ? this : undefined);
     // The float64 layout's rows of ldK64 values, copied into this one's rows of ldK.
     const ldK64 = rowLength(hx + 1);
     const kernel: Partial<Record<Component, WasmArray<Float64Array | Float32Array>>> = {};
@@ -356,11 +350,30 @@ export class Demag {
   }
 
   /**
+   * The mesh's kernel in Fourier space from the cache, or computed by the transforms of `solver` (a float64 solver on
+   * the mesh; a float32 one passes none, and a float64 one is made) and cached.
+   */
+  private static fourierKernelOf(
+    mesh: Mesh,
+    farCells: number,
+    solver: Demag | undefined,
+  ): Partial<Record<Component, Float64Array>> {
+    const key = JSON.stringify([mesh.nx, mesh.ny, mesh.nz, mesh.dxM, mesh.dyM, mesh.dzM, farCells]);
+    if (!kernelCache.has(key)) {
+      if (solver) kernelCache.set(key, solver.fourierKernel(farCells));
+      // A float64 solver's constructor computes it and caches it.
+      else new Demag(mesh, farCells);
+    }
+    return kernelCache.get(key)!;
+  }
+
+  /**
    * The tensor components transformed as the magnetization is (their imaginary parts vanish to
    * rounding by symmetry), times −1/(px py pz). They fill the whole grid, so `packed` and `staging` are
    * cleared after them: the mesh's transforms rely on their padding being zero.
    */
-  private fourierKernel(farCells: number, used: readonly Component[]): Partial<Record<Component, Float64Array>> {
+  private fourierKernel(farCells: number): Partial<Record<Component, Float64Array>> {
+    const used = this.film ? filmComponents : components;
     const { px, py, pz } = this.grid;
     const plain = demagKernel(this.mesh, [px, py, pz], farCells);
     const scale = -1 / (px * py * pz);

@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import type { Artifact } from '../artifacts/artifact.ts';
-import { compareStateDistributions } from '../../core/device-table-comparison.ts';
 import {
   accuracyChart,
   attemptsChart,
@@ -19,7 +18,6 @@ import {
 } from './charts.ts';
 import { compareWithPaper, contrasts, type ComparisonRow } from './comparison.ts';
 import { rowLabel } from '../../nn/paper-config.ts';
-import type { Spread } from '../../core/statistics.ts';
 import {
   cell,
   escapeHtml,
@@ -31,6 +29,14 @@ import {
   type Section,
   type Table,
 } from './html.ts';
+import {
+  type DesignSource,
+  deviceDesignsTable,
+  deviceProgrammingTable,
+  deviceStatesTable,
+  modelStatesTable,
+} from './device-tables.ts';
+import { fixed, type PaperTableSource, pc, pct, pJ, spreadText } from './format.ts';
 import type { ReportInputs, ReportRun } from './inputs.ts';
 import { renderSvg, svgToPng } from './render.ts';
 
@@ -57,15 +63,6 @@ export interface ReportSummary {
     beyondSeedSpread: boolean | null;
   }>;
 }
-
-const pct = (fraction: number, digits = 2) => (fraction * 100).toFixed(digits);
-const fixed = (value: number, digits: number) => value.toFixed(digits);
-
-const spreadText = (s: Spread, digits: number, unit: string) =>
-  `${fixed(s.mean, digits)} ± ${fixed(s.std, digits)}${unit}`;
-/** A spread in J as one in pJ, and a fraction's as one in percent. */
-const pJ = (s: Spread) => ({ mean: s.mean * 1e12, std: s.std * 1e12 });
-const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });
 
 function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSource | undefined): Table {
   return {
@@ -192,195 +189,6 @@ function configSummary(run: ReportRun): string {
     )
     .map((k) => `${k} ${Array.isArray(t[k]) ? (t[k] as number[]).join('-') : String(t[k])}`)
     .join(', ')}, seed ${run.seed}`;
-}
-
-type PaperTableSource = Artifact<NonNullable<ReportInputs['paperTable']>['artifact']['data']>;
-type DeviceSource = Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>;
-
-function deviceStatesTable(source: DeviceSource): Table {
-  return {
-    id: 'device-states',
-    title: 'Programmed states: position spread, overlap with the neighbours, retention and energy per attempt',
-    columns: [
-      'table',
-      'state',
-      'set pulse',
-      'mean u',
-      'std u',
-      'read in own state',
-      'overlap',
-      'changed after hold',
-      'energy per attempt',
-    ],
-    rows: source.data.tables.flatMap((table) =>
-      table.entries.map((e) => {
-        const own = e.landingProbability[e.index]!;
-        return [
-          cell(`${table.states} states`),
-          cell(String(e.index)),
-          e.pulse.widthS > 0
-            ? cell(
-                `${fixed(e.pulse.widthS * 1e9, 3)} ns at ${(e.pulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m², gate ${fixed(e.pulse.gateVoltageV, 3)} V`,
-                source,
-                e.pulse.gateVoltageV,
-              )
-            : cell('none (home, after the reset)'),
-          cell(fixed(e.meanU, 3), source, e.meanU),
-          cell(fixed(e.stdU, 3), source, e.stdU),
-          cell(`${pct(own, 1)} %`, source, own),
-          cell(`${pct(1 - own, 1)} %`, source, 1 - own),
-          e.retention
-            ? cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction)
-            : cell('not run'),
-          cell(
-            `${fixed(e.energy.totalJ * 1e15, 1)} fJ (set ${fixed(e.energy.setJ * 1e15, 1)}, gate ${fixed(e.energy.gateJ * 1e15, 1)}, reset ${fixed(e.energy.resetJ * 1e15, 1)})`,
-            source,
-            e.energy.totalJ,
-          ),
-        ];
-      }),
-    ),
-  };
-}
-
-/** Per table: the common pulse and how it was chosen, the reset, what holds a state, and what the energy counts. */
-function deviceProgrammingTable(source: DeviceSource): Table {
-  const pulse = (p: { currentDensityAPerM2: number; widthS: number }) =>
-    `${(p.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m² for ${fixed(p.widthS * 1e9, 3)} ns`;
-  return {
-    id: 'device-programming',
-    title: `How a state is programmed and held; the energy counts: ${source.data.energyAssumptions.join('; ')}`,
-    columns: ['table', 'common set pulse', 'pulse search', 'reset pulse', 'holding barrier', 'Arrhenius retention'],
-    rows: source.data.tables.map((table) => {
-      const search = table.pulseSearch;
-      const tried = search ? search.candidates.filter((c) => c.outcome !== 'not tried').length : 0;
-      return [
-        cell(`${table.states} states`),
-        cell(pulse(table.commonPulse), source, table.commonPulse.currentDensityAPerM2),
-        cell(
-          search
-            ? `${search.candidates[search.chosen]!.outcome} of ${search.candidates.length} candidates (${tried} calibrated), score ${fixed(search.candidates[search.chosen]!.score, 2)}`
-            : 'configured',
-        ),
-        cell(
-          `${pulse(table.resetPulse)}, gate ${fixed(table.resetPulse.gateVoltageV, 3)} V`,
-          source,
-          table.resetPulse.widthS,
-        ),
-        table.holding
-          ? cell(
-              `${fixed(table.holding.barrierKT, 1)} k_BT (${table.holding.mechanism})`,
-              source,
-              table.holding.barrierJ,
-            )
-          : cell('none'),
-        table.holding
-          ? cell(`${table.holding.arrheniusRetentionS.toPrecision(2)} s`, source, table.holding.arrheniusRetentionS)
-          : cell('none'),
-      ];
-    }),
-  };
-}
-
-/** A device design as the ablation shows it: its label, its device table and its paper table if trained. */
-interface DesignSource {
-  readonly label: string;
-  readonly device: DeviceSource;
-  readonly paper: PaperTableSource | undefined;
-}
-
-const controlText: Record<string, string> = {
-  gateVoltage: 'gate voltage',
-  pulseWidth: 'pulse width',
-  current: 'current',
-};
-
-/**
- * The device designs side by side, one row per design and state count: the control and the common pulse, each
- * state's spread, the worst overlap, the energy per attempt, and what the paper stage trained with that table.
- */
-function deviceDesignsTable(designs: readonly DesignSource[]): Table {
-  return {
-    id: 'device-designs',
-    title:
-      'Device designs side by side: spreads, overlap and energy of each table, and the accuracy it trains to (paper stage, mean ± std over seeds)',
-    columns: [
-      'design',
-      'table',
-      'control',
-      'common set pulse',
-      'states: mean ± std u',
-      'worst overlap',
-      'mean energy per attempt',
-      'in-situ accuracy',
-      'ex-situ accuracy',
-      'attempts per image',
-      'programming energy per inference',
-    ],
-    rows: designs.flatMap(({ label, device, paper }) =>
-      device.data.tables.map((table) => {
-        const overlaps = table.entries.map((e) => 1 - e.landingProbability[e.index]!);
-        const energy = table.entries.reduce((sum, e) => sum + e.energy.totalJ, 0) / table.entries.length;
-        const row = (mode: string) => paper?.data.rows.find((r) => r.mode === mode && r.states === table.states);
-        const [insitu, exsitu] = [row('insitu'), row('exsitu')];
-        const accuracy = (r: typeof insitu) =>
-          r && paper ? cell(spreadText(pc(r.testAccuracy), 2, ' %'), paper, r.testAccuracy.mean) : cell('not trained');
-        return [
-          cell(label),
-          cell(`${table.states} states`),
-          cell(controlText[table.control] ?? table.control),
-          cell(
-            `${(table.commonPulse.currentDensityAPerM2 / 1e11).toFixed(2)}e11 A/m² for ${fixed(table.commonPulse.widthS * 1e9, 3)} ns`,
-            device,
-            table.commonPulse.currentDensityAPerM2,
-          ),
-          cell(table.entries.map((e) => `${fixed(e.meanU, 3)} ± ${fixed(e.stdU, 3)}`).join(' / ')),
-          cell(`${pct(Math.max(...overlaps), 1)} %`, device, Math.max(...overlaps)),
-          cell(`${fixed(energy * 1e15, 1)} fJ`, device, energy),
-          accuracy(insitu),
-          accuracy(exsitu),
-          insitu && paper
-            ? cell(spreadText(insitu.attemptsPerTrainingImage, 2, ''), paper, insitu.attemptsPerTrainingImage.mean)
-            : cell('not trained'),
-          insitu && paper
-            ? cell(spreadText(pJ(insitu.energyPerInferenceJ), 3, ' pJ'), paper, insitu.energyPerInferenceJ.mean)
-            : cell('not trained'),
-        ];
-      }),
-    ),
-  };
-}
-
-function modelStatesTable(oneD: DeviceSource, llg: DeviceSource): Table {
-  const spread = (s: { meanU: number; stdU: number; trials: number }, source: DeviceSource) => [
-    cell(fixed(s.meanU, 3), source, s.meanU),
-    cell(fixed(s.stdU, 3), source, s.stdU),
-    cell(String(s.trials)),
-  ];
-  return {
-    id: 'model-states',
-    title: 'Programmed states: 1-D table against LLG table (two-sample KS test of the read positions)',
-    columns: [
-      'table',
-      'state',
-      '1-D mean u',
-      '1-D std u',
-      '1-D trials',
-      'LLG mean u',
-      'LLG std u',
-      'LLG trials',
-      'KS D',
-      'KS p',
-    ],
-    rows: compareStateDistributions(oneD.data, llg.data).map((r) => [
-      cell(`${r.states} states`),
-      cell(String(r.state)),
-      ...spread(r.oneD, oneD),
-      ...spread(r.llg, llg),
-      cell(fixed(r.ks.d, 3), llg, r.ks.d),
-      cell(r.ks.pValue.toPrecision(3), llg, r.ks.pValue),
-    ]),
-  };
 }
 
 function crossbarTable(source: Artifact<NonNullable<ReportInputs['crossbarModel']>['artifact']['data']>): Table {

@@ -1,0 +1,16 @@
+// Number formats and source types shared by the report's tables.
+import type { Artifact } from '../artifacts/artifact.ts';
+import type { Spread } from '../../core/statistics.ts';
+import type { ReportInputs } from './inputs.ts';
+
+export type PaperTableSource = Artifact<NonNullable<ReportInputs['paperTable']>['artifact']['data']>;
+export type DeviceSource = Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']>;
+
+export const pct = (fraction: number, digits = 2) => (fraction * 100).toFixed(digits);
+export const fixed = (value: number, digits: number) => value.toFixed(digits);
+
+export const spreadText = (s: Spread, digits: number, unit: string) =>
+  `${fixed(s.mean, digits)} ± ${fixed(s.std, digits)}${unit}`;
+/** A spread in J as one in pJ, and a fraction's as one in percent. */
+export const pJ = (s: Spread) => ({ mean: s.mean * 1e12, std: s.std * 1e12 });
+export const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });
