@@ -1,10 +1,13 @@
 import { ksTwoSample, mean, std } from './statistics.ts';
 
-/** One state of the comparison of two tables: each model's spread, and the two-sample KS test of the read positions. */
+/**
+ * One state of the comparison of an LLG table with a reference (the 1-D table it was made from, or another LLG table):
+ * each table's spread, and the two-sample KS test of the read positions.
+ */
 export interface StateComparison {
   readonly states: number;
   readonly state: number;
-  readonly oneD: { trials: number; meanU: number; stdU: number };
+  readonly reference: { trials: number; meanU: number; stdU: number };
   readonly llg: { trials: number; meanU: number; stdU: number };
   readonly ks: { d: number; pValue: number };
 }
@@ -19,17 +22,17 @@ export interface StateSamples {
 
 const spread = (u: number[]) => ({ trials: u.length, meanU: mean(u), stdU: std(u) });
 
-/** Compares the read positions of every state the LLG table has with the 1-D table's, state by state. */
-export function compareStateDistributions(oneD: StateSamples, llg: StateSamples): StateComparison[] {
+/** Compares the read positions of every state the LLG table has with the reference table's, state by state. */
+export function compareStateDistributions(reference: StateSamples, llg: StateSamples): StateComparison[] {
   return llg.tables.flatMap((table) => {
-    const reference = oneD.tables.find((t) => t.states === table.states);
-    if (!reference) return [];
+    const same = reference.tables.find((t) => t.states === table.states);
+    if (!same) return [];
     return table.entries.map((e, k) => {
-      const r = reference.entries[k]!;
+      const r = same.entries[k]!;
       return {
         states: table.states,
         state: k,
-        oneD: spread(r.samplesU),
+        reference: spread(r.samplesU),
         llg: spread(e.samplesU),
         ks: ksTwoSample(e.samplesU, r.samplesU),
       };
