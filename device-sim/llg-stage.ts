@@ -6,7 +6,7 @@ import { createBatchRunner, createShardedBatchRunner, runDeviceShard } from './c
 import { defaultWorkerCount } from '../core/worker-pool.ts';
 import { characterizeOnLlg, checkLlgCharacterization, tablesToRemake } from './characterize/characterize-llg.ts';
 import { DeviceConfig, deviceCharacterizationKeys } from './characterize/device-config.ts';
-import { LlgCharacterization } from './characterize/llg-settings.ts';
+import { LlgCharacterization, llgCharacterizationKeys } from './characterize/llg-settings.ts';
 import { trialProgress } from './stage.ts';
 
 /**
@@ -20,7 +20,7 @@ export const deviceLlgStage = defineStage({
   entry: import.meta.url,
   optIn: true,
   config: { section: 'deviceLlg', schema: LlgCharacterization },
-  reads: [...deviceCharacterizationKeys, 'deviceLlg'],
+  reads: [...deviceCharacterizationKeys, ...llgCharacterizationKeys],
   params: z.object({ device: DeviceConfig, deviceLlg: LlgCharacterization }),
   inputs: { oneD: { stage: 'device', output: 'device-table', kind: deviceTable } },
   outputs: { 'device-table': deviceTable },
@@ -40,7 +40,7 @@ export const deviceLlgStage = defineStage({
     const trials =
       tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
     log(
-      `LLG characterization: ${trials} trials on ${shards ? `${runner.workers} shards` : `${runner.workers} worker(s)`}, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag, edges as ${settings.edges === 'outline' ? 'the outline' : 'anisotropy'}`,
+      `LLG characterization: ${trials} trials on ${shards ? `${runner.workers} shards` : `${runner.workers} worker(s)`}, ${settings.trialsPerBatch} a batch, ${settings.mesh.cellM.map((c) => `${c * 1e9} nm`).join(' x ')} cells, ${settings.mesh.demag} demag, edges as ${settings.edges === 'outline' ? 'the outline' : 'anisotropy'}`,
     );
     try {
       const data = await characterizeOnLlg(

@@ -39,12 +39,13 @@ const made = (async () => {
   writeFileSync(config, JSON.stringify({ device }));
   const base = join(dir, 'results');
   const oneD = await dwsyn(['--results-dir', base, '--config', config, 'run', 'device']);
-  const llg = async (workers: number) => {
-    const p = resultsWith(base, { trialsPerState: 2 }, {}, { workers });
+  const llg = async (workers: number, trialsPerBatch: number) => {
+    const p = resultsWith(base, { trialsPerState: 2, trialsPerBatch }, {}, { workers });
     const run = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg', '--json']);
     return { ...p, run };
   };
-  return { base, oneD, two: await llg(2), one: await llg(1) };
+  // Two workers a trial at a time; one worker with each state's two trials in one batch.
+  return { base, oneD, two: await llg(2, 1), one: await llg(1, 2) };
 })();
 
 test.serial(
@@ -108,8 +109,30 @@ test.serial(
     for (const row of comparison) {
       t.true(row.ks.d >= 0 && row.ks.d <= 1 && row.ks.pValue >= 0 && row.ks.pValue <= 1);
       t.is(row.llg.trials, 2);
-      t.is(row.oneD.trials, 32);
+      t.is(row.reference.trials, 32);
     }
+    // --against: an LLG table compared with another one; with itself every state's distributions are the same.
+    const llgPath = join(two.results, 'device-llg/device-table.json');
+    const tablePath = join(two.results, 'device/device-table.json');
+    const itself = await dwsyn([
+      'device',
+      'llg-table',
+      '--json',
+      '--table',
+      tablePath,
+      '--llg',
+      llgPath,
+      '--against',
+      llgPath,
+    ]);
+    t.is(itself.exitCode, 0, itself.stderr);
+    for (const row of JSON.parse(itself.stdout).comparison) {
+      t.is(row.reference.trials, 2);
+      t.deepEqual([row.ks.d, row.ks.pValue], [0, 1]);
+    }
+    const notLlg = await dwsyn(['device', 'llg-table', '--table', tablePath, '--llg', llgPath, '--against', tablePath]);
+    t.is(notLlg.exitCode, 2);
+    t.regex(notLlg.stderr, /device-table\.json: field data\.model: an LLG table is expected/);
     const status = await dwsyn(['--results-dir', two.results, '--config', two.config, 'status', '--json']);
     const upToDate = JSON.parse(status.stdout).stages.filter((s: { upToDate: boolean }) => s.upToDate);
     t.deepEqual(
@@ -133,7 +156,7 @@ test.serial('device-llg is opt-in: a plain run skips it and status says so', asy
   );
 });
 
-test.serial('an LLG table does not depend on the number of workers', async (t) => {
+test.serial('an LLG table does not depend on the number of workers or on how its trials are batched', async (t) => {
   const { one, two } = await made;
   t.is(one.run.exitCode, 0, one.run.stderr);
   const data = (results: string) => readArtifact(join(results, 'device-llg', 'device-table.json'), deviceTable).data;

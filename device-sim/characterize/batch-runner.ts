@@ -13,8 +13,11 @@ export interface BatchRunner {
   readonly workers: number;
 }
 
-/** Trials per chunk: 1-D trials are cheap and vectorized; an LLG trial takes minutes, so each is its own chunk. */
-const chunkTrials = (batch: TrialBatch) => (batch.llg ? 1 : 32);
+/**
+ * Trials per chunk: 1-D trials are cheap and vectorized; an LLG trial takes minutes, so a chunk is the trials a worker
+ * advances together (`trialsPerBatch`, default one).
+ */
+const chunkTrials = (batch: TrialBatch) => batch.llg?.trialsPerBatch ?? 32;
 const workerModule = new URL('./worker.ts', import.meta.url);
 
 /** Cuts each batch into chunks of trials, so that work spreads evenly over the workers. */

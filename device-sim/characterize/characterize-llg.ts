@@ -21,6 +21,7 @@ const trialSettings = (settings: LlgCharacterization, pinningScale: number): Llg
   timeStepS: settings.timeStepS,
   relaxIterations: settings.relaxIterations,
   protocol: settings.protocol,
+  trialsPerBatch: settings.trialsPerBatch,
   pinningScale,
 });
 

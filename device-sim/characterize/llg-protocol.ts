@@ -2,7 +2,7 @@ import { gammaRadPerST } from '../../core/constants.ts';
 import { trialStream } from '../../core/rng.ts';
 import { deriveWallConstants, type WallConstants } from '../wall/derived.ts';
 import type { Gate } from '../wall/device-params.ts';
-import { stripHeun } from '../llg/fused-heun.ts';
+import { stripHeunBatch } from '../llg/fused-heun.ts';
 import type { VectorField } from '../llg/mesh.ts';
 import { minimize } from '../llg/minimize.ts';
 import { anisotropyOffsetJPerM3, trialPinningEnergy } from '../llg/pinning-anisotropy.ts';
@@ -72,10 +72,11 @@ function relaxedWall(strip: Strip, positionM: number, iterations: number): Vecto
 }
 
 /**
- * The 1-D protocol (runTrialBatch) on the micromagnetic strip, trial by trial: the wall relaxed at home,
- * then stochastic Heun with the trial's own noise stream through equilibration, the set pulse and the
- * relaxation, and with protocol 'full' the hold and the reset. Positions are where m_z crosses zero
- * (Strip.wallPositionM).
+ * The 1-D protocol (runTrialBatch) on the micromagnetic strip: each trial's wall relaxed at home on its own strip,
+ * then stochastic Heun with the trial's own noise stream through equilibration, the set pulse and the relaxation,
+ * and with protocol 'full' the hold and the reset. The batch's trials advance together (stripHeunBatch: one batched
+ * demag), each on the trajectory it follows alone, so the results do not depend on how trials are batched. Positions
+ * are where m_z crosses zero (Strip.wallPositionM).
  */
 export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settings: LlgTrialSettings): TrialResults {
   const constants = deriveWallConstants(device.material, device.geometry);
@@ -86,43 +87,41 @@ export function runLlgTrialBatch(device: DeviceConfig, batch: TrialBatch, settin
     batch.resetPulse,
     settings.protocol === 'full' ? 'reset' : 'read',
   );
-  const runs = batch.trialIndices.map((trialIndex) => {
-    const strip = trialStrip(device, settings, batch, trialIndex, constants);
-    const m = relaxedWall(strip, device.mtj.startM, settings.relaxIterations);
-    const { dxM, dyM, dzM } = strip.mesh;
-    const sigmaT = brownSigmaT(
-      device.material.alpha,
-      device.temperatureK,
-      gammaRadPerST,
-      device.material.msatAPerM,
-      dxM * dyM * dzM,
-      dt,
-    );
-    const heun = stripHeun(
-      strip,
-      device.material.alpha,
-      gammaRadPerST,
-      sigmaT,
-      trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex),
-    );
-    return runProtocol(
-      steps,
-      {
-        setDrive: (drive) => strip.setDrive(drive),
-        step: () => heun.step(m, dt),
-        positionsM: () => [strip.wallPositionM(m, 1)],
+  const strips = batch.trialIndices.map((trialIndex) => trialStrip(device, settings, batch, trialIndex, constants));
+  const ms = strips.map((strip) => relaxedWall(strip, device.mtj.startM, settings.relaxIterations));
+  const { dxM, dyM, dzM } = strips[0]!.mesh;
+  const sigmaT = brownSigmaT(
+    device.material.alpha,
+    device.temperatureK,
+    gammaRadPerST,
+    device.material.msatAPerM,
+    dxM * dyM * dzM,
+    dt,
+  );
+  const heun = stripHeunBatch(
+    strips,
+    device.material.alpha,
+    gammaRadPerST,
+    sigmaT,
+    batch.trialIndices.map((trialIndex) => trialStream(batch.seed, `${batch.streamLabel}:llg`, trialIndex)),
+  );
+  const run = runProtocol(
+    steps,
+    {
+      setDrive: (drive) => {
+        for (const strip of strips) strip.setDrive(drive);
       },
-      dt,
-      batch.recordPoints,
-    );
-  });
-  const read = (point: ReadPoint) => runs.map((r) => r.reads[point]![0]!);
+      step: () => heun.step(ms, dt),
+      positionsM: () => strips.map((strip, t) => strip.wallPositionM(ms[t]!, 1)),
+    },
+    dt,
+    batch.recordPoints,
+  );
+  const read = (point: ReadPoint) => run.reads[point]!;
   return {
     finalM: read('finalM'),
     ...(settings.protocol === 'full' ? { heldM: read('heldM'), afterResetM: read('afterResetM') } : {}),
-    ...(batch.recordPoints
-      ? { trajectories: { timeS: runs[0]?.timeS ?? [], positionsM: runs.map((r) => r.pathsM[0]!) } }
-      : {}),
+    ...(batch.recordPoints ? { trajectories: { timeS: run.timeS, positionsM: run.pathsM } } : {}),
   };
 }
 

@@ -25,6 +25,14 @@ export const LlgTrialSettings = z
       .describe(
         "'set': equilibrate, set pulse, relax, read (the table has no retention or reset figures); 'full': also the hold and the reset of the 1-D protocol",
       ),
+    trialsPerBatch: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe(
+        'trials a worker (or a Slurm task) advances together in one solve with one batched demag; each trial follows the trajectory it follows alone, so the table is the same whatever the batch',
+      ),
     pinningScale: z
       .number()
       .positive()
@@ -55,3 +63,11 @@ export const LlgCharacterization = LlgTrialSettings.omit({ pinningScale: true })
   })
   .strict();
 export type LlgCharacterization = z.infer<typeof LlgCharacterization>;
+
+/**
+ * The dotted keys of the deviceLlg section that make the table: all but `trialsPerBatch`, which changes how the trials
+ * are run and not what they give, so must not make the table stale.
+ */
+export const llgCharacterizationKeys = Object.keys(LlgCharacterization.shape)
+  .filter((key) => key !== 'trialsPerBatch')
+  .map((key) => `deviceLlg.${key}`);

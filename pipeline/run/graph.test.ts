@@ -45,6 +45,13 @@ test('the switch is in no device table fingerprint: both tables stay up to date 
   }
 });
 
+test("the LLG table's fingerprint reads its settings but not trialsPerBatch, which changes how trials run, not what they give", (t) => {
+  const reads = stages.find((s) => s.id === 'device-llg')!.reads;
+  const one = planned({ deviceLlg: { trialsPerBatch: 1 } }).config;
+  t.deepEqual(pickParams(one, reads), pickParams(planned({ deviceLlg: { trialsPerBatch: 4 } }).config, reads));
+  t.notDeepEqual(pickParams(one, reads), pickParams(planned({ deviceLlg: { trialsPerState: 9 } }).config, reads));
+});
+
 test('an input whose alternative source writes another kind is refused', (t) => {
   const stage = (id: string, kind: typeof toyNumbers | typeof toyTotal) =>
     defineStage({
