@@ -14,7 +14,7 @@ import { addUniaxialField } from '../device-sim/llg/anisotropy.ts';
 import { Demag, demagKernel, paddedGrid } from '../device-sim/llg/demag.ts';
 import { addExchangeField } from '../device-sim/llg/exchange.ts';
 import type { FftPrecision } from '../device-sim/llg/fft.ts';
-import { FusedStochasticHeun } from '../device-sim/llg/fused-heun.ts';
+import { FusedStochasticHeun, stripHeun, stripHeunBatch } from '../device-sim/llg/fused-heun.ts';
 import { llgRate } from '../device-sim/llg/llg.ts';
 import { cellCount, vectorField, type Mesh, type VectorField } from '../device-sim/llg/mesh.ts';
 import { parseOvf } from '../device-sim/llg/ovf.ts';
@@ -24,6 +24,7 @@ import { Strip } from '../device-sim/llg/strip.ts';
 import { sp4StartPath } from '../device-sim/llg/test-fixtures.ts';
 import { addZeemanField } from '../device-sim/llg/zeeman.ts';
 import { Material } from '../device-sim/wall/device-params.ts';
+import { WallCase } from '../device-sim/wall/wall-case.ts';
 
 const mesh: Mesh = { nx: 256, ny: 64, nz: 1, dxM: 2e-9, dyM: 2e-9, dzM: 1e-9 };
 const material = { msatAPerM: 1e6, aexJPerM: 2e-11, kuJPerM3: 8e5, alpha: 0.03 };
@@ -232,4 +233,56 @@ export function benchSp4(repeats: number): void {
     );
   }
   console.log(`  OOMMF 2.1 (quoted in issue 4, not run here): 33-43 s, 13,003 evaluations, 3.1-3.9e6 cell-evals/s`);
+}
+
+/**
+ * Batched trials (stripHeunBatch: their local terms in turn, one batched demag) against the same trials stepped one by
+ * one, on the default strip (2.5 nm cells, full demag, DMI, SOT, 300 K) and on 5 nm cells: alternating chunks of
+ * steps in one process, the median ratio of the chunks' times.
+ */
+export function benchLlgBatch(repeats: number, batch: number): void {
+  const { material, geometry } = WallCase.parse({});
+  const drive = { fieldT: [0, 0, 0] as [number, number, number], currentDensityAPerM2: 5e11, gateVoltageV: 0 };
+  console.log(`llg batched trials: ${batch} trials in one solve against the same trials one by one (300 K, SOT)`);
+  for (const cellM of [2.5e-9, 5e-9])
+    for (const precision of ['f64', 'f32'] as const) {
+      const strips = Array.from({ length: batch }, () => {
+        const strip = new Strip({
+          material,
+          geometry,
+          gates: [],
+          cellM: [cellM, cellM, 1e-9],
+          demag: 'full',
+          demagPrecision: precision,
+        });
+        strip.setDrive(drive);
+        return strip;
+      });
+      const ms = strips.map((strip) => strip.wallProfile(200e-9, 0, 1));
+      const sigmaT = 0.05;
+      const stream = (trial: number) => trialStream(1, 'bench-llg-batch', trial);
+      const alone = strips.map((strip, t) => stripHeun(strip, material.alpha, gammaRadPerST, sigmaT, stream(t)));
+      const together = stripHeunBatch(
+        strips,
+        material.alpha,
+        gammaRadPerST,
+        sigmaT,
+        strips.map((_, t) => stream(t)),
+      );
+      const steps = Math.round(40 * (cellM / 2.5e-9) ** 2);
+      const time = (f: () => void) => {
+        const t0 = performance.now();
+        for (let k = 0; k < steps; k++) f();
+        return performance.now() - t0;
+      };
+      const oneByOne = () => alone.forEach((heun, t) => heun.step(ms[t]!, 1e-14));
+      const batched = () => together.step(ms, 1e-14);
+      time(oneByOne);
+      time(batched);
+      const ratios = Array.from({ length: 4 * repeats }, () => time(oneByOne) / time(batched));
+      const { nx, ny } = strips[0]!.mesh;
+      console.log(
+        `  ${nx} x ${ny} cells, ${precision} demag: batch / one by one speed median ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)} over ${ratios.length} alternating chunks of ${steps} steps)`,
+      );
+    }
 }

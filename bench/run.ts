@@ -5,7 +5,7 @@
 import { arrheniusSlope } from './arrhenius.ts';
 import { benchCrossbarScaling, benchCrossbarVsNgspice, lossTable } from './crossbar.ts';
 import { compilePeer, runC, runTypeScript, wallStepsPerRun } from './device-1d.ts';
-import { benchLlgField, benchSp4 } from './llg.ts';
+import { benchLlgBatch, benchLlgField, benchSp4 } from './llg.ts';
 import { benchLlgThroughput } from './llg-throughput.ts';
 import { benchNnEpoch } from './nn.ts';
 
@@ -59,6 +59,7 @@ if (!only || only === 'loss-table') lossTable();
 if (!only || only === 'nn') benchNnEpoch(3, Math.max(1, Math.round(repeats / 2)));
 if (!only || only === 'arrhenius') benchArrhenius();
 if (!only || only === 'llg') benchLlgField(repeats);
+if (!only || only === 'llg-batch') benchLlgBatch(repeats, 4);
 if (!only || only === 'llg-throughput') {
   // The commit issue 19 measures against: the solver before the fused kernels.
   const baseline = process.env['DWSYN_BENCH_LLG_BASELINE'] ?? 'b3e89b4';
