@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { quantity } from '../../core/quantity.ts';
 import { Drive, Gate, Geometry, Material } from '../wall/device-params.ts';
+import type { FftPrecision } from './fft.ts';
 import { rkMethods } from './runge-kutta.ts';
 
-/** The `mesh` key of a strip's settings: cell edges (default as given) and how the demag field is computed. */
-export const stripMesh = (defaultCellM: [number, number, number]) =>
+/**
+ * The `mesh` key of a strip's settings: cell edges and the demag's arithmetic (defaults as given), and how the demag
+ * field is computed.
+ */
+export const stripMesh = (defaultCellM: [number, number, number], defaultPrecision: FftPrecision = 'f64') =>
   z
     .object({
       cellM: z
@@ -17,7 +21,7 @@ export const stripMesh = (defaultCellM: [number, number, number]) =>
         .describe('Newell-tensor FFT demag, or the local -mu0 Ms m_z of a thin film'),
       demagPrecision: z
         .enum(['f64', 'f32'])
-        .default('f64')
+        .default(defaultPrecision)
         .describe(
           "the FFT demag's arithmetic: float64, or float32 as mumax3's (the kernel still computed in float64; m and the other terms stay float64)",
         ),
