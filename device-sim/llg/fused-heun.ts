@@ -201,7 +201,11 @@ export class FusedStochasticHeun {
 
   /** The magnetization a stage evaluates the field of: m (predictor) or the predicted m (corrector). */
   stageInput(corrector: boolean): VectorField {
-    return (corrector ? this.predicted : this.m).view;
+    return this.input(corrector).view;
+  }
+
+  private input(corrector: boolean): WasmField {
+    return corrector ? this.predicted : this.m;
   }
 
   /** The field a stage accumulates: the local terms', to which the demag is added. */
@@ -232,7 +236,7 @@ export class FusedStochasticHeun {
     const { cx, cy, cz, dmiX, dmiY, gx, gy } = terms.stencil;
     const [ux, uy, uz] = terms.axis;
     this.arena.kernels.localField(
-      (corrector ? this.predicted : this.m).offset,
+      this.input(corrector).offset,
       this.noise.offset,
       this.b.offset,
       8 * this.cells,
@@ -263,12 +267,13 @@ export class FusedStochasticHeun {
     const torque = terms.spinOrbit;
     const [sx, sy, sz] = torque?.sigma ?? noTorqueAxis;
     this.arena.kernels.finishStage(
-      (corrector ? this.predicted : this.m).offset,
+      this.input(corrector).offset,
       this.b.offset,
       corrector,
       this.rate.offset,
       this.m.offset,
-      (corrector ? this.m : this.predicted).offset,
+      // Each stage writes the other's input: the predictor the predicted m, the corrector m.
+      this.input(!corrector).offset,
       8 * this.cells,
       this.cells,
       this.filmOffset,
