@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultDataDir, loadDataset } from '../datasets/dataset.ts';
 import { deviceModelFor, trainOptionsOf } from '../nn/experiment.ts';
-import { TrainConfig } from '../nn/train-config.ts';
+import { readingName, TrainConfig } from '../nn/train-config.ts';
 import { train } from '../nn/train.ts';
 import type { DeviceModel } from '../nn/synapses.ts';
 import { readArtifact } from '../pipeline/artifacts/artifact.ts';
@@ -31,13 +31,20 @@ function ours(epochs: number, device: DeviceModel | null): Epochs {
   return { seconds: run.history.map((h) => h.seconds), attempts: run.history.map((h) => h.programmingAttempts) };
 }
 
-function torch(epochs: number, deviceFile: string | null): Epochs {
+/** The default network and learning rates, as the peer reads them. */
+function networkSpec(): string {
+  const { layers, batchNorm, learningRate, finalLearningRate } = TrainConfig.parse({});
+  return JSON.stringify({ layers, batchNorm, learningRate, finalLearningRate });
+}
+
+function torch(epochs: number, networkFile: string, deviceFile: string | null): Epochs {
   const output = execFileSync(
     '/usr/bin/python3',
     [
       new URL('./torch_mlp.py', import.meta.url).pathname,
       defaultDataDir('mnist'),
       String(epochs),
+      networkFile,
       ...(deviceFile ? [deviceFile] : []),
     ],
     { encoding: 'utf8', env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } },
@@ -65,27 +72,33 @@ function report(label: string, rounds: Array<{ ours: Epochs; torch: Epochs }>) {
 
 /** `rounds` alternating runs of `epochs` epochs each, float then in-situ; medians over every epoch of every run. */
 export function benchNnEpoch(epochs: number, rounds: number) {
+  const config = TrainConfig.parse({});
   console.log(
-    `nn epochs of 784-100-100-100-10 (batch norm, ReLU, Adam, batch 100, 60000 images + test evaluation; ${rounds} alternating runs of ${epochs} epochs)`,
+    `nn epochs of ${config.layers.join('-')} (${config.batchNorm ? 'batch norm' : 'no batch norm'}, ReLU, Adam, batch 100, 60000 images + test evaluation; ${rounds} alternating runs of ${epochs} epochs)`,
   );
-  report(
-    'float',
-    Array.from({ length: rounds }, () => ({ ours: ours(epochs, null), torch: torch(epochs, null) })),
-  );
-  if (!existsSync(tablePath)) {
-    console.log(`  in-situ: skipped, no ${tablePath} (run \`npm start\` or \`dwsyn run device\` first)`);
-    return;
-  }
-  const device = deviceModelFor(TrainConfig.parse({ states: 5 }), readArtifact(tablePath, deviceTable).data);
-  const { margin, maxAttempts } = TrainConfig.parse({});
   const dir = mkdtempSync(join(tmpdir(), 'dwsyn-bench-nn-'));
   try {
+    const networkFile = join(dir, 'network.json');
+    writeFileSync(networkFile, networkSpec());
+    report(
+      'float',
+      Array.from({ length: rounds }, () => ({ ours: ours(epochs, null), torch: torch(epochs, networkFile, null) })),
+    );
+    if (!existsSync(tablePath)) {
+      console.log(`  in-situ: skipped, no ${tablePath} (run \`npm start\` or \`dwsyn run device\` first)`);
+      return;
+    }
+    const device = deviceModelFor(TrainConfig.parse({ states: 5 }), readArtifact(tablePath, deviceTable).data);
+    const { verify, margin, maxAttempts } = config;
     const deviceFile = join(dir, 'device.json');
     const samples = device.samples!.map((pool) => [...pool]);
-    writeFileSync(deviceFile, JSON.stringify({ states: device.states, samples, margin, maxAttempts }));
+    writeFileSync(deviceFile, JSON.stringify({ states: device.states, samples, verify, margin, maxAttempts }));
     report(
-      `in-situ 5-state (${tablePath}, write-verify margin ${margin}, at most ${maxAttempts} attempts)`,
-      Array.from({ length: rounds }, () => ({ ours: ours(epochs, device), torch: torch(epochs, deviceFile) })),
+      `in-situ 5-state (${tablePath}, ${readingName(config)}; the peer redraws only the failed devices)`,
+      Array.from({ length: rounds }, () => ({
+        ours: ours(epochs, device),
+        torch: torch(epochs, networkFile, deviceFile),
+      })),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

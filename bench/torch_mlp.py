@@ -1,8 +1,10 @@
 """PyTorch peer of dwsyn's trainer for `npm run bench`: the same network, recipe, batch size and, in-situ, the same
-synapse update (clip, quantize, write-verify programming from the device table's samples, weights = H_l x realized).
+synapse update (clip, quantize, programming from the device table's samples, weights = H_l x realized).
 
-Usage: /usr/bin/python3 bench/torch_mlp.py MNIST_DIR EPOCHS [DEVICE_JSON]
-DEVICE_JSON (in-situ): {"states": S, "samples": [[weights of state 0], ...], "margin": M, "maxAttempts": A}.
+Usage: /usr/bin/python3 bench/torch_mlp.py MNIST_DIR EPOCHS NETWORK_JSON [DEVICE_JSON]
+NETWORK_JSON: {"layers": [784, ..., 10], "batchNorm": B, "learningRate": R0, "finalLearningRate": R1}.
+DEVICE_JSON (in-situ): {"states": S, "samples": [[weights of state 0], ...], "verify": "none" | "keep-last" |
+"keep-best", "margin": M, "maxAttempts": A}.
 Prints one line per epoch: seconds (train + test evaluation), test accuracy and programming attempts.
 """
 import json
@@ -27,8 +29,10 @@ class Device:
 
     def __init__(self, spec):
         self.states = spec["states"]
-        self.margin = spec["margin"]
-        self.max_attempts = spec["maxAttempts"]
+        single_shot = spec["verify"] == "none"
+        self.margin = math.inf if single_shot else spec["margin"]
+        self.max_attempts = 1 if single_shot else spec["maxAttempts"]
+        self.keep_best = spec["verify"] == "keep-best"
         self.levels = torch.linspace(-1, 1, self.states)
         self.pool = torch.tensor([w for pool in spec["samples"] for w in pool], dtype=torch.float32)
         sizes = [len(pool) for pool in spec["samples"]]
@@ -38,18 +42,31 @@ class Device:
     def nearest(self, w):
         return torch.clamp(torch.floor((w + 1) * (self.states - 1) / 2 + 0.5), 0, self.states - 1).to(torch.uint8)
 
+    def draw(self, target):
+        """One programming attempt of each device to its state in `target`: a weight drawn from the state's samples."""
+        picks = (torch.rand(target.numel(), dtype=torch.float64) * self.size[target]).long()
+        return self.pool[self.start[target] + picks]
+
     def program(self, index, target, realized):
-        """Write-verify of the synapses `index` (flat) to states `target`, every attempt drawn at once; returns the attempts."""
-        if index.numel() == 0:
-            return 0
-        target = target.long()[:, None]
-        picks = (torch.rand(index.numel(), self.max_attempts, dtype=torch.float64) * self.size[target]).long()
-        draws = self.pool[self.start[target] + picks]
-        done = (draws - self.levels[target]).abs() <= self.margin
-        done[:, -1] = True
-        first = done.to(torch.uint8).argmax(1)
-        realized[index] = draws[torch.arange(index.numel()), first]
-        return int(first.sum()) + index.numel()
+        """Programs the synapses `index` (flat) to states `target`: each round draws only for the devices still outside
+        the margin, at most max_attempts rounds; returns the attempts."""
+        pending = index
+        target = target.long()
+        level = self.levels[target]
+        best_error = torch.full((index.numel(),), math.inf)
+        attempts = 0
+        for _ in range(self.max_attempts):
+            if pending.numel() == 0:
+                break
+            weight = self.draw(target)
+            attempts += pending.numel()
+            error = (weight - level).abs()
+            keep = error < best_error if self.keep_best else torch.ones_like(error, dtype=torch.bool)
+            realized[pending[keep]] = weight[keep]
+            best_error = torch.where(keep, error, best_error)
+            failed = error > self.margin
+            pending, target, level, best_error = pending[failed], target[failed], level[failed], best_error[failed]
+        return attempts
 
 
 class InsituLinear(torch.nn.Module):
@@ -93,28 +110,33 @@ class InsituLinear(torch.nn.Module):
 
 def main():
     root, epochs = sys.argv[1], int(sys.argv[2])
-    device = Device(json.load(open(sys.argv[3]))) if len(sys.argv) > 3 else None
+    network = json.load(open(sys.argv[3]))
+    device = Device(json.load(open(sys.argv[4]))) if len(sys.argv) > 4 else None
     x_train = torch.tensor(idx(f"{root}/train-images-idx3-ubyte", 16).reshape(-1, 784), dtype=torch.float32) / 255
     y_train = torch.tensor(idx(f"{root}/train-labels-idx1-ubyte", 8), dtype=torch.int64)
     x_test = torch.tensor(idx(f"{root}/t10k-images-idx3-ubyte", 16).reshape(-1, 784), dtype=torch.float32) / 255
     y_test = torch.tensor(idx(f"{root}/t10k-labels-idx1-ubyte", 8), dtype=torch.int64)
-    layers = [784, 100, 100, 100, 10]
+    layers, batch_norm = network["layers"], network["batchNorm"]
+    rate, final_rate = network["learningRate"], network["finalLearningRate"]
 
     def linear(n_in, n_out, bias):
         return InsituLinear(n_in, n_out, bias, device) if device else torch.nn.Linear(n_in, n_out, bias=bias)
 
     modules = []
     for i in range(len(layers) - 2):
-        modules += [linear(layers[i], layers[i + 1], False), torch.nn.BatchNorm1d(layers[i + 1]), torch.nn.ReLU()]
+        # Batch norm makes a hidden layer's bias redundant: dwsyn's hidden layers have one only without it.
+        modules.append(linear(layers[i], layers[i + 1], not batch_norm))
+        modules += [torch.nn.BatchNorm1d(layers[i + 1])] if batch_norm else []
+        modules.append(torch.nn.ReLU())
     modules.append(linear(layers[-2], layers[-1], True))
     net = torch.nn.Sequential(*modules)
     synapses = [m for m in modules if isinstance(m, InsituLinear)]
     latent = [m.latent for m in synapses]
     others = [p for p in net.parameters() if all(p is not q for q in latent)]
-    groups = [{"params": others}] + [{"params": [m.latent], "lr": 1e-3 / m.scale} for m in synapses]
-    optimizer = torch.optim.Adam(groups, lr=1e-3)
-    # dwsyn's schedule: 1e-3 at the first epoch to 1e-4 at the last, exponentially (the latents' groups scaled alike).
-    decay = (1e-4 / 1e-3) ** (1 / (epochs - 1)) if epochs > 1 else 1
+    groups = [{"params": others}] + [{"params": [m.latent], "lr": rate / m.scale} for m in synapses]
+    optimizer = torch.optim.Adam(groups, lr=rate)
+    # dwsyn's schedule: the first epoch's rate to the last's, exponentially (the latents' groups scaled alike).
+    decay = (final_rate / rate) ** (1 / (epochs - 1)) if epochs > 1 else 1
     base_rates = [group["lr"] for group in optimizer.param_groups]
     loss_fn = torch.nn.CrossEntropyLoss()
     for epoch in range(epochs):

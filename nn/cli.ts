@@ -69,7 +69,7 @@ export function registerTrainCommand(program: Command): void {
         const { train, crossbar, seed } = resolveConfig(options.config, overrides);
         const needsTable = train.mode !== 'float' && train.device !== 'gaussian';
         const table = needsTable ? readArtifact(resolve(options.deviceTable), deviceTable).data : undefined;
-        const observer = progressObserver(stderrProgress, rowLabel(train));
+        const observer = progressObserver(stderrProgress, rowLabel({ mode: train.mode, states: train.states }, train));
         const { metrics } = runExperiment(
           train,
           table,

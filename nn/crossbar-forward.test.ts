@@ -73,8 +73,7 @@ test('hardware-aware in-situ training computes with the arrays: its forward weig
     headOf(mnist.train, 1000),
     headOf(mnist.test, 200),
     {
-      margin: 0.1,
-      maxAttempts: 5,
+      programming: { verify: 'keep-last', margin: 0.1, maxAttempts: 5 },
       crossbar: exactPartners,
     },
   );

@@ -28,8 +28,9 @@ export class CrossbarForward {
   private readonly applied: { state: Uint8Array; realized: Float32Array };
   /** The realized weight of each synapse's G- partner (differential mapping; empty otherwise). */
   readonly partner: Float32Array;
-  /** Programming attempts of the partners so far. */
+  /** Programming attempts and events (partners programmed) of the partners so far. */
   partnerAttempts = 0;
+  partnerEvents = 0;
 
   constructor(training: CrossbarTraining, syn: Synapses, inputs: number, outputs: number) {
     this.training = training;
@@ -52,6 +53,7 @@ export class CrossbarForward {
   private programPartner(state: number): number {
     const done = this.training.programPartner(state);
     this.partnerAttempts += done.attempts;
+    this.partnerEvents += 1;
     return done.weight;
   }
 

@@ -5,9 +5,16 @@ import { headOf } from '../datasets/dataset.ts';
 import { mean, std } from '../core/statistics.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Progress, ProgressReporter } from '../pipeline/run/progress.ts';
-import { gaussianDevice, program, tableDevice, type DeviceModel } from './synapses.ts';
-import type { TrainConfig } from './train-config.ts';
-import type { CrossbarConfig } from '../crossbar/crossbar-config.ts';
+import {
+  gaussianDevice,
+  program,
+  tableDevice,
+  verifyReads,
+  type DeviceModel,
+  type ProgrammingRule,
+} from './synapses.ts';
+import { readingName, type TrainConfig } from './train-config.ts';
+import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from './crossbar-eval.ts';
 import type { CrossbarTraining } from './crossbar-forward.ts';
 import type { StateConductances } from '../crossbar/mapping.ts';
@@ -28,6 +35,11 @@ export function deviceModelFor(config: TrainConfig, table: DeviceTableData | und
   return tableDevice(stateTable);
 }
 
+/** How the config programs a device: single shot, or write-verify with its margin, attempts and the draw it keeps. */
+export function programmingRuleOf(config: TrainConfig): ProgrammingRule {
+  return { verify: config.verify, margin: config.margin, maxAttempts: config.maxAttempts };
+}
+
 /** The trainer's options for the `train` section's settings, a seed and a mode (device required unless float). */
 export function trainOptionsOf(
   config: TrainConfig,
@@ -46,8 +58,8 @@ export function trainOptionsOf(
     seed,
     mode,
     ...(device ? { device } : {}),
-    margin: config.margin,
-    maxAttempts: config.maxAttempts,
+    programming: programmingRuleOf(config),
+    programWhen: config.programWhen,
     layerLearningRateScale: config.layerLearningRateScale,
     hysteresis: config.hysteresis,
     noiseBand: config.noiseBand,
@@ -130,7 +142,15 @@ export function runExperiments(
     testSplit,
     observer,
   );
-  const trained = { ...result, device, trainSplit, testSplit, table, seed };
+  const trained = {
+    ...result,
+    device,
+    trainSplit,
+    testSplit,
+    table,
+    seed,
+    readEnergyJ: verifyReadEnergyJ(crossbar, table),
+  };
   // In-situ first: the ex-situ transfers reprogram the devices in-situ reads.
   const finished = new Map(
     [...modes]
@@ -141,6 +161,17 @@ export function runExperiments(
       ]),
   );
   return modes.map((mode) => finished.get(mode)!);
+}
+
+/**
+ * The energy of one verify read by the crossbar's read model: the device alone driven at the read voltage for the read
+ * duration through its larger (parallel) conductance, and one ADC conversion of its column. A Gaussian device has no
+ * conductance: its reads count the conversion alone.
+ */
+export function verifyReadEnergyJ(crossbar: CrossbarConfig | undefined, table: DeviceTableData | undefined): number {
+  const { readVoltageV, readDurationS, adcEnergyJ } = crossbar ?? CrossbarConfig.parse({});
+  const cellJ = table ? readVoltageV ** 2 * table.readout.parallelSiemens * readDurationS : 0;
+  return cellJ + adcEnergyJ;
 }
 
 /** The arrays hardware-aware training reads its devices through, each partner programmed from the seed's stream. */
@@ -168,7 +199,7 @@ function crossbarTraining(
  */
 function partnerProgrammer(config: TrainConfig, device: DeviceModel, seed: number) {
   const random = trialStream(seed, 'nn:crossbar-complement', 0);
-  return (state: number) => program(device, state, config.margin, config.maxAttempts, random);
+  return (state: number) => program(device, state, programmingRuleOf(config), random);
 }
 
 /**
@@ -205,6 +236,8 @@ type Trained = ReturnType<typeof train> & {
   testSplit: Split;
   table: DeviceTableData | undefined;
   seed: number;
+  /** The energy of one verify read. */
+  readEnergyJ: number;
 };
 
 /** The transfers (ex-situ), the crossbar evaluation, the metrics and the model of one mode of a trained network. */
@@ -225,7 +258,7 @@ function finishExperiment(
       synapses.forEach((syn, l) => {
         const w = net.layers[l]!.weight.data;
         syn.state.forEach((state, i) => {
-          const done = program(device, state, config.margin, config.maxAttempts, random);
+          const done = program(device, state, programmingRuleOf(config), random);
           attempts += done.attempts;
           w[i] = syn.scale * done.weight;
         });
@@ -260,10 +293,15 @@ function finishExperiment(
   const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
   const energyPerAttemptJ = device?.energyPerAttemptJ ?? 0;
   const imagesSeen = config.epochs * (Math.floor(trainSplit.count / config.batchSize) * config.batchSize);
+  const insitu = config.mode === 'insitu';
+  const trainingReads = insitu ? verifyReads(programmingRuleOf(config), trainingAttempts) : 0;
+  const perImage = (count: number, energyJ: number) => (insitu ? (count * energyJ) / imagesSeen : 0);
   const metrics = {
     mode: config.mode,
     states: config.mode === 'float' ? 0 : config.states,
-    epochs: history,
+    programming: config.mode === 'float' || config.mode === 'quantized' ? null : readingName(config),
+    // Wall times stay out of the data (the stage puts them in the provenance), so a rerun reproduces its hash.
+    epochs: history.map(({ seconds: _, ...epoch }) => epoch),
     finalTestAccuracy: config.mode === 'exsitu' ? mean(transferAccuracies) : history.at(-1)!.testAccuracy,
     testAccuracyStd: config.mode === 'exsitu' ? std(transferAccuracies) : 0,
     transferAccuracies,
@@ -271,20 +309,28 @@ function finishExperiment(
     crossbarReadEnergyJ: crossbar?.readEnergyJ ?? null,
     crossbarSweep,
     initialProgrammingAttempts: trained.initialAttempts,
-    trainingProgrammingAttempts: config.mode === 'insitu' ? trainingAttempts : 0,
+    trainingProgrammingAttempts: insitu ? trainingAttempts : 0,
+    trainingProgrammingEvents: insitu ? history.reduce((s, h) => s + h.programmingEvents, 0) : 0,
     transferProgrammingAttempts: transferAttempts.length ? Math.round(mean(transferAttempts)) : 0,
     energyPerAttemptJ,
     trainingImages: trainSplit.count,
-    attemptsPerTrainingImage: config.mode === 'insitu' ? trainingAttempts / imagesSeen : 0,
-    energyPerInferenceJ: config.mode === 'insitu' ? (trainingAttempts * energyPerAttemptJ) / imagesSeen : 0,
+    attemptsPerTrainingImage: perImage(trainingAttempts, 1),
+    trainingVerifyReads: trainingReads,
+    verifyReadEnergyJ: trained.readEnergyJ,
+    energyPerInferenceJ: perImage(trainingAttempts, energyPerAttemptJ) + perImage(trainingReads, trained.readEnergyJ),
+    energyPerInferenceParts: {
+      programmingJ: perImage(trainingAttempts, energyPerAttemptJ),
+      verifyReadsJ: perImage(trainingReads, trained.readEnergyJ),
+    },
     assumptions: [
-      'energy per inference = programming energy of all in-situ training attempts / (epochs x training images), as the paper defines it',
+      'energy per inference = (programming energy of all in-situ training attempts + energy of their verify reads) / (epochs x training images), as the paper defines it',
+      `a verify read costs ${trained.readEnergyJ} J: the device read alone through its parallel conductance at the crossbar's read voltage and duration, plus one ADC conversion`,
       'the initial programming of every device is counted separately (initialProgrammingAttempts), not in the energy per inference',
       `energy per attempt ${energyPerAttemptJ} J: ${config.device === 'table' ? 'mean over states of the device table (set + gate + reset pulses)' : 'the configured Gaussian device value'}`,
-      `write-verify margin ${config.margin} (weight units), at most ${config.maxAttempts} attempts per programming event`,
+      `programming: ${readingName(config)} (${config.verify === 'none' ? 'one attempt, never read back' : `write-verify: each attempt read back, accepted within ${config.margin} of the level (weight units), at most ${config.maxAttempts} attempts, the ${config.verify === 'keep-best' ? 'draw nearest the level' : 'last draw'} kept otherwise`}; ${config.programWhen === 'every-batch' ? 'every device after every minibatch' : 'when its state changes'})`,
       config.hysteresis > 0
-        ? `a device is reprogrammed only when its latent weight lies more than ${config.hysteresis} inside another level's bin (margin B)`
-        : 'a device is reprogrammed only when the nearest level of its latent weight changes',
+        ? `a synapse changes state only when its latent weight lies more than ${config.hysteresis} inside another level's bin (margin B)`
+        : 'a synapse changes state when the nearest level of its latent weight changes',
       ...(config.noiseBand > 0
         ? [
             `training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`,

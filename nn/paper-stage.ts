@@ -3,9 +3,10 @@ import { UsageError } from '../core/errors.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { defaultWorkerCount, runOnWorkers } from '../core/worker-pool.ts';
 import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
-import { paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
-import { defineStage, type ShardRunner } from '../pipeline/run/stage.ts';
-import { PaperConfig, type PaperRow, rowLabel, sweptRow } from './paper-config.ts';
+import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import { type PaperTableData, paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
+import { defineStage, type ShardRunner, type StageContext } from '../pipeline/run/stage.ts';
+import { PaperConfig, type PaperRow, resolveRows, rowLabel, sweptLabel, type TableRow } from './paper-config.ts';
 import {
   PaperGroupResult,
   type PaperRunGroup,
@@ -20,12 +21,12 @@ import { TrainConfig } from './train-config.ts';
 const workerModule = new URL('./paper-worker.ts', import.meta.url);
 
 /** The train settings every row shares: all but the mode and state count, which each row sets, so these alone are read. */
-const SharedTrainConfig = TrainConfig.omit({ mode: true, states: true });
-const sharedTrainKeys = Object.keys(SharedTrainConfig.shape);
+export const SharedTrainConfig = TrainConfig.omit({ mode: true, states: true });
+export const sharedTrainKeys = Object.keys(SharedTrainConfig.shape);
 
 /** Where a run of the table sits: its row and seed, in the table's rows x seeds order. */
 interface Slot {
-  readonly row: PaperRow;
+  readonly row: TableRow;
   readonly seed: number;
 }
 
@@ -33,34 +34,29 @@ interface Slot {
 const costRank = (mode: PaperRow['mode']) => ({ insitu: 0, exsitu: 0, quantized: 1, float: 2 })[mode];
 
 /**
- * The trainings the slots need: one per slot, except that the in-situ and ex-situ slots of one state count and seed
- * share one. Each lists the slots it fills, in the order of its modes.
+ * The trainings the slots need: one per slot, except that the in-situ and ex-situ slots of one state count, seed and
+ * settings share one. Each lists the slots it fills, in the order of its modes.
  */
-function trainingsOf(train: z.output<typeof SharedTrainConfig>, slots: readonly Slot[], paper: PaperConfig) {
+function trainingsOf(slots: readonly Slot[], paper: PaperConfig, swept: string | null) {
   const sweep = paper.crossbarSweep;
-  const row = sweptRow(paper);
-  const swept = (slot: Slot) => row !== null && rowLabel(slot.row) === rowLabel(row) && slot.seed === paper.seeds[0];
   const byKey = new Map<string, { training: PaperTraining; slots: number[] }>();
   slots.forEach(({ row, seed }, slot) => {
-    const shared = row.mode === 'insitu' || row.mode === 'exsitu';
-    const key = shared ? `${row.states} ${seed}` : `slot ${slot}`;
+    const { mode } = row.row;
+    const shared = mode === 'insitu' || mode === 'exsitu';
+    // The row's whole train config but its mode: rows that differ in any setting train apart.
+    const key = shared ? JSON.stringify({ ...row.config, mode: null, seed }) : `slot ${slot}`;
     const found = byKey.get(key);
-    const crossbarSweep = swept({ row, seed })
-      ? { mode: row.mode, arraySizes: sweep!.arraySizes, segmentOhms: sweep!.segmentOhms }
-      : null;
+    const crossbarSweep =
+      row.resolved.label === swept && seed === paper.seeds[0]
+        ? { mode, arraySizes: sweep!.arraySizes, segmentOhms: sweep!.segmentOhms }
+        : null;
     if (found) {
-      found.training.modes.push(row.mode);
+      found.training.modes.push(mode);
       found.training.crossbarSweep ??= crossbarSweep;
       found.slots.push(slot);
       return;
     }
-    // A float row has no state count; its training carries the default one, which float training ignores.
-    const training: PaperTraining = {
-      train: { ...train, mode: row.mode, states: row.states ?? 5 },
-      seed,
-      modes: [row.mode],
-      crossbarSweep,
-    };
+    const training: PaperTraining = { train: row.config, seed, modes: [mode], crossbarSweep };
     byKey.set(key, { training, slots: [slot] });
   });
   // The swept training is the longest: first.
@@ -88,6 +84,70 @@ async function runOnShards(groups: readonly PaperRunGroup[], shards: ShardRunner
   return results.flatMap((result) => PaperGroupResult.parse(result));
 }
 
+/**
+ * Trains every row of a table config once per seed, on worker threads or cluster shards, and summarizes the runs: the
+ * paper stage's table, and the ablation stage's grid. `stateKey` names the config key of row i's state count.
+ */
+export async function trainTable(
+  paper: PaperConfig,
+  train: z.output<typeof SharedTrainConfig>,
+  crossbar: CrossbarConfig,
+  table: DeviceTableData,
+  { log, time, progress, shards, workers }: Pick<StageContext, 'log' | 'time' | 'progress' | 'shards' | 'workers'>,
+  stateKey: (row: number) => string,
+): Promise<PaperTableData> {
+  paper.rows.forEach((row, i) => {
+    const missing =
+      row.mode !== 'float' && train.device === 'table' && !table.tables.some((t) => t.states === row.states);
+    if (missing)
+      throw new UsageError(
+        `config key ${stateKey(i)}: the device table has ${table.tables.map((t) => t.states).join(', ')}-state tables, not ${row.states}; add ${row.states} to device.stateCounts`,
+      );
+  });
+  const rows = resolveRows(paper, train);
+  if (rows.length < paper.rows.length)
+    log(`${paper.rows.length - rows.length} row(s) repeat another row's settings: trained once`);
+  const slots = rows.flatMap((row) => paper.seeds.map((seed) => ({ row, seed })));
+  const trainings = trainingsOf(slots, paper, sweptLabel(paper, train, rows));
+  const trainingName = (slot: number) => `${slots[slot]!.row.resolved.label}, seed ${slots[slot]!.seed}`;
+  const groups: PaperRunGroup[] = trainings.map((t) => ({ table, crossbar, runs: [t.training] }));
+  const bar = progress('training runs', slots.length);
+  const threads = Math.min(defaultWorkerCount(workers), groups.length);
+  log(
+    `${rows.length} rows x ${paper.seeds.length} seeds = ${slots.length} runs from ${trainings.length} trainings (in-situ and ex-situ of a seed share one) on ${shards ? `${shards.count} shards` : `${threads} worker(s)`}`,
+  );
+  const perTraining = shards
+    ? await runOnShards(groups, shards, (runs) => bar.increment(runs))
+    : (
+        await runOnWorkers<PaperRunGroup, PaperRunResult[][]>(workerModule, threads, groups, {
+          onResult: (i, [results]) => {
+            bar.increment(results!.length);
+            results!.forEach(({ metrics, durationS }, m) =>
+              log(
+                `${trainingName(trainings[i]!.slots[m]!)}: ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (training of ${durationS.toFixed(0)} s)`,
+              ),
+            );
+          },
+        })
+      ).flat();
+  // Wall times go in the provenance, outside the table's hash.
+  trainings.forEach((t, i) => time(trainingName(t.slots[0]!), perTraining[i]![0]!.durationS));
+  const results: PaperRunResult[] = new Array(slots.length);
+  trainings.forEach((t, i) => t.slots.forEach((slot, m) => (results[slot] = perTraining[i]![m]!)));
+  bar.stop();
+  const data = paperTable(
+    train.dataset,
+    rows.map((r) => r.resolved),
+    paper.seeds,
+    results.map((result, i) => ({ seed: slots[i]!.seed, metrics: result.metrics })),
+  );
+  for (const row of data.rows)
+    log(
+      `${row.label}: ${(row.testAccuracy.mean * 100).toFixed(2)} % (95 % CI ${row.testAccuracy.ci95.map((v) => (v * 100).toFixed(2)).join(' to ')}) over ${row.seeds} seeds`,
+    );
+  return data;
+}
+
 /** The paper's table: every row of `paper.rows` trained once per seed of `paper.seeds`, in parallel. */
 export const paperStage = defineStage({
   id: 'paper',
@@ -102,70 +162,39 @@ export const paperStage = defineStage({
   runShard: async (payload) => runPaperGroup(payload),
   check: ({ paper, train }) => {
     const problems = checkTrainConfig(train);
-    const labels = paper.rows.map(rowLabel);
-    labels.forEach((label, i) => {
-      if (paper.rows[i]!.mode !== 'float' && paper.rows[i]!.states === undefined)
-        problems.push({
-          key: `paper.rows.${i}.states`,
-          message: `mode ${paper.rows[i]!.mode} needs a state count (2, 3 or 5)`,
-        });
-      if (labels.indexOf(label) !== i) problems.push({ key: `paper.rows.${i}`, message: `${label} is listed twice` });
+    paper.rows.forEach((row, i) => {
+      if (row.mode !== 'float' && row.states === undefined)
+        problems.push({ key: `paper.rows.${i}.states`, message: `mode ${row.mode} needs a state count (2, 3 or 5)` });
+      const config = JSON.stringify(row);
+      if (paper.rows.findIndex((r) => JSON.stringify(r) === config) !== i)
+        problems.push({ key: `paper.rows.${i}`, message: `${config} is listed twice` });
+      if (row.settings?.layers)
+        checkTrainConfig({ layers: row.settings.layers }).forEach((p) =>
+          problems.push({ ...p, key: `paper.rows.${i}.settings.layers` }),
+        );
     });
+    if (problems.length) return problems;
+    const labels = resolveRows(paper, train).map((r) => r.resolved.label);
     const row = paper.crossbarSweep?.row;
-    if (row && (row.mode === 'float' || !labels.includes(rowLabel(row))))
+    if (row && (row.mode === 'float' || !labels.includes(rowLabel(row, train))))
       problems.push({
         key: 'paper.crossbarSweep.row',
-        message: `${rowLabel(row)} is not a row of the table with devices (${labels.join(', ')})`,
+        message: `${rowLabel(row, train)} is not a row of the table with devices (${labels.join(', ')})`,
       });
     if (new Set(paper.seeds).size !== paper.seeds.length)
       problems.push({ key: 'paper.seeds', message: `a seed is listed twice (${paper.seeds.join(', ')})` });
     return problems;
   },
-  async run({ params, inputs, log, progress, shards, workers }) {
+  async run({ params, inputs, ...context }) {
     const { paper, train, crossbar } = params;
-    const table = inputs['device-table'].data;
-    paper.rows.forEach((row, i) => {
-      const missing =
-        row.mode !== 'float' && train.device === 'table' && !table.tables.some((t) => t.states === row.states);
-      if (missing)
-        throw new UsageError(
-          `config key paper.rows.${i}.states: the device table has ${table.tables.map((t) => t.states).join(', ')}-state tables, not ${row.states}; add ${row.states} to device.stateCounts`,
-        );
-    });
-    const slots = paper.rows.flatMap((row) => paper.seeds.map((seed) => ({ row, seed })));
-    const trainings = trainingsOf(train, slots, paper);
-    const groups: PaperRunGroup[] = trainings.map((t) => ({ table, crossbar, runs: [t.training] }));
-    const bar = progress('training runs', slots.length);
-    const threads = Math.min(defaultWorkerCount(workers), groups.length);
-    log(
-      `${paper.rows.length} rows x ${paper.seeds.length} seeds = ${slots.length} runs from ${trainings.length} trainings (in-situ and ex-situ of a seed share one) on ${shards ? `${shards.count} shards` : `${threads} worker(s)`}`,
+    const data = await trainTable(
+      paper,
+      train,
+      crossbar,
+      inputs['device-table'].data,
+      context,
+      (i) => `paper.rows.${i}.states`,
     );
-    const perTraining = shards
-      ? await runOnShards(groups, shards, (runs) => bar.increment(runs))
-      : (
-          await runOnWorkers<PaperRunGroup, PaperRunResult[][]>(workerModule, threads, groups, {
-            onResult: (i, [results]) => {
-              bar.increment(results!.length);
-              for (const { metrics, durationS } of results!)
-                log(
-                  `${rowLabel(metrics)} seed ${groups[i]!.runs[0]!.seed}: ${(metrics.finalTestAccuracy * 100).toFixed(2)} % (training of ${durationS.toFixed(0)} s)`,
-                );
-            },
-          })
-        ).flat();
-    const results: PaperRunResult[] = new Array(slots.length);
-    trainings.forEach((t, i) => t.slots.forEach((slot, m) => (results[slot] = perTraining[i]![m]!)));
-    bar.stop();
-    const data = paperTable(
-      train.dataset,
-      paper.rows,
-      paper.seeds,
-      results.map((result, i) => ({ seed: slots[i]!.seed, ...result })),
-    );
-    for (const row of data.rows)
-      log(
-        `${rowLabel(row)}: ${(row.testAccuracy.mean * 100).toFixed(2)} ± ${(row.testAccuracy.std * 100).toFixed(2)} % over ${row.seeds} seeds`,
-      );
     return { 'paper-table': data };
   },
 });

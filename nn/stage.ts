@@ -34,10 +34,11 @@ export const trainStage = defineStage({
   inputs: { 'device-table': deviceTableInput },
   outputs: { model: modelKind, metrics: metricsKind },
   check: ({ train }) => checkTrainConfig(train),
-  async run({ params, inputs, seed, log, progress }) {
+  async run({ params, inputs, seed, log, time, progress }) {
     const { train: config, crossbar } = params;
     const table = inputs['device-table'].data;
     const observer = progressObserver(progress, 'batches', (m) => {
+      time(`epoch ${m.epoch}`, m.seconds);
       log(
         `epoch ${m.epoch}: test accuracy ${(m.testAccuracy * 100).toFixed(2)} %, ${m.programmingAttempts} programming attempts, ${m.seconds.toFixed(1)} s`,
       );

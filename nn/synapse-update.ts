@@ -1,6 +1,6 @@
 import type { RandomStream } from '../core/rng.ts';
 import type { Arena } from './kernels/arena.ts';
-import { nearestState, program, type DeviceModel } from './synapses.ts';
+import { attemptLimits, nearestState, program, type DeviceModel, type ProgrammingRule } from './synapses.ts';
 
 /** Latent weights, device states and realized weights of one layer (quantized and in-situ modes). */
 export interface Synapses {
@@ -16,20 +16,27 @@ export interface Synapses {
 export interface SynapseRule {
   readonly mode: 'quantized' | 'insitu';
   readonly device: DeviceModel;
-  /** Write-verify tolerance (margin A) and attempts. */
-  readonly margin: number;
-  readonly maxAttempts: number;
+  /** How a device is programmed: single shot or write-verify (margin A). */
+  readonly programming: ProgrammingRule;
+  /** When devices are programmed: when their state changes, or every device after every minibatch. */
+  readonly programWhen: 'state-change' | 'every-batch';
   /** Margin B: switch only this far inside the new bin. */
   readonly hysteresis: number;
+}
+
+/** What an update programmed: the attempts, and the programming events (devices programmed) they served. */
+export interface Programmed {
+  readonly attempts: number;
+  readonly events: number;
 }
 
 /** The two steps a quantized or in-situ training run takes on its synapses after each optimizer step. */
 export interface SynapseUpdate {
   /**
    * Clips the latent weights to [-1, 1] and moves each synapse to its nearest state, unless margin B holds it;
-   * in-situ, programs each moved device with write-verify from `programming`. Returns the programming attempts.
+   * in-situ, programs each moved device (every-batch: every device) by the rule, from `programming`.
    */
-  updateStates(syn: Synapses, programming: RandomStream): number;
+  updateStates(syn: Synapses, programming: RandomStream): Programmed;
   /**
    * Writes the weights the forward pass uses: a_l times the realized weight (in-situ) or the state's level
    * (quantized), plus uniform noise of half-width `band` from `noise` (margin C) when given.
@@ -41,23 +48,30 @@ export interface SynapseUpdate {
 export function referenceSynapseUpdate(rule: SynapseRule): SynapseUpdate {
   const { device } = rule;
   const halfSpacing = 1 / (device.states - 1);
+  const everyBatch = rule.programWhen === 'every-batch';
   return {
     updateStates({ latent, state, realized }, programming) {
       let attempts = 0;
+      let events = 0;
       for (let i = 0; i < latent.length; i++) {
         const w = latent[i]! > 1 ? 1 : Math.max(latent[i]!, -1);
         latent[i] = w;
-        const target = nearestState(w, device.states);
-        if (target === state[i]) continue;
-        if (rule.hysteresis > 0 && Math.abs(w - device.levels[target]!) > halfSpacing - rule.hysteresis) continue;
+        const nearest = nearestState(w, device.states);
+        const held =
+          nearest !== state[i] &&
+          rule.hysteresis > 0 &&
+          Math.abs(w - device.levels[nearest]!) > halfSpacing - rule.hysteresis;
+        const target = held ? state[i]! : nearest;
+        if (target === state[i] && !everyBatch) continue;
         state[i] = target;
         if (rule.mode === 'insitu') {
-          const done = program(device, target, rule.margin, rule.maxAttempts, programming);
+          const done = program(device, target, rule.programming, programming);
           realized[i] = done.weight;
           attempts += done.attempts;
+          events += 1;
         }
       }
-      return attempts;
+      return { attempts, events };
     },
     loadWeights(syn, weight, noise) {
       for (let i = 0; i < weight.length; i++) {
@@ -84,13 +98,22 @@ export function kernelSynapseUpdate(arena: Arena, rule: SynapseRule): SynapseUpd
   const samples = arena.array(Float32Array, poolStart[pools.length]!);
   pools.forEach((pool, k) => samples.set(pool, poolStart[k]));
   const states = { states: device.states, levels, hysteresis: rule.hysteresis };
+  const { margin, maxAttempts } = attemptLimits(rule.programming);
   const withStream = <T>(stream: RandomStream, run: () => T): T => {
     streamState.set(stream.state);
     const result = run();
     stream.state = streamState;
     return result;
   };
-  const programming = { margin: rule.margin, maxAttempts: rule.maxAttempts, samples, poolStart, stream: streamState };
+  const programming = {
+    margin,
+    maxAttempts,
+    keepBest: rule.programming.verify === 'keep-best',
+    everyBatch: rule.programWhen === 'every-batch',
+    samples,
+    poolStart,
+    stream: streamState,
+  };
   return {
     updateStates(syn, stream) {
       if (rule.mode === 'quantized') return arena.updateStates(syn, states, null);

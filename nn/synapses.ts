@@ -59,21 +59,46 @@ export function nearestState(w: number, states: number): number {
 }
 
 /**
- * Programs a device to `state` with write-verify (noise tolerance margin A): attempts until the
- * realized weight is within `margin` of the level, at most `maxAttempts`; returns the realized weight
- * and the attempts used. margin = Infinity is single-shot programming.
+ * How a device is programmed to a state (a reading of the paper's noise tolerance margin, docs/paper.md). `none`: one
+ * attempt, never read back (single shot). `keep-last` and `keep-best`: write-verify, each attempt read back and
+ * accepted when within `margin` of the level, at most `maxAttempts`; when none is, the last draw stays, or with
+ * `keep-best` the draw nearest the level. keep-best is an idealization (a device reset and set on every attempt cannot
+ * return to an earlier draw): it bounds what k verified attempts can buy.
  */
+export interface ProgrammingRule {
+  readonly verify: 'none' | 'keep-last' | 'keep-best';
+  readonly margin: number;
+  readonly maxAttempts: number;
+}
+
+/** Single-shot programming: one attempt, no verify read. */
+export const singleShot: ProgrammingRule = { verify: 'none', margin: Number.POSITIVE_INFINITY, maxAttempts: 1 };
+
+/** The verify reads programming events of `attempts` attempts took: one after each attempt under write-verify. */
+export const verifyReads = (rule: ProgrammingRule, attempts: number) => (rule.verify === 'none' ? 0 : attempts);
+
+/** The margin and attempts a rule programs with: single shot is one attempt that any draw passes. */
+export function attemptLimits(rule: ProgrammingRule): { margin: number; maxAttempts: number } {
+  return rule.verify === 'none' ? { margin: Number.POSITIVE_INFINITY, maxAttempts: 1 } : rule;
+}
+
+/** Programs a device to `state` by `rule`; returns the realized weight and the attempts used. */
 export function program(
   device: DeviceModel,
   state: number,
-  margin: number,
-  maxAttempts: number,
+  rule: ProgrammingRule,
   random: RandomStream,
 ): { weight: number; attempts: number } {
+  const { margin, maxAttempts } = attemptLimits(rule);
+  const level = device.levels[state]!;
   let weight = 0;
+  let kept = 0;
+  let keptError = Number.POSITIVE_INFINITY;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     weight = device.realize(state, random);
-    if (Math.abs(weight - device.levels[state]!) <= margin) return { weight, attempts: attempt };
+    const error = Math.abs(weight - level);
+    if (error <= margin) return { weight, attempts: attempt };
+    if (error < keptError) [kept, keptError] = [weight, error];
   }
-  return { weight, attempts: maxAttempts };
+  return { weight: rule.verify === 'keep-best' ? kept : weight, attempts: maxAttempts };
 }

@@ -1,5 +1,5 @@
 import type { Split } from '../datasets/dataset.ts';
-import type { DeviceModel } from './synapses.ts';
+import { singleShot, type DeviceModel } from './synapses.ts';
 import { train, type TrainOptions } from './train.ts';
 
 /**
@@ -27,8 +27,7 @@ export function singleShotInsitu(
       seed,
       mode: 'insitu',
       device,
-      margin: Number.POSITIVE_INFINITY,
-      maxAttempts: 1,
+      programming: singleShot,
       layerLearningRateScale: true,
       ...options,
     },

@@ -37,8 +37,7 @@ test('in-situ training on 5-state Gaussian devices counts programming attempts a
       ...options,
       mode: 'insitu',
       device: gaussianDevice(5, 0.12, 3e-15),
-      margin: 0.1,
-      maxAttempts: 10,
+      programming: { verify: 'keep-last', margin: 0.1, maxAttempts: 10 },
       layerLearningRateScale: true,
     },
     headOf(mnist.train, 10000),
@@ -61,8 +60,7 @@ test('noise tolerance margin B (hysteresis) cuts reprogramming; margin C (train-
     epochs: 1,
     mode: 'insitu' as const,
     device: gaussianDevice(5, 0.12, 3e-15),
-    margin: 0.1,
-    maxAttempts: 10,
+    programming: { verify: 'keep-last' as const, margin: 0.1, maxAttempts: 10 },
     layerLearningRateScale: true,
   };
   const run = (extra: object) =>

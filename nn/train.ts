@@ -5,7 +5,7 @@ import { Arena, type Tensor } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
 import { CrossbarForward, type CrossbarTraining } from './crossbar-forward.ts';
 import { kernelSynapseUpdate, referenceSynapseUpdate, type SynapseUpdate, type Synapses } from './synapse-update.ts';
-import { nearestState, program, type DeviceModel } from './synapses.ts';
+import { nearestState, program, singleShot, type DeviceModel, type ProgrammingRule } from './synapses.ts';
 import { losses } from './loss.ts';
 
 export interface TrainOptions {
@@ -25,9 +25,10 @@ export interface TrainOptions {
   readonly mode: 'float' | 'quantized' | 'insitu';
   /** The device (levels and programming noise): required unless mode is float. */
   readonly device?: DeviceModel;
-  /** Write-verify tolerance (weight units) of in-situ programming; Infinity for single-shot. */
-  readonly margin: number;
-  readonly maxAttempts: number;
+  /** How in-situ devices are programmed: single shot, or write-verify (margin A) keeping the last or best draw. */
+  readonly programming: ProgrammingRule;
+  /** When in-situ devices are programmed: on a change of state (default), or every device after every minibatch. */
+  readonly programWhen?: 'state-change' | 'every-batch';
   /** Scale each layer's learning rate by 1 / H_l, H_l = sqrt(1.5 / (fan_in + fan_out)) (BinaryConnect). */
   readonly layerLearningRateScale: boolean;
   /**
@@ -57,6 +58,8 @@ export interface EpochMetrics {
   seconds: number;
   /** In-situ programming attempts during the epoch (0 otherwise). */
   programmingAttempts: number;
+  /** In-situ programming events (devices programmed, each by one or more attempts) during the epoch. */
+  programmingEvents: number;
   programmingEnergyJ: number;
 }
 
@@ -135,9 +138,10 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   let update: SynapseUpdate | null = null;
   if (quantized) {
     const rule = {
-      ...options,
       mode: options.mode as 'quantized' | 'insitu',
       device: device!,
+      programming: options.programming,
+      programWhen: options.programWhen ?? 'state-change',
       hysteresis: options.hysteresis ?? 0,
     };
     update = kernelSynapseUpdate(arena, rule) ?? referenceSynapseUpdate(rule);
@@ -152,7 +156,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
       realized.forEach((_, i) => (realized[i] = device!.levels[state[i]!]!));
       if (options.mode === 'insitu') {
         state.forEach((k, i) => {
-          const done = program(device!, k, options.margin, options.maxAttempts, programming);
+          const done = program(device!, k, options.programming, programming);
           realized[i] = done.weight;
           initialAttempts += done.attempts;
         });
@@ -168,6 +172,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
       ? net.layers.map((layer, l) => new CrossbarForward(options.crossbar!, synapses[l]!, layer.inputs, layer.outputs))
       : null;
   const partnerAttempts = () => forwards?.reduce((sum, f) => sum + f.partnerAttempts, 0) ?? 0;
+  const partnerEvents = () => forwards?.reduce((sum, f) => sum + f.partnerEvents, 0) ?? 0;
   initialAttempts += partnerAttempts();
   const band = options.noiseBand ?? 0;
   const bandNoise = trialStream(options.seed, 'nn:noise-band', 0);
@@ -210,6 +215,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
     let correct = 0;
     let seen = 0;
     let attempts = 0;
+    let events = 0;
     const batches = Math.floor(trainSplit.count / B);
     for (let start = 0; start + B <= trainSplit.count; start += B) {
       for (let b = 0; b < B; b++) {
@@ -233,11 +239,16 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
         // Straight-through estimator: the gradient with respect to the used weight a_l w drives the latent weight.
         adam.update(i, slot.param, slot.grad, slot.weight && syn ? rate * syn.learningRateScale : rate);
       }
-      for (const syn of synapses) attempts += update!.updateStates(syn, programming);
+      for (const syn of synapses) {
+        const done = update!.updateStates(syn, programming);
+        attempts += done.attempts;
+        events += done.events;
+      }
       if (forwards) {
-        const before = partnerAttempts();
+        const before = { attempts: partnerAttempts(), events: partnerEvents() };
         forwards.forEach((f, l) => f.sync(synapses[l]!));
-        attempts += partnerAttempts() - before;
+        attempts += partnerAttempts() - before.attempts;
+        events += partnerEvents() - before.events;
       }
       if (quantized) loadWeights(true);
       observer.onBatch?.({
@@ -258,6 +269,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
       learningRate: rate,
       seconds: (performance.now() - started) / 1000,
       programmingAttempts: attempts,
+      programmingEvents: events,
       programmingEnergyJ: attempts * (device?.energyPerAttemptJ ?? 0),
     };
     history.push(metrics);
@@ -270,13 +282,13 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
 
 /** Float training (mode float): kept as the baseline entry point. */
 export function trainFloat(
-  options: Omit<TrainOptions, 'mode' | 'margin' | 'maxAttempts' | 'layerLearningRateScale'>,
+  options: Omit<TrainOptions, 'mode' | 'programming' | 'layerLearningRateScale'>,
   trainSplit: Split,
   test: Split,
   observer: TrainObserver = {},
 ) {
   return train(
-    { ...options, mode: 'float', margin: Number.POSITIVE_INFINITY, maxAttempts: 1, layerLearningRateScale: false },
+    { ...options, mode: 'float', programming: singleShot, layerLearningRateScale: false },
     trainSplit,
     test,
     observer,

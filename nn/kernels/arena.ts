@@ -71,12 +71,13 @@ interface KernelExports {
     states: number,
     levels: number,
     hysteresis: number,
-    insitu: number,
+    flags: number,
     margin: number,
     maxAttempts: number,
     samples: number,
     poolStart: number,
     stream: number,
+    events: number,
   ): number;
   loadWeights(
     weight: number,
@@ -89,6 +90,10 @@ interface KernelExports {
     stream: number,
   ): void;
 }
+
+/** The flags of nn/wasm/synapses.as.ts updateStates for an in-situ update. */
+const programFlags = (program: { keepBest: boolean; everyBatch: boolean }) =>
+  1 | (program.keepBest ? 2 : 0) | (program.everyBatch ? 4 : 0);
 
 export type Activation = 'relu' | 'hardtanh' | 'identity';
 /** The codes nn/wasm/elementwise.as.ts uses for the activations. */
@@ -151,6 +156,8 @@ export class Arena {
   /** matmul's scratch: the columns of A a block of rows uses (grown to the widest A seen). */
   private columnList = new Int32Array(0);
   readonly capacityBytes: number;
+  /** Where updateStates stores its programming events. */
+  private readonly events: Int32Array;
 
   constructor(capacityBytes: number) {
     const pages = Math.ceil(capacityBytes / 65536);
@@ -158,6 +165,7 @@ export class Arena {
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     this.kernels = new WebAssembly.Instance(wasmModule, { env: { memory: this.memory } })
       .exports as unknown as KernelExports;
+    this.events = this.array(Int32Array, 1);
   }
 
   tensor(rows: number, cols: number): Tensor {
@@ -185,7 +193,7 @@ export class Arena {
   /**
    * Clips the latent weights to [-1, 1] and moves each synapse to its nearest state (see nn/synapse-update.ts);
    * `program` programs each moved device from the device's sample pools with the stream at `program.stream`
-   * (advanced). Returns the programming attempts.
+   * (advanced). Returns the programming attempts and events (devices programmed).
    */
   updateStates(
     synapse: { latent: Float32Array; state: Uint8Array; realized: Float32Array },
@@ -193,13 +201,15 @@ export class Arena {
     program: {
       margin: number;
       maxAttempts: number;
+      keepBest: boolean;
+      everyBatch: boolean;
       samples: Float32Array;
       poolStart: Int32Array;
       stream: Uint32Array;
     } | null,
-  ): number {
+  ): { attempts: number; events: number } {
     sameLength('updateStates', synapse.latent, synapse.state, synapse.realized);
-    return this.kernels.updateStates(
+    const attempts = this.kernels.updateStates(
       this.address(synapse.latent),
       this.address(synapse.state),
       this.address(synapse.realized),
@@ -207,13 +217,15 @@ export class Arena {
       device.states,
       this.address(device.levels),
       device.hysteresis,
-      program ? 1 : 0,
+      program ? programFlags(program) : 0,
       program?.margin ?? 0,
       program?.maxAttempts ?? 0,
       program ? this.address(program.samples) : 0,
       program ? this.address(program.poolStart) : 0,
       program ? this.address(program.stream) : 0,
+      this.address(this.events),
     );
+    return { attempts, events: this.events[0]! };
   }
 
   /**

@@ -25,41 +25,55 @@ function nearestState(w: f64, states: i32): i32 {
   return k < 0 ? 0 : k > states - 1 ? states - 1 : k;
 }
 
+/** The flags of updateStates: program the moved devices (in-situ), keep the best draw, program every device. */
+const INSITU: i32 = 1;
+const KEEP_BEST: i32 = 2;
+const EVERY_BATCH: i32 = 4;
+
 /**
  * synapses.ts program on a table device: draws from the state's samples until one lies within `margin` of its level,
- * at most `maxAttempts`; the last draw is stored at `realized`; returns the attempts. The pool of state k is the f32
- * samples from index poolStart[k] to poolStart[k + 1].
+ * at most `maxAttempts`; stores at `realized` the last draw, or with `keepBest` the draw nearest the level; returns the
+ * attempts. The pool of state k is the f32 samples from index poolStart[k] to poolStart[k + 1].
  */
-function program(target: i32, level: f64, margin: f64, maxAttempts: i32, samples: usize, poolStart: usize, realized: usize): i32 {
+function program(target: i32, level: f64, margin: f64, maxAttempts: i32, keepBest: bool, samples: usize, poolStart: usize, realized: usize): i32 {
   const first = load<i32>(poolStart + (<usize>target << 2));
   const size = load<i32>(poolStart + (<usize>(target + 1) << 2)) - first;
   let weight: f32 = 0;
+  let kept: f32 = 0;
+  let keptError = Infinity;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     weight = f32At(samples, first + <i32>Math.floor(uniform() * <f64>size));
-    if (Math.abs(<f64>weight - level) <= margin) {
+    const error = Math.abs(<f64>weight - level);
+    if (error <= margin) {
       store<f32>(realized, weight);
       return attempt;
     }
+    if (error < keptError) {
+      kept = weight;
+      keptError = error;
+    }
   }
-  store<f32>(realized, weight);
+  store<f32>(realized, keepBest ? kept : weight);
   return maxAttempts;
 }
 
 /**
- * One synapse of updateStates: clips its latent weight, and moves and (with `insitu`) programs it unless it stays.
- * Returns the attempts.
+ * One synapse of updateStates: clips its latent weight, and moves and (in-situ) programs it unless it stays; with
+ * EVERY_BATCH an in-situ device that stays is programmed again to its state. Returns the attempts.
  */
 @inline
-function moveSynapse(i: i32, latent: usize, state: usize, realized: usize, states: i32, levels: usize, halfSpacing: f64, hysteresis: f64, insitu: i32, margin: f64, maxAttempts: i32, samples: usize, poolStart: usize): i32 {
+function moveSynapse(i: i32, latent: usize, state: usize, realized: usize, states: i32, levels: usize, halfSpacing: f64, hysteresis: f64, flags: i32, margin: f64, maxAttempts: i32, samples: usize, poolStart: usize): i32 {
   const value = <f64>f32At(latent, i);
   const w = value > 1 ? 1 : Math.max(value, -1);
   store<f32>(latent + (<usize>i << 2), <f32>w);
-  const target = nearestState(w, states);
-  if (target == <i32>load<u8>(state + <usize>i)) return 0;
-  const level = <f64>f32At(levels, target);
-  if (hysteresis > 0 && Math.abs(w - level) > halfSpacing - hysteresis) return 0;
+  const current = <i32>load<u8>(state + <usize>i);
+  let target = nearestState(w, states);
+  if (target != current && hysteresis > 0 && Math.abs(w - <f64>f32At(levels, target)) > halfSpacing - hysteresis) target = current;
+  if (target == current && !(flags & EVERY_BATCH)) return 0;
   store<u8>(state + <usize>i, <u8>target);
-  return insitu ? program(target, level, margin, maxAttempts, samples, poolStart, realized + (<usize>i << 2)) : 0;
+  if (!(flags & INSITU)) return 0;
+  const level = <f64>f32At(levels, target);
+  return program(target, level, margin, maxAttempts, (flags & KEEP_BEST) != 0, samples, poolStart, realized + (<usize>i << 2));
 }
 
 /** nearestState of two f64 lanes, as f64 lanes (`top`: states - 1 in both). */
@@ -74,18 +88,23 @@ function nearestStates2(w: v128, top: v128): v128 {
 
 /**
  * train.ts updateStates: clips each latent weight to [-1, 1] and moves its synapse to the nearest state, unless the
- * weight lies within `hysteresis` of the new bin's edge; with `insitu`, programs the device of each synapse that moved,
- * drawing from the stream whose state is at `stream`. `levels`: the states' nominal weights (f32). Returns the attempts.
- * Four synapses at a time are clipped and quantized in SIMD lanes; a group where one moves goes through the scalar
- * path in order, so the draws are the reference's.
+ * weight lies within `hysteresis` of the new bin's edge; with INSITU in `flags`, programs the device of each synapse
+ * that moved (with EVERY_BATCH, every device), drawing from the stream whose state is at `stream`. `levels`: the
+ * states' nominal weights (f32). Returns the attempts, and stores the programming events (devices programmed) as an
+i32 at `events`. Four synapses at a time are clipped and quantized in SIMD lanes;
+ * a group where one moves (or, with EVERY_BATCH, every group) goes through the scalar path in order, so the draws are
+ * the reference's.
  */
-export function updateStates(latent: usize, state: usize, realized: usize, n: i32, states: i32, levels: usize, hysteresis: f64, insitu: i32, margin: f64, maxAttempts: i32, samples: usize, poolStart: usize, stream: usize): i32 {
+export function updateStates(latent: usize, state: usize, realized: usize, n: i32, states: i32, levels: usize, hysteresis: f64, flags: i32, margin: f64, maxAttempts: i32, samples: usize, poolStart: usize, stream: usize, events: usize): i32 {
   const halfSpacing = 1 / <f64>(states - 1);
   const top = f64x2.splat(<f64>(states - 1));
+  const insitu = (flags & INSITU) != 0;
+  const everyBatch = (flags & EVERY_BATCH) != 0;
   let attempts = 0;
+  let programmed = 0;
   if (insitu) loadStream(stream);
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
+  for (; !everyBatch && i + 4 <= n; i += 4) {
     const at = latent + (<usize>i << 2);
     const w = f32x4.pmin(f32x4.pmax(v128.load(at), f32x4.splat(-1)), f32x4.splat(1));
     v128.store(at, w);
@@ -95,13 +114,18 @@ export function updateStates(latent: usize, state: usize, realized: usize, n: i3
     const currentHigh = f64x2.convert_low_i32x4_s(i64x2.shuffle(current, current, 1, 0));
     if (i64x2.all_true(v128.and(stayLow, f64x2.eq(nearestStates2(wHigh, top), currentHigh)))) continue;
     for (let j = i; j < i + 4; j++) {
-      attempts += moveSynapse(j, latent, state, realized, states, levels, halfSpacing, hysteresis, insitu, margin, maxAttempts, samples, poolStart);
+      const used = moveSynapse(j, latent, state, realized, states, levels, halfSpacing, hysteresis, flags, margin, maxAttempts, samples, poolStart);
+      attempts += used;
+      programmed += used > 0 ? 1 : 0;
     }
   }
   for (; i < n; i++) {
-    attempts += moveSynapse(i, latent, state, realized, states, levels, halfSpacing, hysteresis, insitu, margin, maxAttempts, samples, poolStart);
+    const used = moveSynapse(i, latent, state, realized, states, levels, halfSpacing, hysteresis, flags, margin, maxAttempts, samples, poolStart);
+    attempts += used;
+    programmed += used > 0 ? 1 : 0;
   }
   if (insitu) storeStream(stream);
+  store<i32>(events, programmed);
   return attempts;
 }
 

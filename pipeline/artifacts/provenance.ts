@@ -13,6 +13,7 @@ export function stageProvenance(
     inputs: Provenance['inputs'];
     seed: number;
     durationMs: number;
+    timingsS?: Record<string, number>;
   },
 ): Omit<Provenance, 'sha256'> {
   return {
@@ -28,5 +29,6 @@ export function stageProvenance(
     nodeVersion: process.version,
     createdAt: new Date().toISOString(),
     durationMs: made.durationMs,
+    ...(made.timingsS && Object.keys(made.timingsS).length > 0 ? { timingsS: made.timingsS } : {}),
   };
 }

@@ -16,8 +16,7 @@ import {
   trajectoriesChart,
   type Chart,
 } from './charts.ts';
-import { compareWithPaper, contrasts, type ComparisonRow } from './comparison.ts';
-import { rowLabel } from '../../nn/paper-config.ts';
+import { compareWithPaper, type ComparisonRow, formatP, testAccuracyFigure, verdict } from './comparison.ts';
 import {
   cell,
   escapeHtml,
@@ -36,8 +35,9 @@ import {
   deviceStatesTable,
   modelStatesTable,
 } from './device-tables.ts';
-import { fixed, type PaperTableSource, pc, pct, pJ, spreadText } from './format.ts';
+import { fixed, intervalText, type PaperTableSource, pc, pct, pJ, spreadText } from './format.ts';
 import type { ReportInputs, ReportRun } from './inputs.ts';
+import { readingsTable } from './readings.ts';
 import { renderSvg, svgToPng } from './render.ts';
 
 /** A file of the report, written beside report.html. */
@@ -57,18 +57,19 @@ export interface ReportSummary {
     unit: string;
     paper: number;
     ours: number | null;
-    spread: number | null;
+    ci95: [number, number] | null;
     seeds: number | null;
     difference: number | null;
-    beyondSeedSpread: boolean | null;
+    pHolm: number | null;
+    significant: boolean | null;
   }>;
 }
 
 function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSource | undefined): Table {
   return {
     id: 'paper-comparison',
-    title: "Our figures beside the paper's: mean ± standard deviation over the seeds",
-    columns: ['quantity', 'paper', 'dwsyn', 'seeds', 'our row', 'difference', 'against our seed spread'],
+    title: "Our figures beside the paper's: mean over the seeds with its 95 % confidence interval",
+    columns: ['quantity', 'paper', 'dwsyn', 'seeds', 'our row', 'difference', 'test (Holm-corrected)'],
     rows: rows.map((row) => {
       const unit = row.unit === '%' ? ' %' : ' pJ';
       const paper = cell(`${row.paper}${unit}`, undefined, row.paper);
@@ -91,16 +92,16 @@ function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSourc
       return [
         cell(row.quantity),
         paper,
-        cell(spreadText(value, digits, unit), source, value.mean),
+        cell(intervalText(value, digits, unit), source, value.mean),
         cell(String(seeds), source, seeds),
         cell(row.ours.row),
         cell(`${difference >= 0 ? '+' : ''}${fixed(difference, digits)}${unit}`, source, difference),
         cell(
-          row.beyondSeedSpread
-            ? difference > 0
-              ? 'above, beyond the spread'
-              : 'below, beyond the spread'
-            : 'within seed spread',
+          row.contrast
+            ? verdict(row.contrast)
+            : row.unit === 'pJ'
+              ? 'not tested (a cost, not an accuracy)'
+              : 'one seed: no test',
         ),
       ];
     }),
@@ -111,10 +112,10 @@ function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSourc
 function paperRowsTable(source: PaperTableSource): Table {
   return {
     id: 'paper-table',
-    title: `The paper's table on ${source.data.dataset}, ${source.data.seeds.length} seed(s) per row (seeds ${source.data.seeds.join(', ')}): mean ± standard deviation over the seeds`,
+    title: `The paper's table on ${source.data.dataset}, ${source.data.seeds.length} seed(s) per row (seeds ${source.data.seeds.join(', ')}): test accuracy as the mean with its 95 % confidence interval, the rest as mean ± standard deviation over the seeds`,
     columns: [
       'row',
-      'test accuracy',
+      'test accuracy (95 % CI)',
       'ex-situ transfer spread',
       'through the crossbar',
       'read energy per inference',
@@ -123,8 +124,8 @@ function paperRowsTable(source: PaperTableSource): Table {
       'attempts of one transfer',
     ],
     rows: source.data.rows.map((row) => [
-      cell(rowLabel(row)),
-      cell(spreadText(pc(row.testAccuracy), 2, ' %'), source, row.testAccuracy.mean),
+      cell(row.label),
+      cell(intervalText(testAccuracyFigure(row), 2, ' %'), source, row.testAccuracy.mean),
       row.transferStd === null ? cell('') : cell(`${pct(row.transferStd)} %`, source, row.transferStd),
       row.crossbarTestAccuracy === null
         ? cell(row.mode === 'float' ? 'no devices' : 'not evaluated')
@@ -145,22 +146,22 @@ function paperRowsTable(source: PaperTableSource): Table {
   };
 }
 
-/** The claims the table supports, each against the seed spread. */
+/** The claims the table supports: each contrast with its interval, its p-value and Holm's correction. */
 function contrastsTable(source: PaperTableSource): Table {
+  const signed = (v: number) => `${v >= 0 ? '+' : ''}${fixed(v * 100, 2)}`;
   return {
     id: 'paper-contrasts',
-    title: 'What the table says, in test accuracy: each difference of means against the spread of that difference',
-    columns: ['question', 'row A', 'row B', 'A − B', 'verdict'],
-    rows: contrasts(source.data).map((c) => [
+    title:
+      "What the table says, in test accuracy: each contrast's difference with its 95 % interval (paired over the seeds, or one-sample against a paper figure) and p-value, Holm-corrected over every contrast",
+    columns: ['question', 'row A', 'row B', 'A − B (95 % CI)', 'p', 'Holm p', 'verdict'],
+    rows: source.data.contrasts.map((c) => [
       cell(c.question),
       cell(c.a),
       cell(c.b),
-      cell(`${c.difference.mean >= 0 ? '+' : ''}${spreadText(c.difference, 2, ' %')}`, source, c.difference.mean),
-      cell(
-        c.beyondSeedSpread
-          ? `${c.difference.mean > 0 ? 'A above B' : 'A below B'}, beyond the seed spread`
-          : 'within seed spread',
-      ),
+      cell(`${signed(c.difference)} % (${signed(c.ci95[0])} to ${signed(c.ci95[1])})`, source, c.difference),
+      cell(formatP(c.p), source, c.p),
+      cell(formatP(c.pHolm), source, c.pHolm),
+      cell(verdict(c)),
     ]),
   };
 }
@@ -217,7 +218,7 @@ function crossbarSweepTable(source: PaperTableSource): Table {
   const sweep = source.data.crossbarSweep!;
   return {
     id: 'crossbar-sweep',
-    title: `The ${rowLabel(sweep)} network of seed ${sweep.seed} through the crossbar per array size and wire resistance`,
+    title: `The ${sweep.row} network of seed ${sweep.seed} through the crossbar per array size and wire resistance`,
     columns: ['array size', 'wire resistance per pitch', 'test accuracy', 'read energy per inference'],
     rows: sweep.points.map((p) => [
       cell(String(p.arraySize)),
@@ -346,6 +347,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
   if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
   const paper = inputs.paperTable?.artifact;
+  const ablation = inputs.ablationTable?.artifact;
   const designs: DesignSource[] =
     device && inputs.designs?.length
       ? [
@@ -397,6 +399,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     ...(llg ? [[inputs.llgTable!.path, llg] as const] : []),
     ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
     ...(paper ? [[inputs.paperTable!.path, paper as Artifact] as const] : []),
+    ...(ablation ? [[inputs.ablationTable!.path, ablation as Artifact] as const] : []),
     ...(designs.length ? (inputs.designs ?? []) : []).flatMap((d) => [
       [d.deviceTable.path, d.deviceTable.artifact as Artifact] as const,
       ...(d.paperTable ? [[d.paperTable.path, d.paperTable.artifact as Artifact] as const] : []),
@@ -406,6 +409,8 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
   const tables = [
     comparisonTable(comparison, paper),
     ...(paper ? [paperRowsTable(paper), contrastsTable(paper)] : []),
+    ...(paper ? [readingsTable(paper)].filter((t): t is Table => t !== null) : []),
+    ...(ablation ? [readingsTable(ablation, 'ablation-grid')].filter((t): t is Table => t !== null) : []),
     ...(paper && sweep ? [crossbarSweepTable(paper)] : []),
     ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
@@ -426,10 +431,13 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     {
       id: 'comparison',
       title: 'Paper comparison',
-      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % best in-situ, 96.63 % best ex-situ, 13 pJ programming energy per inference, each without a spread. Ours come from the paper stage (<code>dwsyn run paper</code>): every row trained once per seed; a difference counts only when it exceeds our seed spread.</p>${
+      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % best in-situ, 96.63 % best ex-situ, 13 pJ programming energy per inference, each without a spread. Ours come from the paper stage (<code>dwsyn run paper</code>): every row trained once per seed; the paper's in-situ and ex-situ figures are compared with our headline rows (the train section's programming reading at the most states), named before any result is seen, never the best of several. A difference is called one only when its two-sided t test survives Holm's correction over every contrast the page states (p &lt; 0.05).</p>${
         paper
-          ? `${table('paper-table')}${table('paper-contrasts')}${figure('crossbar-sweep')}${table('crossbar-sweep')}`
+          ? `${table('paper-table')}${table('programming-readings')}${table('paper-contrasts')}${figure('crossbar-sweep')}${table('crossbar-sweep')}`
           : '<p class="note">No paper table among the inputs: <code>dwsyn run paper</code> makes it.</p>'
+      }${
+        table('ablation-grid') ||
+        '<p class="note">No ablation grid: <code>dwsyn run ablation</code> trains programming reading × margin × batch norm × state count (opt-in, about an hour on two cores), then <code>dwsyn report</code> shows it here.</p>'
       }${
         assumptions.length
           ? `<p>Energy accounting of the in-situ runs:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
@@ -491,10 +499,11 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
         unit: row.unit,
         paper: row.paper,
         ours: row.ours?.value.mean ?? null,
-        spread: row.ours?.value.std ?? null,
+        ci95: row.ours?.value.ci95 ? [row.ours.value.ci95[0], row.ours.value.ci95[1]] : null,
         seeds: row.ours?.seeds ?? null,
         difference: row.difference ?? null,
-        beyondSeedSpread: row.beyondSeedSpread ?? null,
+        pHolm: row.contrast?.pHolm ?? null,
+        significant: row.contrast?.significant ?? null,
       })),
     },
   };

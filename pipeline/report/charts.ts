@@ -3,7 +3,6 @@ import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
 import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
 import type { ReportRun } from './inputs.ts';
 import type { PaperTableData } from '../artifacts/schemas/nn.ts';
-import { rowLabel } from '../../nn/paper-config.ts';
 
 /** One plot of the report: a vega-lite spec built from artifact data only (inline values). */
 export interface Chart {
@@ -322,7 +321,7 @@ export function crossbarSweepChart(sweep: NonNullable<PaperTableData['crossbarSw
   return {
     id: 'crossbar-sweep',
     title: 'Trained network through the crossbar against wire resistance and array size',
-    caption: `Test accuracy of the ${rowLabel(sweep)} network of seed ${sweep.seed} with every layer on square arrays of each size, per word/bit-line resistance per cell pitch: its realized devices, exact IR drop, DAC, ADC and read noise as the crossbar section configures them.`,
+    caption: `Test accuracy of the ${sweep.row} network of seed ${sweep.seed} with every layer on square arrays of each size, per word/bit-line resistance per cell pitch: its realized devices, exact IR drop, DAC, ADC and read noise as the crossbar section configures them.`,
     spec: lineSpec(
       values,
       q('segmentOhm', 'wire resistance per cell pitch (Ohm)', { scale: { type: 'log' } }),

@@ -1,5 +1,4 @@
 import { dirname } from 'node:path';
-import { rowLabel } from '../../nn/paper-config.ts';
 import type { Artifact } from '../artifacts/artifact.ts';
 import type { AuditStatus } from '../artifacts/audit.ts';
 import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
@@ -53,6 +52,8 @@ export interface ReportInputs {
   readonly crossbarModel?: ArtifactRef<CrossbarModelData>;
   /** The paper stage's table: every row over the seeds. */
   readonly paperTable?: ArtifactRef<PaperTableData>;
+  /** The ablation grid of the opt-in ablation stage, when it ran. */
+  readonly ablationTable?: ArtifactRef<PaperTableData>;
   /** Other device designs, shown side by side with this run's (deviceTable and paperTable). */
   readonly designs?: readonly DeviceDesign[];
   readonly runs: readonly ReportRun[];
@@ -88,7 +89,7 @@ export function paperRuns(ref: ArtifactRef<PaperTableData>): ReportRun[] {
     .map((run) => ({
       path: ref.path,
       source: ref.artifact,
-      label: `${rowLabel(run.metrics)} (seed ${run.seed})`,
+      label: `${run.row} (seed ${run.seed})`,
       metrics: run.metrics,
       train: {
         ...shared,

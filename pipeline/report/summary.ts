@@ -42,6 +42,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     join(resultsDir, 'device/device-table.json'),
     join(resultsDir, 'crossbar/crossbar-model.json'),
     join(resultsDir, 'paper/paper-table.json'),
+    join(resultsDir, 'ablation/ablation-table.json'),
   ].filter((p) => existsSync(p));
   // The first LLG device table (by path), as the opt-in stage device-llg writes it, if any.
   const llgPath = listArtifacts(resultsDir)
@@ -104,6 +105,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
   const deviceTable = ref<DeviceTableData>(join(resultsDir, 'device/device-table.json'));
   const crossbarModel = ref<CrossbarModelData>(join(resultsDir, 'crossbar/crossbar-model.json'));
   const paperTable = ref<PaperTableData>(join(resultsDir, 'paper/paper-table.json'));
+  const ablationTable = ref<PaperTableData>(join(resultsDir, 'ablation/ablation-table.json'));
   const llgTable = llgPath ? ref<DeviceTableData>(llgPath) : undefined;
   const designs = designRoots.flatMap((root) => {
     const table = ref<DeviceTableData>(join(root, 'device/device-table.json'));
@@ -125,6 +127,7 @@ export async function writeSummaryReport(options: SummaryOptions): Promise<{ pat
     designs,
     ...(crossbarModel ? { crossbarModel } : {}),
     ...(paperTable ? { paperTable } : {}),
+    ...(ablationTable ? { ablationTable } : {}),
     runs,
     auditSource: 'dwsyn audit: schema, content hash, lineage to the roots, up to date with the pipeline',
     audit,

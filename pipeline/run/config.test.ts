@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.ts';
 import { stages } from '../test-fixtures/toy-stages.ts';
 import { stages as pipelineStages } from './stages.ts';
 import { repoRoot } from '../cli/version.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 test('every key is optional and gets its default', (t) => {
@@ -42,17 +42,18 @@ test('a stage sees only the keys it reads', (t) => {
 });
 
 test("the repository's preset configs are valid configs of the pipeline's stage table", (t) => {
-  const presets = [
-    'nn/presets/one-seed.json',
-    'device-sim/presets/notched-pulse-width.json',
-    'nn/presets/crossbar-aware.json',
-    'nn/presets/crossbar-plain.json',
-  ];
+  const presets = ['nn/presets', 'device-sim/presets'].flatMap((dir) =>
+    readdirSync(join(repoRoot, dir))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => `${dir}/${name}`),
+  );
+  t.true(presets.length >= 6, presets.join(', '));
   for (const preset of presets) {
     const path = join(repoRoot, preset);
     t.notThrows(() => parseConfig(pipelineStages, JSON.parse(readFileSync(path, 'utf8')), path), preset);
   }
-  const oneSeed = parseConfig(pipelineStages, JSON.parse(readFileSync(join(repoRoot, presets[0]!), 'utf8')), 'p');
+  const oneSeedPath = join(repoRoot, 'nn/presets/one-seed.json');
+  const oneSeed = parseConfig(pipelineStages, JSON.parse(readFileSync(oneSeedPath, 'utf8')), 'p');
   const defaults = parseConfig(pipelineStages, {}, 'defaults');
   t.deepEqual(oneSeed['paper'], { ...(defaults['paper'] as object), seeds: [1] });
 });

@@ -19,13 +19,20 @@ const planned = (raw: unknown) => {
 
 test('device.model routes every downstream device-table input, and a plain run then includes the opt-in LLG stage', (t) => {
   const oneD = planned({});
-  t.deepEqual(sourcesOf(oneD.ordered), { crossbar: 'device', train: 'device', paper: 'device', report: 'device' });
+  t.deepEqual(sourcesOf(oneD.ordered), {
+    crossbar: 'device',
+    train: 'device',
+    paper: 'device',
+    ablation: 'device',
+    report: 'device',
+  });
   t.deepEqual(oneD.plain, ['device', 'crossbar', 'paper', 'report']);
   const llg = planned({ device: { model: 'llg' } });
   t.deepEqual(sourcesOf(llg.ordered), {
     crossbar: 'device-llg',
     train: 'device-llg',
     paper: 'device-llg',
+    ablation: 'device-llg',
     report: 'device-llg',
   });
   t.deepEqual(llg.plain, ['device', 'device-llg', 'crossbar', 'paper', 'report']);

@@ -36,12 +36,14 @@ async function runJob(jobPath: string): Promise<void> {
   }
 
   const log = (message: string) => process.stderr.write(`[${stage.id}] ${message}\n`);
+  const timingsS: Record<string, number> = {};
   const started = performance.now();
   const outputs = await stage.run({
     params: job.components.params,
     inputs,
     seed: job.components.seed,
     log,
+    time: (label, seconds) => (timingsS[label] = seconds),
     workers: job.executor.workers,
     progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
     attach: (name, content, mediaType) =>
@@ -77,6 +79,7 @@ async function runJob(jobPath: string): Promise<void> {
           })),
           seed: job.components.seed,
           durationMs,
+          timingsS,
         }),
         outputs[output.name],
       );

@@ -34,6 +34,7 @@ const context = (params: unknown, inputs: Record<string, Artifact>): StageContex
   seed: 1,
   workers: 1,
   log: () => {},
+  time: () => {},
   progress: silentProgress,
   attach: () => {
     throw new Error('no attachments here');

@@ -38,6 +38,11 @@ export interface StageContext<Params = unknown, Inputs = Readonly<Record<string,
   readonly inputs: Inputs;
   readonly seed: number;
   readonly log: (message: string) => void;
+  /**
+   * Records the wall time of a piece of the stage's work (a training run, say) in its artifacts' provenance
+   * (`timingsS`), which the hash leaves out: wall times never go in the data, so a rerun reproduces its hash.
+   */
+  readonly time: (label: string, seconds: number) => void;
   readonly progress: ProgressReporter;
   /**
    * Adds a file to the stage's results folder beside its artifacts (a page, a plot): the runner writes

@@ -1,4 +1,5 @@
 import { crossbarStage } from '../../crossbar/stage.ts';
+import { ablationStage } from '../../nn/ablation-stage.ts';
 import { deviceLlgStage } from '../../device-sim/llg-stage.ts';
 import { deviceStage } from '../../device-sim/stage.ts';
 import { paperStage } from '../../nn/paper-stage.ts';
@@ -16,5 +17,6 @@ export const stages: readonly Stage[] = [
   crossbarStage,
   trainStage,
   paperStage,
+  ablationStage,
   reportStage,
 ];

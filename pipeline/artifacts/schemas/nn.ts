@@ -33,8 +33,8 @@ const Epoch = z
     trainAccuracy: z.number(),
     testAccuracy: z.number(),
     learningRate: z.number(),
-    seconds: z.number(),
     programmingAttempts: z.number().int().nonnegative(),
+    programmingEvents: z.number().int().nonnegative().describe('devices programmed (each by one or more attempts)'),
     programmingEnergyJ: z.number().nonnegative(),
   })
   .strict();
@@ -61,12 +61,16 @@ export type CrossbarSweepPoint = z.infer<typeof CrossbarSweepPoint>;
 
 export const metricsKind = defineArtifactKind({
   kind: 'metrics',
-  schemaVersion: 2,
+  schemaVersion: 3,
   description: 'Training curves, final accuracy with its spread, programming attempts and energy',
   data: z
     .object({
       mode: z.string(),
       states: z.number().int(),
+      programming: z
+        .string()
+        .nullable()
+        .describe('in-situ and ex-situ: the programming reading (how and when devices are programmed, margins on)'),
       epochs: z.array(Epoch),
       finalTestAccuracy: z
         .number()
@@ -88,14 +92,33 @@ export const metricsKind = defineArtifactKind({
         .describe('this network through the crossbar per array size and wire resistance; empty unless swept'),
       initialProgrammingAttempts: z.number().int().nonnegative(),
       trainingProgrammingAttempts: z.number().int().nonnegative(),
+      trainingProgrammingEvents: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('in-situ: devices programmed in training, each by one or more attempts'),
       transferProgrammingAttempts: z.number().int().nonnegative().describe('ex-situ: mean attempts of one transfer'),
       energyPerAttemptJ: z.number().nonnegative(),
       trainingImages: z.number().int().positive(),
       attemptsPerTrainingImage: z.number().nonnegative(),
+      trainingVerifyReads: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('in-situ: verify reads of the training attempts (one per attempt under write-verify)'),
+      verifyReadEnergyJ: z.number().nonnegative().describe('energy of one verify read [J]'),
       energyPerInferenceJ: z
         .number()
         .nonnegative()
-        .describe('paper definition: total training programming energy / (epochs x training images)'),
+        .describe(
+          'paper definition: total training programming energy, verify reads included, / (epochs x training images)',
+        ),
+      energyPerInferenceParts: z
+        .object({
+          programmingJ: z.number().nonnegative().describe('the programming attempts (set, gate and reset pulses)'),
+          verifyReadsJ: z.number().nonnegative().describe('the verify reads'),
+        })
+        .strict(),
       assumptions: z.array(z.string()),
     })
     .strict(),
@@ -106,12 +129,22 @@ const Spread = z
   .object({ mean: z.number(), std: z.number().nonnegative().describe('sample standard deviation over the seeds') })
   .strict();
 
+const SpreadWithInterval = Spread.extend({
+  ci95: z
+    .tuple([z.number(), z.number()])
+    .describe('95 % confidence interval of the mean (Student t over the seeds; the mean twice for one seed)'),
+}).strict();
+
 const PaperTableRow = z
   .object({
     mode: z.string(),
     states: z.number().int().describe('0 for float'),
+    programming: z.string().nullable().describe('in-situ and ex-situ: the programming reading; null otherwise'),
+    label: z.string().describe('how tables name the row'),
     seeds: z.number().int().positive(),
-    testAccuracy: Spread.describe('final test accuracy (ex-situ: the mean over transfer draws) over the seeds'),
+    testAccuracy: SpreadWithInterval.describe(
+      'final test accuracy (ex-situ: the mean over transfer draws) over the seeds',
+    ),
     transferStd: z
       .number()
       .nonnegative()
@@ -122,24 +155,44 @@ const PaperTableRow = z
       'total read energy of one inference through the crossbar [J]; null when not evaluated',
     ),
     attemptsPerTrainingImage: Spread,
-    energyPerInferenceJ: Spread,
+    verifyReadsPerTrainingImage: Spread,
+    energyPerInferenceJ: Spread.describe('programming attempts and verify reads'),
+    verifyReadEnergyPerInferenceJ: Spread.describe('the verify reads alone'),
     transferProgrammingAttempts: Spread,
   })
   .strict();
 
+const Contrast = z
+  .object({
+    question: z.string().describe('what the contrast asks'),
+    a: z.string().describe('label of the first row, or of a figure the paper reports'),
+    b: z.string(),
+    paired: z.boolean().describe('paired over the seeds both rows share (their runs share seeds and streams)'),
+    difference: z.number().describe('mean of a minus b, test accuracy as a fraction'),
+    ci95: z.tuple([z.number(), z.number()]).describe('95 % confidence interval of the difference'),
+    p: z.number().min(0).max(1).describe('two-sided t test (paired, or one-sample against a paper figure)'),
+    pHolm: z.number().min(0).max(1).describe("Holm's correction over every contrast of the table"),
+    significant: z.boolean().describe('pHolm < 0.05'),
+  })
+  .strict();
+export type Contrast = z.infer<typeof Contrast>;
+
 export const paperTableKind = defineArtifactKind({
   kind: 'paper-table',
-  schemaVersion: 2,
-  description: "The paper's table: every row trained once per seed, each run's metrics and each row's seed spread",
+  schemaVersion: 3,
+  description:
+    "The paper's table: every row trained once per seed, each run's metrics, each row's seed spread and interval, and the contrasts with their corrected p-values",
   data: z
     .object({
       dataset: z.string().describe('the images every run trained and tested on'),
       seeds: z.array(z.number().int().nonnegative()),
       rows: z.array(PaperTableRow),
+      contrasts: z.array(Contrast).describe("the contrasts the report states, with Holm's correction over all of them"),
       crossbarSweep: z
         .object({
           mode: z.string(),
           states: z.number().int(),
+          row: z.string().describe('the label of the swept row'),
           seed: z.number().int().nonnegative(),
           points: z.array(CrossbarSweepPoint),
         })
@@ -150,7 +203,7 @@ export const paperTableKind = defineArtifactKind({
         z
           .object({
             seed: z.number().int().nonnegative(),
-            durationS: z.number().nonnegative(),
+            row: z.string().describe('the label of the row the run belongs to'),
             metrics: metricsKind.data,
           })
           .strict(),

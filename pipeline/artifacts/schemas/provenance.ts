@@ -27,10 +27,14 @@ export const Provenance = z
     nodeVersion: z.string(),
     createdAt: z.string().describe('volatile: not hashed'),
     durationMs: z.number().nonnegative().describe('volatile: not hashed'),
+    timingsS: z
+      .record(z.string(), z.number().nonnegative())
+      .optional()
+      .describe("volatile: not hashed; wall times of pieces of the stage's work [s]"),
     sha256: Sha256.describe('hash of this artifact: canonical JSON, keys sorted, volatile fields excluded'),
   })
   .strict();
 export type Provenance = z.infer<typeof Provenance>;
 
 /** Provenance fields left out of the artifact hash: they change on every run without changing the result. */
-export const volatileProvenanceFields = ['createdAt', 'durationMs', 'sha256', 'nodeVersion'] as const;
+export const volatileProvenanceFields = ['createdAt', 'durationMs', 'timingsS', 'sha256', 'nodeVersion'] as const;

@@ -21,13 +21,19 @@ export const reportKind = defineArtifactKind({
             unit: z.string(),
             paper: z.number(),
             ours: z.number().nullable(),
-            spread: z.number().nullable().describe('standard deviation over the seeds'),
+            ci95: z
+              .tuple([z.number(), z.number()])
+              .nullable()
+              .describe('95 % confidence interval of our mean over the seeds (Student t)'),
             seeds: z.number().int().positive().nullable(),
             difference: z.number().nullable(),
-            beyondSeedSpread: z
-              .boolean()
+            pHolm: z
+              .number()
               .nullable()
-              .describe('whether ours differs from the paper by more than our seed spread'),
+              .describe(
+                "one-sample t test of ours against the paper's figure, Holm-corrected over the table's contrasts",
+              ),
+            significant: z.boolean().nullable().describe('whether ours differs from the paper at Holm p < 0.05'),
           })
           .strict(),
       ),

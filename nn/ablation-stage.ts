@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
+import { paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
+import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
+import { defineStage } from '../pipeline/run/stage.ts';
+import { AblationConfig, ablationTable } from './ablation-config.ts';
+import { runPaperGroup } from './paper-run.ts';
+import { SharedTrainConfig, sharedTrainKeys, trainTable } from './paper-stage.ts';
+import { checkTrainConfig } from './stage.ts';
+
+/**
+ * The ablation grid (opt-in): every programming reading at every margin, batch norm off and on, at every state count,
+ * each in-situ row against float of its network, trained as the paper table is (worker threads or cluster shards).
+ */
+export const ablationStage = defineStage({
+  id: 'ablation',
+  version: 1,
+  description:
+    'train the ablation grid: programming reading x margin x batch norm x state count, in-situ against float (opt-in)',
+  entry: import.meta.url,
+  optIn: true,
+  config: { section: 'ablation', schema: AblationConfig },
+  reads: ['ablation', ...sharedTrainKeys.map((key) => `train.${key}`), 'crossbar'],
+  params: z.object({ ablation: AblationConfig, train: SharedTrainConfig, crossbar: CrossbarConfig }),
+  inputs: { 'device-table': deviceTableInput },
+  outputs: { 'ablation-table': paperTableKind },
+  runShard: async (payload) => runPaperGroup(payload),
+  check: ({ ablation, train }) => {
+    const problems = checkTrainConfig(train);
+    if (new Set(ablation.seeds).size !== ablation.seeds.length)
+      problems.push({ key: 'ablation.seeds', message: `a seed is listed twice (${ablation.seeds.join(', ')})` });
+    return problems;
+  },
+  async run({ params, inputs, ...context }) {
+    const { ablation, train, crossbar } = params;
+    // The grid's networks are judged by accuracy and programming: the crossbar evaluation is the paper table's.
+    const grid = { ...train, crossbarEvaluation: false };
+    const data = await trainTable(
+      ablationTable(ablation),
+      grid,
+      crossbar,
+      inputs['device-table'].data,
+      context,
+      () => 'ablation.states',
+    );
+    return { 'ablation-table': data };
+  },
+});
