@@ -41,7 +41,7 @@ export const CrossbarConfig = z
     networkLayers: z
       .array(z.number().int().positive())
       .min(2)
-      .default([784, 100, 100, 100, 10])
+      .default([784, 32, 32, 32, 10])
       .describe('layer widths of the network the energy and error are given for'),
     statisticsInputs: z
       .number()

@@ -1,29 +1,18 @@
 import test from 'ava';
 import { holm, pairedTTest, welchTTest } from '../core/significance.ts';
-import type { MetricsData } from '../pipeline/artifacts/schemas/nn.ts';
 import { paperTable, type ResolvedRow } from './paper-table.ts';
+import { resolvedRow, runMetrics } from './test-fixtures.ts';
 
 const seeds = [1, 2, 3, 4, 5];
 /** A seed effect every row shares (the seeds' networks differ by far more than the rows do). */
 const seedEffect = [0.01, -0.008, 0.004, -0.006, 0.0];
 
-const resolved = (mode: ResolvedRow['mode'], states: number, programming: string | null, ownSettings = false) => {
-  const base = mode === 'float' ? 'float' : `${mode} ${states}-state`;
-  return {
-    mode,
-    states,
-    programming,
-    label: programming ? `${base} (${programming})` : base,
-    network: 'n',
-    ownSettings,
-  };
-};
 const rows: ResolvedRow[] = [
-  resolved('float', 0, null),
-  resolved('quantized', 5, null),
-  resolved('insitu', 5, 'write-verify'),
-  resolved('exsitu', 5, 'write-verify'),
-  resolved('insitu', 5, 'single-shot', true),
+  resolvedRow('float', 0, null),
+  resolvedRow('quantized', 5, null),
+  resolvedRow('insitu', 5, 'write-verify'),
+  resolvedRow('exsitu', 5, 'write-verify'),
+  resolvedRow('insitu', 5, 'single-shot', true),
 ];
 /** Each row's accuracy above the seed effect, per seed: in-situ sits 0.2 points under quantized, seed by seed. */
 const offsets = [
@@ -33,23 +22,8 @@ const offsets = [
   [0.9679, 0.9683, 0.9678, 0.9682, 0.9678],
   [0.95, 0.951, 0.949, 0.9505, 0.9495],
 ];
-/** A run's metrics: its accuracy, nothing evaluated through the crossbar, no programming. */
-const metrics = (finalTestAccuracy: number) =>
-  ({
-    finalTestAccuracy,
-    testAccuracyStd: 0,
-    crossbarTestAccuracy: null,
-    crossbarReadEnergyJ: null,
-    crossbarSweep: [],
-    attemptsPerTrainingImage: 0,
-    trainingProgrammingAttempts: 0,
-    trainingVerifyReads: 0,
-    energyPerInferenceParts: { programmingJ: 0, verifyReadsJ: 0 },
-    energyPerInferenceJ: 0,
-    transferProgrammingAttempts: 0,
-  }) as unknown as MetricsData;
 const runs = rows.flatMap((_, r) =>
-  seeds.map((seed, s) => ({ seed, metrics: metrics(offsets[r]![s]! + seedEffect[s]!) })),
+  seeds.map((seed, s) => ({ seed, metrics: runMetrics(offsets[r]![s]! + seedEffect[s]!) })),
 );
 const table = paperTable('mnist', rows, seeds, runs);
 const accuracies = (r: number) => seeds.map((_, s) => offsets[r]![s]! + seedEffect[s]!);
@@ -98,7 +72,7 @@ test('a row states its mean with a Student t interval; one seed gives no contras
     'mnist',
     rows,
     [1],
-    rows.map((_, r) => ({ seed: 1, metrics: metrics(offsets[r]![0]!) })),
+    rows.map((_, r) => ({ seed: 1, metrics: runMetrics(offsets[r]![0]!) })),
   );
   t.deepEqual(one.contrasts, []);
   t.deepEqual(one.rows[0]!.testAccuracy.ci95, [0.972, 0.972]);

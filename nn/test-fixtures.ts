@@ -1,4 +1,6 @@
 import type { Split } from '../datasets/dataset.ts';
+import type { MetricsData } from '../pipeline/artifacts/schemas/nn.ts';
+import type { ResolvedRow } from './paper-table.ts';
 import { singleShot, type DeviceModel } from './synapses.ts';
 import { train, type TrainOptions } from './train.ts';
 
@@ -35,3 +37,37 @@ export function singleShotInsitu(
     test,
   );
 }
+
+/** A resolved row of a paper table for the table's tests: its label from the mode, states and reading. */
+export function resolvedRow(
+  mode: ResolvedRow['mode'],
+  states: number,
+  programming: string | null,
+  ownSettings = false,
+): ResolvedRow {
+  const base = mode === 'float' ? 'float' : `${mode} ${states}-state`;
+  return {
+    mode,
+    states,
+    programming,
+    label: programming ? `${base} (${programming})` : base,
+    network: 'n',
+    ownSettings,
+  };
+}
+
+/** A run's metrics as a paper table reads them: its accuracy and energy, nothing through the crossbar. */
+export const runMetrics = (finalTestAccuracy: number, energyPerInferenceJ = 0) =>
+  ({
+    finalTestAccuracy,
+    testAccuracyStd: 0,
+    crossbarTestAccuracy: null,
+    crossbarReadEnergyJ: null,
+    crossbarSweep: [],
+    attemptsPerTrainingImage: 0,
+    trainingProgrammingAttempts: 0,
+    trainingVerifyReads: 0,
+    energyPerInferenceParts: { programmingJ: energyPerInferenceJ, verifyReadsJ: 0 },
+    energyPerInferenceJ,
+    transferProgrammingAttempts: 0,
+  }) as unknown as MetricsData;

@@ -1,49 +1,24 @@
 import test from 'ava';
 import { paperTable, type ResolvedRow } from '../../nn/paper-table.ts';
-import type { MetricsData } from '../artifacts/schemas/nn.ts';
+import { resolvedRow, runMetrics } from '../../nn/test-fixtures.ts';
 import { compareWithPaper, verdict } from './comparison.ts';
 
-const row = (mode: ResolvedRow['mode'], states: number, programming: string | null, ownSettings = false) => {
-  const base = mode === 'float' ? 'float' : `${mode} ${states}-state`;
-  return {
-    mode,
-    states,
-    programming,
-    label: programming ? `${base} (${programming})` : base,
-    network: 'n',
-    ownSettings,
-  };
-};
 const rows: ResolvedRow[] = [
-  row('float', 0, null),
-  row('insitu', 3, 'write-verify'),
-  row('insitu', 5, 'write-verify'),
-  row('exsitu', 5, 'write-verify'),
+  resolvedRow('float', 0, null),
+  resolvedRow('insitu', 3, 'write-verify'),
+  resolvedRow('insitu', 5, 'write-verify'),
+  resolvedRow('exsitu', 5, 'write-verify'),
   // A reading row above the headline in-situ row: the paper's figure is not answered by the best row.
-  row('insitu', 5, 'keep-best', true),
+  resolvedRow('insitu', 5, 'keep-best', true),
 ];
 const means = [0.9712, 0.96, 0.9668, 0.958, 0.975];
 const jitter = [0.001, -0.001, 0.0005, -0.0005, 0];
-const metrics = (accuracy: number, energyJ: number) =>
-  ({
-    finalTestAccuracy: accuracy,
-    testAccuracyStd: 0,
-    crossbarTestAccuracy: null,
-    crossbarReadEnergyJ: null,
-    crossbarSweep: [],
-    attemptsPerTrainingImage: 0,
-    trainingProgrammingAttempts: 0,
-    trainingVerifyReads: 0,
-    energyPerInferenceParts: { programmingJ: 0, verifyReadsJ: 0 },
-    energyPerInferenceJ: energyJ,
-    transferProgrammingAttempts: 0,
-  }) as unknown as MetricsData;
 const table = paperTable(
   'mnist',
   rows,
   [1, 2, 3, 4, 5],
   rows.flatMap((r, i) =>
-    jitter.map((j, s) => ({ seed: s + 1, metrics: metrics(means[i]! + j, r.mode === 'insitu' ? 2e-13 : 0) })),
+    jitter.map((j, s) => ({ seed: s + 1, metrics: runMetrics(means[i]! + j, r.mode === 'insitu' ? 2e-13 : 0) })),
   ),
 );
 
