@@ -94,7 +94,11 @@ test.serial(
       const rows = async (id: string) => page.$$eval(`#table-${id} tbody tr`, (trs) => trs.length);
       t.is(await rows('paper-comparison'), 4);
       t.is(await rows('paper-table'), 4);
-      t.is(await rows('paper-contrasts'), 3);
+      // Device noise, in-situ against ex-situ and in-situ against float at 3 states, and our three headline rows
+      // against the paper's figures.
+      t.is(await rows('paper-contrasts'), 6);
+      // The paper's own row, then the one in-situ row.
+      t.is(await rows('programming-readings'), 2);
       t.is(await rows('crossbar-sweep'), 4);
       t.is(await rows('device-states'), 3);
       t.is(await rows('device-programming'), 1);
