@@ -32,10 +32,12 @@ export const CrossbarConfig = z
       .default(0.25)
       .describe('ADC full scale as a fraction of the largest possible column signal'),
     readNoiseRelative: z
-      .number()
-      .nonnegative()
-      .default(0)
-      .describe('standard deviation of each conductance at each read, relative (dimensionless)'),
+      .union([z.number().nonnegative(), z.literal('mtj')])
+      .default('mtj')
+      .describe(
+        'standard deviation of each conductance at each read, relative (dimensionless); "mtj": the junction\'s shot and Johnson noise over the read bandwidth 1/(2 readDurationS), about 1 % at the defaults (crossbar/read-noise.ts)',
+      ),
+    temperatureK: quantity('K', 'temperature of the arrays (Johnson noise of the read)').default(300),
     adcEnergyJ: quantity('J', 'energy per ADC conversion').default(2e-12),
     dacEnergyJ: quantity('J', 'energy per DAC conversion').default(1e-13),
     networkLayers: z

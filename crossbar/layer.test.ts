@@ -207,31 +207,33 @@ for (const mapping of ['differential', 'reference-column'] as const) {
     t.true(worstIdeal > 3 * worst, `ignoring the wires would err by ${worstIdeal}, the update errs by ${worst}`);
   });
 
-  test(`${mapping}: read noise in the linear response has the variance of full reads with every conductance redrawn`, (t) => {
-    const random = trialStream(4, 'layer-test', 0);
-    const config = wiredArrays(mapping, 8, 2, { readNoiseRelative: 0.05 });
-    const outputs = mapping === 'differential' ? 4 : 7;
-    const states = Uint8Array.from({ length: 16 * outputs }, () => Math.floor(random.uniform() * 5));
-    const layer = new CrossbarLayer(config, exactLevels, states, 16, outputs, trialStream(4, 'program', 0));
-    const response = layer.linearResponse();
-    const x = Array.from({ length: 16 }, () => 2 * random.uniform() - 1);
-    const reads = 2000;
-    const variance = (read: (noise: ReturnType<typeof trialStream>) => Float64Array) => {
-      const noise = trialStream(4, 'read-noise', 0);
-      const samples = Array.from({ length: reads }, () => read(noise));
-      return Array.from({ length: outputs }, (_, j) => {
-        const mean = samples.reduce((s, y) => s + y[j]!, 0) / reads;
-        return samples.reduce((s, y) => s + (y[j]! - mean) ** 2, 0) / (reads - 1);
-      });
-    };
-    const full = variance((noise) => layer.read(x, noise).y);
-    const linear = variance((noise) => layer.readLinear(x, response, noise).y);
-    // A sample variance of 2000 draws has a relative standard error of sqrt(2 / 1999) = 3.2 %: 15 % is 4.7 of them
-    // for each of the two estimates.
-    full.forEach((value, j) => assertClose(t, linear[j]!, value, { rel: 0.15 }, `output ${j}`));
-    t.true(
-      full.every((value) => value > 1e-3),
-      'the noise is far above the ADC step',
-    );
-  });
+  // A fixed relative noise, and the junction's own, which falls as 1/sqrt(g) (a short read makes it 4-6 %).
+  for (const noise of [{ readNoiseRelative: 0.05 }, { readNoiseRelative: 'mtj' as const, readDurationS: 2.5e-10 }])
+    test(`${mapping}: read noise (${noise.readNoiseRelative}) in the linear response has the variance of full reads with every conductance redrawn`, (t) => {
+      const random = trialStream(4, 'layer-test', 0);
+      const config = wiredArrays(mapping, 8, 2, noise);
+      const outputs = mapping === 'differential' ? 4 : 7;
+      const states = Uint8Array.from({ length: 16 * outputs }, () => Math.floor(random.uniform() * 5));
+      const layer = new CrossbarLayer(config, exactLevels, states, 16, outputs, trialStream(4, 'program', 0));
+      const response = layer.linearResponse();
+      const x = Array.from({ length: 16 }, () => 2 * random.uniform() - 1);
+      const reads = 2000;
+      const variance = (read: (noise: ReturnType<typeof trialStream>) => Float64Array) => {
+        const noise = trialStream(4, 'read-noise', 0);
+        const samples = Array.from({ length: reads }, () => read(noise));
+        return Array.from({ length: outputs }, (_, j) => {
+          const mean = samples.reduce((s, y) => s + y[j]!, 0) / reads;
+          return samples.reduce((s, y) => s + (y[j]! - mean) ** 2, 0) / (reads - 1);
+        });
+      };
+      const full = variance((noise) => layer.read(x, noise).y);
+      const linear = variance((noise) => layer.readLinear(x, response, noise).y);
+      // A sample variance of 2000 draws has a relative standard error of sqrt(2 / 1999) = 3.2 %: 15 % is 4.7 of them
+      // for each of the two estimates.
+      full.forEach((value, j) => assertClose(t, linear[j]!, value, { rel: 0.15 }, `output ${j}`));
+      t.true(
+        full.every((value) => value > 1e-3),
+        'the noise is far above the ADC step',
+      );
+    });
 }

@@ -5,6 +5,7 @@ import { columnCurrents, type NodeVoltages } from './kcl.ts';
 import { factorCrossbarLines, solveLineGaussSeidel } from './line-gauss-seidel.ts';
 import { programConductance, referenceSiemens, type StateConductances } from './mapping.ts';
 import { quantizeSigned } from './periphery.ts';
+import { readNoiseOf } from './read-noise.ts';
 import { solveCrossbar } from './solve.ts';
 
 /** One physical array of a layer: which inputs and outputs it holds and its programmed conductances. */
@@ -63,6 +64,9 @@ export class CrossbarLayer {
   readonly outputs: number;
   readonly tiles: Tile[];
   private readonly config: CrossbarConfig;
+  /** Relative read noise of a cell of conductance g (crossbar/read-noise.ts), and whether there is any. */
+  private readonly readNoise: (siemens: number) => number;
+  private readonly noisy: boolean;
   private readonly levels: StateConductances;
   private readonly weightLevels: Float64Array;
   private readonly states: Uint8Array;
@@ -82,6 +86,8 @@ export class CrossbarLayer {
     programmed?: (input: number, output: number, complement: boolean) => number,
   ) {
     this.config = config;
+    this.readNoise = readNoiseOf(config);
+    this.noisy = config.readNoiseRelative !== 0;
     this.levels = levels;
     this.inputs = inputs;
     this.outputs = outputs;
@@ -153,7 +159,7 @@ export class CrossbarLayer {
     const unitCurrent = this.unitCurrent();
     const access = this.accessOhm();
     // d/dg of the current through g in series with the access resistance: 1 / (1 + g r)^2.
-    const fluctuation = (g: number) => (c.readNoiseRelative * g) / (1 + g * access) ** 2;
+    const fluctuation = (g: number) => (this.readNoise(g) * g) / (1 + g * access) ** 2;
     return this.tiles.map((tile) => {
       const weights = new Float64Array(tile.rows * tile.outputs);
       const driverAdmittanceS = new Float64Array(tile.rows * tile.rows);
@@ -222,7 +228,7 @@ export class CrossbarLayer {
     const y = new Float64Array(this.outputs);
     const xq = new Float64Array(this.inputs);
     for (let i = 0; i < this.inputs; i++) xq[i] = quantizeSigned(x[i]!, c.dacBits, 1);
-    const noisy = noise !== undefined && c.readNoiseRelative > 0;
+    const noisy = noise !== undefined && this.noisy;
     let power = 0;
     let adc = 0;
     let dac = 0;
@@ -269,8 +275,8 @@ export class CrossbarLayer {
     for (const tile of this.tiles) {
       const inputV = Float64Array.from({ length: tile.rows }, (_, i) => xq[tile.row0 + i]! * c.readVoltageV);
       const cells =
-        noise && c.readNoiseRelative > 0
-          ? tile.cellSiemens.map((g) => Math.max(1e-30, g * (1 + c.readNoiseRelative * noise.normal())))
+        noise && this.noisy
+          ? tile.cellSiemens.map((g) => Math.max(1e-30, g * (1 + this.readNoise(g) * noise.normal())))
           : tile.cellSiemens;
       const crossbar = this.physical(tile, cells, inputV);
       const solved = solveCrossbar(

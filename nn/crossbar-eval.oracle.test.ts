@@ -19,7 +19,13 @@ const { net, synapses } = singleShotInsitu([784, 10], gaussianDevice(3, 0.05, 1e
 const levels = { states: 3, meanSiemens: [], minSiemens: 2e-6, maxSiemens: 4e-6, samplesSiemens: [] };
 // Wires of 50 ohm a cell pitch cost this network about 3 % of its accuracy.
 const segmentOhm = 50;
-const converters = { adcBits: 16, dacBits: 16, adcRangeFraction: 1, mapping: 'reference-column' as const };
+const converters = {
+  adcBits: 16,
+  dacBits: 16,
+  adcRangeFraction: 1,
+  mapping: 'reference-column' as const,
+  readNoiseRelative: 0,
+};
 const trained = {
   realized: true,
   complementWeight: () => {
@@ -106,4 +112,28 @@ test('differential pairs: each weight is (G+ - G-) / span, its own device agains
   const ignoringPartners = evaluate(net, testSplit);
   t.true(Math.abs(evaluated - predicted) <= 0.004, `through the crossbar ${evaluated}, predicted ${predicted}`);
   t.true(Math.abs(predicted - ignoringPartners) > 0.01, `with partners ${predicted}, without ${ignoringPartners}`);
+});
+
+test('batch-norm recalibration through the crossbar recovers what the wires shift, costs the reads it makes, and leaves the network as it was (mutations: statistics re-estimated in software, not restored)', (t) => {
+  const deep = singleShotInsitu([784, 32, 10], gaussianDevice(3, 0.05, 1e-14), 5, calibration, testSplit);
+  const before = deep.net.layers.map((layer) => [...layer.runningMean.data, ...layer.runningVar.data]);
+  const software = evaluate(deep.net, testSplit);
+  const config = CrossbarConfig.parse({ wordlineSegmentOhm: 80, bitlineSegmentOhm: 80, ...converters });
+  const run = (images: number) =>
+    evaluateOnCrossbar(deep.net, deep.synapses, trained, levels, config, calibration, testSplit, 1, images);
+  const plain = run(0);
+  const recalibrated = run(2000);
+  t.is(plain.recalibration, null);
+  const { testAccuracy, images, readEnergyJ } = recalibrated.recalibration!;
+  t.log(`software ${software}, through the crossbar ${plain.testAccuracy}, recalibrated ${testAccuracy}`);
+  t.true(plain.testAccuracy < software - 0.03, `the wires cost ${software - plain.testAccuracy}`);
+  t.true(testAccuracy > plain.testAccuracy + 0.02, `recalibration recovers ${testAccuracy - plain.testAccuracy}`);
+  t.is(recalibrated.testAccuracy, plain.testAccuracy, 'the plain figure is the plain evaluation');
+  t.is(images, 2000);
+  assertClose(t, readEnergyJ, 2000 * plain.readEnergyJ.total, { rel: 0.2 }, 'the reads of 2000 images');
+  t.deepEqual(
+    deep.net.layers.map((layer) => [...layer.runningMean.data, ...layer.runningVar.data]),
+    before,
+    'the trained statistics are put back',
+  );
 });

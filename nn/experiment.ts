@@ -15,6 +15,7 @@ import {
 } from './synapses.ts';
 import { readingName, type TrainConfig } from './train-config.ts';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
+import { crossbarConditions } from '../crossbar/conditions.ts';
 import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from './crossbar-eval.ts';
 import type { CrossbarTraining } from './crossbar-forward.ts';
 import type { StateConductances } from '../crossbar/mapping.ts';
@@ -270,13 +271,14 @@ function finishExperiment(
   // Through the crossbar: the devices as they are at the end (ex-situ: the last transfer draw).
   let crossbar: CrossbarEvaluation | null = null;
   let crossbarSweep: CrossbarSweepPoint[] = [];
+  let conditions: string | null = null;
   if (config.crossbarEvaluation && crossbarConfig && config.mode !== 'float' && table && device) {
     if (config.mode === 'exsitu')
       synapses.forEach((syn, l) =>
         syn.realized.set(Float32Array.from(net.layers[l]!.weight.data, (w) => w / syn.scale)),
       );
     // Each evaluation programs the same differential partners: they come from a stream of the seed alone.
-    const throughCrossbar = (hardware: CrossbarConfig) =>
+    const throughCrossbar = (hardware: CrossbarConfig, recalibrationImages = 0) =>
       evaluateOnCrossbar(
         net,
         synapses,
@@ -286,8 +288,11 @@ function finishExperiment(
         trainSplit,
         testSplit,
         seed,
+        recalibrationImages,
       );
-    crossbar = throughCrossbar(crossbarConfig);
+    crossbar = throughCrossbar(crossbarConfig, config.crossbarRecalibrationImages);
+    const { antiparallelSiemens, parallelSiemens } = table.readout;
+    conditions = crossbarConditions(crossbarConfig, antiparallelSiemens, parallelSiemens);
     if (sweep) crossbarSweep = sweepCrossbar(sweep, crossbarConfig, crossbar, throughCrossbar);
   }
   const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
@@ -307,6 +312,8 @@ function finishExperiment(
     transferAccuracies,
     crossbarTestAccuracy: crossbar?.testAccuracy ?? null,
     crossbarReadEnergyJ: crossbar?.readEnergyJ ?? null,
+    crossbarConditions: conditions,
+    crossbarRecalibration: crossbar?.recalibration ?? null,
     crossbarSweep,
     initialProgrammingAttempts: trained.initialAttempts,
     trainingProgrammingAttempts: insitu ? trainingAttempts : 0,

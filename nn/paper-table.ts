@@ -49,6 +49,10 @@ export function summarizeRow(row: ResolvedRow, runs: readonly MetricsData[]): Pa
     testAccuracy: { ...spread(accuracies), ci95: [interval.low, interval.high] },
     transferStd: row.mode === 'exsitu' ? mean(runs.map((m) => m.testAccuracyStd)) : null,
     crossbarTestAccuracy: evaluated ? of((m) => m.crossbarTestAccuracy!) : null,
+    crossbarRecalibratedTestAccuracy:
+      evaluated && runs.every((m) => m.crossbarRecalibration !== null)
+        ? of((m) => m.crossbarRecalibration!.testAccuracy)
+        : null,
     crossbarReadEnergyJ: evaluated ? of((m) => m.crossbarReadEnergyJ!.total) : null,
     attemptsPerTrainingImage: of((m) => m.attemptsPerTrainingImage),
     verifyReadsPerTrainingImage: of((m) => m.attemptsPerTrainingImage * readsPerAttempt(m)),
@@ -166,6 +170,7 @@ export function paperTable(
       ),
     ),
     contrasts: tableContrasts(rows, accuracies),
+    crossbarConditions: runs.find((run) => run.metrics.crossbarConditions !== null)?.metrics.crossbarConditions ?? null,
     crossbarSweep: sweptRun(labelled),
     runs: labelled,
   };

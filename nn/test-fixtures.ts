@@ -63,6 +63,8 @@ export const runMetrics = (finalTestAccuracy: number, energyPerInferenceJ = 0) =
     testAccuracyStd: 0,
     crossbarTestAccuracy: null,
     crossbarReadEnergyJ: null,
+    crossbarConditions: null,
+    crossbarRecalibration: null,
     crossbarSweep: [],
     attemptsPerTrainingImage: 0,
     trainingProgrammingAttempts: 0,

@@ -83,6 +83,14 @@ export const TrainConfig = z
       .describe(
         'also evaluate the trained network (not float) through the crossbar model (IR drop, DAC, ADC) of the crossbar section',
       ),
+    crossbarRecalibrationImages: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(5000)
+      .describe(
+        "batch-norm recalibration through the crossbar, beside the plain crossbar accuracy: the running statistics re-estimated from this many training images read through the arrays (no training; their reads' energy counted); 0: none",
+      ),
     trainImages: z.number().int().nonnegative().default(0).describe('0: the full 60000'),
     testImages: z.number().int().nonnegative().default(0).describe('0: the full 10000'),
   })

@@ -87,6 +87,21 @@ export const metricsKind = defineArtifactKind({
       crossbarReadEnergyJ: ReadEnergy.nullable().describe(
         'mean read energy of one test inference through the crossbar [J]; null when not evaluated',
       ),
+      crossbarConditions: z
+        .string()
+        .nullable()
+        .describe(
+          'the arrays, mapping, wires, converters and read noise of the crossbar figures; null when not evaluated',
+        ),
+      crossbarRecalibration: z
+        .object({
+          images: z.number().int().positive().describe('training images read through the arrays'),
+          testAccuracy: z.number().describe('test accuracy through the crossbar after the recalibration'),
+          readEnergyJ: z.number().nonnegative().describe('read energy of the recalibration reads, all of them [J]'),
+        })
+        .strict()
+        .nullable()
+        .describe('batch-norm recalibration through the crossbar (train.crossbarRecalibrationImages); null when none'),
       crossbarSweep: z
         .array(CrossbarSweepPoint)
         .describe('this network through the crossbar per array size and wire resistance; empty unless swept'),
@@ -151,6 +166,9 @@ const PaperTableRow = z
       .nullable()
       .describe('ex-situ: the mean over seeds of the spread over transfer draws; null otherwise'),
     crossbarTestAccuracy: Spread.nullable().describe('through the crossbar model; null when not evaluated'),
+    crossbarRecalibratedTestAccuracy: Spread.nullable().describe(
+      'through the crossbar after batch-norm recalibration; null when not evaluated or not recalibrated',
+    ),
     crossbarReadEnergyJ: Spread.nullable().describe(
       'total read energy of one inference through the crossbar [J]; null when not evaluated',
     ),
@@ -188,6 +206,10 @@ export const paperTableKind = defineArtifactKind({
       seeds: z.array(z.number().int().nonnegative()),
       rows: z.array(PaperTableRow),
       contrasts: z.array(Contrast).describe("the contrasts the report states, with Holm's correction over all of them"),
+      crossbarConditions: z
+        .string()
+        .nullable()
+        .describe('the conditions of every crossbar figure of the table; null when none was evaluated'),
       crossbarSweep: z
         .object({
           mode: z.string(),
