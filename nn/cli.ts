@@ -35,6 +35,18 @@ export function registerTrainCommand(program: Command): void {
     )
     .addOption(new Option('--mode <mode>', 'training mode').choices(['float', 'quantized', 'insitu', 'exsitu']))
     .addOption(new Option('--states <n>', 'device states').choices(['2', '3', '5']))
+    .addOption(
+      new Option(
+        '--verify <how>',
+        'programming: single shot (none) or write-verify keeping the last or best draw',
+      ).choices(['none', 'keep-last', 'keep-best']),
+    )
+    .addOption(
+      new Option(
+        '--program-when <when>',
+        'program a device on a change of state, or every device every minibatch',
+      ).choices(['state-change', 'every-batch']),
+    )
     .option('--margin <w>', 'write-verify margin in weight units', Number)
     .option('--epochs <n>', 'epochs', Number)
     .option('--seed <n>', 'training seed (default: the config file seed, else 1)', Number)
@@ -46,6 +58,8 @@ export function registerTrainCommand(program: Command): void {
       (options: {
         mode?: TrainConfig['mode'];
         states?: string;
+        verify?: TrainConfig['verify'];
+        programWhen?: TrainConfig['programWhen'];
         margin?: number;
         epochs?: number;
         seed?: number;
@@ -57,6 +71,8 @@ export function registerTrainCommand(program: Command): void {
         const overrides: Partial<TrainConfig> = {
           ...(options.mode ? { mode: options.mode } : {}),
           ...(options.states ? { states: Number(options.states) as TrainConfig['states'] } : {}),
+          ...(options.verify ? { verify: options.verify } : {}),
+          ...(options.programWhen ? { programWhen: options.programWhen } : {}),
           ...(options.margin !== undefined ? { margin: options.margin } : {}),
           ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
         };
