@@ -77,13 +77,3 @@ export interface Spread {
   readonly mean: number;
   readonly std: number;
 }
-
-/**
- * Whether two means differ by more than the seed spread: |m_a − m_b| > √(σ_a² + σ_b²), each σ the sample standard
- * deviation over seeds (a reference value without a spread counts σ = 0). With no spread at all (one seed each)
- * nothing can be said, so nothing differs.
- */
-export function differsBeyondSpread(a: Spread, b: Spread): boolean {
-  const spreadOfDifference = Math.hypot(a.std, b.std);
-  return spreadOfDifference > 0 && Math.abs(a.mean - b.mean) > spreadOfDifference;
-}
