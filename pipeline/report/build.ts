@@ -98,7 +98,7 @@ function comparisonTable(rows: readonly ComparisonRow[], source: PaperTableSourc
         cell(`${difference >= 0 ? '+' : ''}${fixed(difference, digits)}${unit}`, source, difference),
         cell(
           row.contrast
-            ? verdict(row.contrast)
+            ? verdict(row.contrast, { a: 'ours', b: "the paper's" })
             : row.unit === 'pJ'
               ? 'not tested (a cost, not an accuracy)'
               : 'one seed: no test',

@@ -36,6 +36,11 @@ test("each paper figure is answered by our headline row of that mode (never the 
   t.true(Math.abs(found[2]!.difference! - (95.8 - 96.63)) < 1e-9);
   t.true(Math.abs(found[3]!.ours!.value.mean - 0.2) < 1e-12);
   t.regex(verdict(found[2]!.contrast!), /^A below B \(Holm p = /);
+  t.regex(verdict(found[2]!.contrast!, { a: 'ours', b: "the paper's" }), /^ours below the paper's \(Holm p = /);
+  t.deepEqual(
+    found.map((r) => r.paper),
+    [97.1, 96.67, 96.63, 13],
+  );
   t.regex(verdict(found[0]!.contrast!), /^no difference shown/);
   for (const other of [undefined, { ...table, dataset: 'fashion-mnist' }])
     t.deepEqual(

@@ -33,7 +33,8 @@ export function compareWithPaper(table: PaperTableData | undefined): ComparisonR
   const mnist = table?.dataset === 'mnist' ? table : undefined;
   const rowOf = (label: string) => mnist?.rows.find((r) => r.label === label);
   const accuracies = paperAccuracies.map((figure): ComparisonRow => {
-    const base = { quantity: figure.quantity, unit: '%' as const, paper: figure.paper * 100 };
+    // In percent to the paper's two decimals (0.9663 x 100 is 96.63000000000001 in binary floating point).
+    const base = { quantity: figure.quantity, unit: '%' as const, paper: Math.round(figure.paper * 1e4) / 100 };
     const contrast = mnist?.contrasts.find((c) => c.question === paperQuestion(figure.quantity));
     const row = contrast && rowOf(contrast.a);
     if (!contrast || !row) return base;
@@ -65,10 +66,13 @@ export function compareWithPaper(table: PaperTableData | undefined): ComparisonR
   return [...accuracies, energy];
 }
 
-/** How a contrast reads on the page: a difference only when it survives Holm's correction. */
-export function verdict(contrast: Contrast): string {
+/**
+ * How a contrast reads on the page: a difference only when it survives Holm's correction, worded with `sides` (row A
+ * and row B, or ours and the paper's).
+ */
+export function verdict(contrast: Contrast, sides = { a: 'A', b: 'B' }): string {
   if (!contrast.significant) return `no difference shown (Holm p = ${formatP(contrast.pHolm)})`;
-  return `${contrast.difference > 0 ? 'A above B' : 'A below B'} (Holm p = ${formatP(contrast.pHolm)})`;
+  return `${sides.a} ${contrast.difference > 0 ? 'above' : 'below'} ${sides.b} (Holm p = ${formatP(contrast.pHolm)})`;
 }
 
 /** A p-value in three significant digits, or "< 0.001". */
