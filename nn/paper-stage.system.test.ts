@@ -51,7 +51,9 @@ test('the paper stage trains every row once per seed on worker threads; a run is
   t.deepEqual(insitu.metrics.crossbarSweep, sweep.points);
   const at = (size: number, ohm: number) =>
     sweep.points.find((p) => p.arraySize === size && p.segmentOhm === ohm)!.testAccuracy;
-  t.true(at(64, 100) < at(16, 1) - 0.05, `64 x 64 at 100 Ohm: ${at(64, 100)}, 16 x 16 at 1 Ohm: ${at(16, 1)}`);
+  // The small pipeline's network reaches about 70 % in 2 epochs on 2000 images, and the arrays' read noise (2.5-3.5 %)
+  // takes a few points of it everywhere: the wires must cost far more than that at 64 x 64 and 300 Ohm.
+  t.true(at(64, 300) < at(16, 1) - 0.1, `64 x 64 at 300 Ohm: ${at(64, 300)}, 16 x 16 at 1 Ohm: ${at(16, 1)}`);
   for (const run of paper.runs.filter((r) => r !== insitu)) t.deepEqual(run.metrics.crossbarSweep, []);
 });
 

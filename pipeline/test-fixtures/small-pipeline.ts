@@ -35,7 +35,7 @@ export const smallPipelineConfig = {
       { mode: 'exsitu', states: 3 },
     ],
     seeds: [1, 2],
-    crossbarSweep: { arraySizes: [16, 64], segmentOhms: [1, 100] },
+    crossbarSweep: { arraySizes: [16, 64], segmentOhms: [1, 300] },
   },
 };
 
