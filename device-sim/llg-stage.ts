@@ -25,7 +25,7 @@ export const deviceLlgStage = defineStage({
   inputs: { oneD: { stage: 'device', output: 'device-table', kind: deviceTable } },
   outputs: { 'device-table': deviceTable },
   runShard: (payload) => runDeviceShard(payload),
-  async run({ params, inputs, seed, log, progress, shards, workers }) {
+  async run({ params, inputs, seed, log, progress, shards, workers, checkpoints }) {
     const { device, deviceLlg: settings } = params;
     const oneD = inputs.oneD;
     // The checks that need the 1-D table: its state counts, its strongest pulse on the strip.
@@ -34,9 +34,10 @@ export const deviceLlgStage = defineStage({
       throw new UsageError(
         `config key ${problem.key.startsWith('device.') ? problem.key : `deviceLlg.${problem.key}`}: ${problem.message}`,
       );
+    // Each finished chunk of trials is kept until the table is written: a run killed midway resumes where it stopped.
     const runner = shards
-      ? createShardedBatchRunner(device, shards)
-      : createBatchRunner(device, defaultWorkerCount(workers));
+      ? createShardedBatchRunner(device, shards, checkpoints, log)
+      : createBatchRunner(device, defaultWorkerCount(workers), checkpoints, log);
     const trials =
       tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
     log(

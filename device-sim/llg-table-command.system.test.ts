@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { execa } from 'execa';
@@ -162,6 +162,43 @@ test.serial('an LLG table does not depend on the number of workers or on how its
   const data = (results: string) => readArtifact(join(results, 'device-llg', 'device-table.json'), deviceTable).data;
   t.deepEqual(data(one.results), data(two.results));
 });
+
+test.serial(
+  'a device-llg run killed midway resumes where it stopped and makes, to the hash, the table of an uninterrupted run',
+  async (t) => {
+    const { base, two } = await made;
+    // One worker, a trial a chunk: the same chunks as the uninterrupted two-worker run, run one after the other.
+    const p = resultsWith(base, { trialsPerState: 2, trialsPerBatch: 1 }, {}, { workers: 1 });
+    const kept = join(p.results, '.shards', 'device-llg');
+    const checkpoints = () =>
+      existsSync(kept) ? readdirSync(kept).filter((f) => f.endsWith('.checkpoint.json')).length : 0;
+    const child = execa(
+      process.execPath,
+      [cliPath, '--results-dir', p.results, '--config', p.config, 'run', 'device-llg'],
+      {
+        reject: false,
+        detached: true,
+      },
+    );
+    for (let waited = 0; checkpoints() === 0 && waited < 1200; waited++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    t.true(checkpoints() > 0, 'a finished chunk is kept');
+    process.kill(-child.pid!, 'SIGKILL');
+    const killed = await child;
+    t.not(killed.exitCode, 0);
+    const left = checkpoints();
+    t.true(left >= 1 && left < 4, `${left} of 4 chunks kept when killed`);
+    const status = await dwsyn(['--results-dir', p.results, '--config', p.config, 'status']);
+    t.regex(status.stdout, new RegExp(`device-llg .*an interrupted run: ${left} finished pieces kept`));
+    const resumed = await dwsyn(['--results-dir', p.results, '--config', p.config, 'run', 'device-llg']);
+    t.is(resumed.exitCode, 0, resumed.stderr);
+    t.regex(resumed.stderr, new RegExp(`${left} of 4 trials kept by an interrupted run: not run again`));
+    const sha = (results: string) =>
+      readArtifact(join(results, 'device-llg/device-table.json'), deviceTable).provenance.sha256;
+    t.is(sha(p.results), sha(two.results));
+    t.false(existsSync(kept), 'the kept chunks go once the table is written');
+  },
+);
 
 test.serial('dwsyn report puts the LLG table beside the 1-D table: the KS table and the plot', async (t) => {
   const { two } = await made;

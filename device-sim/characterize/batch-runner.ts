@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ShardRunner } from '../../pipeline/run/stage.ts';
+import type { CheckpointStore, ShardRunner } from '../../pipeline/run/stage.ts';
 import { DeviceConfig } from './device-config.ts';
 import { TrialBatch, TrialResults } from './protocol.ts';
 import { runBatch } from './run-batch.ts';
@@ -48,6 +48,47 @@ function merge(parts: readonly TrialResults[]): TrialResults {
   };
 }
 
+/** A chunk's place in the run: its batch and its trials. */
+interface Chunk {
+  readonly b: number;
+  readonly chunk: TrialBatch;
+}
+
+/**
+ * Every chunk of the batches, with the result an interrupted earlier run kept for it (a checkpoint, keyed by the
+ * device and the chunk), if any, and the indices of the chunks still to run; the kept trials count as done at once,
+ * and are logged. `keep` stores a chunk's result as it finishes. Without a store nothing is kept.
+ */
+function checkpointed(
+  device: DeviceConfig,
+  batches: readonly TrialBatch[],
+  store: CheckpointStore | undefined,
+  onTrialsDone: ((count: number) => void) | undefined,
+  log: ((line: string) => void) | undefined,
+) {
+  const chunks: Chunk[] = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
+  const kept = chunks.map(({ chunk }) => {
+    const found = TrialResults.safeParse(store?.get({ device, chunk }));
+    return found.success ? found.data : undefined;
+  });
+  const pending = chunks.flatMap((_, i) => (kept[i] ? [] : [i]));
+  if (pending.length < chunks.length) {
+    const trials = trialsIn(chunks.filter((_, i) => kept[i]));
+    log?.(`${trials} of ${trialsIn(chunks)} trials kept by an interrupted run: not run again`);
+    onTrialsDone?.(trials);
+  }
+  const keep = (c: Chunk, result: TrialResults) => store?.put({ device, chunk: c.chunk }, result);
+  return { chunks, kept, keep, pending };
+}
+
+/** The batches' results from their chunks' results (in chunk order), in trial order. */
+function mergeChunks(batches: readonly TrialBatch[], chunks: readonly Chunk[], results: readonly TrialResults[]) {
+  return batches.map((_, b) => merge(results.filter((_, i) => chunks[i]!.b === b)));
+}
+
+/** The trials of chunks. */
+const trialsIn = (chunks: readonly Chunk[]) => chunks.reduce((sum, c) => sum + c.chunk.trialIndices.length, 0);
+
 /** What one device shard carries: the device and the trial chunks to run. */
 const DeviceShard = z.object({ device: z.unknown(), batches: z.array(TrialBatch) }).strict();
 
@@ -59,68 +100,75 @@ export async function runDeviceShard(payload: unknown): Promise<TrialResults[]> 
 }
 
 /**
- * Batches as shards of the stage's executor (a Slurm cluster): the chunks of all batches are cut into
- * `shards.count` contiguous shards, and the chunk results are merged back in trial order, so the table
- * is the one a local run makes.
+ * Batches as shards of the stage's executor (a Slurm cluster): the chunks of all batches not kept by an interrupted run
+ * are cut into `shards.count` contiguous shards, and the chunk results are merged back in trial order, so the table is
+ * the one a local run makes. Each chunk's result is kept in `checkpoints` as its shard comes back.
  */
-export function createShardedBatchRunner(device: DeviceConfig, shards: ShardRunner): BatchRunner {
+export function createShardedBatchRunner(
+  device: DeviceConfig,
+  shards: ShardRunner,
+  checkpoints?: CheckpointStore,
+  log?: (line: string) => void,
+): BatchRunner {
   const shardCount = shards.count;
   return {
     workers: shardCount,
     async run(batches, onTrialsDone) {
-      const chunks = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
-      const perShard = Math.ceil(chunks.length / shardCount);
-      const groups = Array.from({ length: Math.ceil(chunks.length / perShard) }, (_, i) =>
-        chunks.slice(i * perShard, (i + 1) * perShard),
+      const { chunks, kept, keep, pending } = checkpointed(device, batches, checkpoints, onTrialsDone, log);
+      const perShard = Math.max(1, Math.ceil(pending.length / shardCount));
+      const groups = Array.from({ length: Math.ceil(pending.length / perShard) }, (_, i) =>
+        pending.slice(i * perShard, (i + 1) * perShard),
       );
       let reported = 0;
-      const trialsOf = (done: number) =>
-        groups.slice(0, done).reduce((sum, g) => sum + g.reduce((s, c) => s + c.chunk.trialIndices.length, 0), 0);
+      const trialsOf = (done: number) => trialsIn(groups.slice(0, done).flatMap((g) => g.map((i) => chunks[i]!)));
       const results = await shards.run(
-        groups.map((group) => ({ device, batches: group.map((c) => c.chunk) })),
+        groups.map((group) => ({ device, batches: group.map((i) => chunks[i]!.chunk) })),
         (done) => {
           const trials = trialsOf(done);
           if (trials > reported) onTrialsDone?.(trials - reported);
           reported = Math.max(reported, trials);
         },
       );
-      const chunkResults = results.flatMap((result) => z.array(TrialResults).parse(result));
-      return batches.map((_, b) => merge(chunkResults.filter((_, i) => chunks[i]!.b === b)));
+      const ran = results.flatMap((result) => z.array(TrialResults).parse(result));
+      pending.forEach((i, k) => {
+        kept[i] = ran[k]!;
+        keep(chunks[i]!, ran[k]!);
+      });
+      return mergeChunks(batches, chunks, kept as TrialResults[]);
     },
     async close() {},
   };
 }
 
-/** `workers` = 1 runs in this thread; more start that many worker threads. */
-export function createBatchRunner(device: DeviceConfig, workers: number): BatchRunner {
-  if (workers <= 1) {
-    return {
-      workers: 1,
-      async run(batches, onTrialsDone) {
-        return batches.map((batch) =>
-          merge(
-            chunksOf(batch).map((chunk) => {
-              const result = runBatch(device, chunk);
-              onTrialsDone?.(chunk.trialIndices.length);
-              return result;
-            }),
-          ),
-        );
-      },
-      async close() {},
-    };
-  }
-  const pool = new WorkerPool<DeviceJob, TrialResults>(workerModule, workers);
+/**
+ * `workers` = 1 runs in this thread; more start that many worker threads. With `checkpoints`, a chunk an interrupted
+ * run finished is not run again, and each chunk is kept as it finishes.
+ */
+export function createBatchRunner(
+  device: DeviceConfig,
+  workers: number,
+  checkpoints?: CheckpointStore,
+  log?: (line: string) => void,
+): BatchRunner {
+  const pool = workers > 1 ? new WorkerPool<DeviceJob, TrialResults>(workerModule, workers) : null;
   return {
-    workers,
+    workers: pool ? workers : 1,
     async run(batches, onTrialsDone) {
-      const jobs = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
-      const results = await pool.run(
-        jobs.map((job) => ({ device, batch: job.chunk })),
-        { onResult: (j) => onTrialsDone?.(jobs[j]!.chunk.trialIndices.length) },
-      );
-      return batches.map((_, b) => merge(results.filter((_, j) => jobs[j]!.b === b)));
+      const { chunks, kept, keep, pending } = checkpointed(device, batches, checkpoints, onTrialsDone, log);
+      const finished = (k: number, result: TrialResults) => {
+        const c = chunks[pending[k]!]!;
+        kept[pending[k]!] = result;
+        keep(c, result);
+        onTrialsDone?.(c.chunk.trialIndices.length);
+      };
+      if (pool)
+        await pool.run(
+          pending.map((i) => ({ device, batch: chunks[i]!.chunk })),
+          { onResult: finished },
+        );
+      else pending.forEach((i, k) => finished(k, runBatch(device, chunks[i]!.chunk)));
+      return mergeChunks(batches, chunks, kept as TrialResults[]);
     },
-    close: () => pool.close(),
+    close: async () => pool?.close(),
   };
 }

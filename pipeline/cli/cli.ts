@@ -61,6 +61,13 @@ async function pipelineState(options: GlobalOptions) {
 }
 
 /** The spec path on line `index` of a list file. */
+/** What an interrupted run left of a stage's work, as `dwsyn status` says it: its shards and its kept chunks. */
+function interruptedRun(left: { done: number; pending: number; checkpoints: number }): string {
+  const shards = left.done + left.pending > 0 ? [`shards ${left.done} done, ${left.pending} pending`] : [];
+  const kept = left.checkpoints > 0 ? [`${left.checkpoints} finished pieces kept, the next run resumes there`] : [];
+  return `an interrupted run: ${[...shards, ...kept].join('; ')}`;
+}
+
 function specFromList(list: string | undefined, index: number | undefined): string {
   if (list === undefined || index === undefined || !Number.isInteger(index) || index < 0)
     throw new UsageError('shard run: give a spec file, or --list FILE with --index N (N >= 0)');
@@ -161,9 +168,7 @@ function buildProgram(): Command {
         const width = Math.max(0, ...statuses.map((s) => s.stage.length));
         for (const s of statuses) {
           const shard = shards.find((c) => c.stage === s.stage);
-          const shardNote = shard
-            ? ` (shards of an interrupted run: ${shard.done} done, ${shard.pending} pending)`
-            : '';
+          const shardNote = shard ? ` (${interruptedRun(shard)})` : '';
           process.stdout.write(
             `${s.stage.padEnd(width)}  ${s.upToDate ? 'up to date' : s.optInNotRun ? s.reasons[0] : `stale: ${s.reasons.join('; ')}`}${shardNote}\n`,
           );

@@ -6,6 +6,7 @@ import { hashValue } from '../artifacts/hash.ts';
 import { readJsonFile, writeJsonAtomic } from '../artifacts/json-file.ts';
 import { stageProvenance } from '../artifacts/provenance.ts';
 import type { Stage } from '../run/stage.ts';
+import { checkpointCount } from './checkpoints.ts';
 
 /**
  * A shard: one piece of a stage's splittable work (a few chunks of Monte Carlo trials, say), in a file
@@ -70,8 +71,13 @@ export async function runShardFile(path: string, stages: readonly Stage[]): Prom
   return out;
 }
 
-/** Shards done and pending per stage folder under a shards root (what `dwsyn status` shows). */
-export function shardCounts(shardsRoot: string): Array<{ stage: string; done: number; pending: number }> {
+/**
+ * Shards done and pending, and checkpoints kept, per stage folder under a shards root: what `dwsyn status` shows of an
+ * interrupted run.
+ */
+export function shardCounts(
+  shardsRoot: string,
+): Array<{ stage: string; done: number; pending: number; checkpoints: number }> {
   if (!existsSync(shardsRoot)) return [];
   return readdirSync(shardsRoot, { withFileTypes: true })
     .filter((e) => e.isDirectory())
@@ -81,7 +87,7 @@ export function shardCounts(shardsRoot: string): Array<{ stage: string; done: nu
         .filter((f) => f.endsWith('.spec.json'))
         .map((f) => f.slice(0, -'.spec.json'.length));
       const done = specs.filter((sha) => shardResult(dir, sha) !== undefined).length;
-      return { stage: e.name, done, pending: specs.length - done };
+      return { stage: e.name, done, pending: specs.length - done, checkpoints: checkpointCount(dir) };
     });
 }
 

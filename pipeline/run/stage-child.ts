@@ -15,6 +15,7 @@ import { StageJob } from './job.ts';
 import { stderrProgress } from './progress.ts';
 import { stageProvenance } from '../artifacts/provenance.ts';
 import { slurmShardRunner } from '../executors/slurm/slurm-executor.ts';
+import { checkpointStore } from '../executors/checkpoints.ts';
 import type { StageTableModule } from './stage.ts';
 
 async function runJob(jobPath: string): Promise<void> {
@@ -44,6 +45,10 @@ async function runJob(jobPath: string): Promise<void> {
     seed: job.components.seed,
     log,
     time: (label, seconds) => (timingsS[label] = seconds),
+    checkpoints: checkpointStore(job.shardsDir, stage, {
+      components: job.components,
+      inputs: job.inputs.map((i) => i.sha256),
+    }),
     workers: job.executor.workers,
     progress: (label, total) => stderrProgress(`[${stage.id}] ${label}`, total),
     attach: (name, content, mediaType) =>

@@ -53,6 +53,19 @@ export interface StageContext<Params = unknown, Inputs = Readonly<Record<string,
   readonly workers: number;
   /** Present when the pipeline runs on a cluster (executor slurm). */
   readonly shards?: ShardRunner;
+  /**
+   * Pieces of work finished by an earlier run of this stage that was interrupted (same code, params, seed and inputs),
+   * and where to keep each piece as it finishes; they are removed when the stage succeeds.
+   */
+  readonly checkpoints?: CheckpointStore;
+}
+
+/** Finished pieces of a stage's work, by a key of the piece's content (`pipeline/executors/checkpoints.ts`). */
+export interface CheckpointStore {
+  /** The result a piece gave in an earlier, interrupted run, or undefined. */
+  get(piece: unknown): unknown;
+  /** Keeps a finished piece's result (JSON) until the stage succeeds. */
+  put(piece: unknown, result: unknown): void;
 }
 
 export interface ShardRunner {

@@ -129,7 +129,7 @@ slurmTest.serial(
     await new Promise((resolve) => setTimeout(resolve, 1500));
     t.deepEqual(await ourTasks(), [], 'no task of ours left in the queue');
     const status = await dwsyn(p, ['status']);
-    const counts = /shards of an interrupted run: (\d+) done, (\d+) pending/.exec(status.stdout);
+    const counts = /an interrupted run: shards (\d+) done, (\d+) pending/.exec(status.stdout);
     t.truthy(counts, status.stdout);
     t.true(Number(counts![1]) >= 3, status.stdout);
     const rerun = await dwsyn(p, ['run', 'device']);
