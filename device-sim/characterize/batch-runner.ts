@@ -121,14 +121,16 @@ export function createShardedBatchRunner(
       );
       let reported = 0;
       const trialsOf = (done: number) => trialsIn(groups.slice(0, done).flatMap((g) => g.map((i) => chunks[i]!)));
-      const results = await shards.run(
-        groups.map((group) => ({ device, batches: group.map((i) => chunks[i]!.chunk) })),
-        (done) => {
-          const trials = trialsOf(done);
-          if (trials > reported) onTrialsDone?.(trials - reported);
-          reported = Math.max(reported, trials);
-        },
-      );
+      const payloads = groups.map((group) => ({ device, batches: group.map((i) => chunks[i]!.chunk) }));
+      // Every chunk kept by an interrupted run: no array to submit.
+      const results =
+        payloads.length === 0
+          ? []
+          : await shards.run(payloads, (done) => {
+              const trials = trialsOf(done);
+              if (trials > reported) onTrialsDone?.(trials - reported);
+              reported = Math.max(reported, trials);
+            });
       const ran = results.flatMap((result) => z.array(TrialResults).parse(result));
       pending.forEach((i, k) => {
         kept[i] = ran[k]!;
