@@ -171,7 +171,7 @@ test.serial(
     const p = resultsWith(base, { trialsPerState: 2, trialsPerBatch: 1 }, {}, { workers: 1 });
     const kept = join(p.results, '.shards', 'device-llg');
     const checkpoints = () =>
-      existsSync(kept) ? readdirSync(kept).filter((f) => f.endsWith('.checkpoint.json')).length : 0;
+      existsSync(kept) ? readdirSync(kept).filter((f) => f.endsWith('.result.json')).length : 0;
     const child = execa(
       process.execPath,
       [cliPath, '--results-dir', p.results, '--config', p.config, 'run', 'device-llg'],

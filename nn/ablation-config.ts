@@ -40,7 +40,7 @@ function atMargin(reading: RowSettings, margin: number): RowSettings | null {
 }
 
 /** The readings of the grid, each at every margin it takes (once if it takes none). */
-export function gridReadings(ablation: Pick<AblationConfig, 'readings' | 'margins'>): RowSettings[] {
+function gridReadings(ablation: Pick<AblationConfig, 'readings' | 'margins'>): RowSettings[] {
   return ablation.readings.flatMap((reading) => {
     const atMargins = ablation.margins.map((m) => atMargin(reading, m));
     return atMargins.every((r) => r === null) ? [reading] : atMargins.filter((r): r is RowSettings => r !== null);

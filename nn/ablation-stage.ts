@@ -5,7 +5,7 @@ import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
 import { defineStage } from '../pipeline/run/stage.ts';
 import { AblationConfig, ablationTable } from './ablation-config.ts';
 import { runPaperGroup } from './paper-run.ts';
-import { SharedTrainConfig, sharedTrainKeys, trainTable } from './paper-stage.ts';
+import { repeatedSeeds, SharedTrainConfig, sharedTrainKeys, trainTable } from './paper-stage.ts';
 import { checkTrainConfig } from './stage.ts';
 
 /**
@@ -25,12 +25,7 @@ export const ablationStage = defineStage({
   inputs: { 'device-table': deviceTableInput },
   outputs: { 'ablation-table': paperTableKind },
   runShard: async (payload) => runPaperGroup(payload),
-  check: ({ ablation, train }) => {
-    const problems = checkTrainConfig(train);
-    if (new Set(ablation.seeds).size !== ablation.seeds.length)
-      problems.push({ key: 'ablation.seeds', message: `a seed is listed twice (${ablation.seeds.join(', ')})` });
-    return problems;
-  },
+  check: ({ ablation, train }) => [...checkTrainConfig(train), ...repeatedSeeds(ablation.seeds, 'ablation.seeds')],
   async run({ params, inputs, ...context }) {
     const { ablation, train, crossbar } = params;
     // The grid's networks are judged by accuracy and programming: the crossbar evaluation is the paper table's.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResolvedRow } from './paper-table.ts';
+import { headlineRow, type ResolvedRow } from './paper-table.ts';
 import { readingName, TrainConfig } from './train-config.ts';
 
 const shape = TrainConfig.shape;
@@ -79,7 +79,7 @@ export const PaperConfig = z
     crossbarSweep: z
       .object({
         row: PaperRow.optional().describe(
-          'the row whose first seed is swept (default: the in-situ row with the most states, else any row with devices)',
+          "the row whose first seed is swept (default: the headline in-situ row, the train section's reading at the most states; else any row with devices)",
         ),
         arraySizes: z
           .array(z.number().int().min(2))
@@ -127,12 +127,6 @@ export function rowLabel(row: PaperRow, train: Omit<TrainConfig, 'mode' | 'state
   const network = ownNetwork ? [networkName(config)] : [];
   const notes = [...reading, ...network];
   return notes.length ? `${base} (${notes.join(', ')})` : base;
-}
-
-/** How tables name a training run from its metrics: mode, state count and programming reading. */
-export function metricsLabel(metrics: { mode: string; states: number; programming: string | null }): string {
-  const base = metrics.mode === 'float' ? 'float' : `${modeLabel(metrics.mode)} ${metrics.states}-state`;
-  return metrics.programming ? `${base} (${metrics.programming})` : base;
 }
 
 /** A mode as tables name it. */
@@ -183,10 +177,6 @@ export function sweptLabel(
 ): string | null {
   if (!paper.crossbarSweep) return null;
   if (paper.crossbarSweep.row) return rowLabel(paper.crossbarSweep.row, train);
-  const withDevices = rows.map((r) => r.resolved).filter((r) => r.mode !== 'float');
-  const preference = (r: ResolvedRow) => (r.mode === 'insitu' ? 1000 : 0) + (r.ownSettings ? 0 : 100) + r.states;
-  return (
-    withDevices.reduce<ResolvedRow | null>((best, r) => (!best || preference(r) > preference(best) ? r : best), null)
-      ?.label ?? null
-  );
+  const resolved = rows.map((r) => r.resolved);
+  return (headlineRow(resolved) ?? resolved.find((r) => r.mode !== 'float'))?.label ?? null;
 }

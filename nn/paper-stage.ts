@@ -5,7 +5,7 @@ import { defaultWorkerCount, runOnWorkers } from '../core/worker-pool.ts';
 import { deviceTableInput } from '../pipeline/run/device-table-input.ts';
 import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
 import { type PaperTableData, paperTableKind } from '../pipeline/artifacts/schemas/nn.ts';
-import { defineStage, type ShardRunner, type StageContext } from '../pipeline/run/stage.ts';
+import { defineStage, type ParamProblem, type ShardRunner, type StageContext } from '../pipeline/run/stage.ts';
 import { PaperConfig, type PaperRow, resolveRows, rowLabel, sweptLabel, type TableRow } from './paper-config.ts';
 import {
   PaperGroupResult,
@@ -148,6 +148,11 @@ export async function trainTable(
   return data;
 }
 
+/** A seed listed twice would train the same networks twice and count them as two seeds. */
+export function repeatedSeeds(seeds: readonly number[], key: string): ParamProblem[] {
+  return new Set(seeds).size === seeds.length ? [] : [{ key, message: `a seed is listed twice (${seeds.join(', ')})` }];
+}
+
 /** The paper's table: every row of `paper.rows` trained once per seed of `paper.seeds`, in parallel. */
 export const paperStage = defineStage({
   id: 'paper',
@@ -181,9 +186,7 @@ export const paperStage = defineStage({
         key: 'paper.crossbarSweep.row',
         message: `${rowLabel(row, train)} is not a row of the table with devices (${labels.join(', ')})`,
       });
-    if (new Set(paper.seeds).size !== paper.seeds.length)
-      problems.push({ key: 'paper.seeds', message: `a seed is listed twice (${paper.seeds.join(', ')})` });
-    return problems;
+    return [...problems, ...repeatedSeeds(paper.seeds, 'paper.seeds')];
   },
   async run({ params, inputs, ...context }) {
     const { paper, train, crossbar } = params;

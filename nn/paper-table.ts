@@ -27,6 +27,9 @@ export const paperAccuracies = [
 /** The question of the contrast of our figure against the paper's. */
 export const paperQuestion = (quantity: string) => `our ${quantity} against the paper's`;
 
+/** The question of every in-situ row's contrast with the float row of its network: the paper's drop, per reading. */
+export const floatQuestion = 'what the devices cost against float';
+
 /** The paper's in-situ programming energy per inference [J]. */
 export const paperEnergyPerInferenceJ = 13e-12;
 
@@ -62,6 +65,16 @@ export function summarizeRow(row: ResolvedRow, runs: readonly MetricsData[]): Pa
   };
 }
 
+/** The row of `mode` with the train section's own settings at the most states, if any. */
+function headlineOf(rows: readonly ResolvedRow[], mode: string): ResolvedRow | undefined {
+  return rows
+    .filter((r) => r.mode === mode && !r.ownSettings)
+    .reduce<ResolvedRow | undefined>((m, r) => (!m || r.states > m.states ? r : m), undefined);
+}
+
+/** The headline in-situ row: the train section's reading at the most states, named before any result is seen. */
+export const headlineRow = (rows: readonly ResolvedRow[]) => headlineOf(rows, 'insitu');
+
 /**
  * The rows a contrast is stated for, chosen before any result is seen (never the best of several): the headline
  * in-situ and ex-situ rows are the train section's reading at the most states; single shot is the in-situ row of that
@@ -69,15 +82,17 @@ export function summarizeRow(row: ResolvedRow, runs: readonly MetricsData[]): Pa
  */
 function namedRows(rows: readonly ResolvedRow[]) {
   const plain = rows.filter((r) => !r.ownSettings);
-  const most = (mode: string) =>
-    plain
-      .filter((r) => r.mode === mode)
-      .reduce<ResolvedRow | undefined>((m, r) => (!m || r.states > m.states ? r : m), undefined);
-  const headline = most('insitu');
+  const headline = headlineRow(rows);
   const singleShot = rows.find(
     (r) => r.mode === 'insitu' && r.states === headline?.states && r.programming === 'single-shot',
   );
-  return { plain, headline, exsitu: most('exsitu'), float: plain.find((r) => r.mode === 'float'), singleShot };
+  return {
+    plain,
+    headline,
+    exsitu: headlineOf(rows, 'exsitu'),
+    float: plain.find((r) => r.mode === 'float'),
+    singleShot,
+  };
 }
 
 type Question =
@@ -104,7 +119,7 @@ function questions(rows: readonly ResolvedRow[]): Question[] {
   }
   for (const row of rows.filter((r) => r.mode === 'insitu')) {
     const floatOfNetwork = rows.find((r) => r.mode === 'float' && r.network === row.network);
-    if (floatOfNetwork) list.push({ question: 'what the devices cost against float', a: row, b: floatOfNetwork });
+    if (floatOfNetwork) list.push({ question: floatQuestion, a: row, b: floatOfNetwork });
   }
   if (singleShot)
     for (const row of rows)

@@ -1,12 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { defineArtifactKind, readArtifact, writeArtifact } from '../artifacts/artifact.ts';
 import { hashValue } from '../artifacts/hash.ts';
 import { readJsonFile, writeJsonAtomic } from '../artifacts/json-file.ts';
 import { stageProvenance } from '../artifacts/provenance.ts';
 import type { Stage } from '../run/stage.ts';
-import { checkpointCount } from './checkpoints.ts';
 
 /**
  * A shard: one piece of a stage's splittable work (a few chunks of Monte Carlo trials, say), in a file
@@ -24,7 +23,8 @@ const shardResultKind = defineArtifactKind({
 });
 
 export const specFile = (dir: string, sha256: string) => join(dir, `${sha256}.spec.json`);
-const resultFile = (dir: string, sha256: string) => join(dir, `${sha256}.result.json`);
+const resultSuffix = '.result.json';
+const resultFile = (dir: string, sha256: string) => join(dir, `${sha256}${resultSuffix}`);
 
 /** Writes each shard's spec (unless there already) and returns their content hashes, in order. */
 export function writeShardSpecs(dir: string, specs: readonly ShardSpec[]): string[] {
@@ -52,28 +52,32 @@ export async function runShardFile(path: string, stages: readonly Stage[]): Prom
   const spec = ShardSpec.parse(readJsonFile(path));
   const stage = stages.find((s) => s.id === spec.stage);
   if (!stage?.runShard) throw new Error(`${path}: field stage: no stage ${spec.stage} with shards`);
-  const sha256 = hashValue(spec);
   const started = performance.now();
   const result = await stage.runShard(spec.payload, spec.seed);
-  const out = path.replace(/\.spec\.json$/, '.result.json');
-  writeArtifact(
-    out,
-    shardResultKind,
-    stageProvenance(stage, {
-      sources: {},
-      params: {},
-      inputs: [],
-      seed: spec.seed,
-      durationMs: performance.now() - started,
-    }),
-    { stage: stage.id, specSha256: sha256, result },
-  );
+  return writeShardResult(dirname(path), hashValue(spec), stage, result, { seed: spec.seed, started });
+}
+
+/**
+ * Writes a piece of work's validated result under its content hash: a shard's (its spec beside it), or a piece a stage
+ * kept as a checkpoint (no spec). Returns the file.
+ */
+export function writeShardResult(
+  dir: string,
+  sha256: string,
+  stage: Pick<Stage, 'id' | 'version'>,
+  result: unknown,
+  made: { seed: number; started: number },
+): string {
+  const out = resultFile(dir, sha256);
+  const durationMs = performance.now() - made.started;
+  const provenance = stageProvenance(stage, { sources: {}, params: {}, inputs: [], seed: made.seed, durationMs });
+  writeArtifact(out, shardResultKind, provenance, { stage: stage.id, specSha256: sha256, result });
   return out;
 }
 
 /**
- * Shards done and pending, and checkpoints kept, per stage folder under a shards root: what `dwsyn status` shows of an
- * interrupted run.
+ * Shards done and pending, and checkpoints kept (results without a spec), per stage folder under a shards root: what
+ * `dwsyn status` shows of an interrupted run.
  */
 export function shardCounts(
   shardsRoot: string,
@@ -87,7 +91,11 @@ export function shardCounts(
         .filter((f) => f.endsWith('.spec.json'))
         .map((f) => f.slice(0, -'.spec.json'.length));
       const done = specs.filter((sha) => shardResult(dir, sha) !== undefined).length;
-      return { stage: e.name, done, pending: specs.length - done, checkpoints: checkpointCount(dir) };
+      const specSet = new Set(specs);
+      const checkpoints = readdirSync(dir).filter(
+        (f) => f.endsWith(resultSuffix) && !specSet.has(f.slice(0, -resultSuffix.length)),
+      ).length;
+      return { stage: e.name, done, pending: specs.length - done, checkpoints };
     });
 }
 

@@ -35,7 +35,7 @@ import {
   deviceStatesTable,
   modelStatesTable,
 } from './device-tables.ts';
-import { fixed, intervalText, type PaperTableSource, pc, pct, pJ, spreadText } from './format.ts';
+import { fixed, intervalText, type PaperTableSource, pc, pct, pJ, signedPoints, spreadText } from './format.ts';
 import type { ReportInputs, ReportRun } from './inputs.ts';
 import { readingsTable } from './readings.ts';
 import { renderSvg, svgToPng } from './render.ts';
@@ -156,7 +156,6 @@ function paperRowsTable(source: PaperTableSource): Table {
 
 /** The claims the table supports: each contrast with its interval, its p-value and Holm's correction. */
 function contrastsTable(source: PaperTableSource): Table {
-  const signed = (v: number) => `${v >= 0 ? '+' : ''}${fixed(v * 100, 2)}`;
   return {
     id: 'paper-contrasts',
     title:
@@ -166,7 +165,11 @@ function contrastsTable(source: PaperTableSource): Table {
       cell(c.question),
       cell(c.a),
       cell(c.b),
-      cell(`${signed(c.difference)} % (${signed(c.ci95[0])} to ${signed(c.ci95[1])})`, source, c.difference),
+      cell(
+        `${signedPoints(c.difference)} % (${signedPoints(c.ci95[0])} to ${signedPoints(c.ci95[1])})`,
+        source,
+        c.difference,
+      ),
       cell(formatP(c.p), source, c.p),
       cell(formatP(c.pHolm), source, c.pHolm),
       cell(verdict(c)),

@@ -18,6 +18,9 @@ export interface ComparisonRow {
   readonly contrast?: Contrast;
 }
 
+/** A paper figure in percent to its two decimals (0.9663 x 100 is 96.63000000000001 in binary floating point). */
+export const paperPercent = (fraction: number) => Math.round(fraction * 1e4) / 100;
+
 /** A row's test accuracy in percent with its interval (none for one seed). */
 export const testAccuracyFigure = (row: PaperTableRow): Figure => ({
   mean: row.testAccuracy.mean * 100,
@@ -33,8 +36,7 @@ export function compareWithPaper(table: PaperTableData | undefined): ComparisonR
   const mnist = table?.dataset === 'mnist' ? table : undefined;
   const rowOf = (label: string) => mnist?.rows.find((r) => r.label === label);
   const accuracies = paperAccuracies.map((figure): ComparisonRow => {
-    // In percent to the paper's two decimals (0.9663 x 100 is 96.63000000000001 in binary floating point).
-    const base = { quantity: figure.quantity, unit: '%' as const, paper: Math.round(figure.paper * 1e4) / 100 };
+    const base = { quantity: figure.quantity, unit: '%' as const, paper: paperPercent(figure.paper) };
     const contrast = mnist?.contrasts.find((c) => c.question === paperQuestion(figure.quantity));
     const row = contrast && rowOf(contrast.a);
     if (!contrast || !row) return base;

@@ -20,6 +20,8 @@ export const intervalText = (
   f.ci95
     ? `${fixed(f.mean, digits)}${unit} (${fixed(f.ci95[0], digits)} to ${fixed(f.ci95[1], digits)})`
     : `${fixed(f.mean, digits)}${unit}`;
+/** A difference of fractions in signed percentage points: "+0.87", "-1.16". */
+export const signedPoints = (fraction: number) => `${fraction >= 0 ? '+' : ''}${fixed(fraction * 100, 2)}`;
 /** A spread in J as one in pJ, and a fraction's as one in percent. */
 export const pJ = (s: Spread) => ({ mean: s.mean * 1e12, std: s.std * 1e12 });
 export const pc = (s: Spread) => ({ mean: s.mean * 100, std: s.std * 100 });

@@ -1,11 +1,13 @@
 // The report's table of the programming readings: which reading of the paper's noise tolerance margin is the paper's,
 // answered by each reading's drop from float and its programming energy beside the paper's.
-import { formatP } from './comparison.ts';
-import { fixed, type PaperTableSource, pct } from './format.ts';
+import { floatQuestion, paperAccuracies, paperEnergyPerInferenceJ } from '../../nn/paper-table.ts';
+import { formatP, paperPercent, testAccuracyFigure } from './comparison.ts';
+import { fixed, intervalText, type PaperTableSource, signedPoints } from './format.ts';
 import { cell, type Table } from './html.ts';
 
-/** The paper's float and in-situ figures and its energy per inference (docs/paper.md). */
-const paper = { float: 97.1, insitu: 96.67, energyPJ: 13 };
+/** The paper's float and in-situ figures in percent and its energy per inference in pJ (nn/paper-table.ts). */
+const percentOf = (mode: string) => paperPercent(paperAccuracies.find((f) => f.mode === mode)!.paper);
+const paper = { float: percentOf('float'), insitu: percentOf('insitu'), energyPJ: paperEnergyPerInferenceJ * 1e12 };
 
 /**
  * Every in-situ row of a table (the paper table's, or the ablation grid's) with its accuracy, its drop from the float
@@ -13,21 +15,16 @@ const paper = { float: 97.1, insitu: 96.67, energyPJ: 13 };
  * per training image and its energy per inference, under the paper's own row.
  */
 export function readingsTable(source: PaperTableSource, id = 'programming-readings'): Table | null {
-  const drops = source.data.contrasts.filter((c) => c.question === 'what the devices cost against float');
+  const drops = source.data.contrasts.filter((c) => c.question === floatQuestion);
   if (drops.length === 0) return null;
-  const signed = (v: number) => `${v >= 0 ? '+' : ''}${fixed(v * 100, 2)}`;
   const rows = drops.map((drop) => {
     const row = source.data.rows.find((r) => r.label === drop.a)!;
     const energyPJ = row.energyPerInferenceJ.mean * 1e12;
     return [
       cell(row.label),
+      cell(intervalText(testAccuracyFigure(row), 2, ' %'), source, row.testAccuracy.mean),
       cell(
-        `${pct(row.testAccuracy.mean)} % (${pct(row.testAccuracy.ci95[0])} to ${pct(row.testAccuracy.ci95[1])})`,
-        source,
-        row.testAccuracy.mean,
-      ),
-      cell(
-        `${signed(drop.difference)} % (${signed(drop.ci95[0])} to ${signed(drop.ci95[1])}), Holm p ${formatP(drop.pHolm)}`,
+        `${signedPoints(drop.difference)} % (${signedPoints(drop.ci95[0])} to ${signedPoints(drop.ci95[1])}), Holm p ${formatP(drop.pHolm)}`,
         source,
         drop.difference,
       ),
