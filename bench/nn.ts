@@ -12,8 +12,8 @@ import { deviceModelFor, trainOptionsOf } from '../nn/experiment.ts';
 import { readingName, TrainConfig } from '../nn/train-config.ts';
 import { train } from '../nn/train.ts';
 import type { DeviceModel } from '../nn/synapses.ts';
-import { readArtifact } from '../pipeline/artifacts/artifact.ts';
-import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import { readArtifact } from '../artifacts/artifact.ts';
+import { deviceTable } from '../artifacts/schemas/device-table.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const tablePath = 'results/device/device-table.json';
@@ -25,7 +25,7 @@ interface Epochs {
 
 /**
  * The train section the benchmark trains with: the defaults, or the `train` section of the config file
- * DWSYN_BENCH_NN_CONFIG names (e.g. nn/presets/modern-network.json for the wider network).
+ * DWSYN_BENCH_NN_CONFIG names (e.g. presets/network/modern-network.json for the wider network).
  */
 function benchTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
   const file = process.env['DWSYN_BENCH_NN_CONFIG'];

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RandomStream } from './rng.ts';
-import { cCompiler, testWith } from '../pipeline/test-fixtures/external-tool.ts';
+import { cCompiler, testWith } from './test-fixtures/external-tool.ts';
 
 // The reference xoshiro128** of Blackman and Vigna (prng.di.unimi.it/xoshiro128starstar.c), compiled
 // here with the system C compiler: our generator must reproduce its output bit for bit.

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { trialStream } from '../core/rng.ts';
-import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../core/test-fixtures/assert-close.ts';
 import { toCrossbar } from './circuit.ts';
 import { CrossbarConfig } from './crossbar-config.ts';
 import { CrossbarLayer, driverPower } from './layer.ts';

@@ -1,4 +1,4 @@
-import type { StateTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import type { StateTable } from '../artifacts/schemas/device-table.ts';
 import type { RandomStream } from '../core/rng.ts';
 
 /**

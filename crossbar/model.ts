@@ -1,6 +1,6 @@
 import { trialStream } from '../core/rng.ts';
-import type { CrossbarModelData } from '../pipeline/artifacts/schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
 import { type CrossbarConfig, squareArrays } from './crossbar-config.ts';
 import { CrossbarLayer } from './layer.ts';
 import { stateConductances } from './mapping.ts';

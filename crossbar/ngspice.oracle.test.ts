@@ -1,5 +1,5 @@
 import test from 'ava';
-import { systemNgspice, testWith } from '../pipeline/test-fixtures/external-tool.ts';
+import { systemNgspice, testWith } from '../core/test-fixtures/external-tool.ts';
 import { toCrossbar } from './circuit.ts';
 import { columnCurrents } from './kcl.ts';
 import { solveLineGaussSeidel } from './line-gauss-seidel.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { elementaryChargeC } from '../core/constants.ts';
-import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../core/test-fixtures/assert-close.ts';
 import { CrossbarConfig } from './crossbar-config.ts';
 import { readNoiseOf, readNoiseText } from './read-noise.ts';
 

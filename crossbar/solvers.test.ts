@@ -1,5 +1,5 @@
 import test from 'ava';
-import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../core/test-fixtures/assert-close.ts';
 import { CrossbarCase, idealColumnCurrents, toCrossbar } from './circuit.ts';
 import { solveDirect } from './direct.ts';
 import { columnCurrents } from './kcl.ts';

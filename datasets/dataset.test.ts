@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { tempDir } from '../pipeline/test-fixtures/helpers.ts';
+import { tempDir } from '../core/test-fixtures/files.ts';
 import { defaultDataDir, headOf, labelHistogram as histogram, loadDataset, verifyDataset } from './dataset.ts';
 import { writeFixtureDataset } from './fixture.ts';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ArtifactError, UsageError } from '../core/errors.ts';
-import { sha256 } from '../pipeline/artifacts/hash.ts';
+import { sha256 } from '../artifacts/hash.ts';
 import { parseIdx, readIdxBytes } from './idx.ts';
 import { fashionMnistManifest, mnistManifest, type DatasetFile, type DatasetManifest } from './manifest.ts';
 

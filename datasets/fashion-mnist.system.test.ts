@@ -1,4 +1,5 @@
-import { fashionMnistPackage, testWith } from '../pipeline/test-fixtures/external-tool.ts';
+import { testWith } from '../core/test-fixtures/external-tool.ts';
+import { fashionMnistPackage } from './test-fixtures.ts';
 import { defaultDataDir, labelHistogram, loadDataset } from './dataset.ts';
 
 testWith(fashionMnistPackage)('Fashion-MNIST (Debian dataset-fashion-mnist, gzipped) is read by the same code', (t) => {

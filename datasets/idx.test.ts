@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import test from 'ava';
 import { ArtifactError } from '../core/errors.ts';
-import { tempDir } from '../pipeline/test-fixtures/helpers.ts';
+import { tempDir } from '../core/test-fixtures/files.ts';
 import { encodeIdx, parseIdx, readIdx } from './idx.ts';
 
 const sample = () => encodeIdx([2, 2, 3], Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));

@@ -9,7 +9,7 @@ import type { LayerProduct } from './mlp.ts';
 import { gaussianDevice } from './synapses.ts';
 import { singleShotInsitu } from './test-fixtures.ts';
 import { evaluate } from './train.ts';
-import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../core/test-fixtures/assert-close.ts';
 
 // A one-layer network (784 -> 10, so the only layer's inputs are pixels) trained in-situ on a 3-state device.
 const mnist = loadDataset('mnist');

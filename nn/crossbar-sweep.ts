@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type CrossbarConfig, squareArrays } from '../crossbar/crossbar-config.ts';
 import { TrainConfig } from './train-config.ts';
 import type { CrossbarEvaluation } from './crossbar-eval.ts';
-import type { CrossbarSweepPoint } from '../pipeline/artifacts/schemas/nn.ts';
+import type { CrossbarSweepPoint } from '../artifacts/schemas/nn.ts';
 
 /** A trained network of one mode evaluated through the crossbar at every array size and wire resistance of a grid. */
 export const CrossbarSweep = z

@@ -1,8 +1,8 @@
 import test from 'ava';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { loadDataset } from '../datasets/dataset.ts';
-import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
-import type { MetricsData } from '../pipeline/artifacts/schemas/nn.ts';
+import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
+import type { MetricsData } from '../artifacts/schemas/nn.ts';
 import { trialStream } from '../core/rng.ts';
 import { runExperiment, runExperiments } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';

@@ -1,10 +1,10 @@
 import { trialStream } from '../core/rng.ts';
-import type { DeviceTableData } from '../pipeline/artifacts/schemas/device-table.ts';
+import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
 import type { Dataset, Split } from '../datasets/dataset.ts';
 import { headOf } from '../datasets/dataset.ts';
 import { mean, std } from '../core/statistics.ts';
 import { UsageError } from '../core/errors.ts';
-import type { Progress, ProgressReporter } from '../pipeline/run/progress.ts';
+import type { Progress, ProgressReporter } from '../core/progress.ts';
 import {
   gaussianDevice,
   program,
@@ -20,7 +20,7 @@ import { type CrossbarEvaluation, evaluateOnCrossbar, type TrainedDevices } from
 import type { CrossbarTraining } from './crossbar-forward.ts';
 import type { StateConductances } from '../crossbar/mapping.ts';
 import { type CrossbarSweep, sweepCrossbar } from './crossbar-sweep.ts';
-import type { CrossbarSweepPoint } from '../pipeline/artifacts/schemas/nn.ts';
+import type { CrossbarSweepPoint } from '../artifacts/schemas/nn.ts';
 import { evaluate, train, type EpochMetrics, type TrainObserver, type TrainOptions } from './train.ts';
 
 /** The device model a config asks for; the table must hold the requested state count. */

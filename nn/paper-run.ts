@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CrossbarConfig } from '../crossbar/crossbar-config.ts';
 import { type Dataset, type DatasetId, loadDataset } from '../datasets/dataset.ts';
-import { deviceTable } from '../pipeline/artifacts/schemas/device-table.ts';
-import { metricsKind } from '../pipeline/artifacts/schemas/nn.ts';
+import { deviceTable } from '../artifacts/schemas/device-table.ts';
+import { metricsKind } from '../artifacts/schemas/nn.ts';
 import { runExperiments } from './experiment.ts';
 import { TrainConfig } from './train-config.ts';
 import { CrossbarSweep } from './crossbar-sweep.ts';

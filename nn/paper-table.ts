@@ -1,6 +1,6 @@
 import { holm, meanInterval, oneSampleTTest, pairedTTest } from '../core/significance.ts';
 import { mean, std } from '../core/statistics.ts';
-import type { Contrast, MetricsData, PaperTableData, PaperTableRow } from '../pipeline/artifacts/schemas/nn.ts';
+import type { Contrast, MetricsData, PaperTableData, PaperTableRow } from '../artifacts/schemas/nn.ts';
 
 const spread = (values: readonly number[]) => ({ mean: mean(values), std: std(values) });
 

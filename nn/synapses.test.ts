@@ -1,6 +1,6 @@
 import test from 'ava';
 import { trialStream } from '../core/rng.ts';
-import { assertClose } from '../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../core/test-fixtures/assert-close.ts';
 import { gaussianDevice, nearestState, program, singleShot, tableDevice } from './synapses.ts';
 
 test('the quantizer maps to the nearest of n evenly spaced levels in [-1, 1], clamped', (t) => {

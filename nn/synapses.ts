@@ -1,5 +1,5 @@
 import type { RandomStream } from '../core/rng.ts';
-import type { StateTable } from '../pipeline/artifacts/schemas/device-table.ts';
+import type { StateTable } from '../artifacts/schemas/device-table.ts';
 
 /**
  * What training needs of a device: the nominal weight of each state, and a draw of the weight a

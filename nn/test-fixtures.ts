@@ -1,5 +1,5 @@
 import type { Split } from '../datasets/dataset.ts';
-import type { MetricsData } from '../pipeline/artifacts/schemas/nn.ts';
+import type { MetricsData } from '../artifacts/schemas/nn.ts';
 import type { ResolvedRow } from './paper-table.ts';
 import { singleShot, type DeviceModel } from './synapses.ts';
 import { train, type TrainOptions } from './train.ts';

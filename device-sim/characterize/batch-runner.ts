@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CheckpointStore, ShardRunner } from '../../pipeline/run/stage.ts';
+import type { CheckpointStore, ShardRunner } from '../../core/shards.ts';
 import { DeviceConfig } from './device-config.ts';
 import { TrialBatch, TrialResults } from './protocol.ts';
 import { runBatch } from './run-batch.ts';

@@ -1,9 +1,9 @@
 import { mu0TMPerA } from '../../core/constants.ts';
-import type { DeviceTableData, StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
+import type { DeviceTableData, StateTable } from '../../artifacts/schemas/device-table.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { CaseProblem } from '../wall/check-case.ts';
-import { LlgCase } from '../llg/llg-case.ts';
-import { checkLlgCase } from '../llg/llg-simulate.ts';
+import { LlgCase } from '../llg/formats/llg-case.ts';
+import { checkLlgCase } from '../llg/runs/llg-simulate.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { deviceTableData, stateEntry, stateStreamLabel, stateTable, type CharacterizeHooks } from './characterize.ts';
 import type { Pulse } from './pulses.ts';

@@ -1,10 +1,10 @@
 import test, { type ExecutionContext } from 'ava';
 import { mean, std } from '../../core/statistics.ts';
-import { deviceTable, type StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { deviceTable, type StateTable } from '../../artifacts/schemas/device-table.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { createBatchRunner } from './batch-runner.ts';
 import { characterizeDevice } from './characterize.ts';
-import { notchedPreset } from '../presets/test-fixtures.ts';
+import { notchedPreset } from '../../presets/presets.ts';
 import { DeviceConfig } from './device-config.ts';
 import { runTrialBatch } from './protocol.ts';
 import { resetPulse } from './pulses.ts';

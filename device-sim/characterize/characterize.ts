@@ -1,11 +1,11 @@
 import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
-import type { DeviceTableData, StateEntry, StateTable } from '../../pipeline/artifacts/schemas/device-table.ts';
+import type { DeviceTableData, StateEntry, StateTable } from '../../artifacts/schemas/device-table.ts';
 import { widthModulationBarrierJ } from '../wall/build.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { calibrateStates, calibrationWork, levelToleranceU } from './calibrate.ts';
 import type { DeviceConfig } from './device-config.ts';
-import type { Calibration } from '../llg/one-d-calibration.ts';
+import type { Calibration } from '../llg/runs/one-d-calibration.ts';
 import { attemptEnergy, energyAssumptions } from './energy.ts';
 import { runTrialBatch, type TrialResults } from './protocol.ts';
 import { type CommonPulse, type Pulse, resetPulse, setPulse } from './pulses.ts';

@@ -8,7 +8,7 @@ import { maxStableTimeStepS } from '../wall/stability.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { controlRange, resetPulse } from './pulses.ts';
 import { trackSpec } from './track.ts';
-import { calibrationProblems } from '../llg/one-d-calibration.ts';
+import { calibrationProblems } from '../llg/runs/one-d-calibration.ts';
 
 const pinningSizes = (pin: DeviceConfig['pinning']): Array<readonly [string, number]> => {
   switch (pin.type) {

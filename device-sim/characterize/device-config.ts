@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DeviceModel } from '../../pipeline/run/device-table-input.ts';
+import { DeviceTableModel } from '../../artifacts/schemas/device-table.ts';
 import { quantity } from '../../core/quantity.ts';
 import { Gate, Geometry, Material, Pinning, VoltageLaw } from '../wall/device-params.ts';
-import { CalibrationSettings } from '../llg/one-d-calibration.ts';
+import { CalibrationSettings } from '../llg/runs/one-d-calibration.ts';
 
 const Control = z.enum(['pulseWidth', 'current', 'gateVoltage']);
 
@@ -61,7 +61,7 @@ const Probability = z.number().min(0).max(1);
 
 export const DeviceConfig = z
   .object({
-    model: DeviceModel,
+    model: DeviceTableModel,
     stateCounts: z
       .array(z.union([z.literal(2), z.literal(3), z.literal(5)]))
       .min(1)

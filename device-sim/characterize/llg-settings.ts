@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quantity } from '../../core/quantity.ts';
-import { stripMesh } from '../llg/llg-case.ts';
+import { stripMesh } from '../llg/formats/llg-case.ts';
 
 /** How a programming trial runs on the micromagnetic strip (the part every trial of a table shares). */
 export const LlgTrialSettings = z

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { Material } from './device-params.ts';
 import { deriveWallConstants, noiseIntensityT2S } from './derived.ts';
 import { setA, setB } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { gammaRadPerST } from '../../core/constants.ts';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { Material } from './device-params.ts';
 import { deriveWallConstants } from './derived.ts';
 import { wallEnergyJ } from './energy.ts';

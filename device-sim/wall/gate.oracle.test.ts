@@ -1,6 +1,6 @@
 import test from 'ava';
 import { elementaryChargeC, hbarJS } from '../../core/constants.ts';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { phaseConstants, widthModulationBarrierJ } from './build.ts';
 import { deriveWallConstants, wallEnergyPerArea } from './derived.ts';
 import { Gate, Geometry, Material, VoltageLaw } from './device-params.ts';

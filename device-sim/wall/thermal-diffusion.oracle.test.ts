@@ -1,6 +1,6 @@
 import test from 'ava';
 import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { deriveWallConstants } from './derived.ts';
 import { Geometry } from './device-params.ts';
 import { prepareWalls, setA } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { boltzmannJPerK } from '../../core/constants.ts';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { besselI } from './bessel.ts';
 import { deriveWallConstants } from './derived.ts';
 import { prepareWalls, setA } from './test-fixtures.ts';

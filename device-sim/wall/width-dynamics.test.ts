@@ -1,5 +1,5 @@
 import test from 'ava';
-import { assertClose } from '../../pipeline/test-fixtures/assert-close.ts';
+import { assertClose } from '../../core/test-fixtures/assert-close.ts';
 import { Drive, Material } from './device-params.ts';
 import { buildSystem } from './build.ts';
 import { WidthDynamicWalls } from './width-dynamics.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { trialStream, type RandomStream } from '../../core/rng.ts';
-import { assertCommittedWasm } from '../../pipeline/test-fixtures/wasm-build.ts';
+import { assertCommittedWasm } from '../../core/test-fixtures/wasm-build.ts';
 import { Arena, type Tensor } from './arena.ts';
 import { referenceBatchNorm, referenceMatmul } from './reference.ts';
 

@@ -3,21 +3,21 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { assessPipeline, kindsOf, type PipelineState } from '../run/staleness.ts';
-import { auditArtifact, listArtifacts, type AuditEntry } from '../artifacts/audit.ts';
+import { auditArtifact, listArtifacts, type AuditEntry } from '../audit/audit.ts';
 import { configJsonSchema, loadConfig } from '../run/config.ts';
 import { exitCodeOf, ExitCode, formatError, UsageError } from '../../core/errors.ts';
 import { configureStages, describeDag, orderStages } from '../run/graph.ts';
-import { formatJson, writeJsonAtomic } from '../artifacts/json-file.ts';
+import { formatJson, writeJsonAtomic } from '../../artifacts/json-file.ts';
 import { readLock } from '../run/lock.ts';
 import { runPipeline, type StageRun } from '../run/runner.ts';
 import { runShardFile, shardCounts, shardsRoot } from '../executors/shards.ts';
-import { artifactJsonSchemas } from '../artifacts/schemas/json-schema.ts';
+import { artifactJsonSchemas } from './json-schemas.ts';
 import type { Stage, StageTableModule } from '../run/stage.ts';
 import { dwsynVersion, repoRoot } from './version.ts';
 import { defaultDataDir, verifyDataset, type DatasetId } from '../../datasets/dataset.ts';
-import { registerDeviceCommands } from '../../device-sim/cli.ts';
-import { registerCrossbarCommands } from '../../crossbar/cli.ts';
-import { registerTrainCommand } from '../../nn/cli.ts';
+import { registerDeviceCommands } from './device-commands.ts';
+import { registerCrossbarCommands } from './crossbar-commands.ts';
+import { registerTrainCommand } from './nn-commands.ts';
 
 const exitCodeHelp = `
 Exit codes:
@@ -36,7 +36,7 @@ interface GlobalOptions {
   stagesModule: string;
 }
 
-const defaultStagesModule = new URL('../run/stages.ts', import.meta.url).pathname;
+const defaultStagesModule = new URL('../stages/stages.ts', import.meta.url).pathname;
 
 async function loadStages(modulePath: string): Promise<readonly Stage[]> {
   const module = (await import(pathToFileURL(resolve(modulePath)).href)) as StageTableModule;

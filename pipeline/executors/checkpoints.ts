@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { hashValue } from '../artifacts/hash.ts';
+import { hashValue } from '../../artifacts/hash.ts';
 import type { CheckpointStore, Stage } from '../run/stage.ts';
 import { shardResult, writeShardResult } from './shards.ts';
 

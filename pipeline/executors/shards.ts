@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { defineArtifactKind, readArtifact, writeArtifact } from '../artifacts/artifact.ts';
-import { hashValue } from '../artifacts/hash.ts';
-import { readJsonFile, writeJsonAtomic } from '../artifacts/json-file.ts';
-import { stageProvenance } from '../artifacts/provenance.ts';
+import { defineArtifactKind, readArtifact, writeArtifact } from '../../artifacts/artifact.ts';
+import { hashValue } from '../../artifacts/hash.ts';
+import { readJsonFile, writeJsonAtomic } from '../../artifacts/json-file.ts';
+import { stageProvenance } from '../run/provenance.ts';
 import type { Stage } from '../run/stage.ts';
 
 /**

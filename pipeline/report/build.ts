@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Artifact } from '../artifacts/artifact.ts';
+import type { Artifact } from '../../artifacts/artifact.ts';
 import {
   accuracyChart,
   attemptsChart,
@@ -471,7 +471,7 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
             }${
               designs.length
                 ? `${table('device-designs')}${figure('device-designs')}`
-                : '<p class="note">No other device design: run the pipeline with another device config into a results folder of its own under <code>results/</code> (the notched pulse-width preset: <code>dwsyn --config device-sim/presets/notched-pulse-width.json --results-dir results/notched run</code>), then <code>dwsyn report</code> shows the designs side by side.</p>'
+                : '<p class="note">No other device design: run the pipeline with another device config into a results folder of its own under <code>results/</code> (the notched pulse-width preset: <code>dwsyn --config presets/device/notched-pulse-width.json --results-dir results/notched run</code>), then <code>dwsyn report</code> shows the designs side by side.</p>'
             }${
               llg
                 ? `${table('model-states')}${figure('model-states')}`

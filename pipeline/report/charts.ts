@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
+import type { CrossbarModelData } from '../../artifacts/schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../../artifacts/schemas/device-table.ts';
 import type { ReportRun } from './inputs.ts';
-import type { PaperTableData } from '../artifacts/schemas/nn.ts';
+import type { PaperTableData } from '../../artifacts/schemas/nn.ts';
 
 /** One plot of the report: a vega-lite spec built from artifact data only (inline values). */
 export interface Chart {

@@ -1,5 +1,5 @@
 import { paperAccuracies, paperEnergyPerInferenceJ, paperQuestion } from '../../nn/paper-table.ts';
-import type { Contrast, PaperTableData, PaperTableRow } from '../artifacts/schemas/nn.ts';
+import type { Contrast, PaperTableData, PaperTableRow } from '../../artifacts/schemas/nn.ts';
 
 /** A figure of ours: mean over the seeds with its 95 % interval, in the unit shown. */
 export interface Figure {

@@ -1,5 +1,5 @@
 // Number formats and source types shared by the report's tables.
-import type { Artifact } from '../artifacts/artifact.ts';
+import type { Artifact } from '../../artifacts/artifact.ts';
 import type { Spread } from '../../core/statistics.ts';
 import type { ReportInputs } from './inputs.ts';
 

@@ -1,5 +1,5 @@
-import type { Artifact } from '../artifacts/artifact.ts';
-import { formatJson } from '../artifacts/json-file.ts';
+import type { Artifact } from '../../artifacts/artifact.ts';
+import { formatJson } from '../../artifacts/json-file.ts';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {

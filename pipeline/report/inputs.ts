@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
-import type { Artifact } from '../artifacts/artifact.ts';
-import type { AuditStatus } from '../artifacts/audit.ts';
-import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
-import type { MetricsData, PaperTableData } from '../artifacts/schemas/nn.ts';
+import type { Artifact } from '../../artifacts/artifact.ts';
+import type { AuditStatus } from '../audit/audit.ts';
+import type { CrossbarModelData } from '../../artifacts/schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../../artifacts/schemas/device-table.ts';
+import type { MetricsData, PaperTableData } from '../../artifacts/schemas/nn.ts';
 
 /** An artifact the report reads, with the path it was read from (as the report shows it). */
 export interface ArtifactRef<Data> {

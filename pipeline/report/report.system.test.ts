@@ -3,18 +3,18 @@ import Papa from 'papaparse';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
-import { readArtifact } from '../artifacts/artifact.ts';
+import { readArtifact } from '../../artifacts/artifact.ts';
 import { cliPath, tempDir } from '../test-fixtures/helpers.ts';
 import { copyOfSmallPipeline, smallPipeline } from '../test-fixtures/small-pipeline.ts';
 import { execa } from 'execa';
-import { crossbarModel } from '../artifacts/schemas/crossbar-model.ts';
-import { deviceTable } from '../artifacts/schemas/device-table.ts';
-import { metricsKind, paperTableKind } from '../artifacts/schemas/nn.ts';
-import { reportKind } from '../artifacts/schemas/report.ts';
+import { crossbarModel } from '../../artifacts/schemas/crossbar-model.ts';
+import { deviceTable } from '../../artifacts/schemas/device-table.ts';
+import { metricsKind, paperTableKind } from '../../artifacts/schemas/nn.ts';
+import { reportKind } from '../../artifacts/schemas/report.ts';
 import { buildReport } from './build.ts';
 import { toRuns } from './inputs.ts';
 import { launchChromium } from './screenshot.ts';
-import { lineageAudit } from './stage.ts';
+import { lineageAudit } from '../stages/report.ts';
 
 const dwsyn = (args: string[]) => execa(process.execPath, [cliPath, ...args], { reject: false });
 

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkArtifact, writeArtifact, type Artifact, type ArtifactKind } from '../artifacts/artifact.ts';
+import { checkArtifact, writeArtifact, type Artifact, type ArtifactKind } from '../../artifacts/artifact.ts';
 import type { StageStatus } from '../run/staleness.ts';
-import { writeAttachment } from '../artifacts/attachments.ts';
-import { auditArtifact, listArtifacts } from '../artifacts/audit.ts';
-import { stageProvenance } from '../artifacts/provenance.ts';
-import type { CrossbarModelData } from '../artifacts/schemas/crossbar-model.ts';
-import type { DeviceTableData } from '../artifacts/schemas/device-table.ts';
-import type { MetricsData, PaperTableData } from '../artifacts/schemas/nn.ts';
-import { reportKind, type ReportData } from '../artifacts/schemas/report.ts';
+import { writeAttachment } from '../../artifacts/attachments.ts';
+import { auditArtifact, listArtifacts } from '../audit/audit.ts';
+import { stageProvenance } from '../run/provenance.ts';
+import type { CrossbarModelData } from '../../artifacts/schemas/crossbar-model.ts';
+import type { DeviceTableData } from '../../artifacts/schemas/device-table.ts';
+import type { MetricsData, PaperTableData } from '../../artifacts/schemas/nn.ts';
+import { reportKind, type ReportData } from '../../artifacts/schemas/report.ts';
 import { hashCodeClosure } from '../run/code-closure.ts';
 import { repoRoot } from '../cli/version.ts';
 import { buildReport } from './build.ts';
 import { paperRuns, toRuns, type ArtifactRef, type AuditRow } from './inputs.ts';
-import { reportStage } from './stage.ts';
+import { reportStage } from '../stages/report.ts';
 
 export interface SummaryOptions {
   readonly resultsDir: string;

@@ -52,7 +52,7 @@ test("an edit anywhere in a stage's code makes that stage stale, naming the file
     ['nn/paper-worker.ts', ['paper']],
     ['core/worker-pool.ts', ['device', 'paper']],
     ['pipeline/report/html.ts', ['report']],
-    ['pipeline/artifacts/artifact.ts', ['device', 'crossbar', 'train', 'paper', 'report']],
+    ['artifacts/artifact.ts', ['device', 'crossbar', 'train', 'paper', 'report']],
     ['bench/run.ts', []],
     ['README.md', []],
   ];

@@ -51,24 +51,23 @@ test('an import of a missing file names it; code that reaches outside the reposi
 
 test("the stages' closures hold what the hand-written lists missed, and no stage holds another's own code", (t) => {
   const closure = (entry: string) => Object.keys(codeClosure(repoRoot, [join(repoRoot, entry)]).files);
-  const train = closure('nn/stage.ts');
+  const train = closure('pipeline/stages/train.ts');
   t.true(train.includes('crossbar/direct.ts'), 'train evaluates through the crossbar solver');
   t.true(train.includes('nn/wasm/kernels.wasm') && train.includes('nn/wasm/matmul.as.ts'));
-  t.false(closure('crossbar/stage.ts').some((file) => file.startsWith('nn/') || file.startsWith('device-sim/')));
+  t.false(
+    closure('pipeline/stages/crossbar.ts').some((file) => file.startsWith('nn/') || file.startsWith('device-sim/')),
+  );
   // The stages that read the device table hold no device-sim code, though `device.model` routes which table they read.
-  for (const reader of ['nn/stage.ts', 'nn/paper-stage.ts', 'pipeline/report/stage.ts'])
+  for (const reader of ['pipeline/stages/train.ts', 'pipeline/stages/paper.ts', 'pipeline/stages/report.ts'])
     t.false(
       closure(reader).some((file) => file.startsWith('device-sim/')),
       reader,
     );
-  t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/fft.wasm'));
-  t.true(closure('device-sim/stage.ts').includes('device-sim/llg/wasm/heun.as.ts'), 'the fused Heun kernels');
-  t.false(closure('device-sim/stage.ts').some((file) => file.startsWith('nn/')));
-  const hashes = hashCodeClosure(repoRoot, [join(repoRoot, 'crossbar/stage.ts')]);
-  t.truthy(
-    hashes['pipeline/artifacts/artifact.ts'],
-    'the runner writes every artifact through pipeline/artifacts/artifact.ts',
-  );
+  t.true(closure('pipeline/stages/device.ts').includes('device-sim/llg/wasm/fft.wasm'));
+  t.true(closure('pipeline/stages/device.ts').includes('device-sim/llg/wasm/heun.as.ts'), 'the fused Heun kernels');
+  t.false(closure('pipeline/stages/device.ts').some((file) => file.startsWith('nn/')));
+  const hashes = hashCodeClosure(repoRoot, [join(repoRoot, 'pipeline/stages/crossbar.ts')]);
+  t.truthy(hashes['artifacts/artifact.ts'], 'the runner writes every artifact through artifacts/artifact.ts');
   t.regex(hashes['npm:zod'] ?? '', /^[0-9a-f]{64}$/);
   t.false(Object.keys(hashes).some((file) => file.endsWith('.test.ts')));
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { hashValue, sha256 } from '../artifacts/hash.ts';
+import { hashValue, sha256 } from '../../artifacts/hash.ts';
 
 /**
  * The code a stage's output depends on, found by following imports rather than listed by hand: every module its

@@ -2,7 +2,7 @@ import test from 'ava';
 import { parseConfig, pickParams } from './config.ts';
 import { UsageError } from '../../core/errors.ts';
 import { stages } from '../test-fixtures/toy-stages.ts';
-import { stages as pipelineStages } from './stages.ts';
+import { stages as pipelineStages } from '../stages/stages.ts';
 import { repoRoot } from '../cli/version.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ test('a stage sees only the keys it reads', (t) => {
 });
 
 test("the repository's preset configs are valid configs of the pipeline's stage table", (t) => {
-  const presets = ['nn/presets', 'device-sim/presets'].flatMap((dir) =>
+  const presets = ['presets/network', 'presets/crossbar', 'presets/device'].flatMap((dir) =>
     readdirSync(join(repoRoot, dir))
       .filter((name) => name.endsWith('.json'))
       .map((name) => `${dir}/${name}`),
@@ -52,7 +52,7 @@ test("the repository's preset configs are valid configs of the pipeline's stage 
     const path = join(repoRoot, preset);
     t.notThrows(() => parseConfig(pipelineStages, JSON.parse(readFileSync(path, 'utf8')), path), preset);
   }
-  const oneSeedPath = join(repoRoot, 'nn/presets/one-seed.json');
+  const oneSeedPath = join(repoRoot, 'presets/network/one-seed.json');
   const oneSeed = parseConfig(pipelineStages, JSON.parse(readFileSync(oneSeedPath, 'utf8')), 'p');
   const defaults = parseConfig(pipelineStages, {}, 'defaults');
   t.deepEqual(oneSeed['paper'], { ...(defaults['paper'] as object), seeds: [1] });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.ts';
 import { ExecutorConfig } from '../executors/executor.ts';
-import { readJsonFile } from '../artifacts/json-file.ts';
+import { readJsonFile } from '../../artifacts/json-file.ts';
 import type { Stage } from './stage.ts';
-import { describeIssues } from '../artifacts/zod-issues.ts';
+import { describeIssues } from '../../artifacts/zod-issues.ts';
 
 /** A validated config: `seed`, `executor` and each stage's section (typed where a stage reads it, by its params). */
 export type Config = Record<string, unknown> & { seed: number; executor: ExecutorConfig };

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../artifacts/hash.ts';
+import { canonicalJson } from '../../artifacts/hash.ts';
 
 export interface ValueChange {
   path: string;

@@ -4,7 +4,7 @@ import { toyNumbers, toyTotal } from '../test-fixtures/toy-stages.ts';
 import { parseConfig, pickParams } from './config.ts';
 import { configureStages, orderStages, selectWithUpstream } from './graph.ts';
 import { defineStage } from './stage.ts';
-import { stages } from './stages.ts';
+import { stages } from '../stages/stages.ts';
 
 const sourcesOf = (table: ReturnType<typeof configureStages>) =>
   Object.fromEntries(

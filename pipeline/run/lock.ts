@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArtifactError } from '../../core/errors.ts';
-import { readJsonFile, writeJsonAtomic } from '../artifacts/json-file.ts';
-import { describeIssues } from '../artifacts/zod-issues.ts';
+import { readJsonFile, writeJsonAtomic } from '../../artifacts/json-file.ts';
+import { describeIssues } from '../../artifacts/zod-issues.ts';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -84,7 +84,7 @@ test('a hand-edited output that is still a valid artifact is caught as edited', 
   const dir = tempDir();
   await runToy(dir);
   // Rewrite gen's output validly (recomputed hash) but with other data: the lock knows better.
-  const { writeArtifact } = await import('../artifacts/artifact.ts');
+  const { writeArtifact } = await import('../../artifacts/artifact.ts');
   const { toyNumbers } = await import('../test-fixtures/toy-stages.ts');
   const path = join(dir, 'gen/numbers.json');
   const artifact = JSON.parse(readFileSync(path, 'utf8'));

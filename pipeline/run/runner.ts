@@ -1,14 +1,14 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { checkArtifact } from '../artifacts/artifact.ts';
-import { commitAttachments } from '../artifacts/attachments.ts';
+import { checkArtifact } from '../../artifacts/artifact.ts';
+import { commitAttachments } from '../../artifacts/attachments.ts';
 import { assessStage, kindsOf, type PipelineState, type StageStatus } from './staleness.ts';
 import { pickParams, type Config } from './config.ts';
 import { ArtifactError, DwsynError, ExitCode, StageError, UsageError } from '../../core/errors.ts';
 import { configureStages, inputKind, orderStages, outputPath, selectWithUpstream } from './graph.ts';
 import { stagingRoot, type StageJob } from './job.ts';
-import { writeJsonAtomic } from '../artifacts/json-file.ts';
+import { writeJsonAtomic } from '../../artifacts/json-file.ts';
 import { readLock, writeLock, type LockFile } from './lock.ts';
 import { acquireRunLock } from './run-lock.ts';
 import { shardsRoot } from '../executors/shards.ts';

@@ -1,7 +1,7 @@
 import test from 'ava';
-import { silentProgress } from './progress.ts';
+import { silentProgress } from '../../core/progress.ts';
 import { z } from 'zod';
-import type { Artifact } from '../artifacts/artifact.ts';
+import type { Artifact } from '../../artifacts/artifact.ts';
 import { toyNumbers, toyTotal } from '../test-fixtures/toy-stages.ts';
 import { defineStage, type StageContext } from './stage.ts';
 

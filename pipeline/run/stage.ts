@@ -1,7 +1,10 @@
 import type { z } from 'zod';
-import type { Artifact, ArtifactKind } from '../artifacts/artifact.ts';
-import type { Attachment } from '../artifacts/attachments.ts';
-import type { ProgressReporter } from './progress.ts';
+import type { Artifact, ArtifactKind } from '../../artifacts/artifact.ts';
+import type { Attachment } from '../../artifacts/attachments.ts';
+import type { ProgressReporter } from '../../core/progress.ts';
+import type { CheckpointStore, ShardRunner } from '../../core/shards.ts';
+
+export type { CheckpointStore, ShardRunner };
 
 /**
  * Where an input may come from instead of its `stage`: the stage `stages[v]` when config key `key` holds a value v
@@ -58,24 +61,6 @@ export interface StageContext<Params = unknown, Inputs = Readonly<Record<string,
    * and where to keep each piece as it finishes; they are removed when the stage succeeds.
    */
   readonly checkpoints?: CheckpointStore;
-}
-
-/** Finished pieces of a stage's work, by a key of the piece's content (`pipeline/executors/checkpoints.ts`). */
-export interface CheckpointStore {
-  /** The result a piece gave in an earlier, interrupted run, or undefined. */
-  get(piece: unknown): unknown;
-  /** Keeps a finished piece's result (JSON) until the stage succeeds. */
-  put(piece: unknown, result: unknown): void;
-}
-
-export interface ShardRunner {
-  /** How many shards the executor wants a piece of work cut into. */
-  readonly count: number;
-  /**
-   * Runs each payload as a shard through the stage's `runShard`, elsewhere, and returns the results in
-   * payload order; `onProgress` hears how many shards are done.
-   */
-  run(payloads: readonly unknown[], onProgress?: (doneShards: number) => void): Promise<unknown[]>;
 }
 
 /** A problem with a stage's params, named by its config key. */

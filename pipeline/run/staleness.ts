@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import type { ArtifactKind } from '../artifacts/artifact.ts';
-import { checkArtifact } from '../artifacts/artifact.ts';
+import type { ArtifactKind } from '../../artifacts/artifact.ts';
+import { checkArtifact } from '../../artifacts/artifact.ts';
 import { pickParams, type Config } from './config.ts';
 import { describeChange, diffValues } from './diff.ts';
 import { outputPath } from './graph.ts';
-import { hashValue } from '../artifacts/hash.ts';
+import { hashValue } from '../../artifacts/hash.ts';
 import type { FingerprintComponents, LockFile } from './lock.ts';
 import { hashCodeClosure } from './code-closure.ts';
 import type { Stage } from './stage.ts';

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { parseConfig } from '../run/config.ts';
@@ -10,7 +8,7 @@ import { stages as toyStages } from './toy-stages.ts';
 export const toyStagesModule = join(repoRoot, 'pipeline/test-fixtures/toy-stages.ts');
 export const cliPath = join(repoRoot, 'bin/dwsyn.js');
 
-export const tempDir = (prefix = 'dwsyn-test-') => mkdtempSync(join(tmpdir(), prefix));
+export { tempDir } from '../../core/test-fixtures/files.ts';
 
 /** Runs the toy pipeline in-process (stages still run in child processes); returns the report and log. */
 export async function runToy(resultsDir: string, rawConfig: unknown = {}, options: Partial<RunOptions> = {}) {

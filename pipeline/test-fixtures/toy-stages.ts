@@ -3,24 +3,12 @@
  * `gen` draws seeded numbers, `sum` adds them up.
  */
 import { z } from 'zod';
-import { defineArtifactKind } from '../artifacts/artifact.ts';
+import { toyNumbers, toyTotal } from '../../artifacts/test-fixtures.ts';
 import { quantity } from '../../core/quantity.ts';
 import { trialStream } from '../../core/rng.ts';
 import { defineStage, type Stage } from '../run/stage.ts';
 
-export const toyNumbers = defineArtifactKind({
-  kind: 'toy-numbers',
-  schemaVersion: 1,
-  description: 'seeded random numbers',
-  data: z.object({ valuesM: z.array(z.number()) }).strict(),
-});
-
-export const toyTotal = defineArtifactKind({
-  kind: 'toy-total',
-  schemaVersion: 1,
-  description: 'a sum',
-  data: z.object({ totalM: z.number() }).strict(),
-});
+export { toyNumbers, toyTotal };
 
 const GenConfig = z.object({
   count: z.number().int().positive().default(5).describe('how many numbers'),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execa, execaSync } from 'execa';
 import { StageError } from '../../../core/errors.ts';
 import type { ExecutorContext } from '../executor.ts';
-import { writeFileAtomic } from '../../artifacts/json-file.ts';
+import { writeFileAtomic } from '../../../artifacts/json-file.ts';
 import { shardResult, specFile, writeShardSpecs } from '../shards.ts';
 import type { ShardRunner } from '../../run/stage.ts';
 import { repoRoot } from '../../cli/version.ts';

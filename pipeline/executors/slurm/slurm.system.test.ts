@@ -2,12 +2,12 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { Readable } from 'node:stream';
-import { slurmCluster, testWith } from '../../test-fixtures/external-tool.ts';
+import { slurmCluster, testWith } from '../../../core/test-fixtures/external-tool.ts';
 import { cliPath, tempDir } from '../../test-fixtures/helpers.ts';
-import { coarseLlg, shortNotchedTrack } from '../../../device-sim/presets/test-fixtures.ts';
+import { coarseLlg, shortNotchedTrack } from '../../../presets/presets.ts';
 import { repoRoot } from '../../cli/version.ts';
-import { readArtifact } from '../../artifacts/artifact.ts';
-import { paperTableKind } from '../../artifacts/schemas/nn.ts';
+import { readArtifact } from '../../../artifacts/artifact.ts';
+import { paperTableKind } from '../../../artifacts/schemas/nn.ts';
 
 // A real single-node Slurm cluster, started by the project's own script (pipeline/executors/slurm/local-cluster.sh).
 const clusterDir = tempDir('dwsyn-slurm-');
