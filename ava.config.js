@@ -4,14 +4,14 @@
  * other `x.test.ts` is a unit test (fast, in-process). `npm test` runs all three.
  */
 export const tiers = {
-  all: ['{core,artifacts,presets,pipeline,device-sim,crossbar,nn,datasets}/**/*.test.ts'],
+  all: ['{core,artifacts,presets,examples,pipeline,device-sim,crossbar,nn,datasets}/**/*.test.ts'],
   unit: [
-    '{core,artifacts,presets,pipeline,device-sim,crossbar,nn,datasets}/**/*.test.ts',
+    '{core,artifacts,presets,examples,pipeline,device-sim,crossbar,nn,datasets}/**/*.test.ts',
     '!**/*.oracle.test.ts',
     '!**/*.system.test.ts',
   ],
-  oracle: ['{core,artifacts,presets,pipeline,device-sim,crossbar,nn,datasets}/**/*.oracle.test.ts'],
-  system: ['{core,artifacts,presets,pipeline,device-sim,crossbar,nn,datasets}/**/*.system.test.ts'],
+  oracle: ['{core,artifacts,presets,examples,pipeline,device-sim,crossbar,nn,datasets}/**/*.oracle.test.ts'],
+  system: ['{core,artifacts,presets,examples,pipeline,device-sim,crossbar,nn,datasets}/**/*.system.test.ts'],
 };
 
 export const settings = {

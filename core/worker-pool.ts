@@ -1,7 +1,15 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 
 const workerEntry = new URL('./worker-entry.mjs', import.meta.url);
+
+/**
+ * A worker module named by its TypeScript source (`new URL('./worker.ts', import.meta.url)`, which the code closure
+ * follows) is its compiled `.js` beside it when dwsyn runs as the built library, where the sources are not shipped.
+ */
+const runnableModule = (module: URL) =>
+  module.pathname.endsWith('.ts') && !existsSync(module) ? new URL(module.href.replace(/\.ts$/, '.js')) : module;
 
 /** The number of worker threads a `workers` config key asks for: 0 means one per core, at most 2. */
 export function defaultWorkerCount(requested: number): number {
@@ -25,7 +33,10 @@ export class WorkerPool<Job, Result, Progress = never> {
   private readonly workers: Worker[];
 
   constructor(module: URL, size: number) {
-    this.workers = Array.from({ length: size }, () => new Worker(workerEntry, { workerData: { module: module.href } }));
+    this.workers = Array.from(
+      { length: size },
+      () => new Worker(workerEntry, { workerData: { module: runnableModule(module).href } }),
+    );
   }
 
   get size(): number {
