@@ -5,8 +5,8 @@ import { parentPort, Worker } from 'node:worker_threads';
 const workerEntry = new URL('./worker-entry.mjs', import.meta.url);
 
 /**
- * A worker module named by its TypeScript source (`new URL('./worker.ts', import.meta.url)`, which the code closure
- * follows) is its compiled `.js` beside it when dwsyn runs as the built library, where the sources are not shipped.
+ * A worker module named by its TypeScript source (a `.ts` URL beside the caller, which the code closure follows) is
+ * its compiled `.js` beside it when dwsyn runs as the built library, where the sources are not shipped.
  */
 const runnableModule = (module: URL) =>
   module.pathname.endsWith('.ts') && !existsSync(module) ? new URL(module.href.replace(/\.ts$/, '.js')) : module;

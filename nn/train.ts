@@ -1,11 +1,12 @@
 import { trialStream, type RandomStream } from '../core/rng.ts';
 import type { Split } from '../datasets/dataset.ts';
 import { Adam } from './adam.ts';
-import { Arena, type Tensor } from './kernels/arena.ts';
+import { Arena } from './kernels/arena.ts';
 import { Mlp, softmaxCrossEntropy, type Layer, type LayerProduct } from './mlp.ts';
-import { CrossbarForward, type CrossbarTraining } from './crossbar-forward.ts';
-import { kernelSynapseUpdate, referenceSynapseUpdate, type SynapseUpdate, type Synapses } from './synapse-update.ts';
-import { nearestState, program, singleShot, type DeviceModel, type ProgrammingRule } from './synapses.ts';
+import type { CrossbarTraining } from './crossbar-forward.ts';
+import { singleShot, type DeviceModel, type ProgrammingRule } from './synapses.ts';
+import { synapseStrategy } from './synapse-kinds/choose.ts';
+import type { SynapseStrategy } from './synapse-kinds/strategy.ts';
 import { losses } from './loss.ts';
 
 export interface TrainOptions {
@@ -106,19 +107,42 @@ export function evaluate(net: Mlp, split: Split, product?: LayerProduct): number
   return correct / counted;
 }
 
-const glorotH = (layer: Layer) => Math.sqrt(1.5 / (layer.inputs + layer.outputs));
+/** One minibatch of the training split, in the order of `order` from `start`, into the network's input and `labels`. */
+function loadBatch(split: Split, order: Uint32Array, start: number, input: Float32Array, labels: Uint8Array) {
+  for (let b = 0; b < labels.length; b++) {
+    const n = order[start + b]!;
+    input.set(split.images.subarray(n * split.pixels, (n + 1) * split.pixels), b * split.pixels);
+    labels[b] = split.labels[n]!;
+  }
+}
 
-/**
- * Training with Adam and an exponentially decaying learning rate (learningRate at the first epoch to
- * finalLearningRate at the last), seeded initialization, shuffling and programming noise.
- */
-export function train(options: TrainOptions, trainSplit: Split, test: Split, observer: TrainObserver = {}) {
-  const B = options.batchSize;
+/** An arena for the network: per weight, eight floats' worth (see train); per activation, eight. */
+function networkArena(options: TrainOptions): Arena {
   // Per weight: the weight, its gradient, its transpose, the latent weight, two Adam moments, the realized weight and
   // the state (a byte, counted as a float).
   const parameters = options.layers.slice(1).reduce((sum, n, l) => sum + n * options.layers[l]! * 8, 0);
-  const activations = options.layers.reduce((sum, n) => sum + n, 0) * B * 8;
-  const arena = new Arena((parameters + activations) * 4 + (16 << 20));
+  const activations = options.layers.reduce((sum, n) => sum + n, 0) * options.batchSize * 8;
+  return new Arena((parameters + activations) * 4 + (16 << 20));
+}
+
+/** The optimizer's slots: each layer's weights (as its synapses say), bias, and batch-norm gain and shift. */
+function optimizerSlots(net: Mlp, synapses: SynapseStrategy) {
+  return net.layers.flatMap((layer: Layer, l) => [
+    { param: synapses.weightParameter(l), grad: layer.weightGrad, rateScale: synapses.learningRateScale(l) },
+    { param: layer.bias, grad: layer.biasGrad, rateScale: 1 },
+    { param: layer.gamma, grad: layer.gammaGrad, rateScale: 1 },
+    { param: layer.beta, grad: layer.betaGrad, rateScale: 1 },
+  ]);
+}
+
+/**
+ * Training with Adam and an exponentially decaying learning rate (learningRate at the first epoch to
+ * finalLearningRate at the last), seeded initialization, shuffling and programming noise. What the synapses are
+ * (float, quantized, in-situ, through the crossbar) is the strategy's business (synapse-kinds/): the loop is one.
+ */
+export function train(options: TrainOptions, trainSplit: Split, test: Split, observer: TrainObserver = {}) {
+  const B = options.batchSize;
+  const arena = networkArena(options);
   const net = new Mlp(arena, {
     layers: options.layers,
     batchSize: B,
@@ -127,73 +151,13 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
     batchNormEpsilon: 1e-5,
     batchNormMomentum: 0.1,
   });
-  const quantized = options.mode !== 'float';
-  const device = options.device;
-  if (quantized && !device) throw new Error('internal error: quantized and in-situ training need a device model');
-  const init = trialStream(options.seed, 'nn:init', 0);
-  const programming = trialStream(options.seed, 'nn:programming', 0);
-  let initialAttempts = 0;
-  let synapses: Synapses[] = [];
-  let latentWeights: Tensor[] = [];
-  let update: SynapseUpdate | null = null;
-  if (quantized) {
-    const rule = {
-      mode: options.mode as 'quantized' | 'insitu',
-      device: device!,
-      programming: options.programming,
-      programWhen: options.programWhen ?? 'state-change',
-      hysteresis: options.hysteresis ?? 0,
-    };
-    update = kernelSynapseUpdate(arena, rule) ?? referenceSynapseUpdate(rule);
-    // Latent weights on the quantizer's scale: a small init would map every ternary weight to 0.
-    latentWeights = net.layers.map((layer) => arena.tensor(layer.inputs, layer.outputs));
-    synapses = net.layers.map((layer, l) => {
-      const latent = latentWeights[l]!.data;
-      latent.forEach((_, i) => (latent[i] = 2 * init.uniform() - 1));
-      const state = arena.array(Uint8Array, latent.length);
-      state.forEach((_, i) => (state[i] = nearestState(latent[i]!, device!.states)));
-      const realized = arena.array(Float32Array, latent.length);
-      realized.forEach((_, i) => (realized[i] = device!.levels[state[i]!]!));
-      if (options.mode === 'insitu') {
-        state.forEach((k, i) => {
-          const done = program(device!, k, options.programming, programming);
-          realized[i] = done.weight;
-          initialAttempts += done.attempts;
-        });
-      }
-      const scale = glorotH(layer);
-      return { latent, state, realized, scale, learningRateScale: options.layerLearningRateScale ? 1 / scale : 1 };
-    });
-  } else {
-    net.initialize(init);
-  }
-  const forwards =
-    options.mode === 'insitu' && options.crossbar
-      ? net.layers.map((layer, l) => new CrossbarForward(options.crossbar!, synapses[l]!, layer.inputs, layer.outputs))
-      : null;
-  const partnerAttempts = () => forwards?.reduce((sum, f) => sum + f.partnerAttempts, 0) ?? 0;
-  const partnerEvents = () => forwards?.reduce((sum, f) => sum + f.partnerEvents, 0) ?? 0;
-  initialAttempts += partnerAttempts();
   const band = options.noiseBand ?? 0;
-  const bandNoise = trialStream(options.seed, 'nn:noise-band', 0);
-  const noise = band > 0 ? { band, stream: bandNoise } : null;
-  const loadWeights = (training: boolean) =>
-    synapses.forEach((syn, l) => {
-      const weight = net.layers[l]!.weight.data;
-      const withNoise = training ? noise : null;
-      if (forwards) forwards[l]!.load(weight, syn.scale, withNoise);
-      else update!.loadWeights(syn, weight, withNoise);
-    });
-  // Evaluation reads weights without margin C's noise, and hardware-aware training after the epoch's full solve.
-  const reloadForTest = quantized && (band > 0 || forwards !== null);
-  const slots: Array<{ param: Tensor; grad: Tensor; layer: number; weight: boolean }> = net.layers.flatMap(
-    (layer: Layer, l) => [
-      { param: quantized ? latentWeights[l]! : layer.weight, grad: layer.weightGrad, layer: l, weight: true },
-      { param: layer.bias, grad: layer.biasGrad, layer: l, weight: false },
-      { param: layer.gamma, grad: layer.gammaGrad, layer: l, weight: false },
-      { param: layer.beta, grad: layer.betaGrad, layer: l, weight: false },
-    ],
-  );
+  const synapses = synapseStrategy(options, net, arena, {
+    init: trialStream(options.seed, 'nn:init', 0),
+    programming: trialStream(options.seed, 'nn:programming', 0),
+    noise: band > 0 ? { band, stream: trialStream(options.seed, 'nn:noise-band', 0) } : null,
+  });
+  const slots = optimizerSlots(net, synapses);
   const adam = new Adam(
     arena,
     slots.map((s) => s.param),
@@ -206,7 +170,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
   const gradLogits = net.gradOutput.at(-1)!.data;
   const lossFunction = losses[options.loss ?? 'cross-entropy'];
   const history: EpochMetrics[] = [];
-  if (quantized) loadWeights(true);
+  synapses.load(true);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const started = performance.now();
     const rate = options.learningRate * decay ** epoch;
@@ -218,14 +182,7 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
     let events = 0;
     const batches = Math.floor(trainSplit.count / B);
     for (let start = 0; start + B <= trainSplit.count; start += B) {
-      for (let b = 0; b < B; b++) {
-        const n = order[start + b]!;
-        input.set(
-          trainSplit.images.subarray(n * trainSplit.pixels, (n + 1) * trainSplit.pixels),
-          b * trainSplit.pixels,
-        );
-        labels[b] = trainSplit.labels[n]!;
-      }
+      loadBatch(trainSplit, order, start, input, labels);
       const logits = net.forward(true);
       const { loss, correct: right } = lossFunction(logits.data, labels, classes, gradLogits);
       lossSum += loss * B;
@@ -233,24 +190,11 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
       seen += B;
       net.backward();
       adam.begin();
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
-        const syn = synapses[slot.layer];
-        // Straight-through estimator: the gradient with respect to the used weight a_l w drives the latent weight.
-        adam.update(i, slot.param, slot.grad, slot.weight && syn ? rate * syn.learningRateScale : rate);
-      }
-      for (const syn of synapses) {
-        const done = update!.updateStates(syn, programming);
-        attempts += done.attempts;
-        events += done.events;
-      }
-      if (forwards) {
-        const before = { attempts: partnerAttempts(), events: partnerEvents() };
-        forwards.forEach((f, l) => f.sync(synapses[l]!));
-        attempts += partnerAttempts() - before.attempts;
-        events += partnerEvents() - before.events;
-      }
-      if (quantized) loadWeights(true);
+      // Straight-through estimator: the gradient with respect to the used weight a_l w drives the latent weight.
+      slots.forEach((slot, i) => adam.update(i, slot.param, slot.grad, rate * slot.rateScale));
+      const done = synapses.step();
+      attempts += done.attempts;
+      events += done.events;
       observer.onBatch?.({
         epoch: epoch + 1,
         epochs: options.epochs,
@@ -259,8 +203,8 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
         trainAccuracy: correct / seen,
       });
     }
-    forwards?.forEach((f) => f.refresh());
-    if (reloadForTest) loadWeights(false);
+    synapses.endEpoch();
+    if (synapses.testReadsDiffer) synapses.load(false);
     const metrics = {
       epoch: epoch + 1,
       trainLoss: lossSum / seen,
@@ -270,14 +214,20 @@ export function train(options: TrainOptions, trainSplit: Split, test: Split, obs
       seconds: (performance.now() - started) / 1000,
       programmingAttempts: attempts,
       programmingEvents: events,
-      programmingEnergyJ: attempts * (device?.energyPerAttemptJ ?? 0),
+      programmingEnergyJ: attempts * synapses.energyPerAttemptJ,
     };
     history.push(metrics);
     observer.onEpoch?.(metrics);
-    if (reloadForTest) loadWeights(true);
+    if (synapses.testReadsDiffer) synapses.load(true);
   }
-  if (reloadForTest) loadWeights(false);
-  return { net, history, initialAttempts, synapses, partners: forwards?.map((f) => f.partner) ?? null };
+  if (synapses.testReadsDiffer) synapses.load(false);
+  return {
+    net,
+    history,
+    initialAttempts: synapses.initialAttempts,
+    synapses: synapses.synapses,
+    partners: synapses.partners(),
+  };
 }
 
 /** Float training (mode float): kept as the baseline entry point. */
