@@ -241,15 +241,9 @@ type Trained = ReturnType<typeof train> & {
   readEnergyJ: number;
 };
 
-/** The transfers (ex-situ), the crossbar evaluation, the metrics and the model of one mode of a trained network. */
-function finishExperiment(
-  config: TrainConfig,
-  trained: Trained,
-  crossbarConfig: CrossbarConfig | undefined,
-  sweep: CrossbarSweep | null,
-) {
-  const { net, history, synapses, device, trainSplit, testSplit, table, seed } = trained;
-  // Ex-situ: the precursor's final states are programmed into fresh devices, R times.
+/** Ex-situ: the precursor's final states programmed into fresh devices, R times; each draw's accuracy and attempts. */
+function exsituTransfers(config: TrainConfig, trained: Trained) {
+  const { net, synapses, device, testSplit, seed } = trained;
   const transferAccuracies: number[] = [];
   const transferAttempts: number[] = [];
   if (config.mode === 'exsitu' && device) {
@@ -268,7 +262,17 @@ function finishExperiment(
       transferAttempts.push(attempts);
     }
   }
-  // Through the crossbar: the devices as they are at the end (ex-situ: the last transfer draw).
+  return { transferAccuracies, transferAttempts };
+}
+
+/** Through the crossbar: the devices as they are at the end (ex-situ: the last transfer draw), and the sweep. */
+function crossbarResults(
+  config: TrainConfig,
+  trained: Trained,
+  crossbarConfig: CrossbarConfig | undefined,
+  sweep: CrossbarSweep | null,
+) {
+  const { net, synapses, device, trainSplit, testSplit, table, seed } = trained;
   let crossbar: CrossbarEvaluation | null = null;
   let crossbarSweep: CrossbarSweepPoint[] = [];
   let conditions: string | null = null;
@@ -295,6 +299,67 @@ function finishExperiment(
     conditions = crossbarConditions(crossbarConfig, antiparallelSiemens, parallelSiemens);
     if (sweep) crossbarSweep = sweepCrossbar(sweep, crossbarConfig, crossbar, throughCrossbar);
   }
+  return { crossbar, crossbarSweep, conditions };
+}
+
+/** How the metrics count energy and program devices, in words, beside the figures (no silent helpers). */
+function energyAssumptions(config: TrainConfig, trained: Trained, energyPerAttemptJ: number): string[] {
+  return [
+    'energy per inference = (programming energy of all in-situ training attempts + energy of their verify reads) / (epochs x training images), as the paper defines it',
+    `a verify read costs ${trained.readEnergyJ} J: the device read alone through its parallel conductance at the crossbar's read voltage and duration, plus one ADC conversion`,
+    'the initial programming of every device is counted separately (initialProgrammingAttempts), not in the energy per inference',
+    `energy per attempt ${energyPerAttemptJ} J: ${config.device === 'table' ? 'mean over states of the device table (set + gate + reset pulses)' : 'the configured Gaussian device value'}`,
+    `programming: ${readingName(config)} (${config.verify === 'none' ? 'one attempt, never read back' : `write-verify: each attempt read back, accepted within ${config.margin} of the level (weight units), at most ${config.maxAttempts} attempts, the ${config.verify === 'keep-best' ? 'draw nearest the level' : 'last draw'} kept otherwise`}; ${config.programWhen === 'every-batch' ? 'every device after every minibatch' : 'when its state changes'})`,
+    config.hysteresis > 0
+      ? `a synapse changes state only when its latent weight lies more than ${config.hysteresis} inside another level's bin (margin B)`
+      : 'a synapse changes state when the nearest level of its latent weight changes',
+    ...(config.noiseBand > 0
+      ? [
+          `training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`,
+        ]
+      : []),
+    ...(trained.partners
+      ? [
+          'hardware-aware training: forward passes read the crossbar arrays; the attempts include those of the differential partners, reprogrammed with their synapses',
+        ]
+      : []),
+  ];
+}
+
+/** The model artifact's data: each layer's weights, device states and realized weights, and batch norm. */
+function modelData(config: TrainConfig, { net, synapses }: Trained) {
+  return {
+    mode: config.mode,
+    states: config.mode === 'float' ? 0 : config.states,
+    layers: net.layers.map((layer, l) => {
+      const syn = synapses[l];
+      return {
+        inputs: layer.inputs,
+        outputs: layer.outputs,
+        scale: syn?.scale ?? 1,
+        latent: Array.from(syn ? syn.latent : layer.weight.data),
+        states: syn ? Array.from(syn.state) : [],
+        realized: syn && config.mode !== 'quantized' ? Array.from(syn.realized) : [],
+        bias: Array.from(layer.bias.data),
+        gamma: Array.from(layer.gamma.data),
+        beta: Array.from(layer.beta.data),
+        runningMean: Array.from(layer.runningMean.data),
+        runningVar: Array.from(layer.runningVar.data),
+      };
+    }),
+  };
+}
+
+/** The transfers (ex-situ), the crossbar evaluation, the metrics and the model of one mode of a trained network. */
+function finishExperiment(
+  config: TrainConfig,
+  trained: Trained,
+  crossbarConfig: CrossbarConfig | undefined,
+  sweep: CrossbarSweep | null,
+) {
+  const { history, device, trainSplit } = trained;
+  const { transferAccuracies, transferAttempts } = exsituTransfers(config, trained);
+  const { crossbar, crossbarSweep, conditions } = crossbarResults(config, trained, crossbarConfig, sweep);
   const trainingAttempts = history.reduce((s, h) => s + h.programmingAttempts, 0);
   const energyPerAttemptJ = device?.energyPerAttemptJ ?? 0;
   const imagesSeen = config.epochs * (Math.floor(trainSplit.count / config.batchSize) * config.batchSize);
@@ -329,46 +394,7 @@ function finishExperiment(
       programmingJ: perImage(trainingAttempts, energyPerAttemptJ),
       verifyReadsJ: perImage(trainingReads, trained.readEnergyJ),
     },
-    assumptions: [
-      'energy per inference = (programming energy of all in-situ training attempts + energy of their verify reads) / (epochs x training images), as the paper defines it',
-      `a verify read costs ${trained.readEnergyJ} J: the device read alone through its parallel conductance at the crossbar's read voltage and duration, plus one ADC conversion`,
-      'the initial programming of every device is counted separately (initialProgrammingAttempts), not in the energy per inference',
-      `energy per attempt ${energyPerAttemptJ} J: ${config.device === 'table' ? 'mean over states of the device table (set + gate + reset pulses)' : 'the configured Gaussian device value'}`,
-      `programming: ${readingName(config)} (${config.verify === 'none' ? 'one attempt, never read back' : `write-verify: each attempt read back, accepted within ${config.margin} of the level (weight units), at most ${config.maxAttempts} attempts, the ${config.verify === 'keep-best' ? 'draw nearest the level' : 'last draw'} kept otherwise`}; ${config.programWhen === 'every-batch' ? 'every device after every minibatch' : 'when its state changes'})`,
-      config.hysteresis > 0
-        ? `a synapse changes state only when its latent weight lies more than ${config.hysteresis} inside another level's bin (margin B)`
-        : 'a synapse changes state when the nearest level of its latent weight changes',
-      ...(config.noiseBand > 0
-        ? [
-            `training forward passes add uniform noise in [-${config.noiseBand}, ${config.noiseBand}] to every weight (margin C)`,
-          ]
-        : []),
-      ...(trained.partners
-        ? [
-            'hardware-aware training: forward passes read the crossbar arrays; the attempts include those of the differential partners, reprogrammed with their synapses',
-          ]
-        : []),
-    ],
+    assumptions: energyAssumptions(config, trained, energyPerAttemptJ),
   };
-  const model = {
-    mode: config.mode,
-    states: config.mode === 'float' ? 0 : config.states,
-    layers: net.layers.map((layer, l) => {
-      const syn = synapses[l];
-      return {
-        inputs: layer.inputs,
-        outputs: layer.outputs,
-        scale: syn?.scale ?? 1,
-        latent: Array.from(syn ? syn.latent : layer.weight.data),
-        states: syn ? Array.from(syn.state) : [],
-        realized: syn && config.mode !== 'quantized' ? Array.from(syn.realized) : [],
-        bias: Array.from(layer.bias.data),
-        gamma: Array.from(layer.gamma.data),
-        beta: Array.from(layer.beta.data),
-        runningMean: Array.from(layer.runningMean.data),
-        runningVar: Array.from(layer.runningVar.data),
-      };
-    }),
-  };
-  return { model, metrics };
+  return { model: modelData(config, trained), metrics };
 }

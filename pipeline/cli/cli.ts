@@ -79,32 +79,19 @@ function specFromList(list: string | undefined, index: number | undefined): stri
   return path;
 }
 
-function buildProgram(): Command {
-  const program = new Command('dwsyn')
-    .description('Domain-wall synapse co-simulation: device physics -> crossbar -> quantized neural network')
-    .version(dwsynVersion)
-    .option('--results-dir <dir>', 'results folder (artifacts and lock.json)', 'results')
-    .option('--config <file>', 'pipeline config file (JSON); defaults fill every key it leaves out')
-    .option('--verbose', 'print the cause chain of errors', false)
-    .addOption(
-      new Option('--stages-module <path>', 'module exporting the stage table').default(defaultStagesModule).hideHelp(),
-    )
-    .addHelpText('after', exitCodeHelp)
-    .showHelpAfterError('(run dwsyn --help for usage)')
-    // Subcommands such as `device simulate --config case.json` have options of their own name.
-    .enablePositionalOptions();
+/** What each command's registration needs: the program, its global options, and a pipeline command's shape. */
+interface Cli {
+  readonly program: Command;
   /** Global options, overridden by the same options given after a pipeline command. */
-  const globals = (command: Command): GlobalOptions => {
-    const own = Object.fromEntries(Object.entries(command.opts()).filter(([, v]) => v !== undefined));
-    return { ...program.opts<GlobalOptions>(), ...own };
-  };
-  const pipelineCommand = (name: string) =>
-    program
-      .command(name)
-      .option('--config <file>', 'pipeline config file (as the global option)')
-      .option('--results-dir <dir>', 'results folder (as the global option)');
+  globals(command: Command): GlobalOptions;
+  /** A command that runs on the pipeline, with its own --config and --results-dir. */
+  pipelineCommand(name: string): Command;
+}
 
-  pipelineCommand('run')
+/** `dwsyn run`: runs stages and their stale upstream. */
+function registerRunCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('run')
     .description('run the named stages (default: all) and every stale stage upstream of them')
     .argument('[stages...]', 'stage ids')
     .option('--force', 'run the named stages (all, when none is named) even if up to date', false)
@@ -122,7 +109,7 @@ function buildProgram(): Command {
         options: { force: boolean; dryRun: boolean; json: boolean; executor?: 'local' | 'slurm' },
         command: Command,
       ) => {
-        const g = globals(command);
+        const g = cli.globals(command);
         const { stages, state } = await pipelineState(g);
         if (options.executor) state.config.executor = { ...state.config.executor, kind: options.executor };
         let report: StageRun[];
@@ -147,13 +134,17 @@ function buildProgram(): Command {
         if (options.json) printJson({ stages: report });
       },
     );
+}
 
-  pipelineCommand('status')
+/** `dwsyn status`: each stage up to date or why not, interrupted runs, artifacts made by commands. */
+function registerStatusCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('status')
     .description('say for each stage whether it is up to date, and why not')
     .option('--json', 'print the status as JSON on stdout, with every fingerprint component', false)
     .option('--check', 'exit 1 when any stage is stale', false)
     .action(async (options: { json: boolean; check: boolean }, command: Command) => {
-      const { ordered, state } = await pipelineState(globals(command));
+      const { ordered, state } = await pipelineState(cli.globals(command));
       const statuses = assessPipeline(ordered, state);
       const shards = shardCounts(shardsRoot(state.resultsDir));
       // Artifacts a command wrote outside every stage's folder (dwsyn report's summary): audited, since no stage
@@ -181,22 +172,30 @@ function buildProgram(): Command {
       if (options.check && statuses.some((s) => !s.upToDate && !s.optInNotRun))
         process.exitCode = ExitCode.stageFailure;
     });
+}
 
-  pipelineCommand('dag')
+/** `dwsyn dag`: the stage graph. */
+function registerDagCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('dag')
     .description('print the stage graph')
     .addOption(new Option('--format <format>', 'text or mermaid').choices(['text', 'mermaid']).default('text'))
     .action(async (options: { format: 'text' | 'mermaid' }, command: Command) => {
-      const { ordered } = await pipelineState(globals(command));
+      const { ordered } = await pipelineState(cli.globals(command));
       const dag = describeDag(ordered);
       process.stdout.write(`${dag[options.format]}\n`);
     });
+}
 
-  pipelineCommand('audit')
+/** `dwsyn audit`: re-validates artifacts and their lineage. */
+function registerAuditCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('audit')
     .description('re-validate artifacts, recompute their hashes and walk their lineage to the roots')
     .argument('[paths...]', 'artifact files (default: every artifact under the results folder)')
     .option('--json', 'print one JSON document on stdout', false)
     .action(async (paths: string[], options: { json: boolean }, command: Command) => {
-      const { ordered, state } = await pipelineState(globals(command));
+      const { ordered, state } = await pipelineState(cli.globals(command));
       const statuses = assessPipeline(ordered, state);
       const files = paths.length > 0 ? paths.map((p) => resolve(p)) : listArtifacts(state.resultsDir);
       const entries: AuditEntry[] = files.map((path) =>
@@ -216,8 +215,12 @@ function buildProgram(): Command {
       if (bad.some((e) => e.status !== 'stale')) process.exitCode = ExitCode.invalidArtifact;
       else if (bad.length > 0) process.exitCode = ExitCode.stageFailure;
     });
+}
 
-  pipelineCommand('report')
+/** `dwsyn report`: the report of everything in a results folder. */
+function registerReportCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('report')
     .description(
       'write a report of everything in the results folder (device, crossbar, every training run) with plots, CSV tables and the paper comparison',
     )
@@ -227,7 +230,7 @@ function buildProgram(): Command {
     .option('--json', 'print the report artifact data on stdout', false)
     .action(
       async (options: { out?: string; metrics?: string[]; screenshot: boolean; json: boolean }, command: Command) => {
-        const { ordered, state } = await pipelineState(globals(command));
+        const { ordered, state } = await pipelineState(cli.globals(command));
         const statuses = assessPipeline(ordered, state);
         const outDir = resolve(options.out ?? join(state.resultsDir, 'summary'));
         // Loaded here: vega and playwright take a moment that other commands need not wait for.
@@ -251,8 +254,13 @@ function buildProgram(): Command {
         if (options.json) printJson(data);
       },
     );
+}
 
-  const shard = program.command('shard').description('shards of splittable stage work (what a Slurm array task runs)');
+/** `dwsyn shard run`: one shard of splittable work (a Slurm array task). */
+function registerShardCommands(cli: Cli): void {
+  const shard = cli.program
+    .command('shard')
+    .description('shards of splittable stage work (what a Slurm array task runs)');
   shard
     .command('run')
     .description('run one shard spec and write its validated result beside it (<sha>.result.json)')
@@ -261,34 +269,45 @@ function buildProgram(): Command {
     .option('--index <n>', 'with --list: the 0-based line to run (the array task id)', Number)
     .action(async (spec: string | undefined, options: { list?: string; index?: number }) => {
       const path = spec ?? specFromList(options.list, options.index);
-      const stages = await loadStages(program.opts<GlobalOptions>().stagesModule);
+      const stages = await loadStages(cli.program.opts<GlobalOptions>().stagesModule);
       log(`shard ${path}: wrote ${await runShardFile(resolve(path), stages)}`);
     });
+}
 
-  pipelineCommand('config')
+/** `dwsyn config`: the default or resolved config, or its JSON Schema. */
+function registerConfigCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('config')
     .description('print the full default config, the resolved config, or its JSON Schema')
     .option('--defaults', 'the default config, every key filled in', false)
     .option('--schema', 'the JSON Schema of the config file', false)
     .action(async (options: { defaults: boolean; schema: boolean }, command: Command) => {
-      const g = globals(command);
+      const g = cli.globals(command);
       const stages = await loadStages(g.stagesModule);
       if (options.schema) printJson(configJsonSchema(stages));
       else printJson(loadConfig(stages, options.defaults ? undefined : g.config));
     });
+}
 
-  pipelineCommand('schemas')
+/** `dwsyn schemas`: the JSON Schema of every artifact kind and of the config. */
+function registerSchemasCommand(cli: Cli): void {
+  cli
+    .pipelineCommand('schemas')
     .description('print the JSON Schema of every artifact kind and of the config (one document keyed by name)')
     .option('--out <dir>', 'write <kind>.schema.json files (and config.schema.json) into this folder instead')
     .action(async (options: { out?: string }, command: Command) => {
-      const stages = await loadStages(globals(command).stagesModule);
+      const stages = await loadStages(cli.globals(command).stagesModule);
       const schemas = { ...artifactJsonSchemas(stages), config: configJsonSchema(stages) };
       if (!options.out) return printJson(schemas);
       for (const [name, schema] of Object.entries(schemas))
         writeJsonAtomic(join(options.out, `${name}.schema.json`), schema);
       log(`wrote ${Object.keys(schemas).length} schemas to ${options.out}`);
     });
+}
 
-  const data = program.command('data').description('datasets');
+/** `dwsyn data verify`: a dataset folder against its known hashes. */
+function registerDataCommands(cli: Cli): void {
+  const data = cli.program.command('data').description('datasets');
   data
     .command('verify')
     .description('check a dataset folder against the known sha256 of each file')
@@ -304,7 +323,42 @@ function buildProgram(): Command {
           process.stdout.write(`${r.ok ? 'ok   ' : 'BAD  '} ${r.file}${r.ok ? '' : `  (${r.error})`}\n`);
       if (results.some((r) => !r.ok)) process.exitCode = ExitCode.invalidArtifact;
     });
+}
 
+function buildProgram(): Command {
+  const program = new Command('dwsyn')
+    .description('Domain-wall synapse co-simulation: device physics -> crossbar -> quantized neural network')
+    .version(dwsynVersion)
+    .option('--results-dir <dir>', 'results folder (artifacts and lock.json)', 'results')
+    .option('--config <file>', 'pipeline config file (JSON); defaults fill every key it leaves out')
+    .option('--verbose', 'print the cause chain of errors', false)
+    .addOption(
+      new Option('--stages-module <path>', 'module exporting the stage table').default(defaultStagesModule).hideHelp(),
+    )
+    .addHelpText('after', exitCodeHelp)
+    .showHelpAfterError('(run dwsyn --help for usage)')
+    // Subcommands such as `device simulate --config case.json` have options of their own name.
+    .enablePositionalOptions();
+  const globals = (command: Command): GlobalOptions => {
+    const own = Object.fromEntries(Object.entries(command.opts()).filter(([, v]) => v !== undefined));
+    return { ...program.opts<GlobalOptions>(), ...own };
+  };
+  const pipelineCommand = (name: string) =>
+    program
+      .command(name)
+      .option('--config <file>', 'pipeline config file (as the global option)')
+      .option('--results-dir <dir>', 'results folder (as the global option)');
+
+  const cli: Cli = { program, globals, pipelineCommand };
+  registerRunCommand(cli);
+  registerStatusCommand(cli);
+  registerDagCommand(cli);
+  registerAuditCommand(cli);
+  registerReportCommand(cli);
+  registerShardCommands(cli);
+  registerConfigCommand(cli);
+  registerSchemasCommand(cli);
+  registerDataCommands(cli);
   registerDeviceCommands(program);
   registerCrossbarCommands(program);
   registerTrainCommand(program);

@@ -76,6 +76,14 @@ export function deviceTableRows(data: DeviceTableData) {
 export function registerDeviceCommands(program: Command): void {
   const device = program.command('device').description('domain-wall device simulation');
   registerLlgTableCommand(device);
+  registerSimulateCommand(device);
+  registerCompareCommand(device);
+  registerExportCommand(device);
+  registerSp4Command(device);
+}
+
+/** `dwsyn device simulate`: one case file on the 1-D model or the micromagnetic strip. */
+function registerSimulateCommand(device: Command): void {
   device
     .command('simulate')
     .description(
@@ -128,6 +136,10 @@ export function registerDeviceCommands(program: Command): void {
         });
       }
     });
+}
+
+/** `dwsyn device compare`: an LLG case against its 1-D twin. */
+function registerCompareCommand(device: Command): void {
   device
     .command('compare')
     .description(
@@ -170,6 +182,10 @@ export function registerDeviceCommands(program: Command): void {
           `two-sample KS of the displacements: D = ${comparison.ks.d.toFixed(4)}, p = ${comparison.ks.pValue.toPrecision(3)}\n`,
         );
     });
+}
+
+/** `dwsyn device export`: a device table as CSV. */
+function registerExportCommand(device: Command): void {
   device
     .command('export')
     .description('write a device table as CSV: device-states.csv (statistics) and device-samples.csv (every trial)')
@@ -185,6 +201,10 @@ export function registerDeviceCommands(program: Command): void {
         `wrote ${rows.states.length} state rows and ${rows.samples.length} sample rows to ${options.out}\n`,
       );
     });
+}
+
+/** `dwsyn device sp4`: muMAG standard problem 4 on the LLG solver. */
+function registerSp4Command(device: Command): void {
   device
     .command('sp4')
     .description(
@@ -209,91 +229,92 @@ export function registerDeviceCommands(program: Command): void {
     .option('--ovf <dir>', 'write the S-state and the final state there as OVF 2.0 (binary 8)')
     .option('--json', 'one JSON document: { mesh, figures, oommf, evaluations, wallTimeS, series }', false)
     .option('--csv', 'the <m> time series as CSV (t, mx, my, mz)', false)
-    .action(
-      (options: {
-        cell: string;
-        field: '1' | '2';
-        end: string;
-        tolerance: string;
-        method: RkMethod;
-        start?: string;
-        ovf?: string;
-        json: boolean;
-        csv: boolean;
-      }) => {
-        if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
-        const number = (flag: string, text: string, unit: string | undefined) => {
-          let value: number;
-          try {
-            value = unit ? toSi(text, unit) : Number(text);
-          } catch (error) {
-            throw new UsageError(`--${flag}: ${(error as Error).message}`);
-          }
-          if (!(value > 0)) throw new UsageError(`--${flag}: must be a positive number, got ${text}`);
-          return value;
-        };
-        const cellM = number('cell', options.cell, 'm');
-        const endS = number('end', options.end, 's');
-        const tolerance = number('tolerance', options.tolerance, undefined);
-        const mesh = sp4Mesh(cellM);
-        if (
-          Math.abs(mesh.nx * cellM - sp4.lengthM) > 1e-6 * cellM ||
-          Math.abs(mesh.ny * cellM - sp4.widthM) > 1e-6 * cellM
-        ) {
-          throw new UsageError(`--cell: ${options.cell} does not divide the 500 nm x 125 nm film into whole cells`);
-        }
-        const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
-        if (problem) throw new UsageError(`--cell: ${problem.message}`);
-        const started = performance.now();
-        const given = options.start ? { m: readOvfState(options.start, mesh, '--start'), evaluations: 0 } : undefined;
-        process.stderr.write(
-          `SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; ${options.start ? `starting from ${options.start}` : 'relaxing the S-state'}\n`,
-        );
-        const sState = given ?? sp4SState(mesh);
-        const field = Number(options.field) as 1 | 2;
-        const samples = Math.round(endS / 1e-12);
-        const progress = stderrProgress(`SP4 field ${field}`, samples);
-        let final = sState.m;
-        const run = runSp4(mesh, sState.m, field, {
-          endS,
-          sampleS: 1e-12,
-          tolerance,
-          method: options.method,
-          onSample: (tS, m) => {
-            progress.increment(1, `${(tS * 1e9).toFixed(3)} ns`);
-            final = m;
-          },
-        });
-        progress.stop();
-        const wallTimeS = (performance.now() - started) / 1000;
-        const figures = sp4Figures(run.series);
-        if (options.ovf) {
-          mkdirSync(options.ovf, { recursive: true });
-          writeFileAtomic(
-            join(options.ovf, 'sp4-s-state.ovf'),
-            formatOvf({ mesh, field: sState.m, title: 'SP4 S-state (dwsyn)' }, 'binary8'),
-          );
-          writeFileAtomic(
-            join(options.ovf, `sp4-field${field}-final.ovf`),
-            formatOvf({ mesh, field: final, title: `SP4 field ${field} at ${endS} s (dwsyn)` }, 'binary8'),
-          );
-        }
-        const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
-        const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
-        if (options.json) {
-          process.stdout.write(
-            `${formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series })}\n`,
-          );
-        } else if (options.csv) {
-          process.stdout.write(`${Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz })))}\n`);
-        } else {
-          process.stdout.write(`${sp4Lines(figures, oommf).join('\n')}\n`);
-          process.stdout.write(
-            `field evaluations: relaxation ${evaluations.relaxation}, run ${evaluations.run}; wall time ${wallTimeS.toFixed(1)} s\n`,
-          );
-        }
-      },
+    .action(sp4Command);
+}
+
+/** The options of `dwsyn device sp4`, as commander parses them. */
+type Sp4Options = {
+  cell: string;
+  field: '1' | '2';
+  end: string;
+  tolerance: string;
+  method: RkMethod;
+  start?: string;
+  ovf?: string;
+  json: boolean;
+  csv: boolean;
+};
+
+/** Runs SP4 as `dwsyn device sp4` asks and prints its figures beside OOMMF's. */
+function sp4Command(options: Sp4Options): void {
+  if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
+  const number = (flag: string, text: string, unit: string | undefined) => {
+    let value: number;
+    try {
+      value = unit ? toSi(text, unit) : Number(text);
+    } catch (error) {
+      throw new UsageError(`--${flag}: ${(error as Error).message}`);
+    }
+    if (!(value > 0)) throw new UsageError(`--${flag}: must be a positive number, got ${text}`);
+    return value;
+  };
+  const cellM = number('cell', options.cell, 'm');
+  const endS = number('end', options.end, 's');
+  const tolerance = number('tolerance', options.tolerance, undefined);
+  const mesh = sp4Mesh(cellM);
+  if (Math.abs(mesh.nx * cellM - sp4.lengthM) > 1e-6 * cellM || Math.abs(mesh.ny * cellM - sp4.widthM) > 1e-6 * cellM) {
+    throw new UsageError(`--cell: ${options.cell} does not divide the 500 nm x 125 nm film into whole cells`);
+  }
+  const problem = cellSizeProblems(mesh, sp4, ['cell', 'cell', 'thickness'])[0];
+  if (problem) throw new UsageError(`--cell: ${problem.message}`);
+  const started = performance.now();
+  const given = options.start ? { m: readOvfState(options.start, mesh, '--start'), evaluations: 0 } : undefined;
+  process.stderr.write(
+    `SP4: ${mesh.nx} x ${mesh.ny} x 1 cells; ${options.start ? `starting from ${options.start}` : 'relaxing the S-state'}\n`,
+  );
+  const sState = given ?? sp4SState(mesh);
+  const field = Number(options.field) as 1 | 2;
+  const samples = Math.round(endS / 1e-12);
+  const progress = stderrProgress(`SP4 field ${field}`, samples);
+  let final = sState.m;
+  const run = runSp4(mesh, sState.m, field, {
+    endS,
+    sampleS: 1e-12,
+    tolerance,
+    method: options.method,
+    onSample: (tS, m) => {
+      progress.increment(1, `${(tS * 1e9).toFixed(3)} ns`);
+      final = m;
+    },
+  });
+  progress.stop();
+  const wallTimeS = (performance.now() - started) / 1000;
+  const figures = sp4Figures(run.series);
+  if (options.ovf) {
+    mkdirSync(options.ovf, { recursive: true });
+    writeFileAtomic(
+      join(options.ovf, 'sp4-s-state.ovf'),
+      formatOvf({ mesh, field: sState.m, title: 'SP4 S-state (dwsyn)' }, 'binary8'),
     );
+    writeFileAtomic(
+      join(options.ovf, `sp4-field${field}-final.ovf`),
+      formatOvf({ mesh, field: final, title: `SP4 field ${field} at ${endS} s (dwsyn)` }, 'binary8'),
+    );
+  }
+  const oommf = field === 1 && endS >= 1e-9 - 1e-15 ? oommfField1Figures : undefined;
+  const evaluations = { relaxation: sState.evaluations, run: run.evaluations };
+  if (options.json) {
+    process.stdout.write(
+      `${formatJson({ mesh, field, method: options.method, figures, oommf: oommf ?? null, evaluations, wallTimeS, series: run.series })}\n`,
+    );
+  } else if (options.csv) {
+    process.stdout.write(`${Papa.unparse(run.series.map(([tS, mx, my, mz]) => ({ tS, mx, my, mz })))}\n`);
+  } else {
+    process.stdout.write(`${sp4Lines(figures, oommf).join('\n')}\n`);
+    process.stdout.write(
+      `field evaluations: relaxation ${evaluations.relaxation}, run ${evaluations.run}; wall time ${wallTimeS.toFixed(1)} s\n`,
+    );
+  }
 }
 
 /**

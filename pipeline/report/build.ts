@@ -345,25 +345,22 @@ const toCsv = (table: Table) =>
   `${Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) })}\n`;
 
 /** Builds the page, its CSV tables and its plots (SVG and PNG) from the report's inputs. */
-export async function buildReport(inputs: ReportInputs): Promise<{ files: ReportFile[]; summary: ReportSummary }> {
+/** The artifacts a report reads, the other designs beside this run's, and the figures and tables made of them. */
+interface ReportParts {
+  readonly inputs: ReportInputs;
+  readonly device: Artifact<NonNullable<ReportInputs['deviceTable']>['artifact']['data']> | undefined;
+  readonly crossbar: Artifact<NonNullable<ReportInputs['crossbarModel']>['artifact']['data']> | undefined;
+  readonly llg: Artifact<NonNullable<ReportInputs['llgTable']>['artifact']['data']> | undefined;
+  readonly paper: PaperTableSource | undefined;
+  readonly ablation: PaperTableSource | undefined;
+  readonly designs: DesignSource[];
+  readonly runs: ReportInputs['runs'];
+}
+
+/** The pieces of a report: which inputs are there, and this run beside the other designs (when there are some). */
+function reportParts(inputs: ReportInputs): ReportParts {
   const device = inputs.deviceTable?.artifact;
-  const crossbar = inputs.crossbarModel?.artifact;
-  const runs = inputs.runs;
-  const charts: Array<{ chart: Chart; sources: Artifact[] }> = [];
-  if (device)
-    charts.push(
-      ...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({
-        chart: make(device.data),
-        sources: [device],
-      })),
-    );
-  const models = device && modelComparisonChart(device.data);
-  if (device && models) charts.push({ chart: models, sources: [device] });
-  const llg = device && inputs.llgTable?.artifact;
-  if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
-  if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
   const paper = inputs.paperTable?.artifact;
-  const ablation = inputs.ablationTable?.artifact;
   const designs: DesignSource[] =
     device && inputs.designs?.length
       ? [
@@ -375,6 +372,32 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
           })),
         ]
       : [];
+  return {
+    inputs,
+    device,
+    crossbar: inputs.crossbarModel?.artifact,
+    llg: device && inputs.llgTable?.artifact,
+    paper,
+    ablation: inputs.ablationTable?.artifact,
+    designs,
+    runs: inputs.runs,
+  };
+}
+
+/** Every chart the inputs allow, each with the artifacts it was drawn from. */
+function reportCharts({ device, crossbar, llg, paper, designs, runs }: ReportParts) {
+  const charts: Array<{ chart: Chart; sources: Artifact[] }> = [];
+  if (device)
+    charts.push(
+      ...[trajectoriesChart, positionHistogramChart, conductanceHistogramChart, calibrationChart].map((make) => ({
+        chart: make(device.data),
+        sources: [device],
+      })),
+    );
+  const models = device && modelComparisonChart(device.data);
+  if (device && models) charts.push({ chart: models, sources: [device] });
+  if (device && llg) charts.push({ chart: modelStatesChart(device.data, llg.data), sources: [device, llg] });
+  if (crossbar) charts.push({ chart: irDropChart(crossbar.data), sources: [crossbar] });
   if (designs.length)
     charts.push({
       chart: designStatesChart(designs.map((d) => ({ label: d.label, data: d.device.data }))),
@@ -394,23 +417,12 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     const margin = marginChart(runs);
     if (margin) charts.push({ chart: margin, sources: runs.map((r) => r.source) });
   }
-  const figures: RenderedFigure[] = [];
-  const files: ReportFile[] = [];
-  for (const { chart, sources } of charts) {
-    const svg = await renderSvg(chart.spec);
-    figures.push({ id: chart.id, title: chart.title, caption: chart.caption, svg, sources });
-    files.push(
-      { name: `${chart.id}.svg`, content: svg, mediaType: 'image/svg+xml' },
-      { name: `${chart.id}.png`, content: svgToPng(svg), mediaType: 'image/png' },
-    );
-  }
-  const figure = (id: string) => {
-    const found = figures.find((f) => f.id === id);
-    return found ? renderFigure(found) : '';
-  };
+  return charts;
+}
 
-  const comparison = compareWithPaper(paper?.data);
-  const artifacts = new Map<string, Artifact>([
+/** Every artifact the report read, by path. */
+function reportArtifacts({ inputs, llg, paper, ablation, designs, runs }: ReportParts) {
+  return new Map<string, Artifact>([
     ...(inputs.deviceTable ? [[inputs.deviceTable.path, inputs.deviceTable.artifact] as const] : []),
     ...(llg ? [[inputs.llgTable!.path, llg] as const] : []),
     ...(inputs.crossbarModel ? [[inputs.crossbarModel.path, inputs.crossbarModel.artifact] as const] : []),
@@ -422,12 +434,17 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     ]),
     ...runs.map((r) => [r.path, r.source] as const),
   ]);
-  const tables = [
+}
+
+/** Every table the inputs allow. */
+function reportTables(parts: ReportParts, comparison: ComparisonRow[], artifacts: ReadonlyMap<string, Artifact>) {
+  const { inputs, device, crossbar, llg, paper, ablation, designs, runs } = parts;
+  return [
     comparisonTable(comparison, paper),
     ...(paper ? [paperRowsTable(paper), contrastsTable(paper)] : []),
     ...(paper ? [readingsTable(paper)].filter((t): t is Table => t !== null) : []),
     ...(ablation ? [readingsTable(ablation, 'ablation-grid')].filter((t): t is Table => t !== null) : []),
-    ...(paper && sweep ? [crossbarSweepTable(paper)] : []),
+    ...(paper?.data.crossbarSweep ? [crossbarSweepTable(paper)] : []),
     ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(designs.length ? [deviceDesignsTable(designs)] : []),
@@ -435,92 +452,149 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     ...(runs.length ? [runsTable(runs), epochsTable(runs)] : []),
     auditTable(inputs, artifacts),
   ];
-  const table = (id: string) => {
-    const found = tables.find((t) => t.id === id);
-    return found ? renderTable(found) : '';
-  };
-  for (const t of tables) files.push({ name: `${t.id}.csv`, content: toCsv(t), mediaType: 'text/csv' });
+}
 
-  const auditPassed = inputs.audit.length > 0 && inputs.audit.every((row) => row.status === 'ok');
+/** How a section places a figure or a table by id: its HTML, or nothing when the inputs did not make it. */
+interface Placed {
+  figure(id: string): string;
+  table(id: string): string;
+}
+
+/** The paper comparison: the headline table, the paper stage's tables, the ablation grid, the energy accounting. */
+function comparisonSection({ paper }: ReportParts, { figure, table }: Placed): Section {
   const assumptions = paper?.data.runs.find((r) => r.metrics.mode === 'insitu')?.metrics.assumptions ?? [];
-  const sections: Section[] = [
-    {
-      id: 'comparison',
-      title: 'Paper comparison',
-      html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % best in-situ, 96.63 % best ex-situ, 13 pJ programming energy per inference, each without a spread. Ours come from the paper stage (<code>dwsyn run paper</code>): every row trained once per seed; the paper's in-situ and ex-situ figures are compared with our headline rows (the train section's programming reading at the most states), named before any result is seen, never the best of several. A difference is called one only when its two-sided t test survives Holm's correction over every contrast the page states (p &lt; 0.05).</p>${
-        paper
-          ? `${table('paper-table')}${table('programming-readings')}${table('paper-contrasts')}${figure('crossbar-sweep')}${table('crossbar-sweep')}`
-          : '<p class="note">No paper table among the inputs: <code>dwsyn run paper</code> makes it.</p>'
-      }${
-        table('ablation-grid') ||
-        '<p class="note">No ablation grid: <code>dwsyn run ablation</code> trains programming reading × margin × batch norm × state count (opt-in, about an hour on two cores), then <code>dwsyn report</code> shows it here.</p>'
-      }${
-        assumptions.length
-          ? `<p>Energy accounting of the in-situ runs:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
-          : ''
-      }`,
-    },
-    ...(device
-      ? [
-          {
-            id: 'device',
-            title: 'Device',
-            html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
-              figure('model-comparison') ||
-              '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
-            }${
-              designs.length
-                ? `${table('device-designs')}${figure('device-designs')}`
-                : '<p class="note">No other device design: run the pipeline with another device config into a results folder of its own under <code>results/</code> (the notched pulse-width preset: <code>dwsyn --config presets/device/notched-pulse-width.json --results-dir results/notched run</code>), then <code>dwsyn report</code> shows the designs side by side.</p>'
-            }${
-              llg
-                ? `${table('model-states')}${figure('model-states')}`
-                : '<p class="note">No LLG table: <code>dwsyn run device-llg</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
-            }`,
-          },
-        ]
-      : []),
+  return {
+    id: 'comparison',
+    title: 'Paper comparison',
+    html: `${table('paper-comparison')}<p class="note">Paper: Misba, Lozano, Querlioz, Atulasimha, IEEE Access 2022 (arXiv:2111.07284): 97.1 % float, 96.67 % best in-situ, 96.63 % best ex-situ, 13 pJ programming energy per inference, each without a spread. Ours come from the paper stage (<code>dwsyn run paper</code>): every row trained once per seed; the paper's in-situ and ex-situ figures are compared with our headline rows (the train section's programming reading at the most states), named before any result is seen, never the best of several. A difference is called one only when its two-sided t test survives Holm's correction over every contrast the page states (p &lt; 0.05).</p>${
+      paper
+        ? `${table('paper-table')}${table('programming-readings')}${table('paper-contrasts')}${figure('crossbar-sweep')}${table('crossbar-sweep')}`
+        : '<p class="note">No paper table among the inputs: <code>dwsyn run paper</code> makes it.</p>'
+    }${
+      table('ablation-grid') ||
+      '<p class="note">No ablation grid: <code>dwsyn run ablation</code> trains programming reading × margin × batch norm × state count (opt-in, about an hour on two cores), then <code>dwsyn report</code> shows it here.</p>'
+    }${
+      assumptions.length
+        ? `<p>Energy accounting of the in-situ runs:</p><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
+        : ''
+    }`,
+  };
+}
+
+/** The device: its table, trajectories, histograms, calibration, the other designs and the LLG remake. */
+function deviceSection(
+  device: NonNullable<ReportParts['device']>,
+  { designs, llg }: ReportParts,
+  { figure, table }: Placed,
+): Section {
+  return {
+    id: 'device',
+    title: 'Device',
+    html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
+      figure('model-comparison') ||
+      '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
+    }${
+      designs.length
+        ? `${table('device-designs')}${figure('device-designs')}`
+        : '<p class="note">No other device design: run the pipeline with another device config into a results folder of its own under <code>results/</code> (the notched pulse-width preset: <code>dwsyn --config presets/device/notched-pulse-width.json --results-dir results/notched run</code>), then <code>dwsyn report</code> shows the designs side by side.</p>'
+    }${
+      llg
+        ? `${table('model-states')}${figure('model-states')}`
+        : '<p class="note">No LLG table: <code>dwsyn run device-llg</code> remakes the states of this table on the micromagnetic strip (a few trials per state), then <code>dwsyn report</code> compares the two state by state.</p>'
+    }`,
+  };
+}
+
+/** The training runs: accuracy, programming, energy and the margin, epoch by epoch. */
+function trainingSection({ runs }: ReportParts, { figure, table }: Placed): Section {
+  return {
+    id: 'training',
+    title: 'Training',
+    html: runs.length
+      ? `${table('training-runs')}${figure('accuracy-epochs')}${figure('programming-attempts')}${figure('energy')}${figure('accuracy-margin') || '<p class="note">Accuracy against the margin needs runs that differ only in it: the pipeline run with another <code>train.margin</code> in a results folder of its own under <code>results/</code> (<code>dwsyn --results-dir results/margin-0.05 --config margin.json run train</code>), then <code>dwsyn report</code>, which takes every metrics artifact under <code>results/</code>.</p>'}${table('training-epochs')}`
+      : `<p class="note">No training run among the inputs.</p>${figure('energy')}`,
+  };
+}
+
+/** The report's sections, in page order. */
+function reportSections(parts: ReportParts, placed: Placed, artifacts: ReadonlyMap<string, Artifact>): Section[] {
+  const { device, crossbar } = parts;
+  return [
+    comparisonSection(parts, placed),
+    ...(device ? [deviceSection(device, parts, placed)] : []),
     ...(crossbar
       ? [
           {
             id: 'crossbar',
             title: 'Crossbar',
-            html: `${table('crossbar-layers')}${figure('ir-drop')}${table('ir-drop')}`,
+            html: `${placed.table('crossbar-layers')}${placed.figure('ir-drop')}${placed.table('ir-drop')}`,
           },
         ]
       : []),
-    {
-      id: 'training',
-      title: 'Training',
-      html: runs.length
-        ? `${table('training-runs')}${figure('accuracy-epochs')}${figure('programming-attempts')}${figure('energy')}${figure('accuracy-margin') || '<p class="note">Accuracy against the margin needs runs that differ only in it: the pipeline run with another <code>train.margin</code> in a results folder of its own under <code>results/</code> (<code>dwsyn --results-dir results/margin-0.05 --config margin.json run train</code>), then <code>dwsyn report</code>, which takes every metrics artifact under <code>results/</code>.</p>'}${table('training-epochs')}`
-        : `<p class="note">No training run among the inputs.</p>${figure('energy')}`,
-    },
+    trainingSection(parts, placed),
     {
       id: 'audit',
       title: 'Audit trail',
-      html: `${table('audit')}${[...artifacts].map(([path, a]) => renderProvenance(path, a)).join('\n')}`,
+      html: `${placed.table('audit')}${[...artifacts].map(([path, a]) => renderProvenance(path, a)).join('\n')}`,
     },
   ];
-  const header = `<p>${escapeHtml(`${artifacts.size} artifacts, ${figures.length} plots.`)} Audit: <span class="${auditPassed ? 'ok' : 'bad'}" id="audit-status">${auditPassed ? 'passes' : 'FAILS'}</span> (${escapeHtml(inputs.auditSource)}).</p>`;
-  files.unshift({ name: 'report.html', content: renderPage(inputs.title, header, sections), mediaType: 'text/html' });
+}
+
+/** The report's summary: whether its audit passed, its figures and tables, and the paper comparison's rows. */
+function reportSummary(
+  auditPassed: boolean,
+  figures: readonly RenderedFigure[],
+  tables: readonly Table[],
+  comparison: readonly ComparisonRow[],
+): ReportSummary {
   return {
-    files,
-    summary: {
-      auditPassed,
-      figures: figures.map((f) => ({ id: f.id, title: f.title })),
-      tables: tables.map((t) => ({ id: t.id, rows: t.rows.length })),
-      comparison: comparison.map((row) => ({
-        quantity: row.quantity,
-        unit: row.unit,
-        paper: row.paper,
-        ours: row.ours?.value.mean ?? null,
-        ci95: row.ours?.value.ci95 ? [row.ours.value.ci95[0], row.ours.value.ci95[1]] : null,
-        seeds: row.ours?.seeds ?? null,
-        difference: row.difference ?? null,
-        pHolm: row.contrast?.pHolm ?? null,
-        significant: row.contrast?.significant ?? null,
-      })),
+    auditPassed,
+    figures: figures.map((f) => ({ id: f.id, title: f.title })),
+    tables: tables.map((t) => ({ id: t.id, rows: t.rows.length })),
+    comparison: comparison.map((row) => ({
+      quantity: row.quantity,
+      unit: row.unit,
+      paper: row.paper,
+      ours: row.ours?.value.mean ?? null,
+      ci95: row.ours?.value.ci95 ? [row.ours.value.ci95[0], row.ours.value.ci95[1]] : null,
+      seeds: row.ours?.seeds ?? null,
+      difference: row.difference ?? null,
+      pHolm: row.contrast?.pHolm ?? null,
+      significant: row.contrast?.significant ?? null,
+    })),
+  };
+}
+
+/** The report of the inputs: the page, each figure as SVG and PNG, each table as CSV, and the summary. */
+export async function buildReport(inputs: ReportInputs): Promise<{ files: ReportFile[]; summary: ReportSummary }> {
+  const parts = reportParts(inputs);
+  const figures: RenderedFigure[] = [];
+  const files: ReportFile[] = [];
+  for (const { chart, sources } of reportCharts(parts)) {
+    const svg = await renderSvg(chart.spec);
+    figures.push({ id: chart.id, title: chart.title, caption: chart.caption, svg, sources });
+    files.push(
+      { name: `${chart.id}.svg`, content: svg, mediaType: 'image/svg+xml' },
+      { name: `${chart.id}.png`, content: svgToPng(svg), mediaType: 'image/png' },
+    );
+  }
+  const comparison = compareWithPaper(parts.paper?.data);
+  const artifacts = reportArtifacts(parts);
+  const tables = reportTables(parts, comparison, artifacts);
+  for (const t of tables) files.push({ name: `${t.id}.csv`, content: toCsv(t), mediaType: 'text/csv' });
+  const placed: Placed = {
+    figure: (id) => {
+      const found = figures.find((f) => f.id === id);
+      return found ? renderFigure(found) : '';
+    },
+    table: (id) => {
+      const found = tables.find((t) => t.id === id);
+      return found ? renderTable(found) : '';
     },
   };
+  const auditPassed = inputs.audit.length > 0 && inputs.audit.every((row) => row.status === 'ok');
+  const header = `<p>${escapeHtml(`${artifacts.size} artifacts, ${figures.length} plots.`)} Audit: <span class="${auditPassed ? 'ok' : 'bad'}" id="audit-status">${auditPassed ? 'passes' : 'FAILS'}</span> (${escapeHtml(inputs.auditSource)}).</p>`;
+  const sections = reportSections(parts, placed, artifacts);
+  files.unshift({ name: 'report.html', content: renderPage(inputs.title, header, sections), mediaType: 'text/html' });
+  return { files, summary: reportSummary(auditPassed, figures, tables, comparison) };
 }
