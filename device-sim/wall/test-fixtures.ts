@@ -7,19 +7,13 @@ import { Drive, Geometry, Material, type Pinning, type VoltageLaw } from './devi
 import { buildSystem } from './build.ts';
 import type { WallSystem } from './dynamics.ts';
 import { WallEnsemble } from './heun.ts';
+import { ptCoStrip } from '../../presets/presets.ts';
 import { noiseSigmaT } from './simulate.ts';
 
-/** Set A: Pt/Co-like, as mumax3's test/dmi.mx3. */
+/** Set A: Pt/Co-like, as mumax3's test/dmi.mx3 (presets/device/pt-co-mumax3.json). */
 export const setA = {
-  material: Material.parse({
-    msatAPerM: 1.1e6,
-    aexJPerM: 1.6e-11,
-    kuJPerM3: 1.27e6,
-    alpha: 0.3,
-    dmiJPerM2: 0,
-    spinHallAngle: 0.1,
-  }),
-  geometry: Geometry.parse({ widthM: 100e-9, thicknessM: 0.6e-9, lengthM: 2e-6 }),
+  material: Material.parse(ptCoStrip.material),
+  geometry: Geometry.parse(ptCoStrip.geometry),
 };
 
 /** Set B: the project's default CoFeB-like strip (docs/paper.md, device defaults). */

@@ -41,7 +41,7 @@ test('a stage sees only the keys it reads', (t) => {
   t.deepEqual(pickParams(config, ['gen.count', 'sum.offsetM']), { gen: { count: 3 }, sum: { offsetM: 0 } });
 });
 
-test("the repository's preset configs are valid configs of the pipeline's stage table", (t) => {
+test("the repository's preset configs are valid configs of the pipeline's stage table, each saying what it is and citing its sources", (t) => {
   const presets = ['presets/network', 'presets/crossbar', 'presets/device'].flatMap((dir) =>
     readdirSync(join(repoRoot, dir))
       .filter((name) => name.endsWith('.json'))
@@ -50,7 +50,8 @@ test("the repository's preset configs are valid configs of the pipeline's stage 
   t.true(presets.length >= 6, presets.join(', '));
   for (const preset of presets) {
     const path = join(repoRoot, preset);
-    t.notThrows(() => parseConfig(pipelineStages, JSON.parse(readFileSync(path, 'utf8')), path), preset);
+    const config = parseConfig(pipelineStages, JSON.parse(readFileSync(path, 'utf8')), path);
+    t.true(String(config['about'] ?? '').length > 40, `${preset}: its "about" says what it is for`);
   }
   const oneSeedPath = join(repoRoot, 'presets/network/one-seed.json');
   const oneSeed = parseConfig(pipelineStages, JSON.parse(readFileSync(oneSeedPath, 'utf8')), 'p');

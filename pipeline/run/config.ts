@@ -16,12 +16,19 @@ export const SeedConfig = z
   .default(1)
   .describe('base seed of every random stream in the pipeline');
 
+/** A config file's own words: what it is for and where its values come from. No stage reads it. */
+export const ConfigAbout = z
+  .string()
+  .optional()
+  .describe('what this config is for and the sources of its values, for people: no stage reads it');
+
 /**
  * The config schema of a stage table: `seed`, `executor`, and one section per stage that owns one. Every key is
  * optional with a default, and unknown keys are errors, so a typo never passes as a default.
  */
 export function configSchema(stages: readonly Stage[]) {
   const sections: Record<string, z.ZodType> = {
+    about: ConfigAbout,
     seed: SeedConfig,
     executor: ExecutorConfig.prefault({}),
   };
