@@ -23,3 +23,5 @@ export { simulateWallCase, checkWallCase, type WallSummary, type WallTrajectory 
 export { WallCase } from './wall/wall-case.ts';
 export { simulateLlgCase, checkLlgCase, type LlgRow, type LlgTrialResult } from './llg/runs/llg-simulate.ts';
 export { LlgCase } from './llg/formats/llg-case.ts';
+export { Envelope, literatureEnvelope, type ParameterRange } from './envelope/envelope.ts';
+export { checkEnvelope, outsideEnvelope, type ParameterCheck } from './envelope/check.ts';

@@ -179,6 +179,18 @@ export const DeviceTableModel = z
     "which device table the crossbar, training, paper and report stages read: the 1-D model's (stage device) or its states remade on the micromagnetic strip (stage device-llg, which a plain run then includes)",
   );
 
+/** A device parameter outside the range the literature supports (device-sim/envelope/literature.json). */
+export const OutsideParameter = z
+  .object({
+    key: z.string().describe('the device config key, or the name of a quantity derived from it'),
+    value: z.number().describe('its value (for several, as a derived quantity has, the one farthest out)'),
+    range: z.tuple([z.number(), z.number()]).describe('the range the literature supports, [min, max]'),
+    unit: z.string(),
+    sources: z.array(z.string()).min(1).describe('the works the range rests on'),
+  })
+  .strict();
+export type OutsideParameter = z.infer<typeof OutsideParameter>;
+
 /** How an LLG table was made: the strip, the step, the protocol, and how its pinning was set. */
 const LlgCharacterizationRecord = z
   .object({
@@ -235,6 +247,10 @@ export const DeviceTableData = z
       .strict(),
     quantileLevels: z.array(z.number()),
     energyAssumptions: z.array(z.string()).describe('what the energy of an attempt counts and assumes'),
+    envelope: z
+      .object({ outside: z.array(OutsideParameter).describe('every parameter outside its literature range') })
+      .strict()
+      .describe("the device's parameters against the literature envelope"),
     tables: z.array(StateTable).min(1),
   })
   .strict();
@@ -242,7 +258,7 @@ export type DeviceTableData = z.infer<typeof DeviceTableData>;
 
 export const deviceTable = defineArtifactKind({
   kind: 'device-table',
-  schemaVersion: 2,
+  schemaVersion: 3,
   description: 'Stochastic lookup table of programmed domain-wall states (per state count), with readout and energy',
   data: DeviceTableData,
 });

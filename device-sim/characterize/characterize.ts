@@ -1,6 +1,8 @@
 import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
 import type { DeviceTableData, StateEntry, StateTable } from '../../artifacts/schemas/device-table.ts';
 import { widthModulationBarrierJ } from '../wall/build.ts';
+import { outsideEnvelope } from '../envelope/check.ts';
+import { literatureEnvelope } from '../envelope/envelope.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
 import type { BatchRunner } from './batch-runner.ts';
 import { calibrateStates, calibrationWork, levelToleranceU } from './calibrate.ts';
@@ -245,6 +247,7 @@ export function deviceTableData(
     readout: { parallelSiemens: parallelS, antiparallelSiemens: antiparallelS, tmr: device.mtj.tmr },
     quantileLevels: [...quantileLevels],
     energyAssumptions: energyAssumptions(device),
+    envelope: { outside: outsideEnvelope(literatureEnvelope, device, tables) },
     tables,
   };
 }

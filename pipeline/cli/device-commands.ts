@@ -30,6 +30,7 @@ import { startStateProblem, type Mesh, type VectorField } from '../../device-sim
 import { meshOfStrip } from '../../device-sim/llg/geometry/strip.ts';
 import { checkWallCase, simulateWallCase } from '../../device-sim/wall/simulate.ts';
 import { WallCase } from '../../device-sim/wall/wall-case.ts';
+import { registerEnvelopeCommand } from './envelope-command.ts';
 import { registerLlgTableCommand } from './llg-table-command.ts';
 
 /** Rows of the per-state statistics and of every sample of a device table, for CSV. */
@@ -76,6 +77,7 @@ export function deviceTableRows(data: DeviceTableData) {
 export function registerDeviceCommands(program: Command): void {
   const device = program.command('device').description('domain-wall device simulation');
   registerLlgTableCommand(device);
+  registerEnvelopeCommand(device);
   registerSimulateCommand(device);
   registerCompareCommand(device);
   registerExportCommand(device);

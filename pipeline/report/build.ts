@@ -31,6 +31,7 @@ import {
 import {
   type DesignSource,
   deviceDesignsTable,
+  deviceEnvelopeTable,
   deviceProgrammingTable,
   deviceStatesTable,
   modelStatesTable,
@@ -445,6 +446,7 @@ function reportTables(parts: ReportParts, comparison: ComparisonRow[], artifacts
     ...(paper ? [readingsTable(paper)].filter((t): t is Table => t !== null) : []),
     ...(ablation ? [readingsTable(ablation, 'ablation-grid')].filter((t): t is Table => t !== null) : []),
     ...(paper?.data.crossbarSweep ? [crossbarSweepTable(paper)] : []),
+    ...(device?.data.envelope.outside.length ? [deviceEnvelopeTable(device)] : []),
     ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(designs.length ? [deviceDesignsTable(designs)] : []),
@@ -481,6 +483,14 @@ function comparisonSection({ paper }: ReportParts, { figure, table }: Placed): S
   };
 }
 
+/** Whether the device's parameters lie inside the literature's ranges: a flag when some do not. */
+function envelopeNote(device: NonNullable<ReportParts['device']>): string {
+  const outside = device.data.envelope.outside;
+  return outside.length
+    ? `<p class="bad" id="envelope-status">${escapeHtml(`${outside.length} device parameter${outside.length > 1 ? 's lie' : ' lies'} outside the range the literature supports: ${outside.map((o) => o.key).join(', ')}.`)} The ranges and their sources are in <code>device-sim/envelope/literature.json</code>.</p>`
+    : '<p class="ok" id="envelope-status">Every checked device parameter lies inside the range the literature supports (<code>device-sim/envelope/literature.json</code>).</p>';
+}
+
 /** The device: its table, trajectories, histograms, calibration, the other designs and the LLG remake. */
 function deviceSection(
   device: NonNullable<ReportParts['device']>,
@@ -490,7 +500,7 @@ function deviceSection(
   return {
     id: 'device',
     title: 'Device',
-    html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
+    html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${envelopeNote(device)}${table('device-envelope')}${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
       figure('model-comparison') ||
       '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
     }${
@@ -593,7 +603,11 @@ export async function buildReport(inputs: ReportInputs): Promise<{ files: Report
     },
   };
   const auditPassed = inputs.audit.length > 0 && inputs.audit.every((row) => row.status === 'ok');
-  const header = `<p>${escapeHtml(`${artifacts.size} artifacts, ${figures.length} plots.`)} Audit: <span class="${auditPassed ? 'ok' : 'bad'}" id="audit-status">${auditPassed ? 'passes' : 'FAILS'}</span> (${escapeHtml(inputs.auditSource)}).</p>`;
+  const outside = parts.device?.data.envelope.outside.length ?? 0;
+  const envelopeFlag = outside
+    ? ` <a class="bad" href="#device">${outside} device parameter${outside > 1 ? 's' : ''} outside the literature's ranges</a>.`
+    : '';
+  const header = `<p>${escapeHtml(`${artifacts.size} artifacts, ${figures.length} plots.`)} Audit: <span class="${auditPassed ? 'ok' : 'bad'}" id="audit-status">${auditPassed ? 'passes' : 'FAILS'}</span> (${escapeHtml(inputs.auditSource)}).${envelopeFlag}</p>`;
   const sections = reportSections(parts, placed, artifacts);
   files.unshift({ name: 'report.html', content: renderPage(inputs.title, header, sections), mediaType: 'text/html' });
   return { files, summary: reportSummary(auditPassed, figures, tables, comparison) };

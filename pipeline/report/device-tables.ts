@@ -50,6 +50,25 @@ export function deviceStatesTable(source: DeviceSource): Table {
   };
 }
 
+/**
+ * The device's parameters outside the range the literature supports (device-sim/envelope/literature.json), each with
+ * its range and sources; empty when every checked parameter is inside.
+ */
+export function deviceEnvelopeTable(source: DeviceSource): Table {
+  return {
+    id: 'device-envelope',
+    title: 'Device parameters outside the range the literature supports',
+    columns: ['parameter', 'value', 'literature range', 'unit', 'sources'],
+    rows: source.data.envelope.outside.map((o) => [
+      cell(o.key),
+      cell(o.value.toPrecision(3), source, o.value),
+      cell(`${o.range[0].toPrecision(3)} to ${o.range[1].toPrecision(3)}`),
+      cell(o.unit),
+      cell(o.sources.join('; ')),
+    ]),
+  };
+}
+
 /** Per table: the common pulse and how it was chosen, the reset, what holds a state, and what the energy counts. */
 export function deviceProgrammingTable(source: DeviceSource): Table {
   const pulse = (p: { currentDensityAPerM2: number; widthS: number }) =>
