@@ -14,16 +14,17 @@ export interface BatchRunner {
 }
 
 /**
- * Trials per chunk: 1-D trials are cheap and vectorized; an LLG trial takes minutes, so a chunk is the trials a worker
- * advances together (`trialsPerBatch`, default one).
+ * Trials per chunk: 1-D trials are cheap and vectorized (32 a chunk, unless the runner is told otherwise); an LLG trial
+ * takes minutes, so a chunk is the trials a worker advances together (`trialsPerBatch`, default one). A trial's result
+ * depends on its index alone, never on its chunk: any chunk size gives the same table (tested).
  */
-const chunkTrials = (batch: TrialBatch) => batch.llg?.trialsPerBatch ?? 32;
+const chunkTrials = (batch: TrialBatch, oneD: number) => batch.llg?.trialsPerBatch ?? oneD;
 const workerModule = new URL('./worker.ts', import.meta.url);
 
 /** Cuts each batch into chunks of trials, so that work spreads evenly over the workers. */
-function chunksOf(batch: TrialBatch): TrialBatch[] {
+function chunksOf(batch: TrialBatch, oneDChunkTrials: number): TrialBatch[] {
   const chunks: TrialBatch[] = [];
-  const size = chunkTrials(batch);
+  const size = chunkTrials(batch, oneDChunkTrials);
   for (let i = 0; i < batch.trialIndices.length; i += size) {
     chunks.push({ ...batch, trialIndices: batch.trialIndices.slice(i, i + size) });
   }
@@ -48,6 +49,15 @@ function merge(parts: readonly TrialResults[]): TrialResults {
   };
 }
 
+/** How a batch runner keeps and cuts its work. */
+export interface BatchRunnerOptions {
+  /** Where a chunk an interrupted run finished is found (it is not run again), and each chunk is kept as it finishes. */
+  readonly checkpoints?: CheckpointStore | undefined;
+  readonly log?: ((line: string) => void) | undefined;
+  /** Trials per chunk of the 1-D model (default 32). */
+  readonly chunkTrials?: number | undefined;
+}
+
 /** A chunk's place in the run: its batch and its trials. */
 interface Chunk {
   readonly b: number;
@@ -62,11 +72,13 @@ interface Chunk {
 function checkpointed(
   device: DeviceConfig,
   batches: readonly TrialBatch[],
-  store: CheckpointStore | undefined,
+  options: BatchRunnerOptions,
   onTrialsDone: ((count: number) => void) | undefined,
-  log: ((line: string) => void) | undefined,
 ) {
-  const chunks: Chunk[] = batches.flatMap((batch, b) => chunksOf(batch).map((chunk) => ({ b, chunk })));
+  const { checkpoints: store, log } = options;
+  const chunks: Chunk[] = batches.flatMap((batch, b) =>
+    chunksOf(batch, options.chunkTrials ?? 32).map((chunk) => ({ b, chunk })),
+  );
   const kept = chunks.map(({ chunk }) => {
     const found = TrialResults.safeParse(store?.get({ device, chunk }));
     return found.success ? found.data : undefined;
@@ -107,14 +119,13 @@ export async function runDeviceShard(payload: unknown): Promise<TrialResults[]> 
 export function createShardedBatchRunner(
   device: DeviceConfig,
   shards: ShardRunner,
-  checkpoints?: CheckpointStore,
-  log?: (line: string) => void,
+  options: BatchRunnerOptions = {},
 ): BatchRunner {
   const shardCount = shards.count;
   return {
     workers: shardCount,
     async run(batches, onTrialsDone) {
-      const { chunks, kept, keep, pending } = checkpointed(device, batches, checkpoints, onTrialsDone, log);
+      const { chunks, kept, keep, pending } = checkpointed(device, batches, options, onTrialsDone);
       const perShard = Math.max(1, Math.ceil(pending.length / shardCount));
       const groups = Array.from({ length: Math.ceil(pending.length / perShard) }, (_, i) =>
         pending.slice(i * perShard, (i + 1) * perShard),
@@ -142,21 +153,17 @@ export function createShardedBatchRunner(
   };
 }
 
-/**
- * `workers` = 1 runs in this thread; more start that many worker threads. With `checkpoints`, a chunk an interrupted
- * run finished is not run again, and each chunk is kept as it finishes.
- */
+/** `workers` = 1 runs in this thread; more start that many worker threads. */
 export function createBatchRunner(
   device: DeviceConfig,
   workers: number,
-  checkpoints?: CheckpointStore,
-  log?: (line: string) => void,
+  options: BatchRunnerOptions = {},
 ): BatchRunner {
   const pool = workers > 1 ? new WorkerPool<DeviceJob, TrialResults>(workerModule, workers) : null;
   return {
     workers: pool ? workers : 1,
     async run(batches, onTrialsDone) {
-      const { chunks, kept, keep, pending } = checkpointed(device, batches, checkpoints, onTrialsDone, log);
+      const { chunks, kept, keep, pending } = checkpointed(device, batches, options, onTrialsDone);
       const finished = (k: number, result: TrialResults) => {
         const c = chunks[pending[k]!]!;
         kept[pending[k]!] = result;

@@ -123,19 +123,31 @@ test('the notched pulse-width preset characterizes into 2-, 3- and 5-state table
   );
 });
 
-test('the table is identical bit for bit with one or two workers', async (t) => {
+test('the table is identical bit for bit with one or two workers and any chunk size, the pulse search on', async (t) => {
+  // Trials are keyed by their index, never by their place in a chunk: chunks of 32, 7 and 5 trials cut the trials
+  // (the pulse search's and the calibration's too) at different places.
   const device = small({
     trialsPerState: 40,
     stateCounts: [3],
-    protocol: { calibrationPoints: 8, calibrationTrials: 8, pulseSearch: null },
+    protocol: {
+      calibrationPoints: 8,
+      calibrationTrials: 8,
+      pulseSearch: { currentsAPerM2: [4e11, 5e11], widthsS: [4e-9], points: 6, trials: 6 },
+    },
   });
   const results = [];
-  for (const workers of [1, 2]) {
-    const runner = createBatchRunner(device, workers);
+  for (const [workers, chunkTrials] of [
+    [1, 32],
+    [2, 7],
+    [1, 5],
+  ] as const) {
+    const runner = createBatchRunner(device, workers, { chunkTrials });
     results.push(await characterizeDevice(device, 4, runner));
     await runner.close();
   }
-  t.deepEqual(results[0], results[1]);
+  t.truthy(results[0]!.tables[0]!.pulseSearch, 'the pulse search ran');
+  t.deepEqual(results[1], results[0]);
+  t.deepEqual(results[2], results[0]);
 });
 
 test('the example trajectories are the first trials themselves: they end where those trials were read', async (t) => {

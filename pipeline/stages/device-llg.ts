@@ -44,8 +44,8 @@ export const deviceLlgStage = defineStage({
       );
     // Each finished chunk of trials is kept until the table is written: a run killed midway resumes where it stopped.
     const runner = shards
-      ? createShardedBatchRunner(device, shards, checkpoints, log)
-      : createBatchRunner(device, defaultWorkerCount(workers), checkpoints, log);
+      ? createShardedBatchRunner(device, shards, { checkpoints, log })
+      : createBatchRunner(device, defaultWorkerCount(workers), { checkpoints, log });
     const trials =
       tablesToRemake(oneD.data, settings).reduce((sum, t) => sum + t.entries.length, 0) * settings.trialsPerState;
     log(
