@@ -7,6 +7,9 @@ const PulseRecord = z
   .object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() })
   .strict();
 
+/** The median of the trials and their 1st percentile (the worst 1 %). */
+const MedianAndFirstPercentile = z.object({ median: z.number(), p01: z.number() }).strict();
+
 const StateEntry = z
   .object({
     index: z.number().int().nonnegative(),
@@ -41,6 +44,16 @@ const StateEntry = z
       .strict()
       .nullable()
       .describe('null: the table was made without the hold (an LLG table with protocol "set")'),
+    holding: z
+      .object({
+        barrierKT: MedianAndFirstPercentile.describe(
+          "each trial's barrier to leave the bin it was read in, with the gate off, on its own landscape",
+        ),
+        arrheniusRetentionS: MedianAndFirstPercentile.describe('exp(barrier / k_B T) / attempt frequency'),
+      })
+      .strict()
+      .nullable()
+      .describe('measured retention of the state (null: no barriers measured, as in an LLG table)'),
     resetSuccessFraction: Probability.nullable().describe(
       'fraction of trials back in state 0 after the reset pulse (null: made without the reset)',
     ),
@@ -120,14 +133,22 @@ const StateTable = z
     meanEnergyPerAttemptJ: z.number().nonnegative(),
     holding: z
       .object({
-        mechanism: z.enum(['widthModulation', 'notches']),
-        barrierJ: z.number().describe('the barrier that holds a wall with the gate off'),
-        barrierKT: z.number(),
-        arrheniusRetentionS: z.number().describe('exp(barrier / k_B T) / attempt frequency'),
+        mechanism: z.enum(['widthModulation', 'notches', 'none']).describe('the engineered pinning, if any'),
+        engineeredBarrierKT: z
+          .number()
+          .nullable()
+          .describe("the engineered pinning's own barrier (analytic), without roughness; null without one"),
+        barrierKT: z
+          .number()
+          .describe("measured: the lowest state's 1st percentile of the trials' escape barriers (entries[].holding)"),
+        arrheniusRetentionS: z
+          .number()
+          .describe('exp(barrierKT) / attemptFrequencyHz: the worst 1 % of the worst state'),
+        attemptFrequencyHz: z.number().positive(),
       })
       .strict()
       .nullable()
-      .describe('what holds a programmed state (null: nothing engineered)'),
+      .describe('what holds a programmed state with the gate off (null: no barriers measured, as in an LLG table)'),
     notches: z
       .object({
         depthJ: z.number(),

@@ -36,13 +36,14 @@ function chunksOf(batch: TrialBatch, oneDChunkTrials: number): TrialBatch[] {
  * instants).
  */
 function merge(parts: readonly TrialResults[]): TrialResults {
-  const joined = (key: 'heldM' | 'afterResetM') =>
+  const joined = (key: 'heldM' | 'afterResetM' | 'escapeBarrierJ') =>
     parts.every((p) => p[key]) ? { [key]: parts.flatMap((p) => p[key]!) } : {};
   const trajectories = parts.map((p) => p.trajectories);
   return {
     finalM: parts.flatMap((p) => p.finalM),
     ...joined('heldM'),
     ...joined('afterResetM'),
+    ...joined('escapeBarrierJ'),
     ...(trajectories.every((t) => t !== undefined) && trajectories.length > 0
       ? { trajectories: { timeS: trajectories[0]!.timeS, positionsM: trajectories.flatMap((t) => t.positionsM) } }
       : {}),

@@ -62,6 +62,32 @@ test('the default device: in each table one common set pulse, voltages rising wi
   }
 });
 
+test("retention measured on each trial's landscape: without roughness every trial's barrier is the width modulation's own", async (t) => {
+  const smooth = small({
+    roughness: { rmsM: 0 },
+    trialsPerState: 16,
+    stateCounts: [3],
+    protocol: { calibrationPoints: 8, calibrationTrials: 8, pulseSearch: null },
+  });
+  const rough = small({ ...smooth, roughness: { rmsM: 1e-9 } });
+  const tables = [];
+  for (const device of [smooth, rough]) {
+    const runner = createBatchRunner(device, 1);
+    tables.push((await characterizeDevice(device, 2, runner)).tables[0]!);
+    await runner.close();
+  }
+  const [even, realized] = tables as [StateTable, StateTable];
+  const engineered = even.holding!.engineeredBarrierKT!;
+  for (const entry of even.entries) {
+    assertClose(t, entry.holding!.barrierKT.median, engineered, { rel: 1e-3 }, `state ${entry.index}: median`);
+    assertClose(t, entry.holding!.barrierKT.p01, engineered, { rel: 1e-3 }, `state ${entry.index}: 1st percentile`);
+  }
+  assertClose(t, even.holding!.arrheniusRetentionS, Math.exp(even.holding!.barrierKT) / 1e9, { rel: 1e-12 });
+  // Roughness spreads the barriers around the modulation's: the worst trials hold less.
+  t.true(realized.holding!.barrierKT < engineered - 1, `rough: ${realized.holding!.barrierKT} k_BT`);
+  t.true(realized.entries.every((e) => e.holding!.barrierKT.p01 < e.holding!.barrierKT.median));
+});
+
 test('at a fixed set pulse the mean distance rises with the gate voltage, by more than the sampling error', (t) => {
   const device = DeviceConfig.parse({});
   const means = [0, 0.6, 1.2, 1.8].map((gateVoltageV) => {

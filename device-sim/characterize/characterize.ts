@@ -87,6 +87,7 @@ export function stateEntry(
             heldM.filter((q, i) => binOf(positionToU(device, q), states) !== binOf(us[i]!, states)).length / us.length,
         }
       : null,
+    holding: result.escapeBarrierJ ? stateHolding(device, result.escapeBarrierJ) : null,
     resetSuccessFraction: afterResetM
       ? afterResetM.filter((q) => binOf(positionToU(device, q), states) === 0).length / us.length
       : null,
@@ -150,27 +151,48 @@ async function characterizeStates(
   });
 }
 
-/**
- * What holds a programmed wall with the gate off, and the Arrhenius retention of that barrier: the notch depth, or the
- * width modulation's barrier as the wall sees it (widthModulationBarrierJ); null without engineered pinning.
- */
-function holding(device: DeviceConfig, states: number): StateTable['holding'] {
+/** A state's measured retention: the median and 1st percentile of its trials' escape barriers, and their Arrhenius times. */
+function stateHolding(device: DeviceConfig, barriersJ: readonly number[]): NonNullable<StateEntry['holding']> {
   const kT = boltzmannJPerK * device.temperatureK;
+  const [p01, median] = quantiles(
+    barriersJ.map((b) => b / kT),
+    [0.01, 0.5],
+  ) as [number, number];
+  const retentionS = (barrierKT: number) => Math.exp(barrierKT) / device.attemptFrequencyHz;
+  return {
+    barrierKT: { median, p01 },
+    arrheniusRetentionS: { median: retentionS(median), p01: retentionS(p01) },
+  };
+}
+
+/** The barrier of the engineered pinning alone, as the wall sees it (analytic): the notch depth or the modulation's. */
+function engineeredBarrierJ(device: DeviceConfig, states: number): number | null {
   const pin = device.pinning;
   if (pin.type === 'none') return null;
-  const barrierJ =
-    pin.type === 'notches'
-      ? pin.depthJ
-      : widthModulationBarrierJ(
-          widthModulationOf(device, pin, states),
-          device.geometry,
-          deriveWallConstants(device.material, device.geometry),
-        );
+  return pin.type === 'notches'
+    ? pin.depthJ
+    : widthModulationBarrierJ(
+        widthModulationOf(device, pin, states),
+        device.geometry,
+        deriveWallConstants(device.material, device.geometry),
+      );
+}
+
+/**
+ * What holds a programmed wall with the gate off: the engineered pinning's own barrier, and the measured one, the
+ * lowest state's 1st percentile over its trials, with its Arrhenius retention; null when no barrier was measured.
+ */
+function holding(device: DeviceConfig, states: number, entries: readonly StateEntry[]): StateTable['holding'] {
+  if (entries.some((e) => e.holding === null)) return null;
+  const kT = boltzmannJPerK * device.temperatureK;
+  const worst = entries.reduce((a, b) => (b.holding!.barrierKT.p01 < a.holding!.barrierKT.p01 ? b : a)).holding!;
+  const engineered = engineeredBarrierJ(device, states);
   return {
-    mechanism: pin.type,
-    barrierJ,
-    barrierKT: barrierJ / kT,
-    arrheniusRetentionS: Math.exp(barrierJ / kT) / device.attemptFrequencyHz,
+    mechanism: device.pinning.type,
+    engineeredBarrierKT: engineered === null ? null : engineered / kT,
+    barrierKT: worst.barrierKT.p01,
+    arrheniusRetentionS: worst.arrheniusRetentionS.p01,
+    attemptFrequencyHz: device.attemptFrequencyHz,
   };
 }
 
@@ -182,7 +204,8 @@ export function stateTable(
   made: Pick<StateTable, 'calibration' | 'pulseSearch' | 'commonPulse'>,
 ): StateTable {
   const pin = device.pinning;
-  const held = holding(device, states);
+  const held = holding(device, states, entries);
+  const kT = boltzmannJPerK * device.temperatureK;
   return {
     states: states as 2 | 3 | 5,
     control: device.protocol.control,
@@ -194,13 +217,13 @@ export function stateTable(
     resetPulse: resetPulse(device, made.commonPulse),
     meanEnergyPerAttemptJ: mean(entries.map((e) => e.energy.totalJ)),
     holding: held,
-    ...(pin.type === 'notches' && held
+    ...(pin.type === 'notches'
       ? {
           notches: {
             depthJ: pin.depthJ,
-            depthKT: held.barrierKT,
+            depthKT: pin.depthJ / kT,
             widthM: pin.widthM,
-            arrheniusRetentionS: held.arrheniusRetentionS,
+            arrheniusRetentionS: Math.exp(pin.depthJ / kT) / device.attemptFrequencyHz,
           },
         }
       : {}),

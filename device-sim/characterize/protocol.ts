@@ -5,13 +5,14 @@ import type { WallConstants } from '../wall/derived.ts';
 import type { Landscape } from '../wall/landscape.ts';
 import { Drive } from '../wall/device-params.ts';
 import { WallEnsemble } from '../wall/heun.ts';
+import { escapeBarrierJ } from '../wall/escape-barrier.ts';
 import { tabulateLandscape } from '../wall/tabulate.ts';
 import { noiseSigmaT } from '../wall/simulate.ts';
 import type { DeviceConfig } from './device-config.ts';
 import { LlgTrialSettings } from './llg-settings.ts';
 import { programmingSteps, runProtocol } from './protocol-steps.ts';
 import { Pulse } from './pulses.ts';
-import { trackSpec } from './track.ts';
+import { binOf, levelPositionM, levelSpacingM, positionToU, trackSpec } from './track.ts';
 
 /** One group of trials that share a schedule: the same state count, pulses and stream label. */
 export const TrialBatch = z
@@ -55,6 +56,12 @@ export const TrialResults = z
       .optional()
       .describe('position after the reset pulse [m] (absent when the protocol stops at the read)'),
     trajectories: Trajectories.optional().describe('when the batch asked for recordPoints'),
+    escapeBarrierJ: z
+      .array(z.number())
+      .optional()
+      .describe(
+        "each trial's barrier to leave the bin it was read in, gate off, on its landscape [J] (1-D, full protocol)",
+      ),
   })
   .strict();
 export type TrialResults = z.infer<typeof TrialResults>;
@@ -74,6 +81,10 @@ export function restingAngleRad(c: WallConstants, chargeQ: 1 | -1): number {
   return best;
 }
 
+/** The tabulated landscape's grid: from 200 nm before the track, every 1 nm. */
+const landscapeFromM = -200e-9;
+const landscapeStepM = 1e-9;
+
 /**
  * Programs every wall of a batch: equilibrate at home, set pulse, relax and read, hold and read,
  * reset pulse, relax and read. Each trial has its own noise stream and roughness profile, so a trial's
@@ -91,7 +102,10 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
     const voltageV = drive.gateVoltageV;
     if (!pinningAt.has(voltageV)) {
       const landscape = pinningLandscape(spec, phaseConstants(spec, voltageV));
-      pinningAt.set(voltageV, tabulateLandscape(landscape, walls, -200e-9, device.geometry.lengthM + 200e-9, 1e-9));
+      pinningAt.set(
+        voltageV,
+        tabulateLandscape(landscape, walls, landscapeFromM, device.geometry.lengthM + 200e-9, landscapeStepM),
+      );
     }
     const system = buildSystem(spec, drive, chargeQ, pinningAt.get(voltageV));
     return { system, sigma: noiseSigmaT(system, device.temperatureK, dt) };
@@ -123,5 +137,25 @@ export function runTrialBatch(device: DeviceConfig, batch: TrialBatch): TrialRes
       afterResetM: finalM,
       ...(batch.recordPoints ? { trajectories: { timeS: run.timeS, positionsM: run.pathsM } } : {}),
     };
-  return { finalM, heldM: run.reads.heldM!, afterResetM: run.reads.afterResetM! };
+  const idle = pinningAt.get(0)!;
+  return {
+    finalM,
+    heldM: run.reads.heldM!,
+    afterResetM: run.reads.afterResetM!,
+    escapeBarrierJ: finalM.map((q, wall) => readStateBarrierJ(device, batch.states, idle, wall, q)),
+  };
+}
+
+/**
+ * The barrier a wall read at `positionM` must climb, with the gate off, to leave the state bin it was read in: the
+ * home pad and the track end are closed ends. The walk starts on the landscape's grid, whose nodes hold its extremes.
+ */
+function readStateBarrierJ(device: DeviceConfig, states: number, idle: Landscape, wall: number, positionM: number) {
+  const spacingM = levelSpacingM(device, states);
+  const bin = binOf(positionToU(device, positionM), states);
+  const levelM = levelPositionM(device, states, bin);
+  const lowM = bin === 0 ? Number.NEGATIVE_INFINITY : levelM - spacingM / 2;
+  const highM = bin === states - 1 ? Number.POSITIVE_INFINITY : levelM + spacingM / 2;
+  const onGrid = landscapeFromM + Math.round((positionM - landscapeFromM) / landscapeStepM) * landscapeStepM;
+  return escapeBarrierJ((x) => idle.energy(x, wall), onGrid, lowM, highM, landscapeStepM);
 }

@@ -17,6 +17,7 @@ export function deviceStatesTable(source: DeviceSource): Table {
       'read in own state',
       'overlap',
       'changed after hold',
+      'escape barrier (median; 1st percentile)',
       'energy per attempt',
     ],
     rows: source.data.tables.flatMap((table) =>
@@ -39,6 +40,13 @@ export function deviceStatesTable(source: DeviceSource): Table {
           e.retention
             ? cell(`${pct(e.retention.changedStateFraction, 1)} %`, source, e.retention.changedStateFraction)
             : cell('not run'),
+          e.holding
+            ? cell(
+                `${fixed(e.holding.barrierKT.median, 1)}; ${fixed(e.holding.barrierKT.p01, 1)} k_BT (${e.holding.arrheniusRetentionS.p01.toPrecision(2)} s)`,
+                source,
+                e.holding.barrierKT.p01,
+              )
+            : cell('not measured'),
           cell(
             `${fixed(e.energy.totalJ * 1e15, 1)} fJ (set ${fixed(e.energy.setJ * 1e15, 1)}, gate ${fixed(e.energy.gateJ * 1e15, 1)}, reset ${fixed(e.energy.resetJ * 1e15, 1)})`,
             source,
@@ -76,7 +84,14 @@ export function deviceProgrammingTable(source: DeviceSource): Table {
   return {
     id: 'device-programming',
     title: `How a state is programmed and held; the energy counts: ${source.data.energyAssumptions.join('; ')}`,
-    columns: ['table', 'common set pulse', 'pulse search', 'reset pulse', 'holding barrier', 'Arrhenius retention'],
+    columns: [
+      'table',
+      'common set pulse',
+      'pulse search',
+      'reset pulse',
+      'holding barrier (worst state, 1st percentile; engineered alone)',
+      'Arrhenius retention',
+    ],
     rows: source.data.tables.map((table) => {
       const search = table.pulseSearch;
       const tried = search ? search.candidates.filter((c) => c.outcome !== 'not tried').length : 0;
@@ -95,14 +110,18 @@ export function deviceProgrammingTable(source: DeviceSource): Table {
         ),
         table.holding
           ? cell(
-              `${fixed(table.holding.barrierKT, 1)} k_BT (${table.holding.mechanism})`,
+              `${fixed(table.holding.barrierKT, 1)} k_BT (${table.holding.mechanism}${table.holding.engineeredBarrierKT === null ? '' : `: ${fixed(table.holding.engineeredBarrierKT, 1)} k_BT alone`})`,
               source,
-              table.holding.barrierJ,
+              table.holding.barrierKT,
             )
-          : cell('none'),
+          : cell('not measured'),
         table.holding
-          ? cell(`${table.holding.arrheniusRetentionS.toPrecision(2)} s`, source, table.holding.arrheniusRetentionS)
-          : cell('none'),
+          ? cell(
+              `${table.holding.arrheniusRetentionS.toPrecision(2)} s at ${table.holding.attemptFrequencyHz.toPrecision(2)} Hz`,
+              source,
+              table.holding.arrheniusRetentionS,
+            )
+          : cell('not measured'),
       ];
     }),
   };
