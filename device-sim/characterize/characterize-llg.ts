@@ -40,6 +40,14 @@ export function checkLlgCharacterization(
   oneD: DeviceTableData,
   settings: LlgCharacterization,
 ): CaseProblem[] {
+  if (device.disorder.anisotropyDispersion > 0 || device.extraPinning.some((pin) => pin.type === 'grains'))
+    return [
+      {
+        key: 'device.disorder.anisotropyDispersion',
+        message:
+          'the micromagnetic strip has no grain map yet (K per cell): characterize a device with grain disorder on the 1-D model only',
+      },
+    ];
   const missing = (settings.stateCounts ?? []).filter((n) => !oneD.tables.some((t) => t.states === n));
   if (missing.length > 0)
     return [{ key: 'stateCounts', message: `the 1-D table has no ${missing.join(', ')}-state table` }];

@@ -110,6 +110,19 @@ export const DeviceConfig = z
       })
       .strict()
       .prefault({}),
+    disorder: z
+      .object({
+        grainSizeM: quantity('m', "edge of the film's grains (square grains in the 1-D model)").default(10e-9),
+        anisotropyDispersion: z
+          .number()
+          .nonnegative()
+          .default(0)
+          .describe(
+            "grain-to-grain delta K / K_u (1 sigma); 0: none. Films show 1-10 % (device-sim/envelope/literature.json); the 1-D wall feels it averaged over its width and profile (device-sim/wall/pinning/grains.ts), and the gate moves every grain's K_eff",
+          ),
+      })
+      .strict()
+      .prefault({}),
     extraPinning: z.array(Pinning).default([]).describe('more pinning sites, added to the notches'),
     gate: TrackGate.nullable()
       .prefault({})

@@ -49,7 +49,10 @@ function engineeredPinning(device: DeviceConfig, states: number): Pinning[] {
   }
 }
 
-/** The pinning of an n-state track: the engineered pinning, the home-pad edge and the track-end stop, roughness, extras. */
+/**
+ * The pinning of an n-state track: the engineered pinning, the home-pad edge and the track-end stop, roughness, grain
+ * disorder, extras.
+ */
 export function trackPinning(device: DeviceConfig, states: number): Pinning[] {
   const stops: Pinning[] = [
     { type: 'stop', positionM: device.mtj.startM, side: 'left', stiffnessJPerM2: device.stops.stiffnessJPerM2 },
@@ -66,7 +69,18 @@ export function trackPinning(device: DeviceConfig, states: number): Pinning[] {
           },
         ]
       : [];
-  return [...engineeredPinning(device, states), ...stops, ...roughness, ...device.extraPinning];
+  const grains: Pinning[] =
+    device.disorder.anisotropyDispersion > 0
+      ? [
+          {
+            type: 'grains',
+            grainSizeM: device.disorder.grainSizeM,
+            dispersion: device.disorder.anisotropyDispersion,
+            perTrial: true,
+          },
+        ]
+      : [];
+  return [...engineeredPinning(device, states), ...stops, ...roughness, ...grains, ...device.extraPinning];
 }
 
 export function trackSpec(

@@ -49,6 +49,7 @@ test('the shipped envelope is valid, every key it checks exists, and every physi
 test('a parameter moved outside its range is listed with the range and its sources; one inside is not', (t) => {
   const inside = DeviceConfig.parse({
     material: { alpha: 0.02 },
+    disorder: { anisotropyDispersion: 0.05 },
     gate: { law: { type: 'strain', magnetostriction: 3e-5, stressPaPerV: 2.5e8 } },
   });
   t.deepEqual(outsideEnvelope(literatureEnvelope, inside, []), []);
@@ -71,6 +72,7 @@ test('a parameter moved outside its range is listed with the range and its sourc
 test('derived quantities: K_eff from K_u and Ms, the set pulses the tables use, the largest gate field', (t) => {
   const device = DeviceConfig.parse({
     material: { alpha: 0.02 },
+    disorder: { anisotropyDispersion: 0.05 },
     gate: { law: { type: 'strain', magnetostriction: 3e-5, stressPaPerV: 2.5e8 } },
   });
   const table = (currentDensityAPerM2: number, widthS: number, gateVoltageV: number) =>

@@ -7,6 +7,7 @@ import { combineLandscapes, type Landscape } from './landscape.ts';
 import { gaussianNotch } from './pinning/gaussian.ts';
 import { harmonicTrap } from './pinning/harmonic.ts';
 import { periodicPinning } from './pinning/periodic.ts';
+import { grainDisorder } from './pinning/grains.ts';
 import { edgeRoughness } from './pinning/roughness.ts';
 import { endStop } from './pinning/stop.ts';
 
@@ -40,6 +41,22 @@ export function pinningLandscape(spec: TrackSpec, constants: WallConstants): Lan
         return edgeRoughness({
           ...roughnessOptions(spec, constants, pin, index),
           profileOfWall: pin.perTrial ? (wall) => wall : () => 0,
+        });
+      case 'grains':
+        return grainDisorder({
+          grainSizeM: pin.grainSizeM,
+          dispersion: pin.dispersion,
+          kuJPerM3: spec.material.kuJPerM3,
+          keffJPerM3: constants.keffJPerM3,
+          aexJPerM: constants.aexJPerM,
+          dmiJPerM2: constants.dmiJPerM2,
+          thicknessM: spec.geometry.thicknessM,
+          widthM: spec.geometry.widthM,
+          trackLengthM: spec.geometry.lengthM,
+          deltaM: constants.deltaM,
+          maps: pin.perTrial ? spec.trialIndices.length : 1,
+          streamFor: (map) => trialStream(spec.seed, `grains-${index}`, pin.perTrial ? spec.trialIndices[map]! : 0),
+          mapOfWall: pin.perTrial ? (wall) => wall : () => 0,
         });
     }
   });

@@ -32,6 +32,8 @@ function pinningSizes(pin: Pinning): Array<[string, number]> {
         ['rmsM', pin.rmsM],
         ['correlationLengthM', pin.correlationLengthM],
       ];
+    case 'grains':
+      return [['grainSizeM', pin.grainSizeM]];
   }
 }
 

@@ -122,6 +122,14 @@ export const Pinning = z.discriminatedUnion('type', [
       perTrial: z.boolean().default(true).describe('a new edge profile for every trial (else one profile for all)'),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('grains'),
+      grainSizeM: quantity('m', 'edge of the square grains of the film'),
+      dispersion: z.number().nonnegative().describe("delta K / K_u: the standard deviation of a grain's K_u, relative"),
+      perTrial: z.boolean().default(true).describe('a new grain map for every trial (else one map for all)'),
+    })
+    .strict(),
 ]);
 export type Pinning = z.infer<typeof Pinning>;
 
