@@ -7,6 +7,22 @@ const PulseRecord = z
   .object({ currentDensityAPerM2: z.number(), widthS: z.number().nonnegative(), gateVoltageV: z.number() })
   .strict();
 
+/** One design constraint: the table's value, the bound, and whether it meets it (null: not measured). */
+const Constraint = z.object({ value: z.number().nullable(), bound: z.number(), met: z.boolean().nullable() }).strict();
+
+export const DesignFigures = z
+  .object({
+    retentionS: Constraint.describe("the worst state's 1st-percentile retention, gate off, at least ten years"),
+    zeroVoltHome: Constraint.describe("the share of walls a 0 V set pulse leaves in state 0's bin, at least 0.9"),
+    worstMeanOffsetU: Constraint.describe('the largest |mean u - level| over the states, at most 0.1'),
+    onePulse: z.boolean().describe('every pulsed state shares one set pulse: the voltage alone selects'),
+    feasible: z.boolean().describe('every constraint met'),
+    energyPerAttemptJ: z.number().describe('objective: the mean energy of an attempt'),
+    worstOverlap: z.number().describe("objective: the largest share of a state's trials read in another bin"),
+  })
+  .strict();
+export type DesignFigures = z.infer<typeof DesignFigures>;
+
 /** The median of the trials and their 1st percentile (the worst 1 %). */
 const MedianAndFirstPercentile = z.object({ median: z.number(), p01: z.number() }).strict();
 
@@ -149,6 +165,9 @@ const StateTable = z
       .strict()
       .nullable()
       .describe('what holds a programmed state with the gate off (null: no barriers measured, as in an LLG table)'),
+    design: DesignFigures.describe(
+      'the table against the constraints a credible synapse must meet (device-sim/design/constraints.ts) and the objectives a design search minimizes',
+    ),
     notches: z
       .object({
         depthJ: z.number(),

@@ -1,6 +1,7 @@
 import { boltzmannJPerK, gammaRadPerST } from '../../core/constants.ts';
 import type { DeviceTableData, StateEntry, StateTable } from '../../artifacts/schemas/device-table.ts';
 import { widthModulationBarrierJ } from '../wall/build.ts';
+import { designFigures } from '../design/constraints.ts';
 import { outsideEnvelope } from '../envelope/check.ts';
 import { literatureEnvelope } from '../envelope/envelope.ts';
 import { deriveWallConstants } from '../wall/derived.ts';
@@ -206,7 +207,7 @@ export function stateTable(
   const pin = device.pinning;
   const held = holding(device, states, entries);
   const kT = boltzmannJPerK * device.temperatureK;
-  return {
+  const table = {
     states: states as 2 | 3 | 5,
     control: device.protocol.control,
     levelsU: entries.map((e) => e.targetU),
@@ -228,6 +229,7 @@ export function stateTable(
         }
       : {}),
   };
+  return { ...table, design: designFigures(table) };
 }
 
 /** Characterizes the device for every requested state count into the device-table data. */

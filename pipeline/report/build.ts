@@ -31,6 +31,7 @@ import {
 import {
   type DesignSource,
   deviceDesignsTable,
+  deviceDesignTable,
   deviceEnvelopeTable,
   deviceProgrammingTable,
   deviceStatesTable,
@@ -447,7 +448,7 @@ function reportTables(parts: ReportParts, comparison: ComparisonRow[], artifacts
     ...(ablation ? [readingsTable(ablation, 'ablation-grid')].filter((t): t is Table => t !== null) : []),
     ...(paper?.data.crossbarSweep ? [crossbarSweepTable(paper)] : []),
     ...(device?.data.envelope.outside.length ? [deviceEnvelopeTable(device)] : []),
-    ...(device ? [deviceStatesTable(device), deviceProgrammingTable(device)] : []),
+    ...(device ? [deviceDesignTable(device), deviceStatesTable(device), deviceProgrammingTable(device)] : []),
     ...(device && llg ? [modelStatesTable(device, llg)] : []),
     ...(designs.length ? [deviceDesignsTable(designs)] : []),
     ...(crossbar ? [crossbarTable(crossbar), irDropTable(crossbar)] : []),
@@ -491,6 +492,14 @@ function envelopeNote(device: NonNullable<ReportParts['device']>): string {
     : '<p class="ok" id="envelope-status">Every checked device parameter lies inside the range the literature supports (<code>device-sim/envelope/literature.json</code>).</p>';
 }
 
+/** Whether each table is a credible design: a flag naming the tables that miss a constraint. */
+function designNote(device: NonNullable<ReportParts['device']>): string {
+  const infeasible = device.data.tables.filter((t) => !t.design.feasible).map((t) => `${t.states}-state`);
+  return infeasible.length
+    ? `<p class="bad" id="design-status">${escapeHtml(`The ${infeasible.join(', ')} table${infeasible.length > 1 ? 's miss' : ' misses'} a constraint of a credible synapse (retention of ten years, 0 V pulses leaving the wall home, means on their levels, one pulse):`)}</p>`
+    : '<p class="ok" id="design-status">Every table meets the constraints of a credible synapse.</p>';
+}
+
 /** The device: its table, trajectories, histograms, calibration, the other designs and the LLG remake. */
 function deviceSection(
   device: NonNullable<ReportParts['device']>,
@@ -500,7 +509,7 @@ function deviceSection(
   return {
     id: 'device',
     title: 'Device',
-    html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${envelopeNote(device)}${table('device-envelope')}${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
+    html: `<p>${escapeHtml(`${device.data.model === '1d' ? '1-D collective-coordinate model' : 'micromagnetic (LLG) model'} at ${device.data.temperatureK} K, time step ${device.data.timeStepS * 1e12} ps; wall width ${(device.data.wall.deltaM * 1e9).toFixed(2)} nm.`)}</p>${envelopeNote(device)}${table('device-envelope')}${designNote(device)}${table('device-design')}${table('device-states')}${table('device-programming')}${figure('wall-trajectories')}${figure('position-histograms')}${figure('conductance-histograms')}${figure('drive-calibration')}${
       figure('model-comparison') ||
       '<p class="note">The 1-D model of this table was not calibrated against LLG runs (device config key <code>calibration</code>), so there is no 1-D versus LLG comparison; <code>dwsyn device compare</code> makes one for a single case.</p>'
     }${

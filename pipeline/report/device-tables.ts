@@ -77,6 +77,55 @@ export function deviceEnvelopeTable(source: DeviceSource): Table {
   };
 }
 
+/** Per table: the constraints a credible synapse must meet (device-sim/design/constraints.ts), and the objectives. */
+export function deviceDesignTable(source: DeviceSource): Table {
+  const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : 'NOT MET');
+  const years = (seconds: number) => seconds / (365.25 * 24 * 3600);
+  return {
+    id: 'device-design',
+    title: 'The design against the constraints of a credible synapse, and its objectives',
+    columns: [
+      'table',
+      'retention, worst 1 % (at least 10 years)',
+      '0 V pulses left home (at least 90 %)',
+      'worst mean offset (at most 0.1)',
+      'one pulse',
+      'feasible',
+      'energy per attempt',
+      'worst overlap',
+    ],
+    rows: source.data.tables.map((table) => {
+      const d = table.design;
+      return [
+        cell(`${table.states} states`),
+        cell(
+          d.retentionS.value === null
+            ? 'not measured'
+            : `${years(d.retentionS.value).toPrecision(2)} years: ${verdict(d.retentionS.met)}`,
+          source,
+          d.retentionS.value ?? '',
+        ),
+        cell(
+          d.zeroVoltHome.value === null
+            ? 'not voltage-controlled'
+            : `${pct(d.zeroVoltHome.value, 1)} %: ${verdict(d.zeroVoltHome.met)}`,
+          source,
+          d.zeroVoltHome.value ?? '',
+        ),
+        cell(
+          `${fixed(d.worstMeanOffsetU.value!, 3)}: ${verdict(d.worstMeanOffsetU.met)}`,
+          source,
+          d.worstMeanOffsetU.value!,
+        ),
+        cell(d.onePulse ? 'yes' : 'NO'),
+        cell(d.feasible ? 'yes' : 'NO'),
+        cell(`${fixed(d.energyPerAttemptJ * 1e15, 1)} fJ`, source, d.energyPerAttemptJ),
+        cell(`${pct(d.worstOverlap, 1)} %`, source, d.worstOverlap),
+      ];
+    }),
+  };
+}
+
 /** Per table: the common pulse and how it was chosen, the reset, what holds a state, and what the energy counts. */
 export function deviceProgrammingTable(source: DeviceSource): Table {
   const pulse = (p: { currentDensityAPerM2: number; widthS: number }) =>
