@@ -8,7 +8,7 @@ import { runExperiment, TrainConfig } from 'dwsyn/nn';
 
 // 1. A device table: 2 states, 40 programming trials each, on the 1-D model of the default device.
 const device = DeviceConfig.parse({ stateCounts: [2], trialsPerState: 40 });
-const runner = createBatchRunner(device, 1);
+const runner = createBatchRunner(device, 2); // two worker threads, each running the compiled worker module
 const table = await characterizeDevice(device, 1, runner);
 await runner.close();
 const states = table.tables[0]!;

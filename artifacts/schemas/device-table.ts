@@ -65,11 +65,16 @@ const StateEntry = z
         barrierKT: MedianAndFirstPercentile.describe(
           "each trial's barrier to leave the bin it was read in, with the gate off, on its own landscape",
         ),
-        arrheniusRetentionS: MedianAndFirstPercentile.describe('exp(barrier / k_B T) / attempt frequency'),
+        arrheniusRetentionS: z
+          .object({ median: z.number().nullable(), p01: z.number().nullable() })
+          .strict()
+          .describe(
+            'exp(barrier / k_B T) / attempt frequency (null: beyond the largest double, a barrier of 700 k_BT)',
+          ),
       })
       .strict()
       .nullable()
-      .describe('measured retention of the state (null: no barriers measured, as in an LLG table)'),
+      .describe('measured retention of the state (null: no barriers measured, as in an LLG table, or at 0 K)'),
     resetSuccessFraction: Probability.nullable().describe(
       'fraction of trials back in state 0 after the reset pulse (null: made without the reset)',
     ),
@@ -159,12 +164,17 @@ const StateTable = z
           .describe("measured: the lowest state's 1st percentile of the trials' escape barriers (entries[].holding)"),
         arrheniusRetentionS: z
           .number()
-          .describe('exp(barrierKT) / attemptFrequencyHz: the worst 1 % of the worst state'),
+          .nullable()
+          .describe(
+            'exp(barrierKT) / attemptFrequencyHz: the worst 1 % of the worst state (null: beyond the largest double)',
+          ),
         attemptFrequencyHz: z.number().positive(),
       })
       .strict()
       .nullable()
-      .describe('what holds a programmed state with the gate off (null: no barriers measured, as in an LLG table)'),
+      .describe(
+        'what holds a programmed state with the gate off (null: no barriers measured, as in an LLG table, or no thermal escape at 0 K)',
+      ),
     design: DesignFigures.describe(
       'the table against the constraints a credible synapse must meet (device-sim/design/constraints.ts) and the objectives a design search minimizes',
     ),
@@ -173,7 +183,10 @@ const StateTable = z
         depthJ: z.number(),
         depthKT: z.number().describe('notch depth over k_B T'),
         widthM: z.number(),
-        arrheniusRetentionS: z.number().describe('exp(depth / k_B T) / attempt frequency'),
+        arrheniusRetentionS: z
+          .number()
+          .nullable()
+          .describe('exp(depth / k_B T) / attempt frequency (null: beyond the largest double)'),
       })
       .strict()
       .optional()
@@ -182,7 +195,7 @@ const StateTable = z
   .strict();
 export type StateTable = z.infer<typeof StateTable>;
 
-/** A calibration of the 1-D model against LLG runs (device-sim/llg/one-d-calibration.ts). */
+/** A calibration of the 1-D model against LLG runs (device-sim/llg/runs/one-d-calibration.ts). */
 export const OneDCalibration = z
   .object({
     model: z.literal('llg'),

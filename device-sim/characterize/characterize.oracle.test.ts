@@ -82,7 +82,7 @@ test("retention measured on each trial's landscape: without roughness every tria
     assertClose(t, entry.holding!.barrierKT.median, engineered, { rel: 1e-3 }, `state ${entry.index}: median`);
     assertClose(t, entry.holding!.barrierKT.p01, engineered, { rel: 1e-3 }, `state ${entry.index}: 1st percentile`);
   }
-  assertClose(t, even.holding!.arrheniusRetentionS, Math.exp(even.holding!.barrierKT) / 1e9, { rel: 1e-12 });
+  assertClose(t, even.holding!.arrheniusRetentionS!, Math.exp(even.holding!.barrierKT) / 1e9, { rel: 1e-12 });
   // Roughness spreads the barriers around the modulation's: the worst trials hold less.
   t.true(realized.holding!.barrierKT < engineered - 1, `rough: ${realized.holding!.barrierKT} k_BT`);
   t.true(realized.entries.every((e) => e.holding!.barrierKT.p01 < e.holding!.barrierKT.median));

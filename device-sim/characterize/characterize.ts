@@ -152,17 +152,24 @@ async function characterizeStates(
   });
 }
 
+/** exp(barrier / k_B T) / f0 [s], or null where it passes the largest double (barriers above about 700 k_BT). */
+function arrheniusS(barrierKT: number, device: DeviceConfig): number | null {
+  const seconds = Math.exp(barrierKT) / device.attemptFrequencyHz;
+  return Number.isFinite(seconds) ? seconds : null;
+}
+
 /** A state's measured retention: the median and 1st percentile of its trials' escape barriers, and their Arrhenius times. */
-function stateHolding(device: DeviceConfig, barriersJ: readonly number[]): NonNullable<StateEntry['holding']> {
+function stateHolding(device: DeviceConfig, barriersJ: readonly number[]): StateEntry['holding'] {
+  // At 0 K nothing escapes thermally: no barrier in units of k_B T, no Arrhenius time.
+  if (device.temperatureK === 0) return null;
   const kT = boltzmannJPerK * device.temperatureK;
   const [p01, median] = quantiles(
     barriersJ.map((b) => b / kT),
     [0.01, 0.5],
   ) as [number, number];
-  const retentionS = (barrierKT: number) => Math.exp(barrierKT) / device.attemptFrequencyHz;
   return {
     barrierKT: { median, p01 },
-    arrheniusRetentionS: { median: retentionS(median), p01: retentionS(p01) },
+    arrheniusRetentionS: { median: arrheniusS(median, device), p01: arrheniusS(p01, device) },
   };
 }
 
@@ -224,7 +231,7 @@ export function stateTable(
             depthJ: pin.depthJ,
             depthKT: pin.depthJ / kT,
             widthM: pin.widthM,
-            arrheniusRetentionS: Math.exp(pin.depthJ / kT) / device.attemptFrequencyHz,
+            arrheniusRetentionS: arrheniusS(pin.depthJ / kT, device),
           },
         }
       : {}),

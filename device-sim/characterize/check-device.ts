@@ -67,6 +67,7 @@ export function checkDevice(device: DeviceConfig): CaseProblem[] {
   for (const [key, value] of [
     ...pinningSizes(device.pinning),
     ['device.stops.stiffnessJPerM2', device.stops.stiffnessJPerM2] as const,
+    ['device.disorder.grainSizeM', device.disorder.grainSizeM] as const,
   ]) {
     if (!(value > 0)) return [{ key, message: `must be > 0 (got ${value})` }];
   }

@@ -18,7 +18,7 @@ function feasibleTable() {
       pulse: pulse([0, 1, 1.5][k]!),
       landingProbability: [0, 1, 2].map((bin) => (bin === k ? 0.9 : 0.05)),
     })),
-    holding: { arrheniusRetentionS: 2 * tenYearsS },
+    holding: { barrierKT: Math.log(2 * tenYearsS * 1e9), arrheniusRetentionS: 2 * tenYearsS, attemptFrequencyHz: 1e9 },
     calibration: {
       controlValues: [0, 0.5, 1],
       binProbability: [
@@ -42,7 +42,13 @@ test('a table meeting every constraint is feasible, with its objectives', (t) =>
 
 test('each constraint, spoiled alone, makes the design infeasible', (t) => {
   const spoiled: Array<[string, (table: ReturnType<typeof feasibleTable>) => void]> = [
-    ['retention under ten years', (table) => (table.holding.arrheniusRetentionS = 0.5 * tenYearsS)],
+    [
+      'retention under ten years',
+      (table) => {
+        table.holding.barrierKT = Math.log(0.5 * tenYearsS * 1e9);
+        table.holding.arrheniusRetentionS = 0.5 * tenYearsS;
+      },
+    ],
     ['0 V pulses leave 85 % home', (table) => (table.calibration.binProbability[0]![0] = 0.85)],
     ['a mean 0.15 off its level', (table) => (table.entries[1]!.meanU = 0.65)],
     ['a second pulse width', (table) => (table.entries[2]!.pulse.widthS = 6e-9)],

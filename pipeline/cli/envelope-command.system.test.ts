@@ -19,7 +19,8 @@ test('device envelope --json: each checked parameter of a config against its lit
   t.deepEqual(byKey.get('material.alpha')?.values, [0.02]);
   t.is(byKey.get('material.alpha')?.inside, true);
   t.is(byKey.get('gate.law.magnetostriction')?.inside, false, "the default strain gate's lambda_s");
-  t.is(byKey.get('disorder.grainSizeM')?.inside, null, 'a reference range is not checked');
+  t.is(byKey.get('disorder.grainSizeM')?.inside, true, 'the default grain size, 10 nm');
+  t.is(byKey.get('material.kiJPerM2')?.inside, null, 'a reference range is not checked');
   t.true(parameters.every((p) => p.sources.length > 0));
 });
 

@@ -346,7 +346,6 @@ function auditTable(inputs: ReportInputs, artifactsByPath: ReadonlyMap<string, A
 const toCsv = (table: Table) =>
   `${Papa.unparse({ fields: [...table.columns], data: table.rows.map((row) => row.map((c) => c.csv ?? c.text)) })}\n`;
 
-/** Builds the page, its CSV tables and its plots (SVG and PNG) from the report's inputs. */
 /** The artifacts a report reads, the other designs beside this run's, and the figures and tables made of them. */
 interface ReportParts {
   readonly inputs: ReportInputs;

@@ -4,6 +4,9 @@ import { compareStateDistributions } from '../../core/device-table-comparison.ts
 import { type DeviceSource, fixed, type PaperTableSource, pc, pct, pJ, spreadText } from './format.ts';
 import { cell, type Table } from './html.ts';
 
+/** An Arrhenius retention: seconds, or past the largest double. */
+const retentionText = (seconds: number | null) => (seconds === null ? 'beyond 1e308 s' : `${seconds.toPrecision(2)} s`);
+
 export function deviceStatesTable(source: DeviceSource): Table {
   return {
     id: 'device-states',
@@ -42,7 +45,7 @@ export function deviceStatesTable(source: DeviceSource): Table {
             : cell('not run'),
           e.holding
             ? cell(
-                `${fixed(e.holding.barrierKT.median, 1)}; ${fixed(e.holding.barrierKT.p01, 1)} k_BT (${e.holding.arrheniusRetentionS.p01.toPrecision(2)} s)`,
+                `${fixed(e.holding.barrierKT.median, 1)}; ${fixed(e.holding.barrierKT.p01, 1)} k_BT (${retentionText(e.holding.arrheniusRetentionS.p01)})`,
                 source,
                 e.holding.barrierKT.p01,
               )
@@ -99,9 +102,9 @@ export function deviceDesignTable(source: DeviceSource): Table {
       return [
         cell(`${table.states} states`),
         cell(
-          d.retentionS.value === null
+          d.retentionS.met === null
             ? 'not measured'
-            : `${years(d.retentionS.value).toPrecision(2)} years: ${verdict(d.retentionS.met)}`,
+            : `${d.retentionS.value === null ? 'beyond 1e300' : years(d.retentionS.value).toPrecision(2)} years: ${verdict(d.retentionS.met)}`,
           source,
           d.retentionS.value ?? '',
         ),
@@ -166,9 +169,9 @@ export function deviceProgrammingTable(source: DeviceSource): Table {
           : cell('not measured'),
         table.holding
           ? cell(
-              `${table.holding.arrheniusRetentionS.toPrecision(2)} s at ${table.holding.attemptFrequencyHz.toPrecision(2)} Hz`,
+              `${retentionText(table.holding.arrheniusRetentionS)} at ${table.holding.attemptFrequencyHz.toPrecision(2)} Hz`,
               source,
-              table.holding.arrheniusRetentionS,
+              table.holding.arrheniusRetentionS ?? '',
             )
           : cell('not measured'),
       ];

@@ -102,6 +102,12 @@ test.serial(
       t.is(await rows('crossbar-sweep'), 4);
       t.is(await rows('device-states'), 3);
       t.is(await rows('device-programming'), 1);
+      // The default device's parameters outside the literature (alpha, lambda_s, no grain dispersion), flagged.
+      t.is(await rows('device-envelope'), 3);
+      t.regex((await page.textContent('#envelope-status')) ?? '', /3 device parameters lie outside/);
+      // Its one table against the constraints of a credible synapse: its retention is milliseconds, not ten years.
+      t.is(await rows('device-design'), 1);
+      t.regex((await page.textContent('#design-status')) ?? '', /The 3-state table misses a constraint/);
       t.is(await rows('crossbar-layers'), 2);
       t.is(await rows('ir-drop'), 4);
       // The paper table's first seed: one run per row, two epochs each.

@@ -71,3 +71,17 @@ test("the stages' closures hold what the hand-written lists missed, and no stage
   t.regex(hashes['npm:zod'] ?? '', /^[0-9a-f]{64}$/);
   t.false(Object.keys(hashes).some((file) => file.endsWith('.test.ts')));
 });
+
+test("the libraries' entry points reach no pipeline/ or presets/ file, by any import or file reference", (t) => {
+  // Biome's noRestrictedImports sees import statements; the closure also follows `typeof import(…)` and the
+  // `new URL(…, import.meta.url)` references by which workers, WebAssembly and data load.
+  const entries = ['core', 'artifacts', 'datasets', 'device-sim', 'crossbar', 'nn'].map((library) =>
+    join(repoRoot, library, 'index.ts'),
+  );
+  const files = Object.keys(codeClosure(repoRoot, entries).files);
+  t.true(files.includes('device-sim/envelope/literature.json') && files.includes('nn/wasm/kernels.wasm'));
+  t.deepEqual(
+    files.filter((file) => file.startsWith('pipeline/') || file.startsWith('presets/')),
+    [],
+  );
+});

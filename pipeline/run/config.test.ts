@@ -41,7 +41,7 @@ test('a stage sees only the keys it reads', (t) => {
   t.deepEqual(pickParams(config, ['gen.count', 'sum.offsetM']), { gen: { count: 3 }, sum: { offsetM: 0 } });
 });
 
-test("the repository's preset configs are valid configs of the pipeline's stage table, each saying what it is and citing its sources", (t) => {
+test("the repository's preset configs are valid configs of the pipeline's stage table, each saying in its about what it is for (and, where it sets physical values, their sources)", (t) => {
   const presets = ['presets/network', 'presets/crossbar', 'presets/device'].flatMap((dir) =>
     readdirSync(join(repoRoot, dir))
       .filter((name) => name.endsWith('.json'))

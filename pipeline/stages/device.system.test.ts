@@ -60,6 +60,10 @@ test('unphysical device parameters are refused before anything runs, naming the 
     ],
     [{ gate: null }, /config key device\.gate: gateVoltage control needs a gate/],
     [
+      { disorder: { grainSizeM: 0, anisotropyDispersion: 0.05 } },
+      /config key device\.disorder\.grainSizeM: must be > 0/,
+    ],
+    [
       { calibration: { pulseS: '5 ns' } },
       /config key device\.calibration\.pulseS: the 1-D model takes the wall to .* within 3 wall widths of the strip's end/,
     ],

@@ -1,5 +1,5 @@
 // The local terms of the effective field and the stochastic Heun update of a strip, cell by cell, over
-// float64 arrays in the memory imported from JavaScript (device-sim/llg/fused-heun.ts). Each kernel does
+// float64 arrays in the memory imported from JavaScript (device-sim/llg/solver/fused-heun.ts). Each kernel does
 // the operations of its TypeScript reference (dmi.ts, anisotropy.ts, zeeman.ts, spin-torques.ts, llg.ts, heun.ts,
 // thermal.ts and core/rng.ts) in their order, so the two agree bit for bit (IEEE double arithmetic is the same in both);
 // fusing them saves the passes over memory and the bounds checks of the TypeScript, not any arithmetic.
