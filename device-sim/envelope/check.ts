@@ -36,17 +36,17 @@ function configValue(device: DeviceConfig, key: string): number[] {
   return typeof value === 'number' ? [value] : [];
 }
 
+/** The dotted keys of every number in a config value (arrays aside). */
+export function numericKeys(value: unknown, path = ''): string[] {
+  if (typeof value === 'number') return [path];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => numericKeys(v, path ? `${path}.${k}` : k));
+}
+
 /** Every numeric key a device config can have: the defaults', with either gate law. */
-const numericConfigKeys = (() => {
-  const keys = new Set<string>();
-  const walk = (value: unknown, path: string) => {
-    if (typeof value === 'number') keys.add(path);
-    else if (value && typeof value === 'object' && !Array.isArray(value))
-      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
-  };
-  for (const law of ['strain', 'vcma']) walk(DeviceConfig.parse({ gate: { law: { type: law } } }), '');
-  return keys;
-})();
+const numericConfigKeys = new Set(
+  ['strain', 'vcma'].flatMap((law) => numericKeys(DeviceConfig.parse({ gate: { law: { type: law } } }))),
+);
 
 /** Problems of an envelope that its schema cannot see: a checked key that no config key or derived quantity has. */
 export function envelopeProblems(envelope: Envelope): Array<{ key: string; message: string }> {

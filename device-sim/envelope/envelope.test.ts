@@ -1,6 +1,6 @@
 import test from 'ava';
 import { DeviceConfig } from '../characterize/device-config.ts';
-import { envelopeProblems, outsideEnvelope } from './check.ts';
+import { envelopeProblems, numericKeys, outsideEnvelope } from './check.ts';
 import { Envelope, literatureEnvelope } from './envelope.ts';
 
 /**
@@ -25,16 +25,7 @@ const notFromTheLiterature: Record<string, string> = {
 };
 
 /** Every numeric key of the default device config, except the protocol's (its pulses are checked as derived). */
-function defaultNumericKeys(): string[] {
-  const keys: string[] = [];
-  const walk = (value: unknown, path: string) => {
-    if (typeof value === 'number') keys.push(path);
-    else if (value && typeof value === 'object' && !Array.isArray(value))
-      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
-  };
-  walk(DeviceConfig.parse({}), '');
-  return keys.filter((key) => !key.startsWith('protocol.'));
-}
+const defaultNumericKeys = () => numericKeys(DeviceConfig.parse({})).filter((key) => !key.startsWith('protocol.'));
 
 test('the shipped envelope is valid, every key it checks exists, and every physical default has a range and a source', (t) => {
   t.deepEqual(envelopeProblems(literatureEnvelope), []);
